@@ -1,0 +1,155 @@
+package model
+
+import (
+	"strings"
+)
+
+// Lien is a person's link to the head of the household.
+type Lien string
+
+const (
+	Titulaire   Lien = "titulaire"
+	Conjoint    Lien = "conjoint"
+	Cotitulaire Lien = "cotitulaire"
+	Enfant      Lien = "enfant"
+	Ascendant   Lien = "ascendant"
+	Autre       Lien = "autre"
+)
+
+// Liens lists the accepted links.
+var Liens = []Lien{Titulaire, Conjoint, Cotitulaire, Enfant, Ascendant, Autre}
+
+// ParseLien reads a link (any case, « conjointe », « fils », « fille » too).
+func ParseLien(s string) (Lien, error) {
+	v := strings.ToLower(strings.TrimSpace(s))
+	switch v {
+	case "conjointe", "epoux", "époux", "épouse", "epouse", "concubin", "concubine", "pacs":
+		return Conjoint, nil
+	case "fils", "fille", "enfants":
+		return Enfant, nil
+	case "cotitulaire", "co-titulaire":
+		return Cotitulaire, nil
+	}
+	for _, l := range Liens {
+		if Lien(v) == l {
+			return l, nil
+		}
+	}
+	return "", Errorf(EINVALID, "« %s » n'est pas un lien (titulaire, conjoint, cotitulaire, enfant, ascendant, autre)", clip(s))
+}
+
+// Personne is a member of a household.
+type Personne struct {
+	Lien          Lien   `json:"lien"`
+	Nom           string `json:"nom"`
+	Prenom        string `json:"prenom"`
+	DateNaissance Date   `json:"date_naissance"`
+	Handicap      bool   `json:"handicap"` // holds a CMI mention invalidité
+}
+
+// NomComplet is « Prénom NOM ».
+func (p *Personne) NomComplet() string {
+	return strings.TrimSpace(p.Prenom + " " + strings.ToUpper(p.Nom))
+}
+
+// Bail is the tenancy of a household housed by the office.
+type Bail struct {
+	Logement            string `json:"logement"`
+	DateEntree          Date   `json:"date_entree"`
+	Impayes             bool   `json:"impayes,omitempty"`
+	RapportCESF         bool   `json:"rapport_cesf,omitempty"` // a CESF report proposes a move to prevent arrears
+	Troubles            bool   `json:"troubles,omitempty"`
+	ComportementViolent bool   `json:"comportement_violent,omitempty"`
+	VisiteFaite         bool   `json:"visite_faite,omitempty"`
+	DateVisite          Date   `json:"date_visite,omitempty"`
+}
+
+// Ressources of a household.
+type Ressources struct {
+	RevenuFiscal Cents `json:"revenu_fiscal"`       // revenu fiscal de référence N-2, per year
+	RevenuN1     Cents `json:"revenu_n1,omitempty"` // N-1 or last 12 months, when declared
+	Mensuelles   Cents `json:"mensuelles"`          // monthly resources
+	APL          Cents `json:"apl"`                 // monthly housing benefit
+}
+
+// Menage is a household: its members, resources and, for a tenant, its lease.
+type Menage struct {
+	ID         string     `json:"id"`
+	Personnes  []Personne `json:"personnes"`
+	Ressources Ressources `json:"ressources"`
+	Bail       *Bail      `json:"bail,omitempty"`
+	Adresse    []string   `json:"adresse,omitempty"` // postal address lines when not housed by the office
+	APresenter bool       `json:"a_presenter,omitempty"`
+}
+
+// Titulaire returns the head of the household, or the first member.
+func (m *Menage) Titulaire() *Personne {
+	for i := range m.Personnes {
+		if m.Personnes[i].Lien == Titulaire {
+			return &m.Personnes[i]
+		}
+	}
+	if len(m.Personnes) > 0 {
+		return &m.Personnes[0]
+	}
+	return nil
+}
+
+// Nom is the head's full name, for lists.
+func (m *Menage) Nom() string {
+	if t := m.Titulaire(); t != nil {
+		return t.NomComplet()
+	}
+	return "(sans membre)"
+}
+
+// Loge reports whether the household rents a dwelling of the office.
+func (m *Menage) Loge() bool { return m.Bail != nil && m.Bail.Logement != "" }
+
+// HasHandicap reports whether a member holds a CMI invalidité.
+func (m *Menage) HasHandicap() bool {
+	for _, p := range m.Personnes {
+		if p.Handicap {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate checks a household.
+func (m *Menage) Validate() error {
+	if strings.TrimSpace(m.ID) == "" {
+		return Errorf(EINVALID, "L'identifiant du ménage est obligatoire.")
+	}
+	var errs []string
+	if m.Ressources.RevenuFiscal < 0 || m.Ressources.Mensuelles < 0 || m.Ressources.APL < 0 || m.Ressources.RevenuN1 < 0 {
+		errs = append(errs, "les ressources ne peuvent pas être négatives")
+	}
+	titulaires := 0
+	for i, p := range m.Personnes {
+		if p.Lien == Titulaire {
+			titulaires++
+		}
+		if strings.TrimSpace(p.Nom) == "" {
+			errs = append(errs, "le nom du membre n° "+itoa(i+1)+" est obligatoire")
+		}
+		if p.DateNaissance.IsZero() {
+			errs = append(errs, "la date de naissance du membre n° "+itoa(i+1)+" est obligatoire")
+		}
+		if _, err := ParseLien(string(p.Lien)); err != nil {
+			errs = append(errs, "le lien du membre n° "+itoa(i+1)+" est inconnu")
+		}
+	}
+	if titulaires > 1 {
+		errs = append(errs, "un ménage n'a qu'un titulaire (le second est « cotitulaire » ou « conjoint »)")
+	}
+	if m.Bail != nil && m.Bail.Logement != "" && m.Bail.DateEntree.IsZero() {
+		errs = append(errs, "la date d'entrée dans le logement est obligatoire")
+	}
+	if len(errs) > 0 {
+		return Errorf(EINVALID, "Ménage %s : %s.", m.ID, strings.Join(errs, " ; "))
+	}
+	return nil
+}
+
+func itoa(i int) string { return FormatDecimal(float64(i), 0, false) }

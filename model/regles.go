@@ -1,0 +1,244 @@
+package model
+
+import (
+	"sort"
+	"strings"
+)
+
+// Zone is the geographic zone of the resource ceilings.
+type Zone string
+
+const (
+	ZoneParisLimitrophes Zone = "paris_limitrophes" // Paris et communes limitrophes
+	ZoneResteIDF         Zone = "reste_idf"         // reste de l'Île-de-France
+)
+
+// Label is the French name of the zone.
+func (z Zone) Label() string {
+	switch z {
+	case ZoneParisLimitrophes:
+		return "Paris et communes limitrophes"
+	case ZoneResteIDF:
+		return "reste de l'Île-de-France"
+	}
+	return string(z)
+}
+
+// Bareme is one column of the ceiling table: a year, a zone, a financing.
+type Bareme struct {
+	Annee       int         `json:"annee"`
+	Zone        Zone        `json:"zone"`
+	Financement Financement `json:"financement"`
+	Categories  [6]Cents    `json:"categories"`   // categories 1 to 6, per year
+	ParPersonne Cents       `json:"par_personne"` // each person beyond category 6
+}
+
+// LigneTypologie is a row of the policy's occupancy table: a household of
+// « couple or single person » plus between Min and Max other persons fits
+// the typologies TypoMin to TypoMax (TypoMax 0 = and more).
+type LigneTypologie struct {
+	Libelle string `json:"libelle"`
+	Min     int    `json:"min"`
+	Max     int    `json:"max"` // -1: no upper bound
+	TypoMin int    `json:"typo_min"`
+	TypoMax int    `json:"typo_max"` // 0: no upper bound
+}
+
+// Objectifs are the yearly allocation objectives (policy §1.1 and §1.2).
+type Objectifs struct {
+	Prioritaires     float64 `json:"prioritaires"`       // share of designations to DALO / priority publics
+	Q1HorsQPV        float64 `json:"q1_hors_qpv"`        // share of leases outside QPV to first-quartile applicants
+	AuDessusQ1EnQPV  float64 `json:"au_dessus_q1_qpv"`   // share of allocations in QPV above the first quartile
+	MutationsInterne float64 `json:"mutations_internes"` // share of allocations to internal transfers
+}
+
+// Regles are the office's rule tables. They are data: the defaults below are
+// those of the policy and of 2026, and the office edits them in Paramètres.
+type Regles struct {
+	TauxEffortMax        float64 `json:"taux_effort_max"`           // 0.35
+	ResteAVivreMinUCJour Cents   `json:"reste_a_vivre_min_uc_jour"` // 20 € per UC per day
+	JoursParMois         int     `json:"jours_par_mois"`            // 30
+
+	UCPremierAdulte float64 `json:"uc_premier_adulte"` // 1
+	UCAutre14       float64 `json:"uc_autre_14"`       // 0.5 for others aged 14 or more
+	UCEnfant        float64 `json:"uc_enfant"`         // 0.3 under 14
+	AgeUC           int     `json:"age_uc"`            // 14
+
+	SurfacesMin  []float64        `json:"surfaces_min"` // index 0: 1 person … last: that many and more
+	Typologies   []LigneTypologie `json:"typologies"`
+	Baremes      []Bareme         `json:"baremes"`
+	CoefPLS      float64          `json:"coef_pls"`            // PLS = PLUS × 1.30
+	Zones        map[string]Zone  `json:"zones"`               // commune key → zone
+	PremierQuart map[int]Cents    `json:"premier_quartile"`    // year → yearly resources per UC
+	AgeJeuneCpl  int              `json:"age_jeune_couple"`    // ages adding up to 55 or less
+	AgeACharge   int              `json:"age_enfant_a_charge"` // a child is a dependant under this age
+	AgeSenior    int              `json:"age_senior"`          // PMR for seniors kept at home
+
+	AncienneteMutationMois int       `json:"anciennete_mutation_mois"` // 12
+	NonPrioriteRefusMois   int       `json:"non_priorite_refus_mois"`  // 12
+	Objectifs              Objectifs `json:"objectifs"`
+}
+
+// DefaultRegles returns the policy's figures and the 2026 ceilings.
+func DefaultRegles() *Regles {
+	r := &Regles{
+		TauxEffortMax:        0.35,
+		ResteAVivreMinUCJour: Euros(20),
+		JoursParMois:         30,
+		UCPremierAdulte:      1,
+		UCAutre14:            0.5,
+		UCEnfant:             0.3,
+		AgeUC:                14,
+		SurfacesMin:          []float64{9, 16, 25, 34, 43, 52, 61, 70},
+		Typologies: []LigneTypologie{
+			{Libelle: "Couple ou personne seule sans enfant", Min: 0, Max: 0, TypoMin: 1, TypoMax: 2},
+			{Libelle: "Couple ou isolé + 1 à 2 enfants", Min: 1, Max: 2, TypoMin: 3, TypoMax: 3},
+			{Libelle: "Couple ou isolé + 2 à 4 enfants", Min: 2, Max: 4, TypoMin: 4, TypoMax: 4},
+			{Libelle: "À partir de couple ou isolé + 3 enfants", Min: 3, Max: -1, TypoMin: 5, TypoMax: 0},
+		},
+		CoefPLS: 1.30,
+		Zones: map[string]Zone{
+			CommuneKey("Gentilly"):        ZoneParisLimitrophes,
+			CommuneKey("Arcueil"):         ZoneResteIDF,
+			CommuneKey("Cachan"):          ZoneResteIDF,
+			CommuneKey("Villejuif"):       ZoneResteIDF,
+			CommuneKey("Vitry-sur-Seine"): ZoneResteIDF,
+		},
+		PremierQuart:           map[int]Cents{},
+		AgeJeuneCpl:            55,
+		AgeACharge:             25,
+		AgeSenior:              65,
+		AncienneteMutationMois: 12,
+		NonPrioriteRefusMois:   12,
+		Objectifs:              Objectifs{Prioritaires: 0.25, Q1HorsQPV: 0.25, AuDessusQ1EnQPV: 0.50, MutationsInterne: 0.20},
+	}
+	e := func(v ...int64) [6]Cents {
+		var c [6]Cents
+		for i, x := range v {
+			c[i] = Euros(x)
+		}
+		return c
+	}
+	r.Baremes = []Bareme{
+		{2026, ZoneParisLimitrophes, PLUS, e(26920, 40233, 52740, 62968, 74919, 84304), Euros(9394)},
+		{2026, ZoneResteIDF, PLUS, e(26920, 40233, 48362, 57930, 68577, 77171), Euros(8598)},
+		{2026, ZoneParisLimitrophes, PLAI, e(14811, 24140, 31642, 34637, 41204, 46369), Euros(5165)},
+		{2026, ZoneResteIDF, PLAI, e(14811, 24140, 29017, 31861, 37719, 42444), Euros(4727)},
+	}
+	return r
+}
+
+// ZoneOf returns the ceiling zone of a commune.
+func (r *Regles) ZoneOf(commune string) (Zone, bool) {
+	z, ok := r.Zones[CommuneKey(commune)]
+	return z, ok
+}
+
+// Bareme returns the ceiling table for a year (the latest year not after it),
+// a zone and a financing. PLS is derived from PLUS with CoefPLS when the
+// office has not entered it. ok is false when no table applies.
+func (r *Regles) Bareme(annee int, z Zone, f Financement) (Bareme, bool) {
+	best, found := Bareme{}, false
+	for _, b := range r.Baremes {
+		if b.Zone == z && b.Financement == f && b.Annee <= annee && (!found || b.Annee > best.Annee) {
+			best, found = b, true
+		}
+	}
+	if f == PLS {
+		plus, ok := r.Bareme(annee, z, PLUS)
+		if ok && (!found || plus.Annee > best.Annee) {
+			best = plus
+			best.Financement = PLS
+			for i := range best.Categories {
+				best.Categories[i] = roundCents(float64(plus.Categories[i]) * r.CoefPLS)
+			}
+			best.ParPersonne = roundCents(float64(plus.ParPersonne) * r.CoefPLS)
+			return best, true
+		}
+	}
+	return best, found
+}
+
+// PremierQuartile returns the first-quartile threshold of a year (yearly
+// resources per UC), the latest year not after it.
+func (r *Regles) PremierQuartile(annee int) (Cents, int, bool) {
+	years := make([]int, 0, len(r.PremierQuart))
+	for y := range r.PremierQuart {
+		if y <= annee {
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		return 0, 0, false
+	}
+	sort.Ints(years)
+	y := years[len(years)-1]
+	return r.PremierQuart[y], y, true
+}
+
+// SurfaceMin returns the minimum surface for n persons (R.822-25).
+func (r *Regles) SurfaceMin(n int) float64 {
+	if n < 1 || len(r.SurfacesMin) == 0 {
+		return 0
+	}
+	if n > len(r.SurfacesMin) {
+		n = len(r.SurfacesMin)
+	}
+	return r.SurfacesMin[n-1]
+}
+
+// Validate checks the tables an office edits.
+func (r *Regles) Validate() error {
+	var errs []string
+	if r.TauxEffortMax <= 0 || r.TauxEffortMax >= 1 {
+		errs = append(errs, "le taux d'effort maximal doit être compris entre 0 et 100 %")
+	}
+	if r.ResteAVivreMinUCJour < 0 {
+		errs = append(errs, "le reste à vivre minimal ne peut pas être négatif")
+	}
+	if r.JoursParMois < 28 || r.JoursParMois > 31 {
+		errs = append(errs, "le nombre de jours par mois doit aller de 28 à 31")
+	}
+	if r.UCPremierAdulte <= 0 || r.UCAutre14 <= 0 || r.UCEnfant <= 0 {
+		errs = append(errs, "les poids des unités de consommation doivent être positifs")
+	}
+	if len(r.SurfacesMin) == 0 {
+		errs = append(errs, "le tableau des surfaces minimales est vide")
+	}
+	for i := 1; i < len(r.SurfacesMin); i++ {
+		if r.SurfacesMin[i] < r.SurfacesMin[i-1] {
+			errs = append(errs, "les surfaces minimales doivent croître avec le nombre de personnes")
+			break
+		}
+	}
+	if len(r.Typologies) == 0 {
+		errs = append(errs, "le tableau d'occupation par typologie est vide")
+	}
+	for _, t := range r.Typologies {
+		if t.Min < 0 || (t.Max >= 0 && t.Max < t.Min) || t.TypoMin < 1 || t.TypoMin > 6 || (t.TypoMax != 0 && t.TypoMax < t.TypoMin) {
+			errs = append(errs, "ligne « "+t.Libelle+" » du tableau d'occupation incohérente")
+		}
+	}
+	for _, b := range r.Baremes {
+		for i := 1; i < 6; i++ {
+			if b.Categories[i] < b.Categories[i-1] || b.Categories[0] <= 0 {
+				errs = append(errs, "plafonds "+itoa(b.Annee)+" "+string(b.Financement)+" ("+b.Zone.Label()+") : ils doivent être positifs et croître avec la catégorie")
+				break
+			}
+		}
+	}
+	if r.CoefPLS < 1 {
+		errs = append(errs, "le coefficient PLS doit être au moins 1")
+	}
+	if len(errs) > 0 {
+		return Errorf(EINVALID, "Paramètres : %s.", strings.Join(errs, " ; "))
+	}
+	return nil
+}
+
+func roundCents(x float64) Cents {
+	if x < 0 {
+		return Cents(x - 0.5)
+	}
+	return Cents(x + 0.5)
+}
