@@ -9,6 +9,7 @@ import (
 type Composition struct {
 	Personnes   int
 	Couple      bool // titulaire with a conjoint or cotitulaire
+	Conjoints   bool // titulaire with a conjoint (a couple in the sense of the arrêté)
 	Autres      int  // persons besides the couple or single head
 	Moins14     int  // persons under AgeUC
 	ACharge     int  // dependants: children under AgeACharge, or disabled
@@ -32,6 +33,9 @@ func Compose(m *Menage, at Date, r *Regles) Composition {
 		}
 		if p.Handicap {
 			c.Handicap = true
+		}
+		if p.Lien == Conjoint {
+			c.Conjoints = true
 		}
 		switch p.Lien {
 		case Titulaire, Conjoint, Cotitulaire:
@@ -120,7 +124,7 @@ func Categorie(m *Menage, at Date, r *Regles) (int, int, string) {
 	if len(reasons) > 0 {
 		eff = n + 1
 	}
-	if n == 2 && c.Couple && c.ACharge == 0 && c.SommeAgesCp <= r.AgeJeuneCpl && eff < 3 {
+	if n == 2 && c.Conjoints && c.ACharge == 0 && c.SommeAgesCp <= r.AgeJeuneCpl && eff < 3 {
 		eff = 3
 		reasons = append(reasons, fmt.Sprintf("jeune ménage (somme des âges %d ans, au plus %d)", c.SommeAgesCp, r.AgeJeuneCpl))
 	}

@@ -17,15 +17,15 @@ func TestCompose(t *testing.T) {
 		want model.Composition
 	}{
 		{"single adult", single(40), model.Composition{Personnes: 1, AgeMax: 40, SommeAgesCp: 40}},
-		{"couple", couple(30, 32), model.Composition{Personnes: 2, Couple: true, AgeMax: 32, SommeAgesCp: 62}},
+		{"couple", couple(30, 32), model.Composition{Personnes: 2, Couple: true, Conjoints: true, AgeMax: 32, SommeAgesCp: 62}},
 		{"couple with children under and over 14", couple(40, 42, 16, 13),
-			model.Composition{Personnes: 4, Couple: true, Autres: 2, Moins14: 1, ACharge: 2, AgeMax: 42, SommeAgesCp: 82}},
+			model.Composition{Personnes: 4, Couple: true, Conjoints: true, Autres: 2, Moins14: 1, ACharge: 2, AgeMax: 42, SommeAgesCp: 82}},
 		{"child of 25 is no longer a dependant", single(50, 25, 24),
 			model.Composition{Personnes: 3, Autres: 2, ACharge: 1, AgeMax: 50, SommeAgesCp: 50}},
 		{"disabled ascendant is a dependant", household(pers(model.Titulaire, 45), handi(pers(model.Ascendant, 75))),
 			model.Composition{Personnes: 2, Autres: 1, ACharge: 1, Handicap: true, AgeMax: 75, SommeAgesCp: 45}},
 		{"disabled conjoint is not a dependant", household(pers(model.Titulaire, 45), handi(pers(model.Conjoint, 47))),
-			model.Composition{Personnes: 2, Couple: true, Handicap: true, AgeMax: 47, SommeAgesCp: 92}},
+			model.Composition{Personnes: 2, Couple: true, Conjoints: true, Handicap: true, AgeMax: 47, SommeAgesCp: 92}},
 		{"cotitulaire forms a couple", household(pers(model.Titulaire, 30), pers(model.Cotitulaire, 31)),
 			model.Composition{Personnes: 2, Couple: true, AgeMax: 31, SommeAgesCp: 61}},
 		{"no titulaire recorded: the first member heads", household(pers(model.Autre, 30), pers(model.Enfant, 5)),

@@ -109,7 +109,8 @@ func ParseTypologie(s string) (int, error) {
 	if v == "STUDIO" {
 		return 1, nil
 	}
-	v = strings.TrimSuffix(strings.TrimSuffix(v, "+"), " ET")
+	v = strings.TrimSpace(strings.TrimSuffix(v, "+"))
+	v = strings.TrimSpace(strings.TrimSuffix(v, " ET"))
 	v = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(v, "T"), "F"))
 	if len(v) == 1 && v[0] >= '1' && v[0] <= '9' {
 		t := int(v[0] - '0')

@@ -23,6 +23,24 @@ func (c Cents) Whole() string {
 	return FormatDecimal(math.Round(float64(c)/100), 0, true) + "\u00a0€"
 }
 
+// Amount formats whole euros without cents (« 26 920 € ») and other
+// amounts with them (« 62 870,60 € »), so that a figure shown is the figure used.
+func (c Cents) Amount() string {
+	if c%100 == 0 {
+		return c.Whole()
+	}
+	return c.String()
+}
+
+// FormatNumber writes x with at most n decimals, trailing zeros dropped.
+func FormatNumber(x float64, n int) string {
+	s := FormatDecimal(x, n, true)
+	if strings.Contains(s, ",") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ",")
+	}
+	return s
+}
+
 // FormatDecimal writes x with n decimals, a decimal comma and, when group
 // is true, no-break spaces between thousands.
 func FormatDecimal(x float64, n int, group bool) string {

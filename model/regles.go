@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"sort"
 	"strings"
 )
@@ -219,12 +220,38 @@ func (r *Regles) Validate() error {
 			errs = append(errs, "ligne « "+t.Libelle+" » du tableau d'occupation incohérente")
 		}
 	}
+	for i, s := range r.SurfacesMin {
+		if s <= 0 {
+			errs = append(errs, "la surface minimale pour "+itoa(i+1)+" personne(s) doit être positive")
+			break
+		}
+	}
+	seen := map[string]bool{}
 	for _, b := range r.Baremes {
+		key := itoa(b.Annee) + string(b.Zone) + string(b.Financement)
+		if seen[key] {
+			errs = append(errs, "plafonds "+itoa(b.Annee)+" "+string(b.Financement)+" ("+b.Zone.Label()+") saisis deux fois")
+		}
+		seen[key] = true
+		if b.Zone != ZoneParisLimitrophes && b.Zone != ZoneResteIDF {
+			errs = append(errs, "zone de plafonds inconnue « "+string(b.Zone)+" »")
+		}
+		if b.ParPersonne <= 0 {
+			errs = append(errs, "plafonds "+itoa(b.Annee)+" "+string(b.Financement)+" : le montant par personne supplémentaire doit être positif")
+		}
 		for i := 1; i < 6; i++ {
 			if b.Categories[i] < b.Categories[i-1] || b.Categories[0] <= 0 {
 				errs = append(errs, "plafonds "+itoa(b.Annee)+" "+string(b.Financement)+" ("+b.Zone.Label()+") : ils doivent être positifs et croître avec la catégorie")
 				break
 			}
+		}
+	}
+	if r.AgeUC < 1 || r.AgeJeuneCpl < 1 || r.AgeACharge < 1 || r.AgeSenior < 1 || r.AncienneteMutationMois < 0 || r.NonPrioriteRefusMois < 0 {
+		errs = append(errs, "les âges et durées doivent être positifs")
+	}
+	for _, t := range r.Typologies {
+		if t.Max < -1 {
+			errs = append(errs, "ligne « "+t.Libelle+" » : maximum invalide")
 		}
 	}
 	if r.CoefPLS < 1 {
@@ -236,9 +263,5 @@ func (r *Regles) Validate() error {
 	return nil
 }
 
-func roundCents(x float64) Cents {
-	if x < 0 {
-		return Cents(x - 0.5)
-	}
-	return Cents(x + 0.5)
-}
+// roundCents rounds an amount in cents (PLS = PLUS × 1,30 is kept exact to the cent).
+func roundCents(x float64) Cents { return Cents(math.Round(x)) }

@@ -24,17 +24,17 @@ func SousOccupation(pieces, personnes int) Verdict {
 func SurOccupationCritique(surface float64, personnes int, r *Regles) Verdict {
 	min := r.SurfaceMin(personnes)
 	v := Verdict{Regle: "sur_occupation_critique", Titre: "Sur-occupation critique (surface)", Source: SourceSurOccCritique,
-		Valeur: fmt.Sprintf("%s m² pour %d personne(s)", FormatDecimal(surface, 2, false), personnes),
-		Seuil:  fmt.Sprintf("au moins %s m² pour %d personne(s)", FormatDecimal(min, 0, false), personnes)}
+		Valeur: fmt.Sprintf("%s m² pour %d personne(s)", FormatNumber(surface, 2), personnes),
+		Seuil:  fmt.Sprintf("au moins %s m² pour %d personne(s)", FormatNumber(min, 2), personnes)}
 	switch {
 	case personnes == 0 || surface <= 0:
 		v.Resultat, v.Explication = Incomplet, "La surface habitable ou le nombre d'occupants n'est pas renseigné."
 	case surface < min:
 		v.Resultat = Alerte
-		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), en dessous du minimum de %s m² : sur-occupation critique. L'ancienneté d'occupation ne peut pas être opposée au locataire.", FormatDecimal(surface, 2, false), personnes, FormatDecimal(min, 0, false))
+		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), en dessous du minimum de %s m² : sur-occupation critique. L'ancienneté d'occupation ne peut pas être opposée au locataire.", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
 	default:
 		v.Resultat = Conforme
-		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), au moins le minimum de %s m².", FormatDecimal(surface, 2, false), personnes, FormatDecimal(min, 0, false))
+		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), au moins le minimum de %s m².", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
 	}
 	return v
 }

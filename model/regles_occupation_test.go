@@ -70,7 +70,7 @@ func TestSurOccupationCritique(t *testing.T) {
 	t.Run("French decimals in the figures", func(t *testing.T) {
 		v := model.SurOccupationCritique(24.5, 3, r)
 		wantResultat(t, v, model.Alerte)
-		if v.Valeur != "24,50 m² pour 3 personne(s)" {
+		if v.Valeur != "24,5 m² pour 3 personne(s)" {
 			t.Errorf("Valeur = %q", v.Valeur)
 		}
 	})

@@ -36,7 +36,7 @@ func TauxEffort(quittance, apl, mensuelles Cents, uc float64, r *Regles) Effort 
 	calc := fmt.Sprintf("(loyer et charges %s − APL %s) ÷ ressources %s = %s", quittance, apl, mensuelles, FormatPercent(e.Taux))
 	ravCalc := fmt.Sprintf("(%s − %s) ÷ %s UC ÷ %d jours = %s", mensuelles, net, FormatDecimal(uc, 2, false), r.JoursParMois, rav)
 	switch {
-	case e.Taux <= r.TauxEffortMax+1e-9:
+	case math.Round(e.Taux*1000)/1000 <= r.TauxEffortMax+1e-9: // compared as shown, in percent with one decimal
 		e.Resultat, e.Solvable = Conforme, true
 		e.Explication = fmt.Sprintf("Taux d'effort %s, dans la limite de %s.", calc, FormatPercent(r.TauxEffortMax))
 	case rav > r.ResteAVivreMinUCJour:
@@ -91,14 +91,14 @@ func PlafondRessources(m *Menage, f Financement, commune string, at Date, r *Reg
 	if extra > 0 {
 		catLabel += fmt.Sprintf(" + %d personne(s) supplémentaire(s)", extra)
 	}
-	p.Valeur = fmt.Sprintf("%s : %s", which, p.Revenu.Whole())
-	p.Seuil = fmt.Sprintf("plafond %s %d, %s, %s : %s", f, b.Annee, zone.Label(), catLabel, p.Montant.Whole())
+	p.Valeur = fmt.Sprintf("%s : %s", which, p.Revenu.Amount())
+	p.Seuil = fmt.Sprintf("plafond %s %d, %s, %s : %s", f, b.Annee, zone.Label(), catLabel, p.Montant.Amount())
 	if p.Revenu > p.Montant {
 		p.Resultat = Alerte
-		p.Explication = fmt.Sprintf("Ménage de %s (%s) : %s de %s, au-dessus du plafond %s de %s (%s, %d).", catLabel, why, which, p.Revenu.Whole(), f, p.Montant.Whole(), zone.Label(), b.Annee)
+		p.Explication = fmt.Sprintf("Ménage de %s (%s) : %s de %s, au-dessus du plafond %s de %s (%s, %d).", catLabel, why, which, p.Revenu.Amount(), f, p.Montant.Amount(), zone.Label(), b.Annee)
 	} else {
 		p.Resultat = Conforme
-		p.Explication = fmt.Sprintf("Ménage de %s (%s) : %s de %s, dans la limite du plafond %s de %s (%s, %d).", catLabel, why, which, p.Revenu.Whole(), f, p.Montant.Whole(), zone.Label(), b.Annee)
+		p.Explication = fmt.Sprintf("Ménage de %s (%s) : %s de %s, dans la limite du plafond %s de %s (%s, %d).", catLabel, why, which, p.Revenu.Amount(), f, p.Montant.Amount(), zone.Label(), b.Annee)
 	}
 	return p
 }

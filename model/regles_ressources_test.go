@@ -151,7 +151,7 @@ func TestPlafondRessources(t *testing.T) {
 						if p.Montant != want || p.Categorie != cat || p.Revenu != want {
 							t.Errorf("Montant %s (want %s), Categorie %d (want %d), Revenu %s", p.Montant, want, p.Categorie, cat, p.Revenu)
 						}
-						if !strings.Contains(p.Seuil, c.zone.Label()) || !strings.Contains(p.Seuil, want.Whole()) || !strings.Contains(p.Seuil, fmt.Sprintf("plafond %s 2026", fin)) {
+						if !strings.Contains(p.Seuil, c.zone.Label()) || !strings.Contains(p.Seuil, want.Amount()) || !strings.Contains(p.Seuil, fmt.Sprintf("plafond %s 2026", fin)) {
 							t.Errorf("Seuil = %q", p.Seuil)
 						}
 						if extra > 0 && !strings.Contains(p.Seuil, fmt.Sprintf("catégorie 6 + %d personne(s) supplémentaire(s)", extra)) {
