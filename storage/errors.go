@@ -1,0 +1,52 @@
+package storage
+
+import (
+	"fmt"
+
+	"logis/model"
+)
+
+// wrapError carries a French message for the user and the technical cause
+// for the log. errors.As finds the *model.Error (so model.ErrorCode and
+// model.ErrorMessage work); errors.Unwrap, errors.Is and errors.As reach the
+// cause.
+type wrapError struct {
+	msg   *model.Error
+	cause error
+}
+
+func (e *wrapError) Error() string { return e.msg.Message }
+
+// Unwrap returns the technical cause (nil when there is none).
+func (e *wrapError) Unwrap() error { return e.cause }
+
+// As lets errors.As find the French message as a *model.Error.
+func (e *wrapError) As(target any) bool {
+	if t, ok := target.(**model.Error); ok {
+		*t = e.msg
+		return true
+	}
+	return false
+}
+
+// wrap returns an error with the given code and French message, keeping cause.
+func wrap(cause error, code, format string, args ...any) error {
+	return &wrapError{msg: model.Errorf(code, format, args...), cause: cause}
+}
+
+// internal wraps a fault of the program or of the disk.
+func internal(cause error, format string, args ...any) error {
+	return wrap(cause, model.EINTERNAL, format, args...)
+}
+
+// errTxClosed is returned when a Tx is used outside View or Update.
+var errTxClosed = internal(fmt.Errorf("storage: transaction used after View/Update returned"),
+	"Erreur interne de Logis : une opération a été tentée sur la base après la fin de sa transaction.")
+
+// errReadOnly is returned when a write is attempted inside View.
+var errReadOnly = internal(fmt.Errorf("storage: write in a read-only transaction"),
+	"Erreur interne de Logis : une écriture a été tentée pendant une simple lecture de la base.")
+
+// errWriteWhileIterating is returned when fn of a ForEach writes.
+var errWriteWhileIterating = internal(fmt.Errorf("storage: write during ForEach"),
+	"Erreur interne de Logis : une écriture a été tentée pendant le parcours d'une liste.")

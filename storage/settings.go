@@ -1,0 +1,135 @@
+package storage
+
+import (
+	"fmt"
+	"strings"
+
+	"logis/model"
+)
+
+// Keys of the parametres bucket.
+const (
+	keyRegles = "regles"
+	keyOffice = "office"
+)
+
+// Regles returns the office's rule tables, or the defaults when none stored.
+func (tx *Tx) Regles() (*model.Regles, error) {
+	r := new(model.Regles)
+	if found, err := tx.get(kindRegles, keyRegles, r); err != nil {
+		return nil, err
+	} else if !found {
+		return model.DefaultRegles(), nil
+	}
+	return r, nil
+}
+
+// PutRegles stores the rule tables.
+func (tx *Tx) PutRegles(r *model.Regles) error {
+	if r == nil {
+		return model.Errorf(model.EINVALID, "Aucun paramètre à enregistrer.")
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	_, _, err := tx.put(kindRegles, keyRegles, r)
+	return err
+}
+
+// Office returns the identity printed on documents, or the default one.
+func (tx *Tx) Office() (*model.Office, error) {
+	o := new(model.Office)
+	if found, err := tx.get(kindOffice, keyOffice, o); err != nil {
+		return nil, err
+	} else if !found {
+		return model.DefaultOffice(), nil
+	}
+	return o, nil
+}
+
+// PutOffice stores the identity printed on documents.
+func (tx *Tx) PutOffice(o *model.Office) error {
+	if o == nil {
+		return model.Errorf(model.EINVALID, "Aucune identité de l'Office à enregistrer.")
+	}
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	_, _, err := tx.put(kindOffice, keyOffice, o)
+	return err
+}
+
+// Setting decodes the small setting key into v (a pointer); false when the
+// setting was never stored (v is then untouched).
+func (tx *Tx) Setting(key string, v any) (bool, error) {
+	if err := checkKey("Le nom du réglage", key); err != nil {
+		return false, err
+	}
+	return tx.get(kindReglage, key, v)
+}
+
+// PutSetting stores v as the setting key.
+func (tx *Tx) PutSetting(key string, v any) error {
+	if err := checkKey("Le nom du réglage", key); err != nil {
+		return err
+	}
+	_, _, err := tx.put(kindReglage, key, v)
+	return err
+}
+
+// idKinds are the kinds whose IDs are also keys of a bucket: NextID skips
+// IDs already taken there (imported records, restored backups).
+var idKinds = map[string]struct {
+	prefix string
+	bucket []byte
+}{
+	"menage":    {"M", bucketMenages},
+	"logement":  {"L", bucketLogements},
+	"residence": {"R", bucketResidences},
+}
+
+// NextID returns a new identifier for kind from a per-kind sequence:
+// NextID("menage") → "M000123". Other kinds use their first letter in
+// capitals as prefix.
+func (tx *Tx) NextID(kind string) (string, error) {
+	meta, err := tx.writable(bucketMeta)
+	if err != nil {
+		return "", err
+	}
+	if kind == "" || len(kind) > 40 || strings.Trim(kind, "abcdefghijklmnopqrstuvwxyz_") != "" {
+		return "", internal(fmt.Errorf("storage: bad id kind %q", kind),
+			"Erreur interne de Logis : type d'identifiant « %s » inconnu.", clipKey(kind))
+	}
+	k, ok := idKinds[kind]
+	if !ok {
+		k.prefix = strings.ToUpper(kind[:1])
+	}
+	key := []byte(seqKeyPrefix + kind)
+	var n uint64
+	if data := meta.Get(key); data != nil {
+		if err := decode(data, &n); err != nil {
+			return "", internal(err, "La séquence des identifiants « %s » est illisible.", kind)
+		}
+	}
+	var id string
+	for {
+		n++
+		id = fmt.Sprintf("%s%06d", k.prefix, n)
+		if k.bucket == nil {
+			break
+		}
+		if taken, err := tx.rawGet(k.bucket, id); err != nil {
+			return "", err
+		} else if taken == nil {
+			break
+		}
+	}
+	data, err := encode(n)
+	if err != nil {
+		return "", internal(err, "La séquence des identifiants « %s » n'a pas pu être enregistrée.", kind)
+	}
+	if err := meta.Put(key, data); err != nil {
+		return "", internal(err, "La séquence des identifiants « %s » n'a pas pu être enregistrée.", kind)
+	}
+	return id, nil
+}
