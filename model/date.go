@@ -135,7 +135,7 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return 0, nil
 	}
-	bad := Errorf(EINVALID, "« %s » n'est pas une date (JJ/MM/AAAA)", clip(s))
+	bad := func() error { return Errorf(EINVALID, "« %s » n'est pas une date (JJ/MM/AAAA)", clip(s)) }
 	var parts []string
 	for _, sep := range []string{"/", "-", "."} {
 		if strings.Count(s, sep) == 2 {
@@ -144,16 +144,16 @@ func ParseDate(s string) (Date, error) {
 		}
 	}
 	if len(parts) != 3 {
-		return 0, bad
+		return 0, bad()
 	}
 	var nums [3]int
 	for i, p := range parts {
 		if p == "" || len(p) > 4 {
-			return 0, bad
+			return 0, bad()
 		}
 		for _, c := range p {
 			if c < '0' || c > '9' {
-				return 0, bad
+				return 0, bad()
 			}
 		}
 		nums[i], _ = strconv.Atoi(p)
@@ -162,10 +162,10 @@ func ParseDate(s string) (Date, error) {
 	if len(parts[0]) == 4 { // AAAA-MM-JJ
 		y, dd = nums[0], nums[2]
 	} else if len(parts[2]) != 4 {
-		return 0, bad
+		return 0, bad()
 	}
 	if y < 1000 || m < 1 || m > 12 || dd < 1 || dd > 31 {
-		return 0, bad
+		return 0, bad()
 	}
 	d := NewDate(y, time.Month(m), dd)
 	if yy, mm, d2 := d.YMD(); yy != y || int(mm) != m || d2 != dd {
