@@ -1,0 +1,180 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Eligibilite is the examination of one application for one dwelling:
+// every rule with its verdict, whether the policy allows the candidate, and
+// the rank the program proposes. The commission decides.
+type Eligibilite struct {
+	NUR            string
+	Menage         string
+	Nom            string
+	DateDepot      Date
+	AncienneteMois int
+
+	Plafond        Plafond
+	Typologie      Verdict
+	SurOccCritique Verdict
+	PMR            Verdict
+	Effort         Effort
+	Mutation       Mutation
+	Prioritaire    Verdict
+
+	Exclu  bool
+	Motifs []string // why the candidate is excluded, or what must be checked
+	Niveau int      // priority tier: 1 DALO, 2 priority public, 3 priority transfer, 4 others
+	Rang   int      // proposed rank, 0 when excluded
+	Raison string   // why this rank
+}
+
+// Verdicts lists the rules applied, in the order they are shown.
+func (e *Eligibilite) Verdicts() []Verdict {
+	return []Verdict{e.Plafond.Verdict, e.Typologie, e.SurOccCritique, e.PMR, e.Effort.Verdict, e.Mutation.Verdict, e.Prioritaire}
+}
+
+// SourcePriorites cites the priorities used to rank candidates.
+const SourcePriorites = "Art. L.441-1 CCH (annexe 1 de la politique) ; politique d'attribution §1.1, §1.2 et §1.3.4"
+
+// EvaluerCandidat applies the policy to an application for dwelling l.
+// actuel is the household's current dwelling when it rents from the office.
+func EvaluerCandidat(l *Logement, m *Menage, d *Demande, actuel *Logement, at Date, r *Regles) Eligibilite {
+	c := Compose(m, at, r)
+	uc, _ := UnitesConsommation(m, at, r)
+	e := Eligibilite{NUR: d.NUR, Menage: m.ID, Nom: m.Nom(), DateDepot: d.DateDepot, AncienneteMois: d.DateDepot.MonthsUntil(at)}
+	e.Plafond = PlafondRessources(m, l.Financement, l.Commune, at, r)
+	e.Typologie = TypologieAdaptee(l.Typologie, c, r)
+	e.SurOccCritique = SurOccupationCritique(l.Surface, c.Personnes, r)
+	e.PMR = PMRAdmis(l, m, c, r)
+	e.Effort = TauxEffort(l.Quittance(), m.Ressources.APL, m.Ressources.Mensuelles, uc, r)
+	e.Mutation = ConditionsMutation(m, d, actuel, at, r)
+	e.Prioritaire = Priorite(d, &e.Mutation, at, r)
+
+	for _, v := range []Verdict{e.Plafond.Verdict, e.Typologie, e.SurOccCritique, e.PMR, e.Effort.Verdict, e.Mutation.Verdict} {
+		switch v.Resultat {
+		case Alerte:
+			e.Exclu = true
+			e.Motifs = append(e.Motifs, v.Explication)
+		case Incomplet:
+			e.Motifs = append(e.Motifs, "À vérifier — "+v.Titre+" : "+v.Explication)
+		}
+	}
+	if !d.Active {
+		e.Exclu = true
+		e.Motifs = append(e.Motifs, "La demande n'est pas active.")
+	}
+	return e
+}
+
+// PMRAdmis: PMR dwellings go only to a CMI invalidité holder or to a senior
+// kept at home (policy §1.2.2).
+func PMRAdmis(l *Logement, m *Menage, c Composition, r *Regles) Verdict {
+	v := Verdict{Regle: "pmr_ok", Titre: "Logement PMR réservé", Source: "Politique d'attribution §1.2.2",
+		Seuil: fmt.Sprintf("titulaire de la CMI invalidité ou sénior de %d ans ou plus", r.AgeSenior)}
+	switch {
+	case !l.PMR:
+		v.Resultat, v.Valeur, v.Explication = NonApplicable, "logement non adapté", "Le logement n'est pas adapté (PMR) : pas de condition particulière."
+	case c.Handicap:
+		v.Resultat, v.Valeur, v.Explication = Conforme, "CMI invalidité", "Un membre du ménage est titulaire de la CMI invalidité : le logement PMR peut lui être attribué."
+	case c.AgeMax >= r.AgeSenior:
+		v.Resultat, v.Valeur = Conforme, fmt.Sprintf("sénior de %d ans", c.AgeMax)
+		v.Explication = fmt.Sprintf("Un membre a %d ans : le logement PMR peut être attribué dans une démarche de maintien à domicile.", c.AgeMax)
+	default:
+		v.Resultat, v.Valeur = Alerte, "ni CMI invalidité ni sénior"
+		v.Explication = "Le logement est adapté (PMR) : il est réservé aux titulaires de la CMI invalidité ou aux séniors en maintien à domicile."
+	}
+	return v
+}
+
+// Priorite tells whether the applicant belongs to a priority public and at
+// which tier: DALO; annex-1 publics and domestic violence; transfers on the
+// policy's priority grounds (unless an adapted offer was refused within the
+// year).
+func Priorite(d *Demande, mu *Mutation, at Date, r *Regles) Verdict {
+	v := Verdict{Regle: "prioritaire", Titre: "Public prioritaire", Source: SourcePriorites,
+		Seuil: "DALO, catégories 1 à 15 de l'annexe 1, violences familiales, mutation prioritaire"}
+	var why []string
+	if d.DALO {
+		w := "reconnu DALO"
+		if d.DALOPrefet {
+			w += " (désigné par le préfet)"
+		}
+		why = append(why, w)
+	}
+	if len(d.Priorites) > 0 {
+		nums := make([]string, len(d.Priorites))
+		for i, p := range d.Priorites {
+			nums[i] = itoa(p)
+		}
+		why = append(why, "catégorie(s) "+strings.Join(nums, ", ")+" de l'annexe 1")
+	}
+	if d.ViolencesFamiliales {
+		why = append(why, "victime de violences familiales (§1.3.4)")
+	}
+	refus := !d.RefusAdapte.IsZero() && d.RefusAdapte.MonthsUntil(at) < r.NonPrioriteRefusMois
+	if mu != nil && mu.Resultat == Conforme && len(mu.Motifs) > 0 {
+		if refus {
+			why = append(why, "mutation ("+strings.Join(mu.Motifs, ", ")+") non priorisée : offre adaptée refusée le "+d.RefusAdapte.String())
+		} else {
+			why = append(why, "mutation prioritaire : "+strings.Join(mu.Motifs, ", "))
+		}
+	}
+	if len(why) == 0 {
+		v.Resultat, v.Valeur, v.Explication = NonApplicable, "non", "Le demandeur ne relève d'aucune priorité : il est classé à l'ancienneté."
+		return v
+	}
+	v.Resultat, v.Valeur = Conforme, strings.Join(why, " ; ")
+	v.Explication = "Priorité : " + v.Valeur + "."
+	return v
+}
+
+// niveau returns the priority tier of an application (1 is first).
+func niveau(d *Demande, mu *Mutation, at Date, r *Regles) (int, string) {
+	refus := !d.RefusAdapte.IsZero() && d.RefusAdapte.MonthsUntil(at) < r.NonPrioriteRefusMois
+	switch {
+	case d.DALO:
+		return 1, "DALO"
+	case len(d.Priorites) > 0 || d.ViolencesFamiliales:
+		return 2, "public prioritaire"
+	case mu != nil && mu.Resultat == Conforme && len(mu.Motifs) > 0 && !refus:
+		return 3, "mutation prioritaire (" + strings.Join(mu.Motifs, ", ") + ")"
+	}
+	return 4, "sans priorité particulière"
+}
+
+// ClasserCandidats ranks the candidates the policy allows: by priority tier
+// (DALO, priority publics and violence, priority transfers, others), then by
+// seniority of the application, then by NUR. Excluded ones get no rank.
+func ClasserCandidats(list []Eligibilite, demandes map[string]*Demande, at Date, r *Regles) {
+	for i := range list {
+		e := &list[i]
+		e.Niveau, e.Raison = niveau(demandes[e.NUR], &e.Mutation, at, r)
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := &list[i], &list[j]
+		if a.Exclu != b.Exclu {
+			return !a.Exclu
+		}
+		if a.Niveau != b.Niveau {
+			return a.Niveau < b.Niveau
+		}
+		if a.DateDepot != b.DateDepot {
+			return a.DateDepot < b.DateDepot
+		}
+		return a.NUR < b.NUR
+	})
+	rank := 0
+	for i := range list {
+		e := &list[i]
+		if e.Exclu {
+			e.Rang, e.Raison = 0, "exclu : "+strings.Join(e.Motifs, " ")
+			continue
+		}
+		rank++
+		e.Rang = rank
+		e.Raison = fmt.Sprintf("rang %d : %s, demande déposée le %s (%d mois d'ancienneté)", rank, e.Raison, e.DateDepot, e.AncienneteMois)
+	}
+}

@@ -1,0 +1,308 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// TypeCommission is what a CALEOL session examines.
+type TypeCommission string
+
+const (
+	CommissionAttribution TypeCommission = "attribution"
+	CommissionOccupation  TypeCommission = "occupation"
+	CommissionMixte       TypeCommission = "mixte" // attribution and examen de l'occupation
+)
+
+// Label is the French name of the kind of session.
+func (t TypeCommission) Label() string {
+	switch t {
+	case CommissionAttribution:
+		return "attribution"
+	case CommissionOccupation:
+		return "examen de l'occupation"
+	case CommissionMixte:
+		return "attribution et examen de l'occupation"
+	}
+	return string(t)
+}
+
+// StatutCommission: a session is prepared, then closed (frozen).
+type StatutCommission string
+
+const (
+	EnPreparation StatutCommission = "preparation"
+	Close         StatutCommission = "close"
+)
+
+// Label is the French word for the status.
+func (s StatutCommission) Label() string {
+	if s == Close {
+		return "close"
+	}
+	return "en préparation"
+}
+
+// Membre is a member of the commission for one session.
+type Membre struct {
+	Nom     string `json:"nom"`
+	Qualite string `json:"qualite"` // « Administrateur », « Maire de Cachan », « Représentant du préfet »…
+	Voix    bool   `json:"voix"`    // deliberative vote
+	Present bool   `json:"present"`
+	Maire   bool   `json:"maire,omitempty"` // the mayor of the commune has the casting vote
+}
+
+// TypeDecision is one of the five decisions of R.441-3 CCH.
+type TypeDecision string
+
+const (
+	Attribution         TypeDecision = "attribution"
+	AttributionClassee  TypeDecision = "classement"
+	ConditionSuspensive TypeDecision = "condition_suspensive"
+	NonAttribution      TypeDecision = "non_attribution"
+	Irrecevabilite      TypeDecision = "irrecevabilite"
+)
+
+// TypesDecision lists the five decisions in the order of R.441-3.
+var TypesDecision = []TypeDecision{Attribution, AttributionClassee, ConditionSuspensive, NonAttribution, Irrecevabilite}
+
+// Label is the French name of the decision.
+func (t TypeDecision) Label() string {
+	switch t {
+	case Attribution:
+		return "Attribution"
+	case AttributionClassee:
+		return "Attribution par classement"
+	case ConditionSuspensive:
+		return "Attribution sous condition suspensive"
+	case NonAttribution:
+		return "Non-attribution"
+	case Irrecevabilite:
+		return "Rejet pour irrecevabilité"
+	}
+	return string(t)
+}
+
+// Motif is a reason in fact and in law offered in the decision form.
+type Motif struct {
+	Code    string
+	Libelle string // the reason as printed in the letter
+	Droit   string // the legal basis
+}
+
+// MotifsNonAttribution are reasons of non-attribution (R.441-3 CCH): each
+// names the fact and the rule; the agent adds the facts of the case.
+var MotifsNonAttribution = []Motif{
+	{"typologie", "la composition de votre ménage ne correspond pas à la taille du logement proposé", "politique d'attribution de l'Office, §1.2.4 (tableau d'occupation des logements)"},
+	{"effort", "le montant du loyer et des charges, déduction faite de l'aide au logement, dépasserait 35 % de vos ressources et le reste à vivre serait inférieur à 20 € par jour et par unité de consommation", "règlement intérieur de la CALEOL ; politique d'attribution de l'Office, préambule"},
+	{"pmr", "le logement, adapté aux personnes à mobilité réduite, est réservé aux titulaires de la carte mobilité inclusion mention invalidité ou aux séniors en maintien à domicile", "politique d'attribution de l'Office, §1.2.2"},
+	{"mutation", "les conditions de la mutation interne ne sont pas réunies", "politique d'attribution de l'Office, §1.2"},
+	{"sur_occupation", "le logement serait sur-occupé au regard de sa surface habitable", "art. R.822-25 du CCH"},
+	{"autre_candidat", "le logement a été attribué à un candidat dont la situation a été jugée prioritaire", "art. L.441-1 et R.441-3 du CCH"},
+}
+
+// MotifsIrrecevabilite are the legal conditions whose absence makes an
+// application inadmissible.
+var MotifsIrrecevabilite = []Motif{
+	{"plafond", "les ressources de votre ménage dépassent le plafond réglementaire applicable au logement", "art. R.441-1 du CCH et arrêté fixant les plafonds de ressources"},
+	{"sejour", "les conditions de régularité et de permanence du séjour sur le territoire ne sont pas remplies", "art. R.441-1 du CCH et arrêté du 1er février 2013"},
+	{"demande", "votre demande de logement social n'est pas enregistrée ou n'est plus active", "art. L.441-2-1 du CCH"},
+	{"proprietaire", "votre ménage est propriétaire d'un logement adapté à ses besoins", "art. L.441-2-2 du CCH"},
+}
+
+// MotifByCode finds a reason in a list.
+func MotifByCode(list []Motif, code string) (Motif, bool) {
+	for _, m := range list {
+		if m.Code == code {
+			return m, true
+		}
+	}
+	return Motif{}, false
+}
+
+// PiecesJustificatives is the limited list of documents whose absence allows
+// an attribution under suspensive condition (R.441-2-4-1 CCH, shortened).
+var PiecesJustificatives = []string{
+	"avis d'imposition ou de non-imposition",
+	"pièce d'identité ou titre de séjour",
+	"justificatif de situation familiale",
+	"justificatif de ressources",
+	"justificatif de situation professionnelle",
+	"jugement ou ordonnance (séparation, protection)",
+	"justificatif de handicap",
+}
+
+// Decision records what the commission decided for one candidate.
+type Decision struct {
+	Type       TypeDecision `json:"type"`
+	Rang       int          `json:"rang,omitempty"`        // classement: 1, 2, 3…
+	Pieces     []string     `json:"pieces,omitempty"`      // condition suspensive
+	DateLimite Date         `json:"date_limite,omitempty"` // condition suspensive
+	Motifs     []string     `json:"motifs,omitempty"`      // codes of MotifsNonAttribution / MotifsIrrecevabilite
+	Precisions string       `json:"precisions,omitempty"`  // the facts of the case, in the agent's words
+}
+
+// Validate checks that the decision carries what the law requires.
+func (d *Decision) Validate(sessionDate Date) error {
+	var errs []string
+	switch d.Type {
+	case Attribution:
+	case AttributionClassee:
+		if d.Rang < 1 {
+			errs = append(errs, "le rang de classement est obligatoire (1, 2, 3…)")
+		}
+	case ConditionSuspensive:
+		if len(d.Pieces) == 0 {
+			errs = append(errs, "indiquez la ou les pièces manquantes")
+		}
+		if d.DateLimite.IsZero() || d.DateLimite <= sessionDate {
+			errs = append(errs, "la date limite de production des pièces doit suivre la date de la commission")
+		}
+	case NonAttribution, Irrecevabilite:
+		list := MotifsNonAttribution
+		if d.Type == Irrecevabilite {
+			list = MotifsIrrecevabilite
+		}
+		for _, c := range d.Motifs {
+			if _, ok := MotifByCode(list, c); !ok {
+				errs = append(errs, "motif inconnu « "+c+" »")
+			}
+		}
+		if len(d.Motifs) == 0 && strings.TrimSpace(d.Precisions) == "" {
+			errs = append(errs, "les motifs en fait et en droit sont obligatoires (un motif de la liste et/ou une précision)")
+		} else if len([]rune(strings.TrimSpace(d.Precisions))) < 15 {
+			errs = append(errs, "précisez les faits propres au dossier (au moins une phrase) : un motif seul n'est pas une motivation suffisante")
+		}
+	default:
+		errs = append(errs, "choisissez l'une des cinq décisions")
+	}
+	if len(errs) > 0 {
+		return Errorf(EINVALID, "Décision : %s.", strings.Join(errs, " ; "))
+	}
+	return nil
+}
+
+// Candidat is an application examined for a dwelling.
+type Candidat struct {
+	NUR       string    `json:"nur"`
+	Menage    string    `json:"menage"`
+	RangPropo int       `json:"rang_propose,omitempty"` // rank proposed by the program
+	Decision  *Decision `json:"decision,omitempty"`
+}
+
+// DossierLogement is one dwelling examined by the session.
+type DossierLogement struct {
+	Logement  string     `json:"logement"`
+	Candidats []Candidat `json:"candidats"`
+	Exception string     `json:"exception,omitempty"` // why fewer than three candidates
+}
+
+// Exceptions to the rule of three candidates (R.441-3 CCH).
+var ExceptionsTroisCandidats = []string{
+	"insuffisance du nombre des candidats",
+	"candidat reconnu prioritaire DALO désigné par le préfet",
+	"logement financé dans les conditions de l'article D.331-25-1",
+}
+
+// DossierOccupation is a household examined under L.442-5-2 CCH.
+type DossierOccupation struct {
+	Menage         string   `json:"menage"`
+	Logement       string   `json:"logement"`
+	Situations     []string `json:"situations"`      // codes of the review
+	Constat        string   `json:"constat"`         // the commission's finding
+	LogementAdapte string   `json:"logement_adapte"` // the kind of dwelling that would fit
+}
+
+// Amendement is a correction after closing, kept with its reason.
+type Amendement struct {
+	Quand       time.Time `json:"quand"`
+	Utilisateur string    `json:"utilisateur"`
+	Motif       string    `json:"motif"`
+}
+
+// Commission is one CALEOL session.
+type Commission struct {
+	ID          string              `json:"id"`
+	Date        Date                `json:"date"`
+	Lieu        string              `json:"lieu"`
+	Commune     string              `json:"commune"`
+	Type        TypeCommission      `json:"type"`
+	Statut      StatutCommission    `json:"statut"`
+	Membres     []Membre            `json:"membres"`
+	Logements   []DossierLogement   `json:"logements,omitempty"`
+	Occupation  []DossierOccupation `json:"occupation,omitempty"`
+	Cloture     time.Time           `json:"cloture,omitempty"`
+	Amendements []Amendement        `json:"amendements,omitempty"`
+}
+
+// Validate checks a session's header.
+func (c *Commission) Validate() error {
+	var errs []string
+	if strings.TrimSpace(c.ID) == "" {
+		errs = append(errs, "l'identifiant est obligatoire")
+	}
+	if c.Date.IsZero() {
+		errs = append(errs, "la date est obligatoire")
+	}
+	if strings.TrimSpace(c.Lieu) == "" {
+		errs = append(errs, "le lieu est obligatoire")
+	}
+	switch c.Type {
+	case CommissionAttribution, CommissionOccupation, CommissionMixte:
+	default:
+		errs = append(errs, "le type doit être attribution, examen de l'occupation ou les deux")
+	}
+	for i, m := range c.Membres {
+		if strings.TrimSpace(m.Nom) == "" {
+			errs = append(errs, fmt.Sprintf("le nom du membre n° %d est obligatoire", i+1))
+		}
+	}
+	if len(errs) > 0 {
+		return Errorf(EINVALID, "Commission : %s.", strings.Join(errs, " ; "))
+	}
+	return nil
+}
+
+// Quorum checks the presence of the voting members: at least half of them.
+func (c *Commission) Quorum() Verdict {
+	voix, presents := 0, 0
+	for _, m := range c.Membres {
+		if m.Voix {
+			voix++
+			if m.Present {
+				presents++
+			}
+		}
+	}
+	need := (voix + 1) / 2
+	v := Verdict{Regle: "quorum", Titre: "Quorum", Source: "Art. R.441-9 CCH ; règlement intérieur de la CALEOL",
+		Valeur: fmt.Sprintf("%d membre(s) à voix délibérative présent(s) sur %d", presents, voix),
+		Seuil:  fmt.Sprintf("au moins la moitié, soit %d", need)}
+	switch {
+	case voix == 0:
+		v.Resultat, v.Explication = Incomplet, "Aucun membre à voix délibérative n'est inscrit."
+	case presents >= need:
+		v.Resultat, v.Explication = Conforme, fmt.Sprintf("Le quorum est atteint : %d présent(s) sur %d.", presents, voix)
+	default:
+		v.Resultat, v.Explication = Alerte, fmt.Sprintf("Le quorum n'est pas atteint : %d présent(s) sur %d, il en faut %d.", presents, voix, need)
+	}
+	return v
+}
+
+// TroisCandidats checks the rule of three candidates per dwelling.
+func TroisCandidats(d *DossierLogement) Verdict {
+	n := len(d.Candidats)
+	v := Verdict{Regle: "trois_candidats", Titre: "Trois candidats par logement", Source: "Art. R.441-3 CCH",
+		Valeur: fmt.Sprintf("%d candidat(s)", n), Seuil: "au moins 3, sauf exception légale"}
+	switch {
+	case n >= 3:
+		v.Resultat, v.Explication = Conforme, fmt.Sprintf("%d candidats sont présentés.", n)
+	case d.Exception != "":
+		v.Resultat, v.Explication = Conforme, fmt.Sprintf("%d candidat(s) seulement, exception retenue : %s.", n, d.Exception)
+	default:
+		v.Resultat = Alerte
+		v.Explication = fmt.Sprintf("%d candidat(s) seulement : la commission doit examiner au moins trois candidats, sauf insuffisance de candidats, candidat DALO désigné par le préfet ou logement financé selon l'article D.331-25-1.", n)
+	}
+	return v
+}
