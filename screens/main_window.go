@@ -1,17 +1,16 @@
 // Package screens is the window of Logis: one file per screen, each a struct
-// holding its widgets and the use cases it needs.
+// holding its widgets and the use cases it needs; handlers are named onSave,
+// onDelete…; long work runs in a goroutine and updates the UI with fyne.Do.
 package screens
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"logis/app"
-	"logis/model"
 	"logis/resources"
 )
 
@@ -30,30 +29,85 @@ func UseFrench() error {
 	return nil
 }
 
-// Main is the main window: title « Logis » and what the database holds.
+// screen is one entry of the navigation.
+type screen interface {
+	title() string
+	content() fyne.CanvasObject
+	shown()       // called each time the screen is displayed
+	focusSearch() // Ctrl+F
+	create()      // Ctrl+N
+}
+
+// Main is the main window: navigation on the left, the current screen on
+// the right.
 type Main struct {
-	win    fyne.Window
-	app    *app.App
-	counts *widget.Label
+	win     fyne.Window
+	app     *app.App
+	screens []screen
+	nav     *widget.List
+	body    *fyne.Container
+	current int
 }
 
 // NewMain builds the main window's content.
 func NewMain(win fyne.Window, a *app.App) *Main {
-	m := &Main{win: win, app: a, counts: widget.NewLabel("")}
-	title := widget.NewLabelWithStyle("Logis", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	m := &Main{win: win, app: a, current: -1}
+	m.screens = []screen{
+		newTableau(m),
+		newPatrimoine(m),
+		newMenages(m),
+		newOccupation(m),
+		newParametres(m),
+	}
+	m.body = container.NewStack()
+	m.nav = widget.NewList(
+		func() int { return len(m.screens) },
+		func() fyne.CanvasObject { return widget.NewLabel("Examen d'occupation") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.screens[i].title()) },
+	)
+	m.nav.OnSelected = func(i widget.ListItemID) { m.show(i) }
+	split := container.NewHSplit(m.nav, m.body)
+	split.Offset = 0.16
 	win.SetTitle("Logis")
-	win.SetContent(container.NewVBox(title, widget.NewLabel("Base : "+a.DB.Path()), m.counts))
-	m.Refresh()
+	win.SetContent(split)
+	m.shortcuts()
+	m.nav.Select(0)
 	return m
 }
 
-// Refresh reads the counts again.
-func (m *Main) Refresh() {
-	c, err := m.app.DB.Counts()
-	if err != nil {
-		m.counts.SetText(model.ErrorMessage(err))
+// show displays screen i.
+func (m *Main) show(i int) {
+	if i < 0 || i >= len(m.screens) || i == m.current {
 		return
 	}
-	m.counts.SetText(fmt.Sprintf("%d résidences, %d logements, %d ménages (%d personnes), %d demandes",
-		c.Residences, c.Logements, c.Menages, c.Personnes, c.Demandes))
+	m.current = i
+	s := m.screens[i]
+	m.body.Objects = []fyne.CanvasObject{s.content()}
+	m.body.Refresh()
+	s.shown()
+}
+
+// Show displays the screen with the given title (used by links between screens).
+func (m *Main) Show(title string) {
+	for i, s := range m.screens {
+		if s.title() == title {
+			m.nav.Select(i)
+			return
+		}
+	}
+}
+
+// shortcuts: Ctrl+F searches, Ctrl+N creates in the current screen.
+func (m *Main) shortcuts() {
+	c := m.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if m.current >= 0 {
+			m.screens[m.current].focusSearch()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if m.current >= 0 {
+			m.screens[m.current].create()
+		}
+	})
 }

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -11,24 +10,35 @@ import (
 	"logis/storage"
 )
 
-func TestMain_ShowsCounts(t *testing.T) {
+// newTestMain opens a demo database and the main window on Fyne's test driver.
+func newTestMain(t *testing.T, menages, logements int) *Main {
+	t.Helper()
 	db, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{User: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	a := app.New(db)
-	if _, err := a.Demo(app.DemoOptions{Menages: 30, Logements: 20}, nil); err != nil {
-		t.Fatal(err)
+	if menages > 0 {
+		if _, err := a.Demo(app.DemoOptions{Menages: menages, Logements: logements}, nil); err != nil {
+			t.Fatal(err)
+		}
 	}
 	test.NewTempApp(t)
 	w := test.NewWindow(nil)
-	defer w.Close()
-	m := NewMain(w, a)
-	if w.Title() != "Logis" {
-		t.Errorf("title = %q", w.Title())
+	t.Cleanup(w.Close)
+	return NewMain(w, a)
+}
+
+func TestMain_Navigation(t *testing.T) {
+	m := newTestMain(t, 30, 20)
+	if m.win.Title() != "Logis" {
+		t.Errorf("title = %q", m.win.Title())
 	}
-	if got := m.counts.Text; !strings.Contains(got, "20 logements") || !strings.Contains(got, "30 ménages") {
-		t.Errorf("counts = %q", got)
+	for _, title := range []string{"Tableau de bord", "Patrimoine", "Ménages et demandes", "Examen d'occupation", "Paramètres"} {
+		m.Show(title)
+		if got := m.screens[m.current].title(); got != title {
+			t.Errorf("Show(%q) shows %q", title, got)
+		}
 	}
 }
