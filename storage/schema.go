@@ -11,18 +11,19 @@ import (
 
 // schemaVersion is the format of the database this program writes. Raise it
 // and append a migration whenever the layout or the encoding changes.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // Buckets.
 var (
-	bucketMeta       = []byte("meta")       // schema version, counters, ID sequences
-	bucketResidences = []byte("residences") // code → Residence
-	bucketLogements  = []byte("logements")  // reference → Logement
-	bucketMenages    = []byte("menages")    // id → Menage
-	bucketDemandes   = []byte("demandes")   // NUR → Demande
-	bucketParametres = []byte("parametres") // "regles", "office"
-	bucketReglages   = []byte("reglages")   // small settings by key
-	bucketJournal    = []byte("journal")    // big-endian uint64 → Evenement
+	bucketMeta        = []byte("meta")        // schema version, counters, ID sequences
+	bucketResidences  = []byte("residences")  // code → Residence
+	bucketLogements   = []byte("logements")   // reference → Logement
+	bucketMenages     = []byte("menages")     // id → Menage
+	bucketDemandes    = []byte("demandes")    // NUR → Demande
+	bucketParametres  = []byte("parametres")  // "regles", "office"
+	bucketReglages    = []byte("reglages")    // small settings by key
+	bucketJournal     = []byte("journal")     // big-endian uint64 → Evenement
+	bucketCommissions = []byte("commissions") // id → Commission (CALEOL sessions), schema 2
 
 	// Indexes: key = parent + "\x00" + child, empty value.
 	bucketIdxResidenceLogement = []byte("idx_residence_logement")
@@ -57,6 +58,10 @@ var migrations = []migration{
 			}
 		}
 		return putMeta(tx, keyCounts, Counts{})
+	}},
+	{2, "compartiment des commissions (CALEOL)", func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketCommissions)
+		return err
 	}},
 }
 
