@@ -1,0 +1,535 @@
+package screens
+
+// Form helpers shared by every screen: typed entries with an inline French
+// message, and a Form that collects errors, enables « Enregistrer » only when
+// everything is valid, tracks unsaved changes and asks before losing them.
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
+)
+
+// Validable is anything a Form checks before saving.
+type Validable interface {
+	// Err is the field's current error, nil when valid.
+	Err() error
+	// Libelle is the field's label, used in the list of errors.
+	Libelle() string
+}
+
+// entree is a widget.Entry that reports focus loss (to reformat its value)
+// and Échap (to close the dialog it sits in).
+type entree struct {
+	widget.Entry
+	onBlur func()
+}
+
+func newEntree() *entree {
+	e := &entree{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost reformats the value when the user leaves the field.
+func (e *entree) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
+	}
+}
+
+// TypedKey passes Échap to the window (to close a dialog).
+func (e *entree) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && escapeHook != nil && escapeHook() {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// escapeHook is set by the main window: it closes the top dialog and reports
+// whether there was one.
+var escapeHook func() bool
+
+// Champ is a text entry with a label, a parser and an inline message.
+type Champ struct {
+	Label    string
+	Entry    *entree
+	Message  *widget.Label
+	Required bool
+	check    func(string) error // nil: any text
+	format   func(string) string
+	err      error
+	form     *Form
+	loading  bool
+	// OnChanged is called after each valid or invalid change (after the form).
+	OnChanged func()
+}
+
+// NewChamp builds a free-text field.
+func NewChamp(label string, required bool) *Champ {
+	c := &Champ{Label: label, Entry: newEntree(), Message: widget.NewLabel(""), Required: required}
+	c.Message.Importance = widget.DangerImportance
+	c.Message.TextStyle = fyne.TextStyle{Italic: true}
+	c.Message.Wrapping = fyne.TextWrapWord
+	c.Message.Hide()
+	c.Entry.OnChanged = func(string) { c.changed() }
+	c.Entry.onBlur = func() {
+		if c.format != nil && c.err == nil && strings.TrimSpace(c.Entry.Text) != "" {
+			if f := c.format(c.Entry.Text); f != c.Entry.Text {
+				c.loading = true
+				c.Entry.SetText(f)
+				c.loading = false
+			}
+		}
+	}
+	return c
+}
+
+// Libelle implements Validable.
+func (c *Champ) Libelle() string { return c.Label }
+
+// Err implements Validable.
+func (c *Champ) Err() error { return c.err }
+
+// Object is the entry and its message, one above the other.
+func (c *Champ) Object() fyne.CanvasObject { return container.NewVBox(c.Entry, c.Message) }
+
+// Text is the trimmed text.
+func (c *Champ) Text() string { return strings.TrimSpace(c.Entry.Text) }
+
+// SetText sets the value without marking the form as changed.
+func (c *Champ) SetText(s string) {
+	c.loading = true
+	c.Entry.SetText(s)
+	c.loading = false
+	c.validate()
+}
+
+func (c *Champ) validate() {
+	s := strings.TrimSpace(c.Entry.Text)
+	c.err = nil
+	switch {
+	case s == "" && c.Required:
+		c.err = model.Errorf(model.EINVALID, "%s : obligatoire.", c.Label)
+	case s != "" && c.check != nil:
+		if err := c.check(s); err != nil {
+			c.err = model.Errorf(model.EINVALID, "%s", model.ErrorMessage(err))
+		}
+	}
+	if c.err != nil {
+		c.Message.SetText(c.err.Error())
+		c.Message.Show()
+	} else if c.Message.Visible() {
+		c.Message.Hide()
+	}
+}
+
+func (c *Champ) changed() {
+	c.validate()
+	if c.form != nil && !c.loading {
+		c.form.Touch()
+	}
+	if c.OnChanged != nil {
+		c.OnChanged()
+	}
+}
+
+// NewChampDate builds a date field JJ/MM/AAAA.
+func NewChampDate(label string, required bool) *Champ {
+	c := NewChamp(label, required)
+	c.Entry.SetPlaceHolder("JJ/MM/AAAA")
+	c.check = func(s string) error { _, err := model.ParseDate(s); return err }
+	c.format = func(s string) string { d, _ := model.ParseDate(s); return d.String() }
+	return c
+}
+
+// Date returns the date typed (zero when empty or invalid).
+func (c *Champ) Date() model.Date { d, _ := model.ParseDate(c.Text()); return d }
+
+// SetDate shows a date.
+func (c *Champ) SetDate(d model.Date) { c.SetText(d.String()) }
+
+// NewChampMontant builds an amount field in euros, shown « 1 234,56 € ».
+func NewChampMontant(label string, required bool) *Champ {
+	c := NewChamp(label, required)
+	c.Entry.SetPlaceHolder("0,00 €")
+	c.check = func(s string) error {
+		v, err := model.ParseCents(s)
+		if err != nil {
+			return model.Errorf(model.EINVALID, "« %s » n'est pas un montant (ex. 1 234,56).", s)
+		}
+		if v < 0 {
+			return model.Errorf(model.EINVALID, "Le montant ne peut pas être négatif.")
+		}
+		return nil
+	}
+	c.format = func(s string) string { v, _ := model.ParseCents(s); return v.String() }
+	return c
+}
+
+// Cents returns the amount typed (0 when empty or invalid).
+func (c *Champ) Cents() model.Cents { v, _ := model.ParseCents(c.Text()); return v }
+
+// SetCents shows an amount.
+func (c *Champ) SetCents(v model.Cents) { c.SetText(v.String()) }
+
+// NewChampEntier builds an integer field between min and max.
+func NewChampEntier(label string, required bool, min, max int) *Champ {
+	c := NewChamp(label, required)
+	c.check = func(s string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return model.Errorf(model.EINVALID, "« %s » n'est pas un nombre entier.", s)
+		}
+		if n < min || n > max {
+			return model.Errorf(model.EINVALID, "Doit aller de %d à %d.", min, max)
+		}
+		return nil
+	}
+	return c
+}
+
+// Int returns the integer typed (0 when empty or invalid).
+func (c *Champ) Int() int { n, _ := strconv.Atoi(c.Text()); return n }
+
+// SetInt shows an integer.
+func (c *Champ) SetInt(n int) { c.SetText(strconv.Itoa(n)) }
+
+// NewChampDecimal builds a decimal field (French comma) in [min, max];
+// unit is appended when the value is shown (« m² »).
+func NewChampDecimal(label string, required bool, min, max float64, unit string) *Champ {
+	c := NewChamp(label, required)
+	c.check = func(s string) error {
+		v, err := model.ParseDecimal(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), unit)))
+		if err != nil {
+			return model.Errorf(model.EINVALID, "« %s » n'est pas un nombre (ex. 12,5).", s)
+		}
+		if v < min || v > max {
+			return model.Errorf(model.EINVALID, "Doit être compris entre %s et %s%s.", model.FormatNumber(min, 2), model.FormatNumber(max, 2), suffix(unit))
+		}
+		return nil
+	}
+	c.format = func(s string) string { return model.FormatNumber(c.Float(), 2) + suffix(unit) }
+	return c
+}
+
+// NewChampSurface builds a habitable surface field in m².
+func NewChampSurface(label string, required bool) *Champ {
+	return NewChampDecimal(label, required, 0.01, 1000, "m²")
+}
+
+func suffix(unit string) string {
+	if unit == "" {
+		return ""
+	}
+	return "\u00a0" + unit
+}
+
+// Float returns the number typed, unit removed (0 when empty or invalid).
+func (c *Champ) Float() float64 {
+	s := c.Text()
+	if i := strings.IndexFunc(s, func(r rune) bool {
+		return r != ' ' && r != '\u00a0' && r != ',' && r != '.' && r != '-' && (r < '0' || r > '9')
+	}); i >= 0 {
+		s = s[:i]
+	}
+	v, _ := model.ParseDecimal(strings.TrimSpace(s))
+	return v
+}
+
+// SetFloat shows a number with its unit.
+func (c *Champ) SetFloat(v float64) {
+	if c.format != nil {
+		c.SetText(model.FormatNumber(v, 2))
+		c.SetText(c.format(c.Entry.Text))
+		return
+	}
+	c.SetText(model.FormatNumber(v, 2))
+}
+
+// OuiNon is a yes/no check box tied to a form.
+type OuiNon struct {
+	*widget.Check
+	loading bool
+}
+
+// NewOuiNon builds a check box; f may be nil.
+func NewOuiNon(label string, f *Form) *OuiNon {
+	o := &OuiNon{}
+	o.Check = widget.NewCheck(label, func(bool) {
+		if f != nil && !o.loading {
+			f.Touch()
+		}
+	})
+	return o
+}
+
+// Set checks or unchecks without marking the form as changed.
+func (o *OuiNon) Set(b bool) { o.loading = true; o.SetChecked(b); o.loading = false }
+
+// Choix is a select with a label, required or not.
+type Choix struct {
+	Label    string
+	Select   *widget.Select
+	Required bool
+	form     *Form
+	loading  bool
+	// OnChanged is called after each change.
+	OnChanged func(string)
+}
+
+// NewChoix builds a select among options.
+func NewChoix(label string, options []string, required bool) *Choix {
+	c := &Choix{Label: label, Required: required}
+	c.Select = widget.NewSelect(options, func(s string) {
+		if c.form != nil && !c.loading {
+			c.form.Touch()
+		}
+		if c.OnChanged != nil {
+			c.OnChanged(s)
+		}
+	})
+	c.Select.PlaceHolder = "(choisir)"
+	return c
+}
+
+// Libelle implements Validable.
+func (c *Choix) Libelle() string { return c.Label }
+
+// Err implements Validable.
+func (c *Choix) Err() error {
+	if c.Required && c.Select.Selected == "" {
+		return model.Errorf(model.EINVALID, "%s : obligatoire.", c.Label)
+	}
+	return nil
+}
+
+// Value is the selected option ("" when none).
+func (c *Choix) Value() string { return c.Select.Selected }
+
+// Set selects an option without marking the form as changed.
+func (c *Choix) Set(s string) {
+	c.loading = true
+	if s == "" {
+		c.Select.ClearSelected()
+	} else {
+		c.Select.SetSelected(s)
+	}
+	c.loading = false
+}
+
+// TypologieOptions are « T1 » … « T6 et + ».
+func TypologieOptions() []string {
+	out := make([]string, 6)
+	for i := range out {
+		out[i] = model.TypologieLabel(i + 1)
+	}
+	return out
+}
+
+// FinancementOptions are PLAI, PLUS, PLS, PLI.
+func FinancementOptions() []string {
+	out := make([]string, len(model.Financements))
+	for i, f := range model.Financements {
+		out[i] = string(f)
+	}
+	return out
+}
+
+// CommuneOptions are the office's communes.
+func CommuneOptions() []string {
+	return []string{"Arcueil", "Cachan", "Gentilly", "Villejuif", "Vitry-sur-Seine"}
+}
+
+// Form gathers the fields of one record: it enables Enregistrer only when
+// every field is valid and tracks unsaved changes.
+type Form struct {
+	Save    *widget.Button
+	Summary *widget.Label // the errors, one per line (hidden when none)
+	fields  []Validable
+	dirty   bool
+	// OnDirty is called when the unsaved state changes.
+	OnDirty func(bool)
+	// Extra is an optional cross-field check run after the fields.
+	Extra func() []string
+}
+
+// NewForm builds a form whose Enregistrer button runs onSave.
+func NewForm(onSave func()) *Form {
+	f := &Form{Summary: widget.NewLabel("")}
+	f.Save = widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), onSave)
+	f.Save.Importance = widget.HighImportance
+	f.Summary.Importance = widget.DangerImportance
+	f.Summary.Wrapping = fyne.TextWrapWord
+	f.Summary.Hide()
+	return f
+}
+
+// Add registers fields (Champ, Choix or any Validable).
+func (f *Form) Add(fields ...Validable) {
+	for _, v := range fields {
+		switch c := v.(type) {
+		case *Champ:
+			c.form = f
+		case *Choix:
+			c.form = f
+		}
+		f.fields = append(f.fields, v)
+	}
+}
+
+// Errors lists the French messages of invalid fields.
+func (f *Form) Errors() []string {
+	var out []string
+	for _, v := range f.fields {
+		if err := v.Err(); err != nil {
+			out = append(out, err.Error())
+		}
+	}
+	if f.Extra != nil {
+		out = append(out, f.Extra()...)
+	}
+	return out
+}
+
+// Valid reports whether every field is valid.
+func (f *Form) Valid() bool { return len(f.Errors()) == 0 }
+
+// Dirty reports unsaved changes.
+func (f *Form) Dirty() bool { return f.dirty }
+
+// Touch marks the form as changed and revalidates.
+func (f *Form) Touch() {
+	was := f.dirty
+	f.dirty = true
+	f.Check()
+	if !was && f.OnDirty != nil {
+		f.OnDirty(true)
+	}
+}
+
+// Check revalidates: the summary shows the errors and Enregistrer is
+// enabled only when there are none and something changed.
+func (f *Form) Check() {
+	errs := f.Errors()
+	if len(errs) > 0 {
+		f.Summary.SetText(strings.Join(errs, "\n"))
+		f.Summary.Show()
+	} else {
+		f.Summary.Hide()
+	}
+	if len(errs) == 0 && f.dirty {
+		f.Save.Enable()
+	} else {
+		f.Save.Disable()
+	}
+}
+
+// Clean marks the form as saved (or freshly loaded).
+func (f *Form) Clean() {
+	was := f.dirty
+	f.dirty = false
+	f.Check()
+	if was && f.OnDirty != nil {
+		f.OnDirty(false)
+	}
+}
+
+// SetDirty marks the form changed without a field (e.g. a member removed).
+func (f *Form) SetDirty() { f.Touch() }
+
+// ConfirmLeave runs then() at once when nothing changed; otherwise it asks
+// « Enregistrer les modifications ? »: Enregistrer runs save (which reports
+// success) then then(); Ne pas enregistrer runs then(); Annuler stays.
+func (f *Form) ConfirmLeave(win fyne.Window, save func() bool, then func()) {
+	if !f.dirty {
+		then()
+		return
+	}
+	ConfirmerModifications(win, f.Valid(), save, then)
+}
+
+// ConfirmerModifications is the three-button question asked before losing
+// changes; canSave is false when the form is invalid (Enregistrer disabled).
+func ConfirmerModifications(win fyne.Window, canSave bool, save func() bool, then func()) {
+	msg := widget.NewLabel("Les modifications n'ont pas été enregistrées.\nEnregistrer les modifications ?")
+	d := dialog.NewCustomWithoutButtons("Enregistrer les modifications ?", msg, win)
+	bSave := widget.NewButton("Enregistrer", func() {
+		d.Hide()
+		if save() {
+			then()
+		}
+	})
+	bSave.Importance = widget.HighImportance
+	if !canSave {
+		bSave.Disable()
+	}
+	bDrop := widget.NewButton("Ne pas enregistrer", func() { d.Hide(); then() })
+	bCancel := widget.NewButton("Annuler", func() { d.Hide() })
+	d.SetButtons([]fyne.CanvasObject{bCancel, bDrop, bSave})
+	showDialog(d)
+}
+
+// Confirmer asks a yes/no question with French buttons; yes runs ok.
+func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
+	lbl := widget.NewLabel(message)
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, yes, "Annuler", container.NewGridWrap(fyne.NewSize(420, lbl.MinSize().Height*2), lbl), func(b bool) {
+		if b {
+			ok()
+		}
+	}, win)
+	showDialog(d)
+}
+
+// Erreur shows a French error message.
+func Erreur(win fyne.Window, err error) {
+	lbl := widget.NewLabel(model.ErrorMessage(err))
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Impossible d'enregistrer", "Fermer", container.NewGridWrap(fyne.NewSize(460, 120), lbl), win)
+	showDialog(d)
+}
+
+// openDialogs is the stack of dialogs shown through showDialog, so Échap
+// closes the top one.
+var openDialogs []dialog.Dialog
+
+// showDialog shows d and lets Échap close it.
+func showDialog(d dialog.Dialog) {
+	openDialogs = append(openDialogs, d)
+	d.SetOnClosed(func() {
+		for i := len(openDialogs) - 1; i >= 0; i-- {
+			if openDialogs[i] == d {
+				openDialogs = append(openDialogs[:i], openDialogs[i+1:]...)
+				break
+			}
+		}
+	})
+	d.Show()
+}
+
+// closeTopDialog dismisses the most recent dialog; false when none.
+func closeTopDialog() bool {
+	if len(openDialogs) == 0 {
+		return false
+	}
+	openDialogs[len(openDialogs)-1].Dismiss()
+	return true
+}
+
+func init() { escapeHook = closeTopDialog }
+
+// Ligne is a label above a field, for forms laid out in a grid.
+func Ligne(label string, field fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(190, l.MinSize().Height), l), nil, field)
+}
