@@ -1,0 +1,263 @@
+package app
+
+import (
+	"runtime"
+	"sort"
+
+	"logis/model"
+	"logis/storage"
+)
+
+// Compte is one bar of the dashboard: a label and a number.
+type Compte struct {
+	Code    string
+	Libelle string
+	N       int
+}
+
+// MenageAPresenter is a household marked « à présenter en commission ».
+type MenageAPresenter struct {
+	ID       string
+	Nom      string
+	Logement string
+	Commune  string
+}
+
+// Tableau holds the figures of the dashboard: what needs attention today.
+type Tableau struct {
+	Date model.Date
+
+	Logements int
+	Vacants   int
+	Travaux   int
+	// Vacant dwellings per commune (most first) and per typology (T1 … T6 et +).
+	VacantsParCommune   []Compte
+	VacantsParTypologie []Compte
+
+	DemandesActives int
+	Mutations       int // active applications of households already housed by the office
+	Prioritaires    int // DALO or annex-1 priority
+	// Active applications per seniority: < 1 an, 1–2 ans, 2–5 ans, > 5 ans.
+	Anciennete []Compte
+
+	Menages         int
+	MenagesLoges    int
+	MenagesEnAlerte int // housed households in at least one situation
+	// Households housed per occupancy situation (app.SituationCodes order).
+	Situations []Compte
+
+	APresenter []MenageAPresenter // sorted by ID
+}
+
+// AncienneteLabels are the seniority buckets of the dashboard.
+var AncienneteLabels = []string{"moins d'1 an", "1 à 2 ans", "2 à 5 ans", "plus de 5 ans"}
+
+// ancienneteBucket returns the bucket of an application filed on depot.
+func ancienneteBucket(depot, at model.Date) int {
+	months := depot.MonthsUntil(at)
+	switch {
+	case months < 12:
+		return 0
+	case months < 24:
+		return 1
+	case months < 60:
+		return 2
+	}
+	return 3
+}
+
+// tableauLogement is what the dashboard keeps of a dwelling.
+type tableauLogement struct {
+	l      model.Logement
+	occupe bool
+}
+
+// Tableau computes the dashboard in one read transaction: dwellings, then
+// households (occupancy situations of those in place), then applications.
+func (a *App) Tableau() (*Tableau, error) {
+	at := a.Today()
+	t := &Tableau{Date: at}
+	err := a.DB.View(func(tx *storage.Tx) error {
+		r, err := tx.Regles()
+		if err != nil {
+			return err
+		}
+		logements := map[string]*tableauLogement{}
+		if err := tx.ForEachLogement(func(l *model.Logement) error {
+			logements[l.Reference] = &tableauLogement{l: *l}
+			return nil
+		}); err != nil {
+			return err
+		}
+		t.Logements = len(logements)
+
+		// The occupancy review of households in place runs on worker
+		// goroutines, over copies, while the scan goes on.
+		ex := newExamineur(at, r)
+		loges := map[string]bool{}
+		chunk := make([]examenJob, 0, examenChunk)
+		err = tx.ForEachMenage(func(m *model.Menage) error {
+			t.Menages++
+			var tl *tableauLogement
+			if m.Loge() {
+				tl = logements[m.Bail.Logement]
+				loges[m.ID] = true
+			}
+			if m.APresenter {
+				p := MenageAPresenter{ID: m.ID, Nom: m.Nom()}
+				if tl != nil {
+					p.Logement, p.Commune = tl.l.Reference, tl.l.Commune
+				}
+				t.APresenter = append(t.APresenter, p)
+			}
+			if tl == nil {
+				return nil
+			}
+			t.MenagesLoges++
+			tl.occupe = true
+			chunk = append(chunk, examenJob{m: *m, l: &tl.l})
+			if len(chunk) == examenChunk {
+				ex.jobs <- chunk
+				chunk = make([]examenJob, 0, examenChunk)
+			}
+			return nil
+		})
+		if len(chunk) > 0 && err == nil {
+			ex.jobs <- chunk
+		}
+		situations, enAlerte := ex.wait()
+		if err != nil {
+			return err
+		}
+		t.MenagesEnAlerte = enAlerte
+		for _, code := range SituationCodes {
+			t.Situations = append(t.Situations, Compte{Code: code, Libelle: SituationLabels[code], N: situations[code]})
+		}
+
+		anc := make([]int, len(AncienneteLabels))
+		if err := tx.ForEachDemande(func(d *model.Demande) error {
+			if !d.Active {
+				return nil
+			}
+			t.DemandesActives++
+			anc[ancienneteBucket(d.DateDepot, at)]++
+			if loges[d.Menage] {
+				t.Mutations++
+			}
+			if d.Prioritaire() {
+				t.Prioritaires++
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		for i, l := range AncienneteLabels {
+			t.Anciennete = append(t.Anciennete, Compte{Code: itoa(i), Libelle: l, N: anc[i]})
+		}
+
+		communes := map[string]*Compte{}
+		typos := make([]int, 7)
+		for _, tl := range logements {
+			l := &tl.l
+			switch {
+			case l.Statut == model.Travaux:
+				t.Travaux++
+				continue
+			case l.Statut == model.Occupe, l.Statut == "" && tl.occupe:
+				continue
+			}
+			t.Vacants++
+			key := model.CommuneKey(l.Commune)
+			c := communes[key]
+			if c == nil {
+				c = &Compte{Code: key, Libelle: l.Commune}
+				communes[key] = c
+			}
+			c.N++
+			if l.Typologie >= 1 && l.Typologie <= 6 {
+				typos[l.Typologie]++
+			}
+		}
+		for _, c := range communes {
+			t.VacantsParCommune = append(t.VacantsParCommune, *c)
+		}
+		sort.Slice(t.VacantsParCommune, func(i, j int) bool {
+			a, b := t.VacantsParCommune[i], t.VacantsParCommune[j]
+			if a.N != b.N {
+				return a.N > b.N
+			}
+			return a.Libelle < b.Libelle
+		})
+		for ty := 1; ty <= 6; ty++ {
+			t.VacantsParTypologie = append(t.VacantsParTypologie, Compte{Code: itoa(ty), Libelle: model.TypologieLabel(ty), N: typos[ty]})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(t.APresenter, func(i, j int) bool { return t.APresenter[i].ID < t.APresenter[j].ID })
+	return t, nil
+}
+
+// examenChunk is the number of households given to an examining goroutine at once.
+const examenChunk = 512
+
+type examenJob struct {
+	m model.Menage
+	l *model.Logement
+}
+
+// examineur reviews households in place on several goroutines and counts
+// the situations found.
+type examineur struct {
+	jobs    chan []examenJob
+	results chan examenCounts
+	workers int
+}
+
+type examenCounts struct {
+	situations map[string]int
+	enAlerte   int
+}
+
+func newExamineur(at model.Date, r *model.Regles) *examineur {
+	ex := &examineur{jobs: make(chan []examenJob, 4), results: make(chan examenCounts), workers: max(1, runtime.GOMAXPROCS(0))}
+	for range ex.workers {
+		go func() {
+			c := examenCounts{situations: map[string]int{}}
+			for jobs := range ex.jobs {
+				for i := range jobs {
+					e := model.ExaminerOccupation(&jobs[i].m, jobs[i].l, at, r)
+					alerte := false
+					for _, v := range e.Situations() {
+						if v.Flag() {
+							c.situations[v.Regle]++
+							alerte = true
+						}
+					}
+					if alerte {
+						c.enAlerte++
+					}
+				}
+			}
+			ex.results <- c
+		}()
+	}
+	return ex
+}
+
+// wait ends the input and sums the workers' counts.
+func (ex *examineur) wait() (map[string]int, int) {
+	close(ex.jobs)
+	total := map[string]int{}
+	n := 0
+	for range ex.workers {
+		c := <-ex.results
+		for k, v := range c.situations {
+			total[k] += v
+		}
+		n += c.enAlerte
+	}
+	return total, n
+}
