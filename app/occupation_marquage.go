@@ -48,3 +48,16 @@ func (a *App) MarquerAPresenter(ids []string, oui bool) (int, error) {
 	}
 	return n, nil
 }
+
+// NomMenage returns the name of a household's head, for the review's detail.
+func (a *App) NomMenage(id string) (string, error) {
+	var nom string
+	err := a.DB.View(func(tx *storage.Tx) error {
+		m, err := tx.Menage(id)
+		if err == nil {
+			nom = m.Nom()
+		}
+		return err
+	})
+	return nom, err
+}

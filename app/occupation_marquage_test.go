@@ -50,7 +50,11 @@ func TestApp_MarquerAPresenter(t *testing.T) {
 			t.Errorf("journal grew from %d to %d", len(before), len(after))
 		}
 		var marked bool
-		_ = a.DB.View(func(tx *storage.Tx) error { m, err := tx.Menage("M000003"); marked = err == nil && m.APresenter; return err })
+		_ = a.DB.View(func(tx *storage.Tx) error {
+			m, err := tx.Menage("M000003")
+			marked = err == nil && m.APresenter
+			return err
+		})
 		if marked {
 			t.Error("half the marking was written")
 		}

@@ -1,22 +1,490 @@
 package screens
 
 import (
+	"fmt"
+	"strings"
+	"sync"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
 )
 
-// Occupation is the « Examen d'occupation » screen (to be built).
+// Occupation is the « Examen d'occupation » screen: run the review for a
+// date, counts per situation, the households of each situation with their
+// explanation, export to CSV and marking for the commission.
 type Occupation struct {
 	main *Main
 	body fyne.CanvasObject
+
+	date      *widget.Entry
+	dateErr   *widget.Label
+	runBtn    *widget.Button
+	exportBtn *widget.Button
+	progress  *widget.ProgressBar
+	status    *widget.Label
+
+	filtres  *widget.List // situations and their counts
+	menages  *widget.List // households of the chosen situation
+	detail   *fyne.Container
+	markBtn  *widget.Button
+	markAll  *widget.Button
+	listHead *widget.Label
+
+	bg      sync.WaitGroup // background work, waited for by tests and captures
+	running bool
+	rv      *app.Revue
+	filtre  int   // index in occFiltres
+	rows    []int // indices in rv.Examens shown in the list
+	current int   // selected index in rows, -1 when none
+}
+
+// occFiltres are the entries of the situation list: all situations, each
+// situation, the households marked.
+var occFiltres = append(append([]string{"toutes"}, app.SituationCodes...), "a_presenter")
+
+func occFiltreLabel(code string) string {
+	switch code {
+	case "toutes":
+		return "Toutes les situations"
+	case "a_presenter":
+		return "Marqués « à présenter »"
+	}
+	return app.SituationLabels[code]
 }
 
 func newOccupation(m *Main) *Occupation {
-	return &Occupation{main: m, body: widget.NewLabel("Examen d'occupation")}
+	s := &Occupation{main: m, current: -1}
+	s.date = widget.NewEntry()
+	s.date.SetPlaceHolder("JJ/MM/AAAA")
+	s.date.SetText(m.app.Today().String())
+	s.date.Validator = func(v string) error {
+		d, err := model.ParseDate(v)
+		if err == nil && d.IsZero() {
+			return model.Errorf(model.EINVALID, "indiquez la date de l'examen (JJ/MM/AAAA)")
+		}
+		return err
+	}
+	s.date.OnSubmitted = func(string) { s.onRun() }
+	s.dateErr = widget.NewLabel("")
+	s.dateErr.Importance = widget.DangerImportance
+	s.dateErr.Hide()
+	s.runBtn = widget.NewButtonWithIcon("Lancer l'examen", theme.MediaPlayIcon(), s.onRun)
+	s.runBtn.Importance = widget.HighImportance
+	s.exportBtn = widget.NewButtonWithIcon("Exporter en CSV…", theme.DocumentSaveIcon(), s.onExport)
+	s.exportBtn.Disable()
+	s.progress = widget.NewProgressBar()
+	s.progress.Hide()
+	s.status = widget.NewLabel("Choisissez la date puis lancez l'examen de tous les ménages logés (art. L.442-5-2 CCH).")
+	s.status.Wrapping = fyne.TextWrapWord
+
+	s.filtres = widget.NewList(
+		func() int { return len(occFiltres) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("000 000"), widget.NewLabel("Logement adapté sans occupant handicapé"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(occFiltreLabel(occFiltres[i]))
+			n := ""
+			if s.rv != nil {
+				n = nombreFR(s.count(occFiltres[i]))
+			}
+			c.Objects[1].(*widget.Label).SetText(n)
+		})
+	s.filtres.OnSelected = func(i widget.ListItemID) { s.setFiltre(i) }
+
+	s.menages = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			l1 := widget.NewLabelWithStyle("M000000 — logement L000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l2 := widget.NewLabel("explication")
+			l2.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(l1, l2))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			e := &s.rv.Examens[s.rows[i]]
+			c := o.(*fyne.Container)
+			icon := c.Objects[1].(*widget.Icon)
+			if s.rv.Presente[e.Menage] {
+				icon.SetResource(theme.ConfirmIcon())
+			} else {
+				icon.SetResource(nil)
+			}
+			texts := c.Objects[0].(*fyne.Container).Objects
+			texts[0].(*widget.Label).SetText(fmt.Sprintf("%s — logement %s, %s — %d pers.", e.Menage, e.Logement, e.Commune, e.Personnes))
+			texts[1].(*widget.Label).SetText(s.explication(e))
+		})
+	s.menages.OnSelected = func(i widget.ListItemID) { s.selectRow(i) }
+
+	s.detail = container.NewVBox(widget.NewLabel("Choisissez un ménage dans la liste pour voir le détail de son examen."))
+	s.markBtn = widget.NewButtonWithIcon("Marquer « à présenter en commission »", theme.ConfirmIcon(), s.onToggleMark)
+	s.markBtn.Disable()
+	s.markAll = widget.NewButton("Marquer toute la liste", s.onMarkAll)
+	s.markAll.Disable()
+	s.listHead = widget.NewLabelWithStyle("Ménages", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
+	dateLine := container.NewHBox(widget.NewLabel("Date de l'examen :"), container.NewGridWrap(fyne.NewSize(140, s.date.MinSize().Height), s.date),
+		s.runBtn, s.exportBtn)
+	top := container.NewVBox(dateLine, s.dateErr, s.progress, s.status)
+	left := container.NewBorder(widget.NewLabelWithStyle("Situations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.filtres)
+	middle := container.NewBorder(s.listHead, container.NewHBox(s.markAll), nil, nil, s.menages)
+	right := container.NewBorder(nil, container.NewHBox(s.markBtn), nil, nil, container.NewVScroll(s.detail))
+	split := container.NewHSplit(middle, right)
+	split.Offset = 0.55
+	outer := container.NewHSplit(left, split)
+	outer.Offset = 0.24
+	s.body = container.NewBorder(top, nil, nil, nil, outer)
+	return s
 }
 
 func (s *Occupation) title() string              { return "Examen d'occupation" }
 func (s *Occupation) content() fyne.CanvasObject { return s.body }
 func (s *Occupation) shown()                     {}
-func (s *Occupation) focusSearch()               {}
 func (s *Occupation) create()                    {}
+
+// focusSearch (Ctrl+F) goes to the date of the review.
+func (s *Occupation) focusSearch() { s.main.win.Canvas().Focus(s.date) }
+
+// waitIdle waits for the background work (tests, captures).
+func (s *Occupation) waitIdle() { s.bg.Wait() }
+
+// onRun runs the review for the date typed, in the background.
+func (s *Occupation) onRun() {
+	if s.running {
+		return
+	}
+	d, err := model.ParseDate(s.date.Text)
+	if err == nil && d.IsZero() {
+		err = model.Errorf(model.EINVALID, "Indiquez la date de l'examen (JJ/MM/AAAA).")
+	}
+	if err != nil {
+		s.dateErr.SetText("Date de l'examen : " + model.ErrorMessage(err) + ".")
+		s.dateErr.Show()
+		return
+	}
+	s.dateErr.Hide()
+	s.running = true
+	s.runBtn.Disable()
+	s.exportBtn.Disable()
+	s.progress.SetValue(0)
+	s.progress.Show()
+	s.status.SetText("Examen en cours…")
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		rv, err := s.main.app.RevueOccupation(d, func(done, total int) {
+			if total > 0 {
+				fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
+			}
+		})
+		fyne.Do(func() {
+			s.running = false
+			s.runBtn.Enable()
+			s.progress.Hide()
+			if err != nil {
+				s.main.app.Log.Error("examen d'occupation", "err", err)
+				s.status.SetText("L'examen n'a pas pu être fait : " + model.ErrorMessage(err))
+				return
+			}
+			s.setRevue(rv)
+		})
+	}()
+}
+
+// setRevue shows a finished review.
+func (s *Occupation) setRevue(rv *app.Revue) {
+	s.rv = rv
+	en := 0
+	for i := range rv.Examens {
+		if rv.Examens[i].AnySituation() {
+			en++
+		}
+	}
+	s.status.SetText(fmt.Sprintf("Examen au %s : %s ménages logés examinés, %s dans au moins une situation, %s marqués à présenter en commission.",
+		rv.Date.String(), nombreFR(len(rv.Examens)), nombreFR(en), nombreFR(len(rv.Presente))))
+	s.exportBtn.Enable()
+	s.filtres.Refresh()
+	s.filtres.Select(0)
+	s.setFiltre(0)
+}
+
+// count is the number of households of a filter.
+func (s *Occupation) count(code string) int {
+	switch code {
+	case "toutes":
+		n := 0
+		for i := range s.rv.Examens {
+			if s.rv.Examens[i].AnySituation() {
+				n++
+			}
+		}
+		return n
+	case "a_presenter":
+		return len(s.rv.Presente)
+	}
+	return s.rv.Comptes[code]
+}
+
+// matches reports whether a household belongs to the current filter.
+func (s *Occupation) matches(e *model.Examen) bool {
+	switch code := occFiltres[s.filtre]; code {
+	case "toutes":
+		return e.AnySituation()
+	case "a_presenter":
+		return s.rv.Presente[e.Menage]
+	default:
+		v, ok := situation(e, code)
+		return ok && v.Flag()
+	}
+}
+
+// situation returns the verdict of a situation code.
+func situation(e *model.Examen, code string) (model.Verdict, bool) {
+	for _, v := range e.Situations() {
+		if v.Regle == code {
+			return v, true
+		}
+	}
+	return model.Verdict{}, false
+}
+
+// explication is the French reason shown in the list for a household.
+func (s *Occupation) explication(e *model.Examen) string {
+	if code := occFiltres[s.filtre]; code != "toutes" && code != "a_presenter" {
+		if v, ok := situation(e, code); ok {
+			return v.Explication
+		}
+	}
+	m := e.Motifs()
+	if len(m) == 0 {
+		return "Aucune situation relevée."
+	}
+	return strings.Join(m, " ; ")
+}
+
+func (s *Occupation) setFiltre(i int) {
+	if s.rv == nil || i < 0 || i >= len(occFiltres) {
+		return
+	}
+	s.filtre = i
+	s.rows = s.rows[:0]
+	for j := range s.rv.Examens {
+		if s.matches(&s.rv.Examens[j]) {
+			s.rows = append(s.rows, j)
+		}
+	}
+	s.listHead.SetText(fmt.Sprintf("%s : %s ménage(s)", occFiltreLabel(occFiltres[i]), nombreFR(len(s.rows))))
+	s.current = -1
+	s.menages.UnselectAll()
+	s.menages.Refresh()
+	s.menages.ScrollToTop()
+	s.showDetail()
+	if len(s.rows) > 0 {
+		s.markAll.Enable()
+	} else {
+		s.markAll.Disable()
+	}
+}
+
+func (s *Occupation) selectRow(i int) {
+	if i < 0 || i >= len(s.rows) {
+		return
+	}
+	s.current = i
+	s.showDetail()
+}
+
+// selected returns the examination selected, nil when none.
+func (s *Occupation) selected() *model.Examen {
+	if s.rv == nil || s.current < 0 || s.current >= len(s.rows) {
+		return nil
+	}
+	return &s.rv.Examens[s.rows[s.current]]
+}
+
+// showDetail writes every verdict of the selected household with its
+// figures, threshold, explanation and source.
+func (s *Occupation) showDetail() {
+	e := s.selected()
+	if e == nil {
+		s.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Choisissez un ménage dans la liste pour voir le détail de son examen.")}
+		s.detail.Refresh()
+		s.markBtn.Disable()
+		return
+	}
+	nom := ""
+	if n, err := s.main.app.NomMenage(e.Menage); err == nil {
+		nom = " — " + n
+	}
+	objs := []fyne.CanvasObject{
+		widget.NewLabelWithStyle("Ménage "+e.Menage+nom, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel(fmt.Sprintf("Logement %s, %s — %d personne(s), %s UC", e.Logement, e.Commune, e.Personnes, model.FormatNumber(e.UC, 2))),
+	}
+	if s.rv.Presente[e.Menage] {
+		objs = append(objs, widget.NewLabelWithStyle("Marqué « à présenter en commission »", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		s.markBtn.SetText("Retirer de la présentation en commission")
+		s.markBtn.SetIcon(theme.CancelIcon())
+	} else {
+		s.markBtn.SetText("Marquer « à présenter en commission »")
+		s.markBtn.SetIcon(theme.ConfirmIcon())
+	}
+	for _, v := range e.Verdicts() {
+		objs = append(objs, verdictCard(v))
+	}
+	s.detail.Objects = objs
+	s.detail.Refresh()
+	s.markBtn.Enable()
+}
+
+// verdictCard shows one verdict: title and result, figures, explanation, source.
+func verdictCard(v model.Verdict) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(v.Titre+" : "+v.Resultat.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if v.Flag() {
+		head.Importance = widget.DangerImportance
+	} else if v.Resultat == model.Incomplet {
+		head.Importance = widget.WarningImportance
+	}
+	objs := []fyne.CanvasObject{head}
+	if v.Valeur != "" || v.Seuil != "" {
+		objs = append(objs, wrapped("Valeur : "+v.Valeur+" — seuil : "+v.Seuil, false))
+	}
+	if v.Explication != "" {
+		objs = append(objs, wrapped(v.Explication, false))
+	}
+	if v.Source != "" {
+		objs = append(objs, wrapped("Source : "+v.Source, true))
+	}
+	return container.NewVBox(append(objs, widget.NewSeparator())...)
+}
+
+func wrapped(text string, low bool) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	if low {
+		l.Importance = widget.LowImportance
+		l.TextStyle = fyne.TextStyle{Italic: true}
+	}
+	return l
+}
+
+// onToggleMark marks or unmarks the selected household.
+func (s *Occupation) onToggleMark() {
+	e := s.selected()
+	if e == nil {
+		return
+	}
+	s.mark([]string{e.Menage}, !s.rv.Presente[e.Menage])
+}
+
+// onMarkAll marks every household of the list, after confirmation.
+func (s *Occupation) onMarkAll() {
+	if s.rv == nil || len(s.rows) == 0 {
+		return
+	}
+	ids := make([]string, len(s.rows))
+	for i, r := range s.rows {
+		ids[i] = s.rv.Examens[r].Menage
+	}
+	msg := fmt.Sprintf("Marquer les %s ménage(s) de la liste « %s » à présenter en commission ?", nombreFR(len(ids)), occFiltreLabel(occFiltres[s.filtre]))
+	d := dialog.NewConfirm("Marquer toute la liste", msg, func(ok bool) {
+		if ok {
+			s.mark(ids, true)
+		}
+	}, s.main.win)
+	d.SetConfirmText("Marquer")
+	d.SetDismissText("Annuler")
+	d.Show()
+}
+
+// mark writes the marking in one transaction, in the background.
+func (s *Occupation) mark(ids []string, oui bool) {
+	s.markBtn.Disable()
+	s.markAll.Disable()
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		n, err := s.main.app.MarquerAPresenter(ids, oui)
+		fyne.Do(func() {
+			s.markAll.Enable()
+			if err != nil {
+				s.main.app.Log.Error("marquage", "err", err)
+				dialog.ShowError(err, s.main.win)
+				s.showDetail()
+				return
+			}
+			for _, id := range ids {
+				if oui {
+					s.rv.Presente[id] = true
+				} else {
+					delete(s.rv.Presente, id)
+				}
+			}
+			if oui {
+				s.status.SetText(fmt.Sprintf("%s ménage(s) marqué(s) à présenter en commission.", nombreFR(n)))
+			} else {
+				s.status.SetText(fmt.Sprintf("%s ménage(s) retiré(s) de la présentation en commission.", nombreFR(n)))
+			}
+			s.filtres.Refresh()
+			s.menages.Refresh()
+			s.showDetail()
+		})
+	}()
+}
+
+// onExport asks where to write the review's CSV file.
+func (s *Occupation) onExport() {
+	if s.rv == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."), s.main.win)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		s.exportTo(w, w.URI().Name())
+	}, s.main.win)
+	d.SetTitleText("Exporter l'examen d'occupation")
+	d.SetConfirmText("Enregistrer")
+	d.SetDismissText("Annuler")
+	d.SetFileName("examen-occupation-" + s.rv.Date.ISO() + ".csv")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// exportTo writes the review's CSV (the file of `logis occupation`) to w.
+func (s *Occupation) exportTo(w interface {
+	Write([]byte) (int, error)
+	Close() error
+}, name string) {
+	rv := s.rv
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		err := rv.WriteCSV(w)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		fyne.Do(func() {
+			if err != nil {
+				s.main.app.Log.Error("export examen", "err", err)
+				dialog.ShowError(model.Errorf(model.EINVALID, "L'export « %s » a échoué : le fichier est peut-être incomplet.", name), s.main.win)
+				return
+			}
+			s.status.SetText(fmt.Sprintf("Examen exporté dans « %s » (%s ménages).", name, nombreFR(len(rv.Examens))))
+		})
+	}()
+}

@@ -1,22 +1,153 @@
 package screens
 
 import (
+	"fmt"
+	"image/color"
+	"sync"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
 )
 
-// Tableau is the « Tableau de bord » screen (to be built).
+// Tableau is the « Tableau de bord »: what needs attention today. Its
+// figures are computed in the background so that it appears at once.
 type Tableau struct {
 	main *Main
-	body fyne.CanvasObject
+	body *fyne.Container
+
+	bg      sync.WaitGroup // background loading, waited for by tests and captures
+	loading bool
+	data    *app.Tableau
 }
 
 func newTableau(m *Main) *Tableau {
-	return &Tableau{main: m, body: widget.NewLabel("Tableau de bord")}
+	s := &Tableau{main: m, body: container.NewStack()}
+	s.body.Objects = []fyne.CanvasObject{s.waiting()}
+	return s
 }
 
 func (s *Tableau) title() string              { return "Tableau de bord" }
 func (s *Tableau) content() fyne.CanvasObject { return s.body }
-func (s *Tableau) shown()                     {}
 func (s *Tableau) focusSearch()               {}
 func (s *Tableau) create()                    {}
+
+// shown reloads the figures each time the dashboard is displayed.
+func (s *Tableau) shown() { s.load() }
+
+// waitIdle waits for the background loading (tests, captures).
+func (s *Tableau) waitIdle() { s.bg.Wait() }
+
+func (s *Tableau) waiting() fyne.CanvasObject {
+	p := widget.NewProgressBarInfinite()
+	return container.NewCenter(container.NewVBox(widget.NewLabel("Calcul des chiffres du jour…"), p))
+}
+
+// load computes the figures in a goroutine and shows them when ready.
+func (s *Tableau) load() {
+	if s.loading {
+		return
+	}
+	s.loading = true
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		t, err := s.main.app.Tableau()
+		fyne.Do(func() {
+			s.loading = false
+			if err != nil {
+				s.main.app.Log.Error("tableau de bord", "err", err)
+				s.setBody(container.NewCenter(widget.NewLabel("Les chiffres n'ont pas pu être calculés : " + model.ErrorMessage(err))))
+				return
+			}
+			s.data = t
+			s.setBody(s.render(t))
+		})
+	}()
+}
+
+func (s *Tableau) setBody(o fyne.CanvasObject) {
+	s.body.Objects = []fyne.CanvasObject{o}
+	s.body.Refresh()
+}
+
+// render lays the dashboard out: four key figures, four charts, the
+// households to present.
+func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle("Situation au "+t.Date.String(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	refresh := widget.NewButtonWithIcon("Actualiser", theme.ViewRefreshIcon(), s.load)
+
+	cards := container.NewGridWithColumns(4,
+		chiffreCle("Logements vacants", t.Vacants, fmt.Sprintf("sur %s logements ; %s en travaux", nombreFR(t.Logements), nombreFR(t.Travaux))),
+		chiffreCle("Demandes actives", t.DemandesActives, fmt.Sprintf("dont %s mutations, %s prioritaires", nombreFR(t.Mutations), nombreFR(t.Prioritaires))),
+		chiffreCle("Ménages en situation d'examen", t.MenagesEnAlerte, fmt.Sprintf("sur %s ménages logés (art. L.442-5-2 CCH)", nombreFR(t.MenagesLoges))),
+		chiffreCle("À présenter en commission", len(t.APresenter), "ménages marqués dans l'examen d'occupation"),
+	)
+
+	primary := theme.Color(theme.ColorNamePrimary)
+	orange := color.NRGBA{R: 0xe0, G: 0x7a, B: 0x1f, A: 0xff}
+	teal := color.NRGBA{R: 0x1f, G: 0x8a, B: 0x80, A: 0xff}
+	red := color.NRGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}
+	charts := container.NewGridWithColumns(2,
+		newBarChart("Logements vacants par commune", comptesBarres(t.VacantsParCommune), primary),
+		newBarChart("Logements vacants par typologie", comptesBarres(t.VacantsParTypologie), teal),
+		newBarChart("Demandes actives par ancienneté", comptesBarres(t.Anciennete), orange),
+		newBarChart("Ménages logés par situation d'occupation", comptesBarres(t.Situations), red),
+	)
+
+	return container.NewBorder(container.NewBorder(nil, nil, nil, refresh, head), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(cards, charts, s.aPresenter(t))))
+}
+
+// aPresenter lists the households marked for the commission (the first ones).
+func (s *Tableau) aPresenter(t *app.Tableau) fyne.CanvasObject {
+	const shown = 12
+	title := fmt.Sprintf("Ménages à présenter en commission (%s)", nombreFR(len(t.APresenter)))
+	if len(t.APresenter) == 0 {
+		return widget.NewCard("", "", container.NewVBox(
+			widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewLabel("Aucun ménage n'est marqué. Lancez l'examen d'occupation pour en choisir.")))
+	}
+	rows := container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for i, p := range t.APresenter {
+		if i == shown {
+			rows.Add(widget.NewLabel(fmt.Sprintf("… et %s autres : voir « Examen d'occupation ».", nombreFR(len(t.APresenter)-shown))))
+			break
+		}
+		where := "non logé par l'Office"
+		if p.Logement != "" {
+			where = "logement " + p.Logement + ", " + p.Commune
+		}
+		rows.Add(widget.NewLabel(fmt.Sprintf("%s — %s (%s)", p.ID, p.Nom, where)))
+	}
+	open := widget.NewButton("Ouvrir l'examen d'occupation", func() { s.main.Show("Examen d'occupation") })
+	return widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(open), nil, nil, rows))
+}
+
+// chiffreCle is a key figure: a title, a big number, a line of context.
+func chiffreCle(titre string, n int, detail string) fyne.CanvasObject {
+	v := canvas.NewText(nombreFR(n), theme.Color(theme.ColorNamePrimary))
+	v.TextSize = theme.TextSize() * 2.4
+	v.TextStyle = fyne.TextStyle{Bold: true}
+	d := widget.NewLabel(detail)
+	d.Wrapping = fyne.TextWrapWord
+	d.Importance = widget.LowImportance
+	return widget.NewCard("", "", container.NewVBox(
+		widget.NewLabelWithStyle(titre, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v, d))
+}
+
+func comptesBarres(cs []app.Compte) []barre {
+	out := make([]barre, len(cs))
+	for i, c := range cs {
+		out[i] = barre{libelle: c.Libelle, n: c.N}
+	}
+	return out
+}
+
+// nombreFR writes a count the French way: « 12 345 ».
+func nombreFR(n int) string { return model.FormatNumber(float64(n), 0) }

@@ -1,0 +1,117 @@
+package screens
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"logis/app"
+)
+
+// nopCloser is a buffer the export writes to.
+type nopCloser struct{ bytes.Buffer }
+
+func (*nopCloser) Close() error { return nil }
+
+func occupationScreen(t *testing.T, m *Main) *Occupation {
+	t.Helper()
+	m.Show("Examen d'occupation")
+	s, ok := m.screens[m.current].(*Occupation)
+	if !ok {
+		t.Fatalf("current screen is %T", m.screens[m.current])
+	}
+	return s
+}
+
+func TestOccupation_RunFillsCounts(t *testing.T) {
+	m := newTestMain(t, 300, 200)
+	s := occupationScreen(t, m)
+	s.date.SetText("")
+	test.Type(s.date, "22/11/2026")
+	test.Tap(s.runBtn)
+	s.waitIdle()
+	if s.rv == nil {
+		t.Fatalf("no review; status %q", s.status.Text)
+	}
+	total := 0
+	for _, code := range app.SituationCodes {
+		total += s.rv.Comptes[code]
+	}
+	if total == 0 {
+		t.Fatal("no situation counted on the demo data")
+	}
+	if !strings.Contains(s.status.Text, "Examen au 22/11/2026") {
+		t.Errorf("status = %q", s.status.Text)
+	}
+	// The list shows every household in at least one situation.
+	if len(s.rows) != s.count("toutes") || len(s.rows) == 0 {
+		t.Errorf("%d rows, want %d", len(s.rows), s.count("toutes"))
+	}
+	// Choosing a situation shows its households only.
+	s.filtres.Select(1) // sous_occupation
+	if len(s.rows) != s.rv.Comptes["sous_occupation"] {
+		t.Errorf("sous-occupation: %d rows, want %d", len(s.rows), s.rv.Comptes["sous_occupation"])
+	}
+	if !strings.HasPrefix(s.listHead.Text, "Sous-occupation : ") {
+		t.Errorf("list head = %q", s.listHead.Text)
+	}
+	// Export writes the command line's CSV.
+	var buf nopCloser
+	s.exportTo(&buf, "x.csv")
+	s.waitIdle()
+	var want bytes.Buffer
+	_ = s.rv.WriteCSV(&want)
+	if buf.Len() == 0 || buf.String() != want.String() {
+		t.Errorf("export: %d bytes, want %d", buf.Len(), want.Len())
+	}
+}
+
+func TestOccupation_BadDate(t *testing.T) {
+	m := newTestMain(t, 30, 20)
+	s := occupationScreen(t, m)
+	s.date.SetText("31/02/2026")
+	test.Tap(s.runBtn)
+	s.waitIdle()
+	if s.rv != nil || !s.dateErr.Visible() || !strings.Contains(s.dateErr.Text, "n'existe pas dans le calendrier") {
+		t.Errorf("review %v, message %q", s.rv != nil, s.dateErr.Text)
+	}
+}
+
+func TestOccupation_MarkPersists(t *testing.T) {
+	m := newTestMain(t, 300, 200)
+	s := occupationScreen(t, m)
+	test.Tap(s.runBtn)
+	s.waitIdle()
+	if len(s.rows) == 0 {
+		t.Fatal("no household in a situation")
+	}
+	s.menages.Select(0)
+	id := s.selected().Menage
+	if !strings.HasPrefix(s.markBtn.Text, "Marquer") {
+		t.Fatalf("button = %q", s.markBtn.Text)
+	}
+	test.Tap(s.markBtn)
+	s.waitIdle()
+	fresh, err := m.app.RevueOccupation(m.app.Today(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fresh.Presente[id] || !s.rv.Presente[id] {
+		t.Errorf("%s not marked in the base (%v) or on screen (%v)", id, fresh.Presente[id], s.rv.Presente[id])
+	}
+	if s.markBtn.Text != "Retirer de la présentation en commission" {
+		t.Errorf("button after marking = %q", s.markBtn.Text)
+	}
+	j, _ := m.app.DB.Journal(1)
+	if len(j) != 1 || !strings.Contains(j[0].Action, "à présenter en commission") {
+		t.Errorf("journal = %+v", j)
+	}
+	test.Tap(s.markBtn)
+	s.waitIdle()
+	fresh, _ = m.app.RevueOccupation(m.app.Today(), nil)
+	if fresh.Presente[id] {
+		t.Error("unmarking not written")
+	}
+}

@@ -1,0 +1,91 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// texts collects the texts of labels and canvas texts under o.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *canvas.Text:
+			out = append(out, v.Text)
+		case *widget.Card:
+			out = append(out, v.Title)
+			if v.Content != nil {
+				walk(v.Content)
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(v.Content)
+		}
+	}
+	walk(o)
+	return out
+}
+
+func TestTableau_ShowsFiguresAndCharts(t *testing.T) {
+	m := newTestMain(t, 300, 200)
+	s := m.screens[0].(*Tableau)
+	s.waitIdle()
+	if s.data == nil {
+		t.Fatal("figures not loaded")
+	}
+	all := strings.Join(texts(s.body), "\n")
+	for _, want := range []string{"Logements vacants", "Demandes actives par ancienneté", "moins d'1 an", "plus de 5 ans",
+		"Ménages logés par situation d'occupation", "Sous-occupation", "Logements vacants par typologie", "T6 et +",
+		"Situation au " + m.app.Today().String()} {
+		if !strings.Contains(all, want) {
+			t.Errorf("dashboard lacks %q", want)
+		}
+	}
+	// The bars are canvas rectangles, one per value of each chart.
+	bars := 0
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *fyne.Container:
+			if _, ok := v.Layout.(*barLayout); ok {
+				for _, c := range v.Objects {
+					if _, ok := c.(*canvas.Rectangle); ok {
+						bars++
+					}
+				}
+			}
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *widget.Card:
+			walk(v.Content)
+		case *container.Scroll:
+			walk(v.Content)
+		}
+	}
+	walk(s.body)
+	if want := len(s.data.VacantsParCommune) + 6 + 4 + 6; bars != want {
+		t.Errorf("%d bars, want %d", bars, want)
+	}
+}
+
+func TestBarLayout_Proportional(t *testing.T) {
+	ch := &barChart{barres: []barre{{"a", 10}, {"b", 5}, {"c", 0}}}
+	c := ch.rows().(*fyne.Container)
+	c.Resize(fyne.NewSize(600, 200))
+	w0, w1, w2 := c.Objects[1].Size().Width, c.Objects[4].Size().Width, c.Objects[7].Size().Width
+	if w0 <= 0 || w1 < w0/2-1 || w1 > w0/2+1 || w2 != 0 {
+		t.Errorf("bar widths %v %v %v, want w, w/2, 0", w0, w1, w2)
+	}
+}
