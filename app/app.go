@@ -16,6 +16,8 @@ type App struct {
 	DB  *storage.DB
 	Now func() time.Time
 	Log *slog.Logger // technical log: never personal data
+
+	cat catalogueHolder // search index of the screens (catalogue.go)
 }
 
 // New returns the use cases over an open database.
