@@ -6,7 +6,6 @@ import (
 	"logis/app"
 )
 
-
 // BenchmarkCatalogue_Build100k: building the search index at start-up.
 func BenchmarkCatalogue_Build100k(b *testing.B) {
 	a := MustOpenApp(b)

@@ -91,7 +91,7 @@ func Verifier(m *model.Menage, d *model.Demande, l *model.Logement, at model.Dat
 		out = append(out, model.Verdict{Regle: "logement", Titre: "Logement loué", Resultat: model.Incomplet,
 			Valeur: m.Bail.Logement, Seuil: "logement du patrimoine",
 			Explication: fmt.Sprintf("Le logement « %s » du bail est introuvable dans le patrimoine : l'examen de l'occupation ne peut pas être fait.", m.Bail.Logement),
-			Source: model.SourceExamen})
+			Source:      model.SourceExamen})
 	default:
 		commune := ""
 		if d != nil && len(d.Communes) > 0 {
