@@ -31,6 +31,7 @@ const usage = `Utilisation : logis [--db FICHIER] [commande]
                                          examen de l'occupation de tous les ménages logés
   verify                                 contrôle d'intégrité, puis les effectifs
   sauvegarde --out FICHIER               sauvegarde à chaud de la base
+  captures --out DOSSIER                 une image PNG de chaque écran, sans affichage
 `
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -142,6 +143,16 @@ func command(a *app.App, name string, args []string, out io.Writer) error {
 			return model.Errorf(model.EINVALID, "Contrôle d'intégrité : %d problème(s).", len(v.Problemes))
 		}
 		return nil
+	case "captures":
+		dir := fs.String("out", "", "")
+		if err := fs.Parse(args); err != nil || *dir == "" {
+			return usageError("captures : indiquez --out DOSSIER")
+		}
+		files, err := screens.Captures(a, *dir)
+		for _, f := range files {
+			fmt.Fprintln(out, f)
+		}
+		return err
 	case "sauvegarde":
 		dest := fs.String("out", "", "")
 		if err := fs.Parse(args); err != nil || *dest == "" {

@@ -32,7 +32,7 @@ type Occupation struct {
 
 	filtres  *widget.List // situations and their counts
 	menages  *widget.List // households of the chosen situation
-	detail   *fyne.Container
+	detail   *widget.RichText
 	markBtn  *widget.Button
 	markAll  *widget.Button
 	listHead *widget.Label
@@ -104,6 +104,7 @@ func newOccupation(m *Main) *Occupation {
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			l1 := widget.NewLabelWithStyle("M000000 — logement L000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l1.Truncation = fyne.TextTruncateEllipsis
 			l2 := widget.NewLabel("explication")
 			l2.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(l1, l2))
@@ -121,17 +122,19 @@ func newOccupation(m *Main) *Occupation {
 				icon.SetResource(nil)
 			}
 			texts := c.Objects[0].(*fyne.Container).Objects
-			texts[0].(*widget.Label).SetText(fmt.Sprintf("%s — logement %s, %s — %d pers.", e.Menage, e.Logement, e.Commune, e.Personnes))
+			texts[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %d pers.", e.Menage, e.Logement, e.Commune, e.Personnes))
 			texts[1].(*widget.Label).SetText(s.explication(e))
 		})
 	s.menages.OnSelected = func(i widget.ListItemID) { s.selectRow(i) }
 
-	s.detail = container.NewVBox(widget.NewLabel("Choisissez un ménage dans la liste pour voir le détail de son examen."))
+	s.detail = widget.NewRichText()
+	s.detail.Wrapping = fyne.TextWrapWord
 	s.markBtn = widget.NewButtonWithIcon("Marquer « à présenter en commission »", theme.ConfirmIcon(), s.onToggleMark)
 	s.markBtn.Disable()
 	s.markAll = widget.NewButton("Marquer toute la liste", s.onMarkAll)
 	s.markAll.Disable()
 	s.listHead = widget.NewLabelWithStyle("Ménages", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.listHead.Truncation = fyne.TextTruncateEllipsis
 
 	dateLine := container.NewHBox(widget.NewLabel("Date de l'examen :"), container.NewGridWrap(fyne.NewSize(140, s.date.MinSize().Height), s.date),
 		s.runBtn, s.exportBtn)
@@ -139,10 +142,11 @@ func newOccupation(m *Main) *Occupation {
 	left := container.NewBorder(widget.NewLabelWithStyle("Situations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.filtres)
 	middle := container.NewBorder(s.listHead, container.NewHBox(s.markAll), nil, nil, s.menages)
 	right := container.NewBorder(nil, container.NewHBox(s.markBtn), nil, nil, container.NewVScroll(s.detail))
+	s.showDetail()
 	split := container.NewHSplit(middle, right)
-	split.Offset = 0.55
+	split.Offset = 0.48
 	outer := container.NewHSplit(left, split)
-	outer.Offset = 0.24
+	outer.Offset = 0.25
 	s.body = container.NewBorder(top, nil, nil, nil, outer)
 	return s
 }
@@ -317,7 +321,7 @@ func (s *Occupation) selected() *model.Examen {
 func (s *Occupation) showDetail() {
 	e := s.selected()
 	if e == nil {
-		s.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Choisissez un ménage dans la liste pour voir le détail de son examen.")}
+		s.detail.Segments = []widget.RichTextSegment{para("Choisissez un ménage dans la liste pour voir le détail de son examen.", occStyleText)}
 		s.detail.Refresh()
 		s.markBtn.Disable()
 		return
@@ -326,55 +330,69 @@ func (s *Occupation) showDetail() {
 	if n, err := s.main.app.NomMenage(e.Menage); err == nil {
 		nom = " — " + n
 	}
-	objs := []fyne.CanvasObject{
-		widget.NewLabelWithStyle("Ménage "+e.Menage+nom, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(fmt.Sprintf("Logement %s, %s — %d personne(s), %s UC", e.Logement, e.Commune, e.Personnes, model.FormatNumber(e.UC, 2))),
+	segs := []widget.RichTextSegment{
+		para("Ménage "+e.Menage+nom, occStyleTitre),
+		para(fmt.Sprintf("Logement %s, %s — %d personne(s), %s UC", e.Logement, e.Commune, e.Personnes, model.FormatNumber(e.UC, 2)), occStyleText),
 	}
 	if s.rv.Presente[e.Menage] {
-		objs = append(objs, widget.NewLabelWithStyle("Marqué « à présenter en commission »", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		segs = append(segs, para("Marqué « à présenter en commission »", occStyleSource))
 		s.markBtn.SetText("Retirer de la présentation en commission")
 		s.markBtn.SetIcon(theme.CancelIcon())
 	} else {
 		s.markBtn.SetText("Marquer « à présenter en commission »")
 		s.markBtn.SetIcon(theme.ConfirmIcon())
 	}
-	for _, v := range e.Verdicts() {
-		objs = append(objs, verdictCard(v))
+	// Situations found first, then missing data, then the rest.
+	vs := e.Verdicts()
+	for _, pass := range []func(model.Verdict) bool{
+		model.Verdict.Flag,
+		func(v model.Verdict) bool { return v.Resultat == model.Incomplet },
+		func(v model.Verdict) bool { return !v.Flag() && v.Resultat != model.Incomplet },
+	} {
+		for _, v := range vs {
+			if pass(v) {
+				segs = append(segs, verdictSegments(v)...)
+			}
+		}
 	}
-	s.detail.Objects = objs
+	s.detail.Segments = segs
 	s.detail.Refresh()
 	s.markBtn.Enable()
 }
 
-// verdictCard shows one verdict: title and result, figures, explanation, source.
-func verdictCard(v model.Verdict) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(v.Titre+" : "+v.Resultat.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	if v.Flag() {
-		head.Importance = widget.DangerImportance
-	} else if v.Resultat == model.Incomplet {
-		head.Importance = widget.WarningImportance
-	}
-	objs := []fyne.CanvasObject{head}
-	if v.Valeur != "" || v.Seuil != "" {
-		objs = append(objs, wrapped("Valeur : "+v.Valeur+" — seuil : "+v.Seuil, false))
-	}
-	if v.Explication != "" {
-		objs = append(objs, wrapped(v.Explication, false))
-	}
-	if v.Source != "" {
-		objs = append(objs, wrapped("Source : "+v.Source, true))
-	}
-	return container.NewVBox(append(objs, widget.NewSeparator())...)
+// Styles of the review's detail: paragraphs, not inline runs.
+var (
+	occStyleTitre  = widget.RichTextStyle{ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}
+	occStyleText   = widget.RichTextStyle{ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText}
+	occStyleHead   = widget.RichTextStyle{ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}
+	occStyleAlerte = widget.RichTextStyle{ColorName: theme.ColorNameError, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}
+	occStyleManque = widget.RichTextStyle{ColorName: theme.ColorNameWarning, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}
+	occStyleSource = widget.RichTextStyle{ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Italic: true}}
+)
+
+func para(text string, st widget.RichTextStyle) widget.RichTextSegment {
+	return &widget.TextSegment{Text: text, Style: st}
 }
 
-func wrapped(text string, low bool) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	if low {
-		l.Importance = widget.LowImportance
-		l.TextStyle = fyne.TextStyle{Italic: true}
+// verdictSegments show one verdict: title and result, figures, explanation, source.
+func verdictSegments(v model.Verdict) []widget.RichTextSegment {
+	st := occStyleHead
+	if v.Flag() {
+		st = occStyleAlerte
+	} else if v.Resultat == model.Incomplet {
+		st = occStyleManque
 	}
-	return l
+	segs := []widget.RichTextSegment{&widget.SeparatorSegment{}, para(v.Titre+" : "+v.Resultat.Label(), st)}
+	if v.Valeur != "" || v.Seuil != "" {
+		segs = append(segs, para("Valeur : "+v.Valeur+" — seuil : "+v.Seuil, occStyleText))
+	}
+	if v.Explication != "" {
+		segs = append(segs, para(v.Explication, occStyleText))
+	}
+	if v.Source != "" {
+		segs = append(segs, para("Source : "+v.Source, occStyleSource))
+	}
+	return segs
 }
 
 // onToggleMark marks or unmarks the selected household.
@@ -487,4 +505,13 @@ func (s *Occupation) exportTo(w interface {
 			s.status.SetText(fmt.Sprintf("Examen exporté dans « %s » (%s ménages).", name, nombreFR(len(rv.Examens))))
 		})
 	}()
+}
+
+// prepareCapture runs the review and selects the first household (captures).
+func (s *Occupation) prepareCapture() {
+	s.onRun()
+	s.waitIdle()
+	if len(s.rows) > 0 {
+		s.menages.Select(0)
+	}
 }

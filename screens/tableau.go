@@ -136,7 +136,6 @@ func chiffreCle(titre string, n int, detail string) fyne.CanvasObject {
 	v.TextStyle = fyne.TextStyle{Bold: true}
 	d := widget.NewLabel(detail)
 	d.Wrapping = fyne.TextWrapWord
-	d.Importance = widget.LowImportance
 	return widget.NewCard("", "", container.NewVBox(
 		widget.NewLabelWithStyle(titre, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v, d))
 }
