@@ -24,11 +24,12 @@ type Eligibilite struct {
 	Mutation       Mutation
 	Prioritaire    Verdict
 
-	Exclu  bool
-	Motifs []string // why the candidate is excluded, or what must be checked
-	Niveau int      // priority tier: 1 DALO, 2 priority public, 3 priority transfer, 4 others
-	Rang   int      // proposed rank, 0 when excluded
-	Raison string   // why this rank
+	Exclu         bool
+	Motifs        []string // why the candidate is excluded, or what must be checked
+	Niveau        int      // priority tier: 1 DALO, 2 priority public, 3 priority transfer, 4 others
+	NiveauLibelle string   // the tier in French: « DALO », « public prioritaire »…
+	Rang          int      // proposed rank, 0 when excluded
+	Raison        string   // why this rank, or why excluded
 }
 
 // Verdicts lists the rules applied, in the order they are shown.
@@ -57,6 +58,15 @@ func EvaluerCandidat(l *Logement, m *Menage, d *Demande, actuel *Logement, at Da
 		switch v.Resultat {
 		case Alerte:
 			e.Exclu = true
+			if v.Regle == e.Mutation.Regle {
+				// Each failed transfer condition in its own words.
+				for _, c := range e.Mutation.Conditions {
+					if c.Flag() {
+						e.Motifs = append(e.Motifs, "Mutation : "+c.Explication)
+					}
+				}
+				continue
+			}
 			e.Motifs = append(e.Motifs, v.Explication)
 		case Incomplet:
 			e.Motifs = append(e.Motifs, "À vérifier — "+v.Titre+" : "+v.Explication)
@@ -66,6 +76,7 @@ func EvaluerCandidat(l *Logement, m *Menage, d *Demande, actuel *Logement, at Da
 		e.Exclu = true
 		e.Motifs = append(e.Motifs, "La demande n'est pas active.")
 	}
+	e.Niveau, e.NiveauLibelle = niveau(d, &e.Mutation, at, r)
 	return e
 }
 
@@ -133,6 +144,9 @@ func Priorite(d *Demande, mu *Mutation, at Date, r *Regles) Verdict {
 
 // niveau returns the priority tier of an application (1 is first).
 func niveau(d *Demande, mu *Mutation, at Date, r *Regles) (int, string) {
+	if d == nil {
+		return 4, "sans priorité particulière"
+	}
 	refus := !d.RefusAdapte.IsZero() && d.RefusAdapte.MonthsUntil(at) < r.NonPrioriteRefusMois
 	switch {
 	case d.DALO:
@@ -148,10 +162,14 @@ func niveau(d *Demande, mu *Mutation, at Date, r *Regles) (int, string) {
 // ClasserCandidats ranks the candidates the policy allows: by priority tier
 // (DALO, priority publics and violence, priority transfers, others), then by
 // seniority of the application, then by NUR. Excluded ones get no rank.
+// The tier is the one EvaluerCandidat found; demandes (may be nil) recomputes
+// it for the applications it holds.
 func ClasserCandidats(list []Eligibilite, demandes map[string]*Demande, at Date, r *Regles) {
 	for i := range list {
 		e := &list[i]
-		e.Niveau, e.Raison = niveau(demandes[e.NUR], &e.Mutation, at, r)
+		if d := demandes[e.NUR]; d != nil || e.Niveau == 0 {
+			e.Niveau, e.NiveauLibelle = niveau(d, &e.Mutation, at, r)
+		}
 	}
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := &list[i], &list[j]
@@ -175,6 +193,39 @@ func ClasserCandidats(list []Eligibilite, demandes map[string]*Demande, at Date,
 		}
 		rank++
 		e.Rang = rank
-		e.Raison = fmt.Sprintf("rang %d : %s, demande déposée le %s (%d mois d'ancienneté)", rank, e.Raison, e.DateDepot, e.AncienneteMois)
+		e.Raison = fmt.Sprintf("rang %d : %s, demande déposée le %s (%d mois d'ancienneté)", rank, e.NiveauLibelle, e.DateDepot, e.AncienneteMois)
 	}
+}
+
+// Preselection is a cheap numeric test, without any text, run before
+// EvaluerCandidat on large pools. It returns false only when EvaluerCandidat
+// would certainly exclude the application: inactive, typology outside the
+// occupancy table, critical over-occupation of the dwelling, PMR dwelling
+// for a household without CMI invalidité or senior, or a tenant failing a
+// transfer condition that needs no computation (arrears without CESF
+// report, no prior visit, troubles, violence). When it returns true the
+// full examination decides.
+func Preselection(l *Logement, m *Menage, d *Demande, actuel *Logement, at Date, r *Regles) bool {
+	if !d.Active {
+		return false
+	}
+	c := Compose(m, at, r)
+	if c.Personnes > 0 {
+		if min, max, _ := TypologiesAdaptees(c.Autres, r); min > 0 && (l.Typologie < min || l.Typologie > max) {
+			return false
+		}
+		if l.Surface > 0 && l.Surface < r.SurfaceMin(c.Personnes) {
+			return false
+		}
+	}
+	if l.PMR && !c.Handicap && c.AgeMax < r.AgeSenior {
+		return false
+	}
+	if m.Loge() && actuel != nil {
+		b := m.Bail
+		if b.Impayes && !b.RapportCESF || !b.VisiteFaite || b.Troubles || b.ComportementViolent {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -183,19 +184,126 @@ func (d *Decision) Validate(sessionDate Date) error {
 	return nil
 }
 
+// ProfilCandidat is what the yearly objectives need to know about an
+// applicant, recorded when the candidate is added to the session (the
+// application may change or be struck afterwards).
+type ProfilCandidat struct {
+	DALO                 bool    `json:"dalo,omitempty"`
+	DALOPrefet           bool    `json:"dalo_prefet,omitempty"`           // designated by the préfet
+	Prioritaire          bool    `json:"prioritaire,omitempty"`           // annex-1 category or domestic violence
+	Mutation             bool    `json:"mutation,omitempty"`              // already a tenant of the office
+	RenouvellementUrbain bool    `json:"renouvellement_urbain,omitempty"` // rehousing for works or urban renewal
+	RessourcesUC         Cents   `json:"ressources_uc"`                   // yearly resources (revenu fiscal) per UC
+	UC                   float64 `json:"uc"`                              // 0 when unknown
+	Niveau               int     `json:"niveau,omitempty"`                // priority tier when proposed (1 DALO … 4 others)
+}
+
 // Candidat is an application examined for a dwelling.
 type Candidat struct {
-	NUR       string    `json:"nur"`
-	Menage    string    `json:"menage"`
-	RangPropo int       `json:"rang_propose,omitempty"` // rank proposed by the program
-	Decision  *Decision `json:"decision,omitempty"`
+	NUR       string          `json:"nur"`
+	Menage    string          `json:"menage"`
+	RangPropo int             `json:"rang_propose,omitempty"` // rank proposed by the program, 0 when added by hand outside the ranking
+	Raison    string          `json:"raison,omitempty"`       // why that rank, or why the program would exclude the candidate
+	Profil    *ProfilCandidat `json:"profil,omitempty"`
+	Decision  *Decision       `json:"decision,omitempty"`
 }
 
 // DossierLogement is one dwelling examined by the session.
 type DossierLogement struct {
 	Logement  string     `json:"logement"`
+	Commune   string     `json:"commune,omitempty"`
+	QPV       bool       `json:"qpv,omitempty"` // the dwelling is in a quartier prioritaire (objectives)
 	Candidats []Candidat `json:"candidats"`
-	Exception string     `json:"exception,omitempty"` // why fewer than three candidates
+	Exception string     `json:"exception,omitempty"` // why fewer than three candidates (one of ExceptionsTroisCandidats)
+}
+
+// Candidat returns the candidate of application nur, or nil.
+func (d *DossierLogement) Candidat(nur string) *Candidat {
+	for i := range d.Candidats {
+		if d.Candidats[i].NUR == nur {
+			return &d.Candidats[i]
+		}
+	}
+	return nil
+}
+
+// Beneficiaire returns the candidate the dwelling is allocated to: the one
+// with an attribution (possibly under suspensive condition), else the first
+// of the classement; nil when none.
+func (d *DossierLogement) Beneficiaire() *Candidat {
+	var first *Candidat
+	for i := range d.Candidats {
+		c := &d.Candidats[i]
+		if c.Decision == nil {
+			continue
+		}
+		switch c.Decision.Type {
+		case Attribution, ConditionSuspensive:
+			return c
+		case AttributionClassee:
+			if first == nil || c.Decision.Rang < first.Decision.Rang {
+				first = c
+			}
+		}
+	}
+	return first
+}
+
+// ControleDecisions checks that the decisions of a dwelling hold together:
+// one attribution at most (outright or under suspensive condition), not
+// mixed with a classement; classement ranks distinct; when final (closing
+// the session), every candidate has a decision and the ranks run 1, 2, 3…
+func (d *DossierLogement) ControleDecisions(final bool) error {
+	var errs []string
+	direct, ranks := 0, map[int]int{}
+	for _, c := range d.Candidats {
+		if c.Decision == nil {
+			if final {
+				errs = append(errs, "la demande "+c.NUR+" n'a pas de décision")
+			}
+			continue
+		}
+		switch c.Decision.Type {
+		case Attribution, ConditionSuspensive:
+			direct++
+		case AttributionClassee:
+			ranks[c.Decision.Rang]++
+		}
+	}
+	if direct > 1 {
+		errs = append(errs, "un logement ne peut être attribué qu'à un seul candidat (attribution ou attribution sous condition suspensive)")
+	}
+	if direct > 0 && len(ranks) > 0 {
+		errs = append(errs, "une attribution directe ne se combine pas avec une attribution par classement : classez tous les candidats retenus, ou n'en retenez qu'un")
+	}
+	for r, n := range ranks {
+		if n > 1 {
+			errs = append(errs, fmt.Sprintf("le rang %d est donné à %d candidats", r, n))
+		}
+	}
+	if final {
+		for r := 1; r <= len(ranks); r++ {
+			if ranks[r] == 0 {
+				errs = append(errs, fmt.Sprintf("le classement doit suivre les rangs 1 à %d sans trou (rang %d absent)", len(ranks), r))
+				break
+			}
+		}
+	}
+	if len(errs) > 0 {
+		sort.Strings(errs)
+		return Errorf(EINVALID, "Logement %s : %s.", d.Logement, strings.Join(errs, " ; "))
+	}
+	return nil
+}
+
+// ExceptionValable reports whether s is one of the legal exceptions.
+func ExceptionValable(s string) bool {
+	for _, e := range ExceptionsTroisCandidats {
+		if e == s {
+			return true
+		}
+	}
+	return false
 }
 
 // Exceptions to the rule of three candidates (R.441-3 CCH).
@@ -218,7 +326,8 @@ type DossierOccupation struct {
 type Amendement struct {
 	Quand       time.Time `json:"quand"`
 	Utilisateur string    `json:"utilisateur"`
-	Motif       string    `json:"motif"`
+	Motif       string    `json:"motif"`           // why the closed session is corrected
+	Objet       string    `json:"objet,omitempty"` // what was changed, in French
 }
 
 // Commission is one CALEOL session.
@@ -295,9 +404,21 @@ func TroisCandidats(d *DossierLogement) Verdict {
 	n := len(d.Candidats)
 	v := Verdict{Regle: "trois_candidats", Titre: "Trois candidats par logement", Source: "Art. R.441-3 CCH",
 		Valeur: fmt.Sprintf("%d candidat(s)", n), Seuil: "au moins 3, sauf exception légale"}
+	prefet := false
+	for _, c := range d.Candidats {
+		if c.Profil != nil && c.Profil.DALOPrefet {
+			prefet = true
+		}
+	}
 	switch {
 	case n >= 3:
 		v.Resultat, v.Explication = Conforme, fmt.Sprintf("%d candidats sont présentés.", n)
+	case d.Exception != "" && !ExceptionValable(d.Exception):
+		v.Resultat = Alerte
+		v.Explication = fmt.Sprintf("%d candidat(s) seulement, et « %s » n'est pas une exception prévue par l'article R.441-3 (insuffisance de candidats, candidat DALO désigné par le préfet, logement financé selon l'article D.331-25-1).", n, clip(d.Exception))
+	case d.Exception == ExceptionsTroisCandidats[1] && !prefet:
+		v.Resultat = Alerte
+		v.Explication = fmt.Sprintf("%d candidat(s) seulement : l'exception « %s » est invoquée mais aucun candidat présenté n'est un DALO désigné par le préfet.", n, d.Exception)
 	case d.Exception != "":
 		v.Resultat, v.Explication = Conforme, fmt.Sprintf("%d candidat(s) seulement, exception retenue : %s.", n, d.Exception)
 	default:
@@ -305,4 +426,27 @@ func TroisCandidats(d *DossierLogement) Verdict {
 		v.Explication = fmt.Sprintf("%d candidat(s) seulement : la commission doit examiner au moins trois candidats, sauf insuffisance de candidats, candidat DALO désigné par le préfet ou logement financé selon l'article D.331-25-1.", n)
 	}
 	return v
+}
+
+// Annee is the year of the session.
+func (c *Commission) Annee() int { return c.Date.Year() }
+
+// Dossier returns the dwelling ref examined by the session, or nil.
+func (c *Commission) Dossier(ref string) *DossierLogement {
+	for i := range c.Logements {
+		if c.Logements[i].Logement == ref {
+			return &c.Logements[i]
+		}
+	}
+	return nil
+}
+
+// DossierOccupationDe returns the household id examined for occupancy, or nil.
+func (c *Commission) DossierOccupationDe(id string) *DossierOccupation {
+	for i := range c.Occupation {
+		if c.Occupation[i].Menage == id {
+			return &c.Occupation[i]
+		}
+	}
+	return nil
 }

@@ -1,0 +1,179 @@
+package app
+
+import (
+	"encoding/csv"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"logis/model"
+	"logis/storage"
+)
+
+// ListeCandidats is the candidate list the program proposes for a dwelling:
+// every rule explained for each application, a proposed rank for the ones
+// the policy allows. The commission decides.
+type ListeCandidats struct {
+	Logement  model.Logement
+	Date      model.Date
+	Tous      bool                // excluded applications are listed too
+	Candidats []model.Eligibilite // ranked ones first (Rang 1, 2…), then, with Tous, the excluded ones (Rang 0)
+	Examinees int                 // applications in the pool: active, wishing the dwelling's commune
+	Admis     int                 // allowed by the policy (ranked)
+	Exclus    int                 // excluded, with their reasons
+}
+
+// Candidats proposes the candidates for dwelling ref on date at. The pool
+// is the active applications whose wished communes include the dwelling's
+// (or that wish none), except the household living there. Each is examined
+// with model.EvaluerCandidat (the current dwelling of tenants for the
+// transfer conditions) and ranked with model.ClasserCandidats. Without tous
+// only the allowed candidates are returned, ranked; with tous every pooled
+// application, excluded ones last with an empty rank and their reasons.
+func (a *App) Candidats(ref string, at model.Date, tous bool) (*ListeCandidats, error) {
+	if at.IsZero() {
+		at = a.Today()
+	}
+	var (
+		lc  *ListeCandidats
+		r   *model.Regles
+		err error
+	)
+	pool, err := a.pool(func(tx *storage.Tx) error {
+		if r, err = tx.Regles(); err != nil {
+			return err
+		}
+		l, err := tx.Logement(ref)
+		if err != nil {
+			return err
+		}
+		lc = &ListeCandidats{Logement: *l, Date: at, Tous: tous}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	l := &lc.Logement
+	key := model.CommuneKey(l.Commune)
+	var sel []*candidature
+	for _, c := range pool.list {
+		if c.habite == l.Reference || !c.veut(key) {
+			continue
+		}
+		sel = append(sel, c)
+	}
+	lc.Examinees = len(sel)
+	if !tous {
+		// A cheap numeric test first: the French texts are built only for
+		// the applications that may be allowed.
+		kept := sel[:0:0]
+		for _, c := range sel {
+			if model.Preselection(l, c.menage, &c.demande, c.actuel, at, r) {
+				kept = append(kept, c)
+			}
+		}
+		sel = kept
+	}
+	lc.Candidats = evaluer(l, sel, at, r)
+	model.ClasserCandidats(lc.Candidats, nil, at, r)
+	n := 0
+	for _, e := range lc.Candidats {
+		if !e.Exclu {
+			n++
+		}
+	}
+	lc.Admis = n
+	if tous {
+		lc.Exclus = len(lc.Candidats) - n
+	} else {
+		lc.Exclus = lc.Examinees - n
+		lc.Candidats = lc.Candidats[:n]
+	}
+	return lc, nil
+}
+
+// evaluer examines the applications on the available cores.
+func evaluer(l *model.Logement, sel []*candidature, at model.Date, r *model.Regles) []model.Eligibilite {
+	out := make([]model.Eligibilite, len(sel))
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	if len(sel) < 64 || workers < 2 {
+		for i, c := range sel {
+			out[i] = model.EvaluerCandidat(l, c.menage, &c.demande, c.actuel, at, r)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	chunk := (len(sel) + workers - 1) / workers
+	for w := 0; w < len(sel); w += chunk {
+		lo, hi := w, min(w+chunk, len(sel))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				c := sel[i]
+				out[i] = model.EvaluerCandidat(l, c.menage, &c.demande, c.actuel, at, r)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// CandidatsHeader is the header of the candidate list's CSV file.
+var CandidatsHeader = []string{"nur", "menage", "plafond_ok", "typologie_adaptee", "sur_occupation_critique", "pmr_ok",
+	"taux_effort", "reste_a_vivre_uc_jour", "solvable", "mutation_ok", "prioritaire", "anciennete_mois", "rang", "motifs",
+	"niveau", "raison"}
+
+// WriteCSV writes the list, one row per application: flags oui/non, empty
+// where the rule does not apply or data is missing; taux d'effort in
+// percent and reste à vivre in euros with a decimal comma; motifs in
+// French separated by « | ».
+func (lc *ListeCandidats) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	if err := cw.Write(CandidatsHeader); err != nil {
+		return err
+	}
+	for i := range lc.Candidats {
+		e := &lc.Candidats[i]
+		rang := ""
+		if e.Rang > 0 {
+			rang = itoa(e.Rang)
+		}
+		rec := []string{e.NUR, e.Menage,
+			flagOK(e.Plafond.Verdict), flagOK(e.Typologie), flagPresent(e.SurOccCritique), flagOK(e.PMR),
+			decimal(e.Effort.Taux*100, 1), decimal(e.Effort.ResteAVivreUCJour, 2), flagOK(e.Effort.Verdict),
+			flagOK(e.Mutation.Verdict), model.OuiNon(e.Niveau > 0 && e.Niveau < 4), itoa(e.AncienneteMois), rang,
+			strings.Join(e.Motifs, " | "), e.NiveauLibelle, e.Raison}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// flagOK writes a condition: oui when met, non when not, empty when the
+// rule does not apply or data is missing.
+func flagOK(v model.Verdict) string {
+	switch v.Resultat {
+	case model.Conforme:
+		return "oui"
+	case model.Alerte:
+		return "non"
+	}
+	return ""
+}
+
+// flagPresent writes a situation: oui when present, non when absent, empty
+// when the rule does not apply or data is missing.
+func flagPresent(v model.Verdict) string {
+	switch v.Resultat {
+	case model.Alerte:
+		return "oui"
+	case model.Conforme:
+		return "non"
+	}
+	return ""
+}

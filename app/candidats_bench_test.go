@@ -1,0 +1,88 @@
+package app_test
+
+import (
+	"fmt"
+	"testing"
+
+	"logis/app"
+	"logis/model"
+	"logis/storage"
+)
+
+// benchDwelling returns a T3 PLUS dwelling of Vitry-sur-Seine, the commune
+// most applications wish.
+func benchDwelling(b *testing.B, a *app.App) string {
+	b.Helper()
+	ref := ""
+	a.DB.View(func(tx *storage.Tx) error {
+		return tx.ForEachLogement(func(l *model.Logement) error {
+			if ref == "" && l.Typologie == 3 && l.Financement == model.PLUS && !l.PMR && l.Commune == "Vitry-sur-Seine" {
+				ref = l.Reference
+			}
+			return nil
+		})
+	})
+	if ref == "" {
+		b.Fatal("no T3 PLUS in Vitry-sur-Seine")
+	}
+	return ref
+}
+
+func benchCandidats(b *testing.B, tous, froid bool) {
+	a := MustOpenApp(b)
+	if _, err := a.Demo(app.DemoOptions{Menages: 100_000, Logements: 50_000}, nil); err != nil {
+		b.Fatal(err)
+	}
+	ref := benchDwelling(b, a)
+	if _, err := a.Candidats(ref, a.Today(), tous); err != nil { // first snapshot
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if froid { // a changed application makes the snapshot stale
+			b.StopTimer()
+			if err := a.DB.Update("bench", func(tx *storage.Tx) error {
+				return tx.ForEachDemande(func(d *model.Demande) error {
+					c := *d
+					c.Motif = fmt.Sprint("bench ", i)
+					return errStop{&c}
+				})
+			}); err != nil {
+				stop, ok := err.(errStop)
+				if !ok {
+					b.Fatal(err)
+				}
+				if err := a.DB.Update("bench", func(tx *storage.Tx) error { return tx.PutDemande(stop.d) }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StartTimer()
+		}
+		lc, err := a.Candidats(ref, a.Today(), tous)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if lc.Admis == 0 {
+			b.Fatal("no candidate")
+		}
+		b.ReportMetric(float64(lc.Examinees), "examinees")
+		b.ReportMetric(float64(lc.Admis), "admis")
+	}
+}
+
+type errStop struct{ d *model.Demande }
+
+func (errStop) Error() string { return "stop" }
+
+// BenchmarkApp_Candidats100k: the candidates for a dwelling among the
+// applications of the benchmark data set (100 000 households), snapshot
+// current (the usual case while a session is prepared).
+func BenchmarkApp_Candidats100k(b *testing.B) { benchCandidats(b, false, false) }
+
+// BenchmarkApp_Candidats100kTous: the same with every pooled application
+// examined and explained (--tous).
+func BenchmarkApp_Candidats100kTous(b *testing.B) { benchCandidats(b, true, false) }
+
+// BenchmarkApp_Candidats100kFroid: the first list after a write of the
+// database (the snapshot of the applications is read again).
+func BenchmarkApp_Candidats100kFroid(b *testing.B) { benchCandidats(b, false, true) }

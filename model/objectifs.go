@@ -1,0 +1,227 @@
+package model
+
+import (
+	"fmt"
+	"math"
+)
+
+// The yearly allocation objectives of the policy (§1.1 and §1.2), reported
+// to the board each year (R.441-9 CCH). They are computed from what the
+// commission decided, never from the program's proposals.
+
+// LigneObjectif is one candidate examined by a session, as the objectives
+// count it.
+type LigneObjectif struct {
+	Commission string
+	Logement   string
+	QPV        bool // the dwelling is in a quartier prioritaire
+	NUR        string
+	Profil     *ProfilCandidat // nil when the applicant's situation was not recorded
+	Attribue   bool            // the dwelling is allocated to this candidate (DossierLogement.Beneficiaire)
+}
+
+// LignesObjectifs lists the candidates of a session: every candidate
+// presented (a designation) and, for each dwelling, the one it is allocated
+// to, if any.
+func LignesObjectifs(c *Commission) []LigneObjectif {
+	var out []LigneObjectif
+	for i := range c.Logements {
+		d := &c.Logements[i]
+		b := d.Beneficiaire()
+		for j := range d.Candidats {
+			k := &d.Candidats[j]
+			out = append(out, LigneObjectif{Commission: c.ID, Logement: d.Logement, QPV: d.QPV, NUR: k.NUR,
+				Profil: k.Profil, Attribue: b != nil && b.NUR == k.NUR})
+		}
+	}
+	return out
+}
+
+// Objectif is the verdict of one yearly objective with its figures.
+type Objectif struct {
+	Verdict
+	Numerateur   int
+	Denominateur int
+	Part         float64 // Numerateur ÷ Denominateur; NaN when nothing to count
+	Cible        float64 // the share to reach (0.25…)
+	Inconnus     int     // lines left out: applicant's situation or resources unknown
+}
+
+// Sources of the objectives.
+const (
+	SourceObjectifPrioritaires = "Politique d'attribution §1.1 ; art. L.441-1 CCH (DALO et publics prioritaires) ; bilan annuel, art. R.441-9 CCH"
+	SourceObjectifQuartile     = "Politique d'attribution §1.1 ; art. L.441-1 CCH (premier quartile fixé chaque année par arrêté ministériel) ; bilan annuel, art. R.441-9 CCH"
+	SourceObjectifMutations    = "Politique d'attribution §1.2 (20 % des attributions aux mutations internes) ; bilan annuel, art. R.441-9 CCH"
+)
+
+// BilanObjectifs returns the four objectives of year annee, in the policy's
+// order: priority publics, first quartile outside QPV, above the first
+// quartile in QPV, internal transfers.
+func BilanObjectifs(lignes []LigneObjectif, annee int, r *Regles) []Objectif {
+	return []Objectif{
+		ObjectifPrioritaires(lignes, annee, r),
+		ObjectifQuartileHorsQPV(lignes, annee, r),
+		ObjectifAuDessusQuartileQPV(lignes, annee, r),
+		ObjectifMutations(lignes, annee, r),
+	}
+}
+
+// ObjectifPrioritaires: 25 % of the year's designations (the candidates the
+// office presents to the commission) go to DALO households or to the
+// priority publics of L.441-1 (annex 1, domestic violence included).
+func ObjectifPrioritaires(lignes []LigneObjectif, annee int, r *Regles) Objectif {
+	o := Objectif{Cible: r.Objectifs.Prioritaires}
+	o.Regle, o.Titre, o.Source = "objectif_prioritaires", "Désignations de ménages DALO ou prioritaires", SourceObjectifPrioritaires
+	for _, l := range lignes {
+		if l.Profil == nil {
+			o.Inconnus++
+			continue
+		}
+		o.Denominateur++
+		if l.Profil.DALO || l.Profil.Prioritaire {
+			o.Numerateur++
+		}
+	}
+	return conclure(o, annee, "désignation(s) (candidats présentés à la commission)", "aux ménages DALO ou aux publics prioritaires")
+}
+
+// ObjectifQuartileHorsQPV: outside QPV, at least 25 % of the allocations go
+// to first-quartile applicants (yearly resources per UC below the year's
+// ministerial threshold) or to households rehoused by an urban-renewal
+// operation. Without the year's threshold, the verdict says so.
+func ObjectifQuartileHorsQPV(lignes []LigneObjectif, annee int, r *Regles) Objectif {
+	o := Objectif{Cible: r.Objectifs.Q1HorsQPV}
+	o.Regle, o.Titre, o.Source = "objectif_q1_hors_qpv", "Attributions hors QPV au premier quartile", SourceObjectifQuartile
+	seuil, ok := r.PremierQuart[annee]
+	attributions := 0
+	for _, l := range lignes {
+		if !l.Attribue || l.QPV {
+			continue
+		}
+		attributions++
+		switch {
+		case l.Profil == nil:
+			o.Inconnus++
+		case l.Profil.RenouvellementUrbain:
+			o.Denominateur++
+			o.Numerateur++
+		case l.Profil.UC <= 0:
+			o.Inconnus++
+		default:
+			o.Denominateur++
+			if ok && l.Profil.RessourcesUC < seuil {
+				o.Numerateur++
+			}
+		}
+	}
+	if !ok || seuil <= 0 {
+		return quartileManquant(o, annee, attributions, "hors QPV")
+	}
+	what := fmt.Sprintf("à des demandeurs du premier quartile (ressources annuelles par UC inférieures à %s) ou relogés pour travaux ou renouvellement urbain", seuil)
+	return conclure(o, annee, "attribution(s) hors QPV (décisions de la commission ; la signature des baux n'est pas suivie par Logis)", what)
+}
+
+// ObjectifAuDessusQuartileQPV: in QPV, at least 50 % of the allocations go
+// to applicants whose resources are above the first quartile.
+func ObjectifAuDessusQuartileQPV(lignes []LigneObjectif, annee int, r *Regles) Objectif {
+	o := Objectif{Cible: r.Objectifs.AuDessusQ1EnQPV}
+	o.Regle, o.Titre, o.Source = "objectif_q1_qpv", "Attributions en QPV au-dessus du premier quartile", SourceObjectifQuartile
+	seuil, ok := r.PremierQuart[annee]
+	attributions := 0
+	for _, l := range lignes {
+		if !l.Attribue || !l.QPV {
+			continue
+		}
+		attributions++
+		if l.Profil == nil || l.Profil.UC <= 0 {
+			o.Inconnus++
+			continue
+		}
+		o.Denominateur++
+		if ok && l.Profil.RessourcesUC >= seuil {
+			o.Numerateur++
+		}
+	}
+	if !ok || seuil <= 0 {
+		return quartileManquant(o, annee, attributions, "en QPV")
+	}
+	return conclure(o, annee, "attribution(s) en QPV (décisions de la commission)",
+		fmt.Sprintf("à des demandeurs au-dessus du premier quartile (ressources annuelles par UC d'au moins %s)", seuil))
+}
+
+// ObjectifMutations: 20 % of the allocations go to the office's tenants
+// (internal transfers).
+func ObjectifMutations(lignes []LigneObjectif, annee int, r *Regles) Objectif {
+	o := Objectif{Cible: r.Objectifs.MutationsInterne}
+	o.Regle, o.Titre, o.Source = "objectif_mutations", "Attributions aux mutations internes", SourceObjectifMutations
+	for _, l := range lignes {
+		if !l.Attribue {
+			continue
+		}
+		if l.Profil == nil {
+			o.Inconnus++
+			continue
+		}
+		o.Denominateur++
+		if l.Profil.Mutation {
+			o.Numerateur++
+		}
+	}
+	return conclure(o, annee, "attribution(s) (décisions de la commission)", "à des locataires de l'Office (mutations internes)")
+}
+
+// quartileManquant is the verdict when the year's threshold is not entered.
+func quartileManquant(o Objectif, annee, attributions int, where string) Objectif {
+	o.Numerateur, o.Part = 0, math.NaN()
+	o.Resultat = Incomplet
+	o.Valeur = fmt.Sprintf("%d attribution(s) %s en %d", attributions, where, annee)
+	o.Seuil = fmt.Sprintf("au moins %s ; seuil du premier quartile %d non saisi", FormatPercent(o.Cible), annee)
+	o.Explication = fmt.Sprintf("Le seuil du premier quartile %d (ressources annuelles par unité de consommation, fixé par arrêté ministériel) n'est pas saisi dans les Paramètres : l'objectif ne peut pas être calculé. Saisissez le seuil de l'année ; Logis ne le devine pas.", annee)
+	return o
+}
+
+// conclure compares the share with the target and writes the explanation.
+func conclure(o Objectif, annee int, what, to string) Objectif {
+	o.Seuil = "au moins " + FormatPercent(o.Cible)
+	inconnus := ""
+	if o.Inconnus > 0 {
+		inconnus = fmt.Sprintf(" %d dossier(s) dont la situation ou les ressources ne sont pas connues ne sont pas comptés.", o.Inconnus)
+	}
+	if o.Denominateur == 0 {
+		o.Part = math.NaN()
+		o.Resultat = NonApplicable
+		o.Valeur = fmt.Sprintf("aucune %s en %d", trimPlural(what), annee)
+		o.Explication = fmt.Sprintf("Aucune %s en %d : l'objectif ne peut pas encore être mesuré.%s", trimPlural(what), annee, inconnus)
+		return o
+	}
+	o.Part = float64(o.Numerateur) / float64(o.Denominateur)
+	o.Valeur = fmt.Sprintf("%d sur %d, soit %s", o.Numerateur, o.Denominateur, FormatPercent(o.Part))
+	verb := "sont allées"
+	if o.Numerateur <= 1 {
+		verb = "est allée"
+	}
+	constat := fmt.Sprintf("En %d, sur %d %s, %d %s %s, soit %s", annee, o.Denominateur, what, o.Numerateur, verb, to, FormatPercent(o.Part))
+	if float64(o.Numerateur) >= o.Cible*float64(o.Denominateur)-1e-9 {
+		o.Resultat = Conforme
+		o.Explication = fmt.Sprintf("%s : l'objectif d'au moins %s est atteint.%s", constat, FormatPercent(o.Cible), inconnus)
+	} else {
+		manque := int(math.Ceil(o.Cible*float64(o.Denominateur)-1e-9)) - o.Numerateur
+		o.Resultat = Alerte
+		o.Explication = fmt.Sprintf("%s : en dessous de l'objectif d'au moins %s (il en manque %d à ce jour).%s", constat, FormatPercent(o.Cible), manque, inconnus)
+	}
+	return o
+}
+
+// trimPlural turns « attribution(s) hors QPV (…) » into « attribution hors QPV (…) ».
+func trimPlural(s string) string {
+	out := []rune{}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if i+2 < len(rs) && rs[i] == '(' && rs[i+1] == 's' && rs[i+2] == ')' {
+			i += 2
+			continue
+		}
+		out = append(out, rs[i])
+	}
+	return string(out)
+}
