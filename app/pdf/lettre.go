@@ -1,0 +1,520 @@
+package pdf
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"logis/model"
+)
+
+// nb is the no-break space of French typography (before « : », inside « »).
+const nb = "\u00a0"
+
+// SorteOccupation is the kind of the letter sent to a tenant after the
+// examination of the occupancy; the other kinds are the five decisions.
+const SorteOccupation = "occupation"
+
+// DelaiReponseJours is the reply deadline of an offer (art. R.441-10 CCH).
+const DelaiReponseJours = 10
+
+// TribunalAdministratif is the court competent for the Val-de-Marne.
+const TribunalAdministratif = "tribunal administratif de Melun"
+
+// Paragraphe is one block of a letter's body.
+type Paragraphe struct {
+	Titre   string      // bold heading, optional
+	Texte   string      // the paragraph, optional
+	Gras    bool        // Texte in bold (the decision, the deadline)
+	Puces   []string    // bulleted items after Texte
+	Tableau [][2]string // label → value rows (the dwelling offered)
+}
+
+// Lettre is one letter laid out as plain data: every word that will be
+// printed and where the address goes; drawing adds nothing but page numbers.
+type Lettre struct {
+	Sorte        string // a model.TypeDecision, or SorteOccupation
+	Fichier      string // file name, without personal data
+	Date         model.Date
+	Expediteur   []string // the office: name first, then its address and contact
+	Logo         []byte
+	References   [][2]string
+	Destinataire Adresse
+	LieuDate     string
+	Objet        string
+	Salutation   string
+	Corps        []Paragraphe
+	Formule      string
+	Signature    []string
+	Donnees      string // personal-data mention (footer)
+	Contact      string // footer
+	Echeance     model.Date
+	Delai        *model.Delai // the reply deadline of an offer, when there is one
+}
+
+// Texte returns every word of the letter in reading order, for tests and
+// for checking that a mention is present.
+func (l *Lettre) Texte() string {
+	var b strings.Builder
+	w := func(s ...string) {
+		for _, x := range s {
+			if x != "" {
+				b.WriteString(x)
+				b.WriteByte('\n')
+			}
+		}
+	}
+	w(l.Expediteur...)
+	for _, r := range l.References {
+		w(r[0] + " " + r[1])
+	}
+	w(l.Destinataire.Lignes...)
+	w(l.LieuDate, l.Objet, l.Salutation)
+	for _, p := range l.Corps {
+		w(p.Titre, p.Texte)
+		w(p.Puces...)
+		for _, r := range p.Tableau {
+			w(r[0] + " " + r[1])
+		}
+	}
+	w(l.Formule)
+	w(l.Signature...)
+	w(l.Donnees, l.Contact)
+	return b.String()
+}
+
+// Courrier is what one letter needs, read from the database by the caller.
+type Courrier struct {
+	Commission   *model.Commission
+	Office       *model.Office
+	Date         model.Date // date of the letter
+	Notification model.Date // date of notification of an offer; the letter's date when zero
+	Menage       *model.Menage
+	Domicile     *model.Logement // the dwelling the household rents from the office, if any
+
+	// A decision letter: the candidate and the dwelling examined.
+	Candidat *model.Candidat
+	Logement *model.Logement
+
+	// Or a letter after the examination of the occupancy.
+	Occupation *model.DossierOccupation
+}
+
+// MiseEnPage lays out one letter.
+func MiseEnPage(c Courrier) (*Lettre, error) {
+	if c.Commission == nil || c.Office == nil || c.Menage == nil || c.Date.IsZero() {
+		return nil, fmt.Errorf("pdf: courrier incomplet")
+	}
+	l := &Lettre{Date: c.Date}
+	o := c.Office
+	l.Expediteur = append([]string{o.Nom}, o.Adresse...)
+	if o.Telephone != "" {
+		l.Expediteur = append(l.Expediteur, "Tél."+nb+o.Telephone)
+	}
+	if o.Courriel != "" {
+		l.Expediteur = append(l.Expediteur, o.Courriel)
+	}
+	l.Logo = o.Logo
+	lignes, err := adressePostale(c.Menage, c.Domicile)
+	if err != nil {
+		return nil, err
+	}
+	l.Destinataire = nouvelleAdresse(lignes)
+	l.LieuDate = o.Ville + ", le " + c.Date.Long()
+	l.Salutation = "Madame, Monsieur,"
+	l.Formule = "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées."
+	for _, s := range []string{o.Titre, o.Signataire} {
+		if strings.TrimSpace(s) != "" {
+			l.Signature = append(l.Signature, s)
+		}
+	}
+	l.Contact = contact(o)
+	switch {
+	case c.Occupation != nil:
+		err = lettreOccupation(l, c)
+	case c.Candidat != nil && c.Candidat.Decision != nil && c.Logement != nil:
+		err = lettreDecision(l, c)
+	default:
+		err = fmt.Errorf("pdf: courrier sans décision")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func contact(o *model.Office) string {
+	parts := []string{o.Nom}
+	if o.Telephone != "" {
+		parts = append(parts, "tél."+nb+o.Telephone)
+	}
+	if o.Courriel != "" {
+		parts = append(parts, o.Courriel)
+	}
+	return strings.Join(parts, " – ")
+}
+
+// mentionDonnees is the personal-data mention (GDPR art. 13; politique
+// d'attribution, III): purpose, retention, rights, DPO, CNIL.
+func mentionDonnees(o *model.Office, finalite string) string {
+	dpo := strings.TrimSpace(o.DPO)
+	if dpo == "" {
+		dpo = "le délégué à la protection des données de l'Office"
+	}
+	return "Protection des données personnelles" + nb + ": " + o.Nom + ", responsable du traitement, utilise vos données pour " + finalite +
+		", sans décision automatisée ni transfert hors de l'Espace économique européen. Elles sont conservées 3" + nb + "ans. " +
+		"Vous disposez d'un droit d'accès, de rectification, d'effacement et de portabilité de vos données, ainsi que d'un droit à la limitation du traitement, " +
+		"à exercer auprès de " + dpo + ". Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."
+}
+
+var nonFichier = regexp.MustCompile(`[^A-Za-z0-9-]+`)
+
+// nomFichier builds « C2026-001_0942300000001GDPUB_attribution.pdf »: the
+// session, the application number (or the household ID) and the kind —
+// never a name.
+func nomFichier(parts ...string) string {
+	for i, p := range parts {
+		parts[i] = strings.Trim(nonFichier.ReplaceAllString(p, "-"), "-")
+	}
+	return strings.Join(parts, "_") + ".pdf"
+}
+
+// seance writes « le jeudi 19 novembre 2026 à Arcueil, salle du conseil ».
+func seance(c *model.Commission) string {
+	s := "le " + c.Date.LongAvecJour()
+	if strings.TrimSpace(c.Lieu) != "" {
+		s += " (" + strings.TrimSpace(c.Lieu) + ")"
+	}
+	return s
+}
+
+const caleol = "la commission d'attribution des logements et d'examen de l'occupation des logements (CALEOL)"
+
+// adresseLogement writes a dwelling's address on one line.
+func adresseLogement(lg *model.Logement) string {
+	return strings.TrimSpace(lg.Adresse) + ", " + lg.CodePostal + " " + lg.Commune
+}
+
+func etage(n int) string {
+	switch {
+	case n == 0:
+		return "rez-de-chaussée"
+	case n == 1:
+		return "1er" + nb + "étage"
+	case n < 0:
+		return fmt.Sprintf("sous-sol (niveau %d)", n)
+	}
+	return fmt.Sprintf("%de"+nb+"étage", n)
+}
+
+// offre describes the dwelling: address, size, floor, rent and charges.
+func offre(lg *model.Logement) [][2]string {
+	pieces := fmt.Sprintf("%d"+nb+"pièces principales", lg.Pieces)
+	if lg.Pieces == 1 {
+		pieces = "1" + nb + "pièce principale"
+	}
+	desc := fmt.Sprintf("%s, %s, %s"+nb+"m² habitables, %s",
+		model.TypologieLabel(lg.Typologie), pieces, model.FormatNumber(lg.Surface, 2), etage(lg.Etage))
+	if lg.Etage > 0 {
+		if lg.Ascenseur {
+			desc += " avec ascenseur"
+		} else {
+			desc += " sans ascenseur"
+		}
+	}
+	if lg.PMR {
+		desc += ", adapté aux personnes à mobilité réduite"
+	}
+	return [][2]string{
+		{"Adresse", adresseLogement(lg)},
+		{"Référence", lg.Reference},
+		{"Logement", desc},
+		{"Loyer mensuel", lg.Loyer.String() + " hors charges"},
+		{"Charges mensuelles", lg.Charges.String() + " (provisions)"},
+		{"Total mensuel", lg.Quittance().String() + ", avant déduction de l'aide au logement"},
+	}
+}
+
+// lettreDecision writes the letter of one of the five decisions.
+func lettreDecision(l *Lettre, c Courrier) error {
+	d, cand, lg, cm := c.Candidat.Decision, c.Candidat, c.Logement, c.Commission
+	l.Sorte = string(d.Type)
+	l.Fichier = nomFichier(cm.ID, cand.NUR, string(d.Type))
+	l.References = [][2]string{
+		{"Nos réf." + nb + ":", cm.ID + " / " + lg.Reference},
+		{"Demande n°" + nb + ":", cand.NUR},
+		{"Affaire suivie par" + nb + ":", "le service des attributions"},
+	}
+	l.Objet = "Objet" + nb + ": " + objetDecision(d) + " – logement " + model.TypologieLabel(lg.Typologie) + ", " + lg.Commune
+	l.Donnees = mentionDonnees(c.Office, "instruire votre demande de logement social et organiser les délibérations de la commission d'attribution (mesures précontractuelles)")
+	l.Corps = append(l.Corps, Paragraphe{
+		Texte: "Nous vous informons que " + caleol + " s'est réunie " + seance(cm) +
+			". Elle a examiné votre demande de logement social n°" + nb + cand.NUR + " pour le logement suivant" + nb + ":",
+		Tableau: offre(lg),
+	})
+	notif := c.Notification
+	if notif.IsZero() {
+		notif = c.Date
+	}
+	switch d.Type {
+	case model.Attribution:
+		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé de vous attribuer ce logement.", Gras: true})
+		offreDelai(l, notif, "Cette décision vaut offre de logement.")
+	case model.AttributionClassee:
+		n := classes(cm, lg.Reference)
+		rang := fmt.Sprintf("au rang n°"+nb+"%d", d.Rang)
+		if n > 1 {
+			rang += fmt.Sprintf(" sur %d candidats classés", n)
+		}
+		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé d'attribuer ce logement par classement des candidats. Votre candidature est classée " + rang + ".", Gras: true})
+		if d.Rang == 1 {
+			offreDelai(l, notif, "Classé en premier, vous êtes le premier à qui ce logement est proposé : cette décision vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, le logement sera proposé au candidat classé au rang suivant.")
+		} else {
+			l.Corps = append(l.Corps,
+				Paragraphe{Texte: fmt.Sprintf("Le logement est d'abord proposé au candidat classé au rang n°"+nb+"1. Il vous sera proposé si le ou les candidats classés avant vous (rangs 1 à %d) le refusent ou ne répondent pas dans leur délai : le logement va alors au candidat suivant dans l'ordre du classement.", d.Rang-1)},
+				Paragraphe{Texte: "Si le logement vous est proposé, vous recevrez une offre écrite qui vous laissera un délai d'au moins dix jours pour répondre. Dans le cas contraire, nous vous en informerons par écrit ; votre demande de logement social reste active."},
+			)
+		}
+	case model.ConditionSuspensive:
+		if len(d.Pieces) == 0 || d.DateLimite.IsZero() {
+			return fmt.Errorf("pdf: condition suspensive sans pièces ou sans date limite")
+		}
+		l.Echeance = d.DateLimite
+		l.Corps = append(l.Corps,
+			Paragraphe{Texte: "La commission a décidé de vous attribuer ce logement sous condition suspensive : l'attribution deviendra définitive lorsque vous aurez fourni la ou les pièces suivantes, manquantes à votre dossier (article R.441-2-4-1 du code de la construction et de l'habitation)" + nb + ":", Gras: true, Puces: d.Pieces},
+			Paragraphe{Texte: "Ces pièces doivent nous parvenir au plus tard le " + d.DateLimite.LongAvecJour() + ".", Gras: true},
+			Paragraphe{Texte: "Si elles nous parviennent dans ce délai et confirment les éléments de votre demande, le bail sera signé avec vous : nous vous proposerons alors un rendez-vous pour la signature et l'état des lieux. À défaut, la condition ne sera pas remplie, l'attribution sera caduque et le logement pourra être attribué à un autre candidat."},
+			Paragraphe{Texte: "Vous pouvez déposer ces pièces à l'accueil de l'Office ou nous les adresser par courrier, en rappelant la référence indiquée en haut de cette lettre."},
+		)
+	case model.NonAttribution, model.Irrecevabilite:
+		list, intro := model.MotifsNonAttribution, "La commission a décidé de ne pas vous attribuer ce logement (décision de non-attribution, article R.441-3 du code de la construction et de l'habitation), pour les motifs de fait et de droit suivants"+nb+":"
+		suite := "Votre demande de logement social reste active : elle pourra être présentée à la commission pour un autre logement."
+		if d.Type == model.Irrecevabilite {
+			list, intro = model.MotifsIrrecevabilite, "La commission a rejeté votre candidature pour irrecevabilité (article R.441-3 du code de la construction et de l'habitation) : les conditions légales d'accès à un logement social ne sont pas remplies, pour les motifs de fait et de droit suivants"+nb+":"
+			suite = "Si votre situation évolue (par exemple un avis d'imposition plus récent, un titre de séjour renouvelé), vous pouvez nous transmettre tout élément nouveau : votre demande pourra être réexaminée."
+		}
+		var puces []string
+		for _, code := range d.Motifs {
+			m, ok := model.MotifByCode(list, code)
+			if !ok {
+				return fmt.Errorf("pdf: motif inconnu %q", code)
+			}
+			puces = append(puces, majuscule(m.Libelle)+" (fondement"+nb+": "+m.Droit+").")
+		}
+		if len(puces) == 0 && strings.TrimSpace(d.Precisions) == "" {
+			return model.Errorf(model.EINVALID, "La décision du candidat %s n'a pas de motifs : complétez-la avant d'imprimer les courriers.", cand.NUR)
+		}
+		l.Corps = append(l.Corps, Paragraphe{Texte: intro, Gras: true, Puces: puces})
+		if p := strings.TrimSpace(d.Precisions); p != "" {
+			l.Corps = append(l.Corps, Paragraphe{Titre: "Les faits retenus par la commission", Texte: p})
+		}
+		l.Corps = append(l.Corps, Paragraphe{Texte: suite})
+		l.Corps = append(l.Corps, recours(c.Office)...)
+	default:
+		return fmt.Errorf("pdf: décision inconnue %q", d.Type)
+	}
+	l.Corps = append(l.Corps, Paragraphe{Texte: "Pour toute question, le service des attributions se tient à votre disposition" + telephone(c.Office) + "."})
+	return nil
+}
+
+func objetDecision(d *model.Decision) string {
+	switch d.Type {
+	case model.Attribution:
+		return "proposition de logement"
+	case model.AttributionClassee:
+		return "attribution d'un logement par classement"
+	case model.ConditionSuspensive:
+		return "attribution d'un logement sous condition suspensive"
+	case model.NonAttribution:
+		return "décision de non-attribution d'un logement"
+	case model.Irrecevabilite:
+		return "rejet de votre candidature pour irrecevabilité"
+	}
+	return "décision de la commission d'attribution"
+}
+
+func telephone(o *model.Office) string {
+	if strings.TrimSpace(o.Telephone) == "" {
+		return ""
+	}
+	return " au " + o.Telephone
+}
+
+// classes counts the candidates ranked for a dwelling.
+func classes(cm *model.Commission, ref string) int {
+	n := 0
+	for _, dl := range cm.Logements {
+		if dl.Logement != ref {
+			continue
+		}
+		for _, c := range dl.Candidats {
+			if c.Decision != nil && c.Decision.Type == model.AttributionClassee {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// offreDelai adds the reply deadline of an offer (R.441-10 CCH): at least ten
+// days from the day after notification, moved past Saturdays, Sundays and
+// public holidays, written out; no reply counts as a refusal.
+func offreDelai(l *Lettre, notif model.Date, intro string) {
+	dl := model.DelaiReponse(notif, DelaiReponseJours)
+	l.Delai, l.Echeance = &dl, dl.Echeance
+	txt := intro + " Vous disposez d'un délai de dix jours, à compter du lendemain de la notification de ce courrier (le " + notif.Long() +
+		"), pour nous faire connaître par écrit votre acceptation ou votre refus."
+	l.Corps = append(l.Corps, Paragraphe{Texte: txt},
+		Paragraphe{Texte: "Votre réponse doit nous parvenir au plus tard le " + dl.Echeance.LongAvecJour() + ".", Gras: true})
+	if dl.Echeance != dl.Brut {
+		why := "un " + joursSemaine[dl.Brut.Weekday()]
+		if f := model.JourFerie(dl.Brut); f != "" {
+			why = "un jour férié (" + f + ")"
+		}
+		l.Corps[len(l.Corps)-1].Texte += " Le dixième jour, le " + dl.Brut.LongAvecJour() + ", étant " + why +
+			", le délai est reporté au premier jour ouvré suivant."
+	}
+	l.Corps = append(l.Corps, Paragraphe{Texte: "Sans réponse de votre part dans ce délai, vous serez considéré comme ayant refusé cette offre, et le logement pourra être proposé à un autre candidat (article R.441-10 du code de la construction et de l'habitation). Pour visiter le logement avant de répondre, prenez rendez-vous avec le service des attributions."})
+}
+
+var joursSemaine = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+
+// recours states the appeal routes of a refusal.
+func recours(o *model.Office) []Paragraphe {
+	adr := o.Nom
+	if len(o.Adresse) > 0 {
+		adr += ", " + strings.Join(o.Adresse, ", ")
+	}
+	return []Paragraphe{{
+		Titre: "Voies et délais de recours",
+		Texte: "Si vous contestez cette décision, vous pouvez, dans un délai de deux mois à compter de sa notification" + nb + ":",
+		Puces: []string{
+			"former un recours gracieux auprès de l'Office, par lettre adressée à " + adr + ", en exposant vos arguments et en joignant tout élément utile ;",
+			"former un recours contentieux devant le " + TribunalAdministratif + ", compétent pour le Val-de-Marne, par courrier ou par l'application Télérecours citoyens (www.telerecours.fr).",
+		},
+	}, {
+		Texte: "Un recours gracieux formé dans ce délai le prolonge : le délai de deux mois pour saisir le tribunal court alors à nouveau à compter de la réponse de l'Office, ou du rejet implicite né de son silence pendant deux mois.",
+	}}
+}
+
+func majuscule(s string) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) == 0 {
+		return ""
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}
+
+// Sentences on the situations found by the occupancy review, addressed to
+// the tenant (codes of app.SituationCodes).
+var situationsLocataire = map[string]string{
+	"sous_occupation":               "votre logement compte plus de pièces que le nombre de ses occupants plus un (sous-occupation, article L.621-2 du code de la construction et de l'habitation)",
+	"sur_occupation_critique":       "la surface habitable de votre logement est inférieure au minimum fixé pour le nombre de ses occupants (sur-occupation, article R.822-25 du code de la construction et de l'habitation)",
+	"sur_occupation":                "la taille de votre logement ne correspond plus à la composition de votre ménage (sur-occupation au regard du tableau d'occupation de la politique d'attribution de l'Office)",
+	"logement_adapte_sans_handicap": "votre logement, adapté aux personnes à mobilité réduite, n'est plus occupé par une personne en situation de handicap",
+	"handicap_sans_logement_adapte": "un membre de votre ménage en situation de handicap occupe un logement qui n'est pas adapté à ce handicap",
+	"depassement_plafond":           "les ressources de votre ménage dépassent le plafond applicable à votre logement",
+}
+
+// suitesOccupation say what the office does next, per situation.
+var suitesOccupation = map[string]string{
+	"sur_occupation_critique":       "L'Office étudiera avec vous une mutation vers un logement plus grand ; si vous n'avez pas de demande de mutation active, nous vous invitons à la déposer.",
+	"sur_occupation":                "L'Office étudiera avec vous une mutation vers un logement plus grand ; si vous n'avez pas de demande de mutation active, nous vous invitons à la déposer.",
+	"logement_adapte_sans_handicap": "L'Office pourra vous proposer un logement de taille comparable, non adapté, afin que votre logement puisse bénéficier à une personne en situation de handicap.",
+	"handicap_sans_logement_adapte": "L'Office étudiera avec vous une mutation vers un logement adapté, ou l'adaptation de votre logement actuel.",
+	"depassement_plafond":           "L'Office vous informera des conséquences de ce dépassement sur votre loyer (supplément de loyer de solidarité) et des possibilités d'accès à un logement intermédiaire ou à la propriété.",
+}
+
+// lettreOccupation writes the letter to a tenant after the examination of
+// the occupancy (L.442-5-2 CCH).
+func lettreOccupation(l *Lettre, c Courrier) error {
+	o, cm, m := c.Occupation, c.Commission, c.Menage
+	lg := c.Logement
+	if lg == nil {
+		lg = c.Domicile
+	}
+	if lg == nil {
+		return fmt.Errorf("pdf: examen de l'occupation sans logement")
+	}
+	if c.Domicile == nil {
+		lignes, err := adressePostale(&model.Menage{ID: m.ID, Personnes: m.Personnes, Bail: m.Bail, Adresse: m.Adresse}, lg)
+		if err != nil {
+			return err
+		}
+		l.Destinataire = nouvelleAdresse(lignes)
+	}
+	l.Sorte = SorteOccupation
+	l.Fichier = nomFichier(cm.ID, m.ID, SorteOccupation)
+	l.References = [][2]string{
+		{"Nos réf." + nb + ":", cm.ID + " / " + lg.Reference},
+		{"Ménage n°" + nb + ":", m.ID},
+		{"Affaire suivie par" + nb + ":", "le service de la gestion locative"},
+	}
+	l.Objet = "Objet" + nb + ": examen de l'occupation de votre logement – commission du " + cm.Date.Long()
+	l.Donnees = mentionDonnees(c.Office, "gérer votre location et examiner les conditions d'occupation des logements (article L.442-5-2 du code de la construction et de l'habitation, exécution du bail)")
+	l.Corps = append(l.Corps, Paragraphe{
+		Texte: "En application de l'article L.442-5-2 du code de la construction et de l'habitation, l'Office examine tous les trois ans les conditions d'occupation de ses logements avec " + caleol +
+			". Réunie " + seance(cm) + ", la commission a examiné la situation de votre logement (" + lg.Reference + ", " + adresseLogement(lg) + ").",
+	})
+	var puces []string
+	for _, s := range o.Situations {
+		if t, ok := situationsLocataire[s]; ok {
+			puces = append(puces, majuscule(t)+".")
+		} else {
+			puces = append(puces, majuscule(s)+".")
+		}
+	}
+	if len(puces) > 0 {
+		l.Corps = append(l.Corps, Paragraphe{Titre: "La situation constatée", Puces: puces})
+	}
+	constat := strings.TrimSpace(o.Constat)
+	if constat == "" {
+		constat = "La commission a pris acte de cette situation."
+	}
+	adapte := strings.TrimSpace(o.LogementAdapte)
+	if adapte == "" {
+		adapte = "Il sera défini avec vous lors d'un entretien."
+	}
+	l.Corps = append(l.Corps,
+		Paragraphe{Titre: "Le constat de la commission", Texte: constat},
+		Paragraphe{Titre: "Le logement qui serait adapté à votre ménage", Texte: adapte},
+	)
+	suite := Paragraphe{Titre: "La suite", Texte: "Cet examen ne modifie ni votre bail ni votre loyer. Les services de l'Office prendront contact avec vous pour faire le point sur votre situation et étudier avec vous les solutions possibles."}
+	vu := map[string]bool{}
+	for _, s := range o.Situations {
+		if s == "sous_occupation" {
+			suite.Puces = append(suite.Puces, sousOccupation(m, lg, c.Date))
+		} else if t, ok := suitesOccupation[s]; ok && !vu[t] {
+			vu[t] = true
+			suite.Puces = append(suite.Puces, t)
+		}
+	}
+	l.Corps = append(l.Corps, suite,
+		Paragraphe{Texte: "Pour toute question, le service de la gestion locative se tient à votre disposition" + telephone(c.Office) + "."})
+	return nil
+}
+
+// sousOccupation explains the offers and their consequence (L.442-3-1 CCH),
+// and whether the tenant is exempt from the notice.
+func sousOccupation(m *model.Menage, lg *model.Logement, at model.Date) string {
+	t := "L'Office vous proposera un logement plus petit, adapté à la taille de votre ménage, avec un loyer inférieur à celui de votre logement actuel, et une aide au déménagement. " +
+		"Si vous refusez trois offres de relogement correspondant à vos besoins, vous perdrez le droit de vous maintenir dans les lieux et l'Office vous délivrera un congé avec un préavis de six mois (article L.442-3-1 du code de la construction et de l'habitation). " +
+		"Cette règle ne s'applique pas aux locataires âgés de plus de 65" + nb + "ans, aux locataires en situation de handicap ou ayant à leur charge une personne handicapée, ni aux logements situés dans un quartier prioritaire de la politique de la ville."
+	var why []string
+	for _, p := range m.Personnes {
+		if (p.Lien == model.Titulaire || p.Lien == model.Conjoint || p.Lien == model.Cotitulaire) && p.DateNaissance.AgeAt(at) >= 65 {
+			why = append(why, "âge")
+			break
+		}
+	}
+	if m.HasHandicap() {
+		why = append(why, "handicap")
+	}
+	if lg.QPV {
+		why = append(why, "logement en quartier prioritaire")
+	}
+	if len(why) > 0 {
+		t += " Au vu de votre dossier (" + strings.Join(why, ", ") + "), cette procédure de congé ne vous est pas applicable : les offres de relogement vous seront faites sans obligation de les accepter."
+	}
+	return t
+}

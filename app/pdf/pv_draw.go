@@ -1,0 +1,240 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+const (
+	basPV      = 18.0 // bottom margin of the minutes (footer below)
+	lhTableau  = 4.0
+	padTableau = 1.2
+	tailleTab  = 8.0
+)
+
+// Ecrire draws the minutes as one PDF, numbered « Page 1 / 3 ».
+func (p *PV) Ecrire(w io.Writer) error {
+	titre := "Procès-verbal de la CALEOL"
+	if len(p.Titre) > 1 {
+		titre = p.Titre[1]
+	}
+	f := nouveauDocument(p.Date, titre, p.Office)
+	f.SetAutoPageBreak(false, basPV)
+	f.AddPage()
+
+	police(f, true, 9)
+	texte(f, margeG, largeur, 4.5, p.Office)
+	f.Ln(2)
+	for i, t := range p.Titre {
+		switch i {
+		case 0:
+			police(f, true, 11)
+		case 1:
+			police(f, true, 14)
+		default:
+			police(f, true, 10)
+			f.SetTextColor(170, 0, 0)
+		}
+		texte(f, margeG, largeur, 6, t)
+		f.SetTextColor(0, 0, 0)
+	}
+	f.Ln(3)
+	for _, r := range p.Entete {
+		cle(f, r[0], r[1], 30)
+	}
+
+	section(f, "1. Composition de la commission et quorum")
+	tableau(f, p.Membres)
+	f.Ln(2)
+	police(f, true, 9)
+	if !p.QuorumAtt {
+		f.SetTextColor(170, 0, 0)
+	}
+	texte(f, margeG, largeur, 4.5, p.Quorum)
+	f.SetTextColor(0, 0, 0)
+
+	section(f, "2. Attribution des logements")
+	if len(p.Logements) == 0 {
+		police(f, false, 9)
+		texte(f, margeG, largeur, 4.5, "Aucun logement n'a été examiné au titre des attributions.")
+	}
+	for i, s := range p.Logements {
+		besoin(f, 30)
+		police(f, true, 10)
+		texte(f, margeG, largeur, 5, fmt.Sprintf("2.%d  %s", i+1, s.Titre))
+		if s.Details != "" {
+			police(f, false, 8.5)
+			texte(f, margeG, largeur, 4.2, s.Details)
+		}
+		f.Ln(1)
+		tableau(f, s.Candidats)
+		f.Ln(1)
+		police(f, false, 8.5)
+		if s.Alerte {
+			police(f, true, 8.5)
+			f.SetTextColor(170, 0, 0)
+		}
+		texte(f, margeG, largeur, 4.2, s.TroisCandidats)
+		f.SetTextColor(0, 0, 0)
+		f.Ln(3)
+	}
+
+	section(f, "3. Examen de l'occupation des logements (art. L.442-5-2 CCH)")
+	if len(p.Occupation.Lignes) == 0 {
+		police(f, false, 9)
+		texte(f, margeG, largeur, 4.5, "Aucun ménage n'a été examiné au titre de l'occupation.")
+	} else {
+		tableau(f, p.Occupation)
+	}
+
+	section(f, "4. Synthèse des décisions")
+	for _, r := range p.Synthese {
+		cle(f, r[0], r[1], 95)
+	}
+	if len(p.Amendements) > 0 {
+		section(f, "Amendements après clôture")
+		police(f, false, 9)
+		for _, a := range p.Amendements {
+			texte(f, margeG, largeur, 4.5, a)
+		}
+	}
+	f.Ln(3)
+	police(f, false, 8.5)
+	for _, m := range p.Mentions {
+		besoin(f, 12)
+		texte(f, margeG, largeur, 4.2, m)
+		f.Ln(1.5)
+	}
+
+	// Signature block: two columns with room to sign.
+	besoin(f, 40)
+	f.Ln(4)
+	y := f.GetY()
+	police(f, true, 9.5)
+	for i, s := range p.Signatures {
+		x := margeG + float64(i)*largeur/2
+		f.SetXY(x, y)
+		f.CellFormat(largeur/2-5, 5, propre(s), "", 0, "L", false, 0, "")
+		police(f, false, 8.5)
+		f.SetXY(x, y+6)
+		f.CellFormat(largeur/2-5, 4.5, "Nom :", "", 0, "L", false, 0, "")
+		f.SetXY(x, y+12)
+		f.CellFormat(largeur/2-5, 4.5, "Signature :", "", 0, "L", false, 0, "")
+		police(f, true, 9.5)
+	}
+	f.SetY(y + 35)
+
+	n := f.PageCount()
+	for i := 1; i <= n; i++ {
+		f.SetPage(i)
+		piedPV(f, p.Pied, i, n)
+	}
+	f.SetPage(n)
+	return terminer(f, w)
+}
+
+// besoin starts a new page when less than h mm are left.
+func besoin(f *gofpdf.Fpdf, h float64) {
+	if f.GetY()+h > pageH-basDePage(f) {
+		f.AddPage()
+	}
+}
+
+func section(f *gofpdf.Fpdf, titre string) {
+	besoin(f, 25)
+	f.Ln(4)
+	police(f, true, 11)
+	texte(f, margeG, largeur, 6, titre)
+	f.SetDrawColor(120, 120, 120)
+	f.SetLineWidth(0.3)
+	f.Line(margeG, f.GetY(), pageL-margeD, f.GetY())
+	f.SetDrawColor(0, 0, 0)
+	f.Ln(2)
+}
+
+// cle writes « label : value » on one line (value wrapped).
+func cle(f *gofpdf.Fpdf, k, v string, wk float64) {
+	besoin(f, 5)
+	y := f.GetY()
+	police(f, true, 9)
+	f.SetXY(margeG, y)
+	f.CellFormat(wk, 4.8, propre(k), "", 0, "L", false, 0, "")
+	police(f, false, 9)
+	f.SetXY(margeG+wk, y)
+	texte(f, margeG+wk, largeur-wk, 4.8, v)
+}
+
+// tableau draws a table whose cells wrap; a row never splits, and the header
+// is repeated at the top of each new page.
+func tableau(f *gofpdf.Fpdf, t Tableau) {
+	f.SetLineWidth(0.2)
+	f.SetDrawColor(110, 110, 110)
+	entetes := func() {
+		ligneTableau(f, t.Largeurs, t.Entetes, true)
+	}
+	entetes()
+	for _, r := range t.Lignes {
+		h := hauteurLigne(f, t.Largeurs, r, false)
+		if f.GetY()+h > pageH-basDePage(f) {
+			f.AddPage()
+			entetes()
+		}
+		ligneTableau(f, t.Largeurs, r, false)
+	}
+	f.SetDrawColor(0, 0, 0)
+}
+
+func hauteurLigne(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool) float64 {
+	police(f, entete, tailleTab)
+	n := 1
+	for i, c := range cells {
+		if i < len(larg) {
+			if k := len(couper(f, c, larg[i]-2*padTableau)); k > n {
+				n = k
+			}
+		}
+	}
+	return float64(n)*lhTableau + 2*padTableau
+}
+
+func ligneTableau(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool) {
+	h := hauteurLigne(f, larg, cells, entete)
+	y := f.GetY()
+	x := margeG
+	police(f, entete, tailleTab)
+	for i, c := range cells {
+		if i >= len(larg) {
+			break
+		}
+		if entete {
+			f.SetFillColor(225, 230, 238)
+			f.Rect(x, y, larg[i], h, "FD")
+		} else {
+			f.Rect(x, y, larg[i], h, "D")
+		}
+		for k, l := range couper(f, c, larg[i]-2*padTableau) {
+			f.SetXY(x+padTableau, y+padTableau+float64(k)*lhTableau)
+			f.CellFormat(larg[i]-2*padTableau, lhTableau, l, "", 0, "L", false, 0, "")
+		}
+		x += larg[i]
+	}
+	f.SetXY(margeG, y+h)
+}
+
+func piedPV(f *gofpdf.Fpdf, pied string, page, pages int) {
+	forcerPolice(f, false, 7)
+	f.SetTextColor(90, 90, 90)
+	num := fmt.Sprintf("Page %d / %d", page, pages)
+	wn := f.GetStringWidth(num) + 2
+	f.SetDrawColor(150, 150, 150)
+	f.SetLineWidth(0.2)
+	f.Line(margeG, pageH-13, pageL-margeD, pageH-13)
+	f.SetDrawColor(0, 0, 0)
+	f.SetXY(margeG, pageH-11)
+	f.CellFormat(largeur-wn, 4, propre(pied), "", 0, "L", false, 0, "")
+	f.SetXY(pageL-margeD-wn, pageH-11)
+	f.CellFormat(wn, 4, num, "", 0, "R", false, 0, "")
+	f.SetTextColor(0, 0, 0)
+}
