@@ -79,7 +79,8 @@ func commissionTest() *model.Commission {
 		}, {
 			Logement:  "ARC0001-0004",
 			Exception: model.ExceptionsTroisCandidats[1],
-			Candidats: []model.Candidat{{NUR: "0942300000006GDPUB", Menage: "M000006", RangPropo: 1, Decision: &model.Decision{Type: model.Attribution}}},
+			Candidats: []model.Candidat{{NUR: "0942300000006GDPUB", Menage: "M000006", RangPropo: 1, Profil: &model.ProfilCandidat{DALOPrefet: true},
+				Decision: &model.Decision{Type: model.Attribution}}},
 		}},
 		Occupation: []model.DossierOccupation{{Menage: "M000100", Logement: "CAC0002-0007", Situations: []string{"sous_occupation"},
 			Constat: "Personne seule dans un T5 de 92 m² depuis 1998.", LogementAdapte: "T2 ou T3, de préférence en rez-de-chaussée ou avec ascenseur, à Cachan."}},

@@ -1,0 +1,299 @@
+package pdf
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"logis/model"
+)
+
+// flat replaces no-break spaces so that assertions read naturally.
+func flat(s string) string {
+	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
+}
+
+func mustContain(t *testing.T, what, text string, wants ...string) {
+	t.Helper()
+	text = flat(text)
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s: « %s » manque", what, w)
+		}
+	}
+}
+
+func mustNotContain(t *testing.T, what, text string, nots ...string) {
+	t.Helper()
+	text = flat(text)
+	for _, w := range nots {
+		if strings.Contains(text, w) {
+			t.Errorf("%s: « %s » ne devrait pas figurer", what, w)
+		}
+	}
+}
+
+func lettreDe(t *testing.T, sorte string) *Lettre {
+	t.Helper()
+	for _, l := range courriersTest(t) {
+		if l.Sorte == sorte {
+			return l
+		}
+	}
+	t.Fatalf("pas de courrier %s", sorte)
+	return nil
+}
+
+func TestMiseEnPage_MentionsCommunes(t *testing.T) {
+	lettres := courriersTest(t)
+	if len(lettres) != 7 {
+		t.Fatalf("%d courriers, want 7 (six candidats, un locataire)", len(lettres))
+	}
+	sortes := map[string]bool{}
+	for _, l := range lettres {
+		sortes[l.Sorte] = true
+		txt := l.Texte()
+		t.Run(l.Fichier, func(t *testing.T) {
+			if l.LieuDate != "Arcueil, le 20 novembre 2026" {
+				t.Errorf("LieuDate = %q", l.LieuDate)
+			}
+			mustContain(t, "références", txt, "Nos réf. : C2026-001 / ")
+			mustContain(t, "courrier", txt, "Madame, Monsieur,", "Nous vous prions d'agréer", "La directrice de la gestion locative",
+				"Office Public de l'Habitat du Val-de-Bièvre", "Objet : ")
+			mustContain(t, "mention données", l.Donnees, "responsable du traitement", "conservées 3 ans", "droit d'accès", "rectification",
+				"effacement", "portabilité", "limitation du traitement", "dpo@oph-exemple.fr", "CNIL")
+			mustContain(t, "contact", l.Contact, "01 00 00 00 00")
+			if !regexp.MustCompile(`^C2026-001_[A-Z0-9]+_[a-z-]+\.pdf$`).MatchString(l.Fichier) {
+				t.Errorf("Fichier = %q", l.Fichier)
+			}
+			for _, p := range []string{"Lefèvre", "LEFÈVRE", "Amélie", "NGUY", "Thành"} {
+				if strings.Contains(l.Fichier, p) {
+					t.Errorf("le nom du fichier %q contient une donnée personnelle", l.Fichier)
+				}
+			}
+		})
+	}
+	for _, s := range []string{"attribution", "classement", "condition_suspensive", "non_attribution", "irrecevabilite", "occupation"} {
+		if !sortes[s] {
+			t.Errorf("aucun courrier %s", s)
+		}
+	}
+}
+
+func TestMiseEnPage_Attribution(t *testing.T) {
+	l := lettreDe(t, "attribution")
+	if l.Fichier != "C2026-001_0942300000001GDPUB_attribution.pdf" {
+		t.Errorf("Fichier = %q", l.Fichier)
+	}
+	// Notified Friday 20 November 2026: ten days from the 21st end on Monday 30 November.
+	if want := model.NewDate(2026, 11, 30); l.Echeance != want {
+		t.Errorf("Echeance = %s, want %s", l.Echeance, want)
+	}
+	if l.Echeance < dateCourier.AddDays(10) || !model.JourOuvre(l.Echeance) {
+		t.Errorf("échéance %s : moins de dix jours ou jour non ouvré", l.Echeance)
+	}
+	mustContain(t, "attribution", l.Texte(), "La commission a décidé de vous attribuer ce logement.",
+		"12 avenue Paul Vaillant-Couturier, bât. B, apt 34, 94110 Arcueil", "T3, 3 pièces principales, 63,4 m² habitables, 2e étage avec ascenseur",
+		"456,48 € hors charges", "152,16 € (provisions)", "608,64 €",
+		"délai de dix jours", "à compter du lendemain de la notification", "au plus tard le lundi 30 novembre 2026",
+		"Sans réponse de votre part dans ce délai, vous serez considéré comme ayant refusé cette offre", "R.441-10")
+	mustNotContain(t, "attribution", l.Texte(), "recours contentieux", "reporté")
+}
+
+func TestMiseEnPage_DelaiReporte(t *testing.T) {
+	cases := []struct {
+		name         string
+		notif, want  model.Date
+		texte, motif string
+	}{
+		{"Samedi", model.NewDate(2026, 11, 21), model.NewDate(2026, 12, 1), "mardi 1er décembre 2026", "lundi"}, // 1 Dec is a Tuesday: brut Tuesday, no move
+		{"Dimanche", model.NewDate(2026, 11, 26), model.NewDate(2026, 12, 7), "lundi 7 décembre 2026", "dimanche"},
+		{"LundiDePaques2027", model.NewDate(2027, 3, 19), model.NewDate(2027, 3, 30), "mardi 30 mars 2027", "lundi de Pâques"},
+		{"PremierMai2027Samedi", model.NewDate(2027, 4, 21), model.NewDate(2027, 5, 3), "lundi 3 mai 2027", "samedi"},
+		{"QuatorzeJuillet2027", model.NewDate(2027, 7, 4), model.NewDate(2027, 7, 15), "jeudi 15 juillet 2027", "fête nationale"},
+		{"Ascension2027", model.NewDate(2027, 4, 26), model.NewDate(2027, 5, 7), "vendredi 7 mai 2027", "Ascension"},
+	}
+	cm := commissionTest()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &cm.Logements[0].Candidats[0]
+			l, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Notification: tc.notif,
+				Menage: menageExterne("M1"), Candidat: c, Logement: logementTest("ARC0001-0003")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Echeance != tc.want {
+				t.Fatalf("Echeance = %s, want %s", l.Echeance, tc.want)
+			}
+			if l.Echeance < tc.notif.AddDays(10) {
+				t.Errorf("moins de dix jours")
+			}
+			mustContain(t, tc.name, l.Texte(), "au plus tard le "+tc.texte)
+			moved := l.Delai.Brut != l.Echeance
+			if moved {
+				mustContain(t, tc.name, l.Texte(), "le délai est reporté au premier jour ouvré suivant", tc.motif)
+			} else {
+				mustNotContain(t, tc.name, l.Texte(), "reporté")
+			}
+			if tc.name != "Samedi" && !moved {
+				t.Errorf("le délai aurait dû être reporté")
+			}
+		})
+	}
+}
+
+func TestMiseEnPage_Classement(t *testing.T) {
+	l := lettreDe(t, "classement")
+	mustContain(t, "classement", l.Texte(), "par classement", "classée au rang n° 2", "candidat classé au rang n° 1",
+		"le logement va alors au candidat suivant", "d'au moins dix jours")
+	if l.Delai != nil {
+		t.Errorf("un candidat classé 2e ne reçoit pas encore d'offre avec délai")
+	}
+	// Ranked first: the offer, its deadline, and the next candidate if refused.
+	cm := commissionTest()
+	c := cm.Logements[0].Candidats[1]
+	c.Decision = &model.Decision{Type: model.AttributionClassee, Rang: 1}
+	l1, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageExterne("M2"), Candidat: &c, Logement: logementTest("ARC0001-0003")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "classement 1", l1.Texte(), "classée au rang n° 1", "au plus tard le lundi 30 novembre 2026", "proposé au candidat classé au rang suivant")
+}
+
+func TestMiseEnPage_ConditionSuspensive(t *testing.T) {
+	l := lettreDe(t, "condition_suspensive")
+	mustContain(t, "condition suspensive", l.Texte(), "sous condition suspensive", "avis d'imposition ou de non-imposition",
+		"justificatif de ressources", "au plus tard le vendredi 4 décembre 2026", "le bail sera signé", "R.441-2-4-1")
+	if l.Echeance != model.NewDate(2026, 12, 4) {
+		t.Errorf("Echeance = %s", l.Echeance)
+	}
+	var puces []string
+	for _, p := range l.Corps {
+		puces = append(puces, p.Puces...)
+	}
+	if len(puces) != 2 {
+		t.Errorf("pièces en liste : %q", puces)
+	}
+}
+
+func TestMiseEnPage_RefusMotivesEtRecours(t *testing.T) {
+	for _, tc := range []struct {
+		sorte  string
+		motifs []string
+		extra  string
+	}{
+		{"non_attribution", []string{"typologie", "effort"}, "Le ménage compte cinq personnes"},
+		{"irrecevabilite", []string{"plafond"}, "supérieur de 18 % au plafond PLUS"},
+	} {
+		t.Run(tc.sorte, func(t *testing.T) {
+			l := lettreDe(t, tc.sorte)
+			list := model.MotifsNonAttribution
+			if tc.sorte == "irrecevabilite" {
+				list = model.MotifsIrrecevabilite
+			}
+			var wants []string
+			for _, code := range tc.motifs {
+				m, _ := model.MotifByCode(list, code)
+				wants = append(wants, majuscule(m.Libelle), m.Droit)
+			}
+			wants = append(wants, tc.extra, "motifs de fait et de droit", "Voies et délais de recours", "recours gracieux",
+				"recours contentieux devant le tribunal administratif de Melun", "Val-de-Marne", "deux mois à compter de sa notification")
+			mustContain(t, tc.sorte, l.Texte(), wants...)
+			mustNotContain(t, tc.sorte, l.Texte(), "au plus tard le")
+		})
+	}
+	// A refusal without any reason cannot be printed.
+	cm := commissionTest()
+	c := cm.Logements[0].Candidats[3]
+	c.Decision = &model.Decision{Type: model.NonAttribution}
+	if _, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageExterne("M4"), Candidat: &c, Logement: logementTest("L")}); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("err = %v, want EINVALID", err)
+	}
+}
+
+func TestMiseEnPage_Occupation(t *testing.T) {
+	l := lettreDe(t, SorteOccupation)
+	if l.Fichier != "C2026-001_M000100_occupation.pdf" {
+		t.Errorf("Fichier = %q", l.Fichier)
+	}
+	mustContain(t, "occupation", l.Texte(), "L.442-5-2", "sous-occupation", "Personne seule dans un T5 de 92 m² depuis 1998.",
+		"T2 ou T3, de préférence", "Les services de l'Office prendront contact avec vous", "trois offres", "préavis de six mois",
+		"plus de 65 ans", "handicap", "quartier prioritaire", "Au vu de votre dossier (âge)", "ne vous est pas applicable")
+	if l.Destinataire.Lignes[len(l.Destinataire.Lignes)-1] != "94230 CACHAN" {
+		t.Errorf("adresse : %q", l.Destinataire.Lignes)
+	}
+	// A younger tenant, outside QPV, without disability: the notice applies.
+	cm := commissionTest()
+	oc := cm.Occupation[0]
+	l2, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageLocataire("M000100", model.NewDate(1980, 1, 1)),
+		Domicile: domicileTest(), Logement: domicileTest(), Occupation: &oc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "occupation", l2.Texte(), "trois offres")
+	mustNotContain(t, "occupation", l2.Texte(), "ne vous est pas applicable")
+}
+
+var derniereLigne = regexp.MustCompile(`^[0-9]{5} [A-Z0-9]+( [A-Z0-9]+)*$`)
+
+func TestAdressePostale(t *testing.T) {
+	long := &model.Menage{ID: "M9", Personnes: []model.Personne{{Lien: model.Titulaire, Nom: "de la Villemarqué-Kerhervé", Prenom: "Marie-Françoise Bénédicte"}},
+		Adresse: []string{"Résidence Les Jardins de la Bièvre", "Bâtiment C, escalier 4, appartement 1207, 12e étage", "Entrée par le parking",
+			"123 boulevard Paul Vaillant-Couturier prolongé", "Lieu-dit Les Hautes-Bruyères", "BP 42", "94800 Villejuif Cedex"}}
+	cases := []struct {
+		name    string
+		m       *model.Menage
+		dom     *model.Logement
+		derente string
+		n       int
+	}{
+		{"Externe", menageExterne("M1"), nil, "94400 VITRY SUR SEINE", 4},
+		{"Locataire", menageLocataire("M2", model.NewDate(1970, 1, 1)), domicileTest(), "94230 CACHAN", 5},
+		{"TropLongue", long, nil, "94800 VILLEJUIF CEDEX", 6},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			lignes, err := adressePostale(tc.m, tc.dom)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(lignes) != tc.n || len(lignes) > AdresseLignesMax {
+				t.Errorf("%d lignes, want %d : %q", len(lignes), tc.n, lignes)
+			}
+			for _, l := range lignes {
+				if n := len([]rune(l)); n > AdresseCarMax || n == 0 {
+					t.Errorf("ligne de %d caractères : %q", n, l)
+				}
+			}
+			last := lignes[len(lignes)-1]
+			if last != tc.derente || !derniereLigne.MatchString(last) {
+				t.Errorf("dernière ligne %q, want %q", last, tc.derente)
+			}
+			a := nouvelleAdresse(lignes)
+			if a.X != 110 || a.Y != 55 || a.L != 85 || a.H != 33 {
+				t.Errorf("fenêtre %+v", a)
+			}
+			// Drawn: every line fits the window's width, the block its height.
+			f := nouveauDocument(dateCourier, "t", "t")
+			taille := TailleAdresse(f, a)
+			police(f, true, taille)
+			for _, l := range a.Lignes {
+				if w := f.GetStringWidth(l); w > a.L-2 {
+					t.Errorf("%q : %.1f mm à %.1f pt, plus large que la fenêtre", l, w, taille)
+				}
+			}
+			if float64(len(a.Lignes))*interAdr > a.H {
+				t.Errorf("bloc trop haut")
+			}
+		})
+	}
+	if got := ligneVille("94110 Arcueil"); got != "94110 ARCUEIL" {
+		t.Errorf("ligneVille = %q", got)
+	}
+	if _, err := adressePostale(&model.Menage{ID: "M3", Personnes: menageExterne("x").Personnes}, nil); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("sans adresse : err = %v", err)
+	}
+	if _, err := adressePostale(&model.Menage{ID: "M3", Adresse: []string{"8 rue des Écoles", "Vitry"}}, nil); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("sans code postal : err = %v", err)
+	}
+}
