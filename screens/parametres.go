@@ -1,22 +1,423 @@
 package screens
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
 )
 
-// Parametres is the « Paramètres » screen (to be built).
+// Parametres is the « Paramètres » screen: the office's identity printed on
+// documents, the rule tables, the CSV imports and the backup.
 type Parametres struct {
 	main *Main
 	body fyne.CanvasObject
+	tabs *container.AppTabs
+
+	// Identity of the office.
+	office     *Form
+	nom        *Champ
+	adresse    *Champ
+	telephone  *Champ
+	courriel   *Champ
+	signataire *Champ
+	titre      *Champ
+	ville      *Champ
+	dpo        *Champ
+	logo       []byte
+	logoView   *fyne.Container
+	logoInfo   *widget.Label
+	officeInfo *widget.Label
+
+	regles *reglesEditor
+
+	// Imports and backup.
+	importBtns   []*widget.Button
+	importProg   *widget.ProgressBar
+	importStatus *widget.Label
+	backupStatus *widget.Label
+	lastDialog   dialog.Dialog // the last report shown (tests)
+
+	bg sync.WaitGroup // background work, waited for by tests and captures
 }
 
 func newParametres(m *Main) *Parametres {
-	return &Parametres{main: m, body: widget.NewLabel("Paramètres")}
+	s := &Parametres{main: m}
+	s.regles = newReglesEditor(m)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Identité de l'Office", theme.HomeIcon(), s.identite()),
+		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
+		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
+	)
+	s.body = s.tabs
+	s.load()
+	return s
 }
 
 func (s *Parametres) title() string              { return "Paramètres" }
 func (s *Parametres) content() fyne.CanvasObject { return s.body }
-func (s *Parametres) shown()                     {}
 func (s *Parametres) focusSearch()               {}
 func (s *Parametres) create()                    {}
+
+// shown reloads the stored values unless something is being edited.
+func (s *Parametres) shown() {
+	if !s.office.Dirty() && !s.regles.form.Dirty() {
+		s.load()
+	}
+}
+
+// waitIdle waits for the background work (tests, captures).
+func (s *Parametres) waitIdle() { s.bg.Wait() }
+
+func (s *Parametres) load() {
+	if o, err := s.main.app.Office(); err == nil {
+		s.setOffice(o)
+	} else {
+		s.main.app.Log.Error("paramètres : identité", "err", err)
+	}
+	if r, err := s.main.app.Regles(); err == nil {
+		s.regles.set(r)
+	} else {
+		s.main.app.Log.Error("paramètres : règles", "err", err)
+	}
+}
+
+// --- Identity --------------------------------------------------------------
+
+func (s *Parametres) identite() fyne.CanvasObject {
+	s.office = NewForm(s.onSaveOffice)
+	s.nom = NewChamp("Nom de l'Office", true)
+	s.adresse = NewChamp("Adresse", true)
+	s.adresse.Entry.MultiLine = true
+	s.adresse.Entry.SetMinRowsVisible(4)
+	s.adresse.Entry.SetPlaceHolder("une ligne par ligne d'adresse, la dernière : « 94110 ARCUEIL »")
+	s.adresse.check = checkAdresse
+	s.telephone = NewChamp("Téléphone", false)
+	s.courriel = NewChamp("Courriel", false)
+	s.courriel.check = func(v string) error {
+		if !strings.Contains(v, "@") || strings.ContainsAny(v, " ;,") {
+			return model.Errorf(model.EINVALID, "Courriel : « %s » n'est pas une adresse électronique.", v)
+		}
+		return nil
+	}
+	s.signataire = NewChamp("Signataire", true)
+	s.titre = NewChamp("Titre du signataire", false)
+	s.ville = NewChamp("Ville d'où partent les courriers", true)
+	s.dpo = NewChamp("Contact du délégué à la protection des données", false)
+	s.office.Add(s.nom, s.adresse, s.telephone, s.courriel, s.signataire, s.titre, s.ville, s.dpo)
+
+	s.logoView = container.NewStack()
+	s.logoInfo = widget.NewLabel("")
+	choose := widget.NewButtonWithIcon("Choisir un logo…", theme.FolderOpenIcon(), s.onChooseLogo)
+	remove := widget.NewButtonWithIcon("Retirer le logo", theme.DeleteIcon(), func() {
+		s.setLogo(nil)
+		s.office.SetDirty()
+	})
+	s.officeInfo = widget.NewLabel("")
+	s.officeInfo.Wrapping = fyne.TextWrapWord
+
+	intro := widget.NewLabel("Ces informations sont imprimées sur les courriers et les procès-verbaux. Adresse : 6 lignes au plus, de 38 caractères au plus chacune (norme postale).")
+	intro.Wrapping = fyne.TextWrapWord
+	fields := container.NewVBox(
+		Ligne("Nom de l'Office", s.nom.Object()),
+		Ligne("Adresse", s.adresse.Object()),
+		Ligne("Téléphone", s.telephone.Object()),
+		Ligne("Courriel", s.courriel.Object()),
+		Ligne("Signataire", s.signataire.Object()),
+		Ligne("Titre", s.titre.Object()),
+		Ligne("Courriers faits à", s.ville.Object()),
+		Ligne("Délégué à la protection des données", s.dpo.Object()),
+		Ligne("Logo (PNG ou JPEG, 2 Mo au plus)", container.NewVBox(
+			container.NewHBox(container.NewGridWrap(fyne.NewSize(200, 80), s.logoView), container.NewVBox(choose, remove)),
+			s.logoInfo)),
+	)
+	bottom := container.NewVBox(s.office.Summary, container.NewHBox(s.office.Save, s.officeInfo))
+	return container.NewBorder(intro, bottom, nil, nil, container.NewVScroll(fields))
+}
+
+// checkAdresse: 1 to 6 lines of at most 38 characters.
+func checkAdresse(v string) error {
+	lines := adresseLines(v)
+	if len(lines) > 6 {
+		return model.Errorf(model.EINVALID, "Adresse : %d lignes ; 6 au plus (norme postale).", len(lines))
+	}
+	for i, l := range lines {
+		if n := len([]rune(l)); n > 38 {
+			return model.Errorf(model.EINVALID, "Adresse, ligne %d : %d caractères ; 38 au plus (norme postale).", i+1, n)
+		}
+	}
+	return nil
+}
+
+// adresseLines splits the address entry into its non-empty lines.
+func adresseLines(v string) []string {
+	var out []string
+	for _, l := range strings.Split(v, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (s *Parametres) setOffice(o *model.Office) {
+	s.nom.SetText(o.Nom)
+	s.adresse.SetText(strings.Join(o.Adresse, "\n"))
+	s.telephone.SetText(o.Telephone)
+	s.courriel.SetText(o.Courriel)
+	s.signataire.SetText(o.Signataire)
+	s.titre.SetText(o.Titre)
+	s.ville.SetText(o.Ville)
+	s.dpo.SetText(o.DPO)
+	s.setLogo(o.Logo)
+	s.office.Clean()
+}
+
+// officeFromFields is the identity as typed.
+func (s *Parametres) officeFromFields() *model.Office {
+	return &model.Office{
+		Nom:        s.nom.Text(),
+		Adresse:    adresseLines(s.adresse.Entry.Text),
+		Telephone:  s.telephone.Text(),
+		Courriel:   s.courriel.Text(),
+		Signataire: s.signataire.Text(),
+		Titre:      s.titre.Text(),
+		Ville:      s.ville.Text(),
+		DPO:        s.dpo.Text(),
+		Logo:       s.logo,
+	}
+}
+
+func (s *Parametres) setLogo(data []byte) {
+	s.logo = data
+	if len(data) == 0 {
+		s.logoView.Objects = []fyne.CanvasObject{widget.NewLabel("(aucun logo)")}
+		s.logoInfo.SetText("")
+	} else {
+		img := canvas.NewImageFromResource(fyne.NewStaticResource("logo", data))
+		img.FillMode = canvas.ImageFillContain
+		s.logoView.Objects = []fyne.CanvasObject{img}
+		s.logoInfo.SetText(fmt.Sprintf("Logo de %s Ko", model.FormatNumber(float64(len(data))/1024, 0)))
+	}
+	s.logoView.Refresh()
+}
+
+// onChooseLogo opens a French file dialog for a PNG or JPEG image.
+func (s *Parametres) onChooseLogo() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		s.useLogo(r)
+	}, s.main.win)
+	d.SetTitleText("Choisir le logo de l'Office")
+	d.SetConfirmText("Ouvrir")
+	d.SetDismissText("Annuler")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// useLogo reads an image (at most 2 Mo) and puts it in the form.
+func (s *Parametres) useLogo(r io.Reader) {
+	data, err := io.ReadAll(io.LimitReader(r, app.MaxLogo+1))
+	if err == nil {
+		err = app.CheckLogo(data)
+	}
+	if err != nil {
+		s.logoInfo.SetText(model.ErrorMessage(err))
+		s.logoInfo.Importance = widget.DangerImportance
+		s.logoInfo.Refresh()
+		return
+	}
+	s.logoInfo.Importance = widget.MediumImportance
+	s.setLogo(data)
+	s.office.SetDirty()
+}
+
+// onSaveOffice stores the identity in one transaction.
+func (s *Parametres) onSaveOffice() {
+	if !s.office.Valid() {
+		s.office.Check()
+		return
+	}
+	if err := s.main.app.SaveOffice(s.officeFromFields()); err != nil {
+		s.officeInfo.SetText("")
+		Erreur(s.main.win, err)
+		return
+	}
+	s.office.Clean()
+	s.officeInfo.SetText("Identité de l'Office enregistrée.")
+}
+
+// --- Imports and backup ----------------------------------------------------
+
+var importLabels = map[string]string{
+	"logements": "Logements…", "menages": "Ménages…", "personnes": "Personnes…", "demandes": "Demandes…",
+}
+
+func (s *Parametres) imports() fyne.CanvasObject {
+	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes " +
+		"(voir le README et les exemples de testdata/modeles). Tout ou rien : une seule ligne fausse et rien n'est enregistré ; " +
+		"chaque ligne fausse est alors signalée avec son numéro, sa colonne et la raison.")
+	intro.Wrapping = fyne.TextWrapWord
+	row := container.NewHBox()
+	for _, kind := range app.ImportKinds {
+		kind := kind
+		b := widget.NewButtonWithIcon(importLabels[kind], theme.UploadIcon(), func() { s.onImport(kind) })
+		s.importBtns = append(s.importBtns, b)
+		row.Add(b)
+	}
+	s.importProg = widget.NewProgressBar()
+	s.importProg.Hide()
+	s.importStatus = widget.NewLabel("")
+	s.importStatus.Wrapping = fyne.TextWrapWord
+	importCard := widget.NewCard("Importer des fichiers CSV", "", container.NewVBox(intro, row, s.importProg, s.importStatus))
+
+	backupIntro := widget.NewLabel("Copie complète de la base, faite pendant que Logis reste ouvert. Gardez-la hors de ce poste (clé chiffrée, serveur de l'Office).")
+	backupIntro.Wrapping = fyne.TextWrapWord
+	backup := widget.NewButtonWithIcon("Enregistrer une sauvegarde…", theme.DocumentSaveIcon(), s.onBackup)
+	s.backupStatus = widget.NewLabel("")
+	s.backupStatus.Wrapping = fyne.TextWrapWord
+	backupCard := widget.NewCard("Sauvegarde", "", container.NewVBox(backupIntro, container.NewHBox(backup), s.backupStatus))
+
+	return container.NewVScroll(container.NewVBox(importCard, backupCard))
+}
+
+// onImport asks for the CSV file of a kind.
+func (s *Parametres) onImport(kind string) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
+			return
+		}
+		if r == nil {
+			return
+		}
+		s.importFrom(kind, r.URI().Name(), r)
+	}, s.main.win)
+	d.SetTitleText("Importer le fichier des " + strings.TrimSuffix(strings.ToLower(importLabels[kind]), "…"))
+	d.SetConfirmText("Importer")
+	d.SetDismissText("Annuler")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// importFrom imports r in the background with a progress bar; a refused
+// file is reported line by line in a dialog.
+func (s *Parametres) importFrom(kind, name string, r io.ReadCloser) {
+	for _, b := range s.importBtns {
+		b.Disable()
+	}
+	s.importProg.SetValue(0)
+	s.importProg.Show()
+	s.importStatus.SetText(fmt.Sprintf("Import de « %s » en cours…", name))
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		rep, err := s.main.app.Import(kind, name, r, func(done, total int) {
+			if total > 0 {
+				fyne.Do(func() { s.importProg.SetValue(float64(done) / float64(total)) })
+			}
+		})
+		r.Close()
+		fyne.Do(func() {
+			s.importProg.Hide()
+			for _, b := range s.importBtns {
+				b.Enable()
+			}
+			var refused *app.ImportErrors
+			switch {
+			case errors.As(err, &refused):
+				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %d erreur(s), rien n'a été enregistré.", name, len(refused.Erreurs)))
+				s.showImportErrors(name, refused)
+			case err != nil:
+				s.main.app.Log.Error("import", "type", kind, "err", err)
+				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %s", name, model.ErrorMessage(err)))
+				Erreur(s.main.win, err)
+			default:
+				s.importStatus.SetText(rep.String())
+				s.load() // imports may have changed nothing here, but keep the screen fresh
+			}
+		})
+	}()
+}
+
+// showImportErrors lists every bad line of a refused file in a scrollable dialog.
+func (s *Parametres) showImportErrors(name string, e *app.ImportErrors) {
+	head := widget.NewLabel(fmt.Sprintf("Le fichier « %s » n'a pas été importé : %d ligne(s) à corriger, rien n'a été enregistré. Corrigez-les puis importez de nouveau le fichier entier.", name, len(e.Erreurs)))
+	head.Wrapping = fyne.TextWrapWord
+	list := widget.NewList(
+		func() int { return len(e.Erreurs) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("ligne 00000, colonne revenu_fiscal_reference : raison")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.Erreurs[i].String()) },
+	)
+	content := container.NewBorder(head, nil, nil, nil, list)
+	d := dialog.NewCustom("Import refusé", "Fermer", content, s.main.win)
+	d.Resize(fyne.NewSize(900, 560))
+	s.lastDialog = d
+	showDialog(d)
+}
+
+// onBackup asks where to write a backup of the database.
+func (s *Parametres) onBackup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être créé."))
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		s.backupTo(path)
+	}, s.main.win)
+	d.SetTitleText("Enregistrer une sauvegarde de la base")
+	d.SetConfirmText("Enregistrer")
+	d.SetDismissText("Annuler")
+	d.SetFileName(s.main.app.DefaultBackupName())
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// backupTo writes the backup in the background.
+func (s *Parametres) backupTo(path string) {
+	s.backupStatus.SetText("Sauvegarde en cours…")
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		err := s.main.app.Sauvegarder(path)
+		fyne.Do(func() {
+			if err != nil {
+				s.main.app.Log.Error("sauvegarde", "err", err)
+				s.backupStatus.SetText("La sauvegarde a échoué : " + model.ErrorMessage(err))
+				return
+			}
+			size := ""
+			if st, err := os.Stat(path); err == nil {
+				size = fmt.Sprintf(" (%s Mo)", model.FormatNumber(float64(st.Size())/(1<<20), 1))
+			}
+			s.backupStatus.SetText(fmt.Sprintf("Sauvegarde écrite dans « %s »%s.", path, size))
+		})
+	}()
+}

@@ -1,0 +1,210 @@
+package screens
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func parametresScreen(t *testing.T, m *Main) *Parametres {
+	t.Helper()
+	m.Show("Paramètres")
+	s, ok := m.screens[m.current].(*Parametres)
+	if !ok {
+		t.Fatalf("current screen is %T", m.screens[m.current])
+	}
+	return s
+}
+
+// overlayTexts returns the texts of labels and buttons of the top dialog.
+func overlayTexts(w fyne.Window) []string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	var out []string
+	for _, o := range test.LaidOutObjects(top) {
+		switch v := o.(type) {
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *widget.Button:
+			out = append(out, v.Text)
+		}
+	}
+	return out
+}
+
+func TestParametres_InvalidThresholdBlocksSaving(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := parametresScreen(t, m)
+	e := s.regles
+	taux := e.byLabel["Taux d'effort maximal"]
+	if taux == nil {
+		t.Fatal("no field « Taux d'effort maximal »")
+	}
+	if !e.form.Save.Disabled() {
+		t.Error("Enregistrer enabled before any change")
+	}
+	taux.Entry.SetText("")
+	test.Type(taux.Entry, "150")
+	if !e.form.Summary.Visible() || !strings.Contains(e.form.Summary.Text, "le taux d'effort maximal doit être compris entre 0 et 100 %") {
+		t.Errorf("summary = %q (visible %v)", e.form.Summary.Text, e.form.Summary.Visible())
+	}
+	if !e.form.Save.Disabled() {
+		t.Error("Enregistrer enabled with an invalid threshold")
+	}
+	taux.Entry.SetText("abc")
+	if !taux.Message.Visible() || !strings.Contains(taux.Message.Text, "n'est pas un nombre") || !e.form.Save.Disabled() {
+		t.Errorf("message %q, save disabled %v", taux.Message.Text, e.form.Save.Disabled())
+	}
+	e.onSave() // even called directly, nothing is written
+	if r, _ := m.app.Regles(); r.TauxEffortMax != 0.35 {
+		t.Errorf("stored %v", r.TauxEffortMax)
+	}
+	taux.Entry.SetText("33")
+	if e.form.Save.Disabled() || e.form.Summary.Visible() {
+		t.Fatalf("valid value still blocked: %q", e.form.Summary.Text)
+	}
+	test.Tap(e.form.Save)
+	if r, _ := m.app.Regles(); r.TauxEffortMax != 0.33 {
+		t.Errorf("stored %v, want 0.33", r.TauxEffortMax)
+	}
+	j, _ := m.app.DB.Journal(1)
+	if len(j) != 1 || j[0].Action != "Paramètres : tables de règles" {
+		t.Errorf("journal = %+v", j)
+	}
+}
+
+func TestParametres_AddYearAndCeilingValidation(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	e := parametresScreen(t, m).regles
+	e.onAddYear()
+	c := e.byLabel["Plafond 2027 PLUS (reste de l'Île-de-France), catégorie 2"]
+	if c == nil || e.plafYear != 2027 {
+		t.Fatalf("no 2027 field (year shown %d)", e.plafYear)
+	}
+	if c.Cents() != 4023300 {
+		t.Errorf("2027 copied %v", c.Cents())
+	}
+	c.Entry.SetText("100") // below category 1: tables must grow with the category
+	if !strings.Contains(e.form.Summary.Text, "doivent être positifs et croître avec la catégorie") || !e.form.Save.Disabled() {
+		t.Errorf("summary %q", e.form.Summary.Text)
+	}
+	c.Entry.SetText("41 000")
+	test.Tap(e.form.Save)
+	r, _ := m.app.Regles()
+	if b, ok := r.Bareme(2027, "reste_idf", "PLUS"); !ok || b.Annee != 2027 || b.Categories[1] != 4100000 {
+		t.Errorf("2027 table stored = %+v %v", b, ok)
+	}
+}
+
+func TestParametres_SaveOfficeName(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := parametresScreen(t, m)
+	s.nom.Entry.SetText("")
+	if !s.office.Save.Disabled() || !strings.Contains(s.nom.Message.Text, "obligatoire") {
+		t.Errorf("empty name: save disabled %v, message %q", s.office.Save.Disabled(), s.nom.Message.Text)
+	}
+	test.Type(s.nom.Entry, "OPH Val-de-Bièvre Habitat")
+	s.adresse.Entry.SetText("1 place de la République\n" + strings.Repeat("x", 39))
+	if !strings.Contains(s.adresse.Message.Text, "ligne 2 : 39 caractères ; 38 au plus") || !s.office.Save.Disabled() {
+		t.Errorf("address message %q", s.adresse.Message.Text)
+	}
+	s.adresse.Entry.SetText("1 place de la République\n94110 ARCUEIL")
+	test.Tap(s.office.Save)
+	o, err := m.app.Office()
+	if err != nil || o.Nom != "OPH Val-de-Bièvre Habitat" || len(o.Adresse) != 2 || o.Adresse[1] != "94110 ARCUEIL" {
+		t.Errorf("stored %+v, %v", o, err)
+	}
+	j, _ := m.app.DB.Journal(1)
+	if len(j) != 1 || j[0].Action != "Paramètres : identité de l'Office" || len(j[0].Changements) != 1 || j[0].Changements[0].Type != "office" {
+		t.Errorf("journal = %+v", j)
+	}
+	if s.officeInfo.Text != "Identité de l'Office enregistrée." || !s.office.Save.Disabled() {
+		t.Errorf("after save: %q, save disabled %v", s.officeInfo.Text, s.office.Save.Disabled())
+	}
+}
+
+func TestParametres_LogoRefusedWhenNotAnImage(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := parametresScreen(t, m)
+	s.useLogo(strings.NewReader("GIF89a pas un png"))
+	if !strings.Contains(s.logoInfo.Text, "PNG ou JPEG") || s.office.Dirty() {
+		t.Errorf("logo info %q, dirty %v", s.logoInfo.Text, s.office.Dirty())
+	}
+}
+
+func TestParametres_BadImportShowsEveryLineAndWritesNothing(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := parametresScreen(t, m)
+	m.win.Resize(fyne.NewSize(1280, 900))
+	csv := `reference;residence;adresse;code_postal;commune;qpv;typologie;pieces;surface;etage;ascenseur;pmr;financement;loyer;charges;contingent
+L1;R1;1 rue A;94110;Arcueil;non;T2;2;40;1;oui;non;PLUS;400;100;bailleur
+L2;R1;1 rue A;94110;Arcueil;non;T2;2;-12;1;oui;non;PLUS;400;100;bailleur
+L3;R1;1 rue A;94110;Arcueil;non;T9X;2;40;1;oui;non;PLUS;400;100;bailleur
+L4;R1;1 rue A;94110;Arcueil;non;T2;2;40;1;oui;non;HLM;400;100;bailleur
+`
+	s.importFrom("logements", "logements.csv", io.NopCloser(strings.NewReader(csv)))
+	s.waitIdle()
+	if c, _ := m.app.DB.Counts(); c.Logements != 0 || c.Residences != 0 {
+		t.Errorf("refused import wrote %+v", c)
+	}
+	if !strings.Contains(s.importStatus.Text, "refusé : 3 erreur(s), rien n'a été enregistré") {
+		t.Errorf("status = %q", s.importStatus.Text)
+	}
+	all := strings.Join(overlayTexts(m.win), "\n")
+	for _, want := range []string{"ligne 3, colonne surface", "ligne 4, colonne typologie", "ligne 5, colonne financement", "Fermer", "3 ligne(s) à corriger"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("report lacks %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "ligne 2") {
+		t.Errorf("the good line is reported:\n%s", all)
+	}
+	// Échap-like dismissal closes it.
+	closeTopDialog()
+	if m.win.Canvas().Overlays().Top() != nil {
+		t.Error("report still shown")
+	}
+	// A good file then goes through.
+	good := strings.Split(csv, "\n")
+	s.importFrom("logements", "logements.csv", io.NopCloser(strings.NewReader(good[0]+"\n"+good[1]+"\n")))
+	s.waitIdle()
+	if c, _ := m.app.DB.Counts(); c.Logements != 1 || !strings.HasPrefix(s.importStatus.Text, "Import logements : 1 ligne(s)") {
+		t.Errorf("good import: %+v, %q", c, s.importStatus.Text)
+	}
+}
+
+func TestParametres_FrenchFileDialogsAndBackup(t *testing.T) {
+	m := newTestMain(t, 30, 20)
+	s := parametresScreen(t, m)
+	m.win.Resize(fyne.NewSize(1000, 700))
+	s.onBackup()
+	all := strings.Join(overlayTexts(m.win), "\n")
+	for _, want := range []string{"Enregistrer", "Annuler"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("backup dialog lacks %q:\n%s", want, all)
+		}
+	}
+	for _, bad := range []string{"Save", "Cancel"} {
+		for _, txt := range overlayTexts(m.win) {
+			if txt == bad {
+				t.Errorf("English button %q", bad)
+			}
+		}
+	}
+	m.win.Canvas().Overlays().Top().Hide()
+	m.win.Canvas().Overlays().Remove(m.win.Canvas().Overlays().Top())
+
+	dest := filepath.Join(t.TempDir(), "sauvegarde.db")
+	s.backupTo(dest)
+	s.waitIdle()
+	if !strings.HasPrefix(s.backupStatus.Text, "Sauvegarde écrite dans") {
+		t.Errorf("backup status = %q", s.backupStatus.Text)
+	}
+}
