@@ -450,3 +450,48 @@ func (c *Commission) DossierOccupationDe(id string) *DossierOccupation {
 	}
 	return nil
 }
+
+// ProblemesCloture lists what prevents closing the session, in French: the
+// quorum, dwellings without candidates or with fewer than three without a
+// legal exception, candidates without a valid decision, decisions that do
+// not hold together, an application allocated two dwellings, occupancy
+// cases without the commission's finding. Empty when the session can close.
+func (c *Commission) ProblemesCloture() []string {
+	var out []string
+	if q := c.Quorum(); q.Resultat != Conforme {
+		out = append(out, q.Explication)
+	}
+	alloue := map[string]string{}
+	for i := range c.Logements {
+		d := &c.Logements[i]
+		if len(d.Candidats) == 0 {
+			out = append(out, fmt.Sprintf("Le logement %s n'a aucun candidat : retirez-le de la séance ou ajoutez des candidats.", d.Logement))
+			continue
+		}
+		if v := TroisCandidats(d); v.Resultat != Conforme {
+			out = append(out, fmt.Sprintf("Logement %s : %s", d.Logement, v.Explication))
+		}
+		for _, k := range d.Candidats {
+			if k.Decision != nil {
+				if err := k.Decision.Validate(c.Date); err != nil {
+					out = append(out, fmt.Sprintf("Logement %s, demande %s : %s", d.Logement, k.NUR, ErrorMessage(err)))
+				}
+			}
+		}
+		if err := d.ControleDecisions(true); err != nil {
+			out = append(out, ErrorMessage(err))
+		}
+		if b := d.Beneficiaire(); b != nil {
+			if other, ok := alloue[b.NUR]; ok {
+				out = append(out, fmt.Sprintf("La demande %s reçoit le logement %s et le logement %s : un seul peut lui être attribué (ou classez-la).", b.NUR, other, d.Logement))
+			}
+			alloue[b.NUR] = d.Logement
+		}
+	}
+	for _, o := range c.Occupation {
+		if strings.TrimSpace(o.Constat) == "" || strings.TrimSpace(o.LogementAdapte) == "" {
+			out = append(out, fmt.Sprintf("Le ménage %s (examen de l'occupation) n'a pas de constat de la commission ou de logement adapté indiqué.", o.Menage))
+		}
+	}
+	return out
+}

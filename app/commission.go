@@ -1,0 +1,673 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/user"
+	"slices"
+	"strings"
+
+	"logis/model"
+	"logis/storage"
+)
+
+// The CALEOL session as use cases. Each use case is one write transaction
+// with a French journal label. The program proposes (candidates and their
+// rank, the rule-of-three and quorum verdicts); every decision is entered by
+// the agent as the commission took it. A closed session is frozen: any later
+// correction goes through Amender, which keeps the reason and what changed.
+
+// NombreCandidatsProposes is how many of the ranked candidates a dwelling
+// gets by default (R.441-3: three candidates per dwelling).
+const NombreCandidatsProposes = 3
+
+// Commission returns the session id.
+func (a *App) Commission(id string) (*model.Commission, error) {
+	var c *model.Commission
+	err := a.DB.View(func(tx *storage.Tx) (err error) { c, err = tx.Commission(id); return err })
+	return c, err
+}
+
+// Commissions returns every session in ID order (year, then number).
+func (a *App) Commissions() ([]model.Commission, error) {
+	var out []model.Commission
+	err := a.DB.View(func(tx *storage.Tx) error {
+		return tx.ForEachCommission(func(c *model.Commission) error {
+			out = append(out, *c)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// NouvelleCommission creates a session in preparation, numbered « C2026-001 »
+// in the year of its date.
+func (a *App) NouvelleCommission(date model.Date, lieu, commune string, typ model.TypeCommission) (*model.Commission, error) {
+	c := &model.Commission{Date: date, Lieu: strings.TrimSpace(lieu), Commune: strings.TrimSpace(commune), Type: typ, Statut: model.EnPreparation}
+	c.Commune = canonCommune(c.Commune)
+	c.ID = "C0000-000" // validated before a number is taken
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	err := a.DB.Update("Nouvelle commission", func(tx *storage.Tx) error {
+		id, err := tx.NextCommissionID(date.Year())
+		if err != nil {
+			return err
+		}
+		c.ID = id
+		return tx.PutCommission(c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ModifierCommission changes the date, place, commune or kind of a session
+// in preparation.
+func (a *App) ModifierCommission(id string, date model.Date, lieu, commune string, typ model.TypeCommission) (*model.Commission, error) {
+	return a.modifier(id, "en-tête de la séance", func(tx *storage.Tx, c *model.Commission) error {
+		c.Date, c.Lieu, c.Commune, c.Type = date, strings.TrimSpace(lieu), strings.TrimSpace(commune), typ
+		c.Commune = canonCommune(c.Commune)
+		if len(c.Logements) > 0 && c.Type == model.CommissionOccupation {
+			return model.Errorf(model.EINVALID, "La séance examine des logements à attribuer : elle ne peut pas devenir un simple examen de l'occupation.")
+		}
+		if len(c.Occupation) > 0 && c.Type == model.CommissionAttribution {
+			return model.Errorf(model.EINVALID, "La séance comprend un examen de l'occupation : elle ne peut pas devenir une simple commission d'attribution.")
+		}
+		return nil
+	})
+}
+
+// SupprimerCommission deletes a session in preparation.
+func (a *App) SupprimerCommission(id string) error {
+	return a.DB.Update("Commission "+id+" : suppression", func(tx *storage.Tx) error { return tx.DeleteCommission(id) })
+}
+
+// SetMembres replaces the members of the session and who is present; it
+// returns the quorum verdict.
+func (a *App) SetMembres(id string, membres []model.Membre) (model.Verdict, error) {
+	c, err := a.modifier(id, "membres et présences", func(tx *storage.Tx, c *model.Commission) error {
+		c.Membres = slices.Clone(membres)
+		for i := range c.Membres {
+			c.Membres[i].Nom = strings.TrimSpace(c.Membres[i].Nom)
+			c.Membres[i].Qualite = strings.TrimSpace(c.Membres[i].Qualite)
+		}
+		maires := 0
+		for _, m := range c.Membres {
+			if m.Maire {
+				maires++
+			}
+		}
+		if maires > 1 {
+			return model.Errorf(model.EINVALID, "Un seul membre est le maire de la commune (voix prépondérante).")
+		}
+		return nil
+	})
+	if err != nil {
+		return model.Verdict{}, err
+	}
+	return c.Quorum(), nil
+}
+
+// AjouterLogement adds a dwelling to the session with its candidates: the
+// applications nurs in that order, or by default the first three the
+// program ranks. exception is one of model.ExceptionsTroisCandidats when
+// fewer than three candidates are presented ("" otherwise). It returns the
+// rule-of-three verdict.
+func (a *App) AjouterLogement(id, ref string, nurs []string, exception string) (model.Verdict, error) {
+	c, err := a.Commission(id)
+	if err != nil {
+		return model.Verdict{}, err
+	}
+	liste, err := a.Candidats(ref, c.Date, false)
+	if err != nil {
+		return model.Verdict{}, err
+	}
+	if nurs == nil {
+		for i := 0; i < len(liste.Candidats) && i < NombreCandidatsProposes; i++ {
+			nurs = append(nurs, liste.Candidats[i].NUR)
+		}
+	}
+	var dossier *model.DossierLogement
+	_, err = a.modifier(id, "logement "+ref+" ajouté", func(tx *storage.Tx, c *model.Commission) error {
+		if c.Type == model.CommissionOccupation {
+			return model.Errorf(model.EINVALID, "La commission %s est un examen de l'occupation : elle n'attribue pas de logement.", c.ID)
+		}
+		if c.Dossier(ref) != nil {
+			return model.Errorf(model.ECONFLICT, "Le logement %s est déjà examiné par la commission %s.", ref, c.ID)
+		}
+		l, err := tx.Logement(ref)
+		if err != nil {
+			return err
+		}
+		if c.Commune != "" && !model.SameCommune(c.Commune, l.Commune) {
+			return model.Errorf(model.EINVALID, "Le logement %s est à %s : la commission %s examine les logements de %s.", ref, l.Commune, c.ID, c.Commune)
+		}
+		if exception != "" && !model.ExceptionValable(exception) {
+			return model.Errorf(model.EINVALID, "« %s » n'est pas une exception prévue à la règle des trois candidats (art. R.441-3 CCH).", exception)
+		}
+		d := model.DossierLogement{Logement: ref, Commune: l.Commune, QPV: l.QPV, Exception: exception}
+		c.Logements = append(c.Logements, d)
+		dossier = &c.Logements[len(c.Logements)-1]
+		for _, nur := range nurs {
+			if err := a.ajouterCandidat(tx, c, dossier, l, liste, nur); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return model.Verdict{}, err
+	}
+	return model.TroisCandidats(dossier), nil
+}
+
+// RetirerLogement removes a dwelling (and its candidates) from a session in
+// preparation.
+func (a *App) RetirerLogement(id, ref string) error {
+	_, err := a.modifier(id, "logement "+ref+" retiré", func(tx *storage.Tx, c *model.Commission) error {
+		for i := range c.Logements {
+			if c.Logements[i].Logement == ref {
+				c.Logements = slices.Delete(c.Logements, i, i+1)
+				return nil
+			}
+		}
+		return errDossier(c, ref)
+	})
+	return err
+}
+
+// SetException records why fewer than three candidates are presented
+// ("" to remove it) and returns the rule-of-three verdict.
+func (a *App) SetException(id, ref, exception string) (model.Verdict, error) {
+	var v model.Verdict
+	_, err := a.modifier(id, "exception à la règle des trois candidats, logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
+		d := c.Dossier(ref)
+		if d == nil {
+			return errDossier(c, ref)
+		}
+		if exception != "" && !model.ExceptionValable(exception) {
+			return model.Errorf(model.EINVALID, "« %s » n'est pas une exception prévue à la règle des trois candidats (art. R.441-3 CCH).", exception)
+		}
+		d.Exception = exception
+		v = model.TroisCandidats(d)
+		return nil
+	})
+	return v, err
+}
+
+// AjouterCandidat adds application nur to a dwelling of the session, with
+// the rank the program proposes (or the reason it would exclude it: the
+// commission may still examine it). It returns the rule-of-three verdict.
+func (a *App) AjouterCandidat(id, ref, nur string) (model.Verdict, error) {
+	c, err := a.Commission(id)
+	if err != nil {
+		return model.Verdict{}, err
+	}
+	liste, err := a.Candidats(ref, c.Date, false)
+	if err != nil {
+		return model.Verdict{}, err
+	}
+	var v model.Verdict
+	_, err = a.modifier(id, "candidat ajouté au logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
+		d := c.Dossier(ref)
+		if d == nil {
+			return errDossier(c, ref)
+		}
+		l, err := tx.Logement(ref)
+		if err != nil {
+			return err
+		}
+		if err := a.ajouterCandidat(tx, c, d, l, liste, nur); err != nil {
+			return err
+		}
+		v = model.TroisCandidats(d)
+		return nil
+	})
+	return v, err
+}
+
+// RetirerCandidat removes application nur from a dwelling of the session
+// and returns the rule-of-three verdict.
+func (a *App) RetirerCandidat(id, ref, nur string) (model.Verdict, error) {
+	var v model.Verdict
+	_, err := a.modifier(id, "candidat retiré du logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
+		d := c.Dossier(ref)
+		if d == nil {
+			return errDossier(c, ref)
+		}
+		i := slices.IndexFunc(d.Candidats, func(k model.Candidat) bool { return k.NUR == nur })
+		if i < 0 {
+			return errCandidat(d, nur)
+		}
+		d.Candidats = slices.Delete(d.Candidats, i, i+1)
+		v = model.TroisCandidats(d)
+		return nil
+	})
+	return v, err
+}
+
+// ajouterCandidat appends application nur to dossier d with its proposed
+// rank (from liste) or the program's reason to exclude it, and the profile
+// the yearly objectives need.
+func (a *App) ajouterCandidat(tx *storage.Tx, c *model.Commission, d *model.DossierLogement, l *model.Logement, liste *ListeCandidats, nur string) error {
+	if d.Candidat(nur) != nil {
+		return model.Errorf(model.ECONFLICT, "La demande %s est déjà candidate pour le logement %s.", nur, d.Logement)
+	}
+	dem, err := tx.Demande(nur)
+	if err != nil {
+		return err
+	}
+	m, err := tx.Menage(dem.Menage)
+	if err != nil {
+		return err
+	}
+	if m.Loge() && m.Bail.Logement == d.Logement {
+		return model.Errorf(model.EINVALID, "Le ménage de la demande %s occupe déjà le logement %s.", nur, d.Logement)
+	}
+	r, err := tx.Regles()
+	if err != nil {
+		return err
+	}
+	k := model.Candidat{NUR: nur, Menage: m.ID}
+	var e model.Eligibilite
+	found := false
+	for _, x := range liste.Candidats {
+		if x.NUR == nur {
+			e, found = x, true
+			break
+		}
+	}
+	if !found {
+		var actuel *model.Logement
+		if m.Loge() {
+			if actuel, err = tx.Logement(m.Bail.Logement); err != nil && model.ErrorCode(err) != model.ENOTFOUND {
+				return err
+			}
+		}
+		e = model.EvaluerCandidat(l, m, dem, actuel, c.Date, r)
+		if !e.Exclu {
+			e.Raison = "ajouté par l'agent hors du classement proposé (" + e.NiveauLibelle + ")"
+		} else {
+			e.Raison = "le programme l'aurait écarté : " + strings.Join(e.Motifs, " ")
+		}
+	}
+	k.RangPropo, k.Raison = e.Rang, e.Raison
+	uc, _ := model.UnitesConsommation(m, c.Date, r)
+	k.Profil = &model.ProfilCandidat{DALO: dem.DALO, DALOPrefet: dem.DALOPrefet, Prioritaire: len(dem.Priorites) > 0 || dem.ViolencesFamiliales,
+		Mutation: m.Loge(), RenouvellementUrbain: dem.RelogementTravaux, RessourcesUC: model.RessourcesParUC(m, uc), UC: uc, Niveau: e.Niveau}
+	d.Candidats = append(d.Candidats, k)
+	return nil
+}
+
+// Decider records the commission's decision for application nur on
+// dwelling ref. The decision must carry what the law requires
+// (model.Decision.Validate: rank, missing documents and deadline, reasons
+// in fact and in law) and fit the other decisions of the dwelling (one
+// attribution at most, distinct ranks).
+func (a *App) Decider(id, ref, nur string, d model.Decision) (*model.Commission, error) {
+	return a.modifier(id, "décision pour le logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
+		return appliquerDecision(c, ref, nur, &d)
+	})
+}
+
+// AnnulerDecision removes the decision entered for application nur (a
+// session in preparation only).
+func (a *App) AnnulerDecision(id, ref, nur string) (*model.Commission, error) {
+	return a.modifier(id, "décision retirée, logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
+		dos := c.Dossier(ref)
+		if dos == nil {
+			return errDossier(c, ref)
+		}
+		k := dos.Candidat(nur)
+		if k == nil {
+			return errCandidat(dos, nur)
+		}
+		k.Decision = nil
+		return nil
+	})
+}
+
+func appliquerDecision(c *model.Commission, ref, nur string, d *model.Decision) error {
+	dos := c.Dossier(ref)
+	if dos == nil {
+		return errDossier(c, ref)
+	}
+	k := dos.Candidat(nur)
+	if k == nil {
+		return errCandidat(dos, nur)
+	}
+	dec := *d
+	dec.Precisions = strings.TrimSpace(dec.Precisions)
+	dec.Pieces = slices.Clone(dec.Pieces)
+	dec.Motifs = slices.Clone(dec.Motifs)
+	if dec.Type != model.AttributionClassee {
+		dec.Rang = 0
+	}
+	if dec.Type != model.ConditionSuspensive {
+		dec.Pieces, dec.DateLimite = nil, 0
+	}
+	if dec.Type != model.NonAttribution && dec.Type != model.Irrecevabilite {
+		dec.Motifs = nil
+	}
+	if err := dec.Validate(c.Date); err != nil {
+		return err
+	}
+	k.Decision = &dec
+	if err := dos.ControleDecisions(false); err != nil {
+		return err
+	}
+	if dec.Type == model.Attribution || dec.Type == model.ConditionSuspensive || dec.Type == model.AttributionClassee && dec.Rang == 1 {
+		for i := range c.Logements {
+			o := &c.Logements[i]
+			if o.Logement == ref {
+				continue
+			}
+			if b := o.Beneficiaire(); b != nil && b.NUR == nur {
+				return model.Errorf(model.ECONFLICT, "La demande %s reçoit déjà le logement %s dans cette séance : un seul logement peut lui être attribué (classez-la au rang 2 ou plus).", nur, o.Logement)
+			}
+		}
+	}
+	return nil
+}
+
+// AjouterOccupation adds households to the occupancy part of the session,
+// with the situations the review finds on the session's date. menages nil
+// takes every household marked « à présenter » in the occupancy review.
+// It returns the cases added (households already in the session are
+// skipped).
+func (a *App) AjouterOccupation(id string, menages []string) ([]model.DossierOccupation, error) {
+	var added []model.DossierOccupation
+	_, err := a.modifier(id, "examen de l'occupation : ménages ajoutés", func(tx *storage.Tx, c *model.Commission) error {
+		if c.Type == model.CommissionAttribution {
+			return model.Errorf(model.EINVALID, "La commission %s est une commission d'attribution : choisissez le type « attribution et examen de l'occupation » pour y examiner l'occupation.", c.ID)
+		}
+		r, err := tx.Regles()
+		if err != nil {
+			return err
+		}
+		var list []model.Menage
+		if menages == nil {
+			if err := tx.ForEachMenage(func(m *model.Menage) error {
+				if m.APresenter && m.Loge() {
+					list = append(list, *m)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		} else {
+			for _, mid := range menages {
+				m, err := tx.Menage(mid)
+				if err != nil {
+					return err
+				}
+				if !m.Loge() {
+					return model.Errorf(model.EINVALID, "Le ménage %s n'est pas locataire de l'Office : son occupation ne peut pas être examinée.", mid)
+				}
+				list = append(list, *m)
+			}
+		}
+		for i := range list {
+			m := &list[i]
+			if c.DossierOccupationDe(m.ID) != nil {
+				continue
+			}
+			l, err := tx.Logement(m.Bail.Logement)
+			if err != nil {
+				return err
+			}
+			if c.Commune != "" && !model.SameCommune(c.Commune, l.Commune) {
+				if menages == nil {
+					continue // the households of other communes go to their own commission
+				}
+				return model.Errorf(model.EINVALID, "Le ménage %s est logé à %s : la commission %s examine %s.", m.ID, l.Commune, c.ID, c.Commune)
+			}
+			e := model.ExaminerOccupation(m, l, c.Date, r)
+			o := model.DossierOccupation{Menage: m.ID, Logement: l.Reference}
+			for _, v := range e.Situations() {
+				if v.Flag() {
+					o.Situations = append(o.Situations, v.Regle)
+				}
+			}
+			c.Occupation = append(c.Occupation, o)
+			added = append(added, o)
+		}
+		return nil
+	})
+	return added, err
+}
+
+// RetirerOccupation removes a household from the occupancy part.
+func (a *App) RetirerOccupation(id, menage string) error {
+	_, err := a.modifier(id, "examen de l'occupation : ménage retiré", func(tx *storage.Tx, c *model.Commission) error {
+		i := slices.IndexFunc(c.Occupation, func(o model.DossierOccupation) bool { return o.Menage == menage })
+		if i < 0 {
+			return errOccupation(c, menage)
+		}
+		c.Occupation = slices.Delete(c.Occupation, i, i+1)
+		return nil
+	})
+	return err
+}
+
+// ConstaterOccupation records the commission's finding on a household's
+// occupancy and the kind of dwelling that would fit it.
+func (a *App) ConstaterOccupation(id, menage, constat, logementAdapte string) (*model.Commission, error) {
+	return a.modifier(id, "examen de l'occupation : constat", func(tx *storage.Tx, c *model.Commission) error {
+		return appliquerConstat(c, menage, constat, logementAdapte)
+	})
+}
+
+func appliquerConstat(c *model.Commission, menage, constat, adapte string) error {
+	o := c.DossierOccupationDe(menage)
+	if o == nil {
+		return errOccupation(c, menage)
+	}
+	constat, adapte = strings.TrimSpace(constat), strings.TrimSpace(adapte)
+	if constat == "" || adapte == "" {
+		return model.Errorf(model.EINVALID, "Le constat de la commission et le type de logement adapté sont obligatoires.")
+	}
+	o.Constat, o.LogementAdapte = constat, adapte
+	return nil
+}
+
+// Cloturer closes the session once every candidate has a valid decision,
+// the decisions of each dwelling hold together, the quorum is reached and
+// every occupancy case has its finding. A closed session is frozen.
+func (a *App) Cloturer(id string) (*model.Commission, error) {
+	return a.modifier(id, "clôture", func(tx *storage.Tx, c *model.Commission) error {
+		if p := c.ProblemesCloture(); len(p) > 0 {
+			return model.Errorf(model.EINVALID, "La commission %s ne peut pas être close : %s", c.ID, strings.Join(p, " "))
+		}
+		c.Statut = model.Close
+		c.Cloture = a.Now().Round(0)
+		return nil
+	})
+}
+
+// Amender corrects a closed session: change is applied to a copy, the
+// session must still be complete and consistent afterwards, and an
+// Amendement with the reason and what changed is kept in the session (and
+// the journal). ChangerDecision, ChangerConstat and ChangerMembres build
+// the usual changes.
+func (a *App) Amender(id, motif string, change func(c *model.Commission) error) (*model.Amendement, error) {
+	motif = strings.TrimSpace(motif)
+	if len([]rune(motif)) < 10 {
+		return nil, model.Errorf(model.EINVALID, "Le motif de l'amendement est obligatoire (au moins une courte phrase).")
+	}
+	var am *model.Amendement
+	err := a.DB.Update("Commission "+id+" : amendement", func(tx *storage.Tx) error {
+		old, err := tx.Commission(id)
+		if err != nil {
+			return err
+		}
+		if old.Statut != model.Close {
+			return model.Errorf(model.EINVALID, "La commission %s n'est pas close : modifiez-la directement, sans amendement.", id)
+		}
+		c, err := tx.Commission(id) // a second, independent copy
+		if err != nil {
+			return err
+		}
+		if err := change(c); err != nil {
+			return err
+		}
+		c.ID, c.Statut, c.Cloture, c.Amendements = old.ID, model.Close, old.Cloture, old.Amendements
+		if p := c.ProblemesCloture(); len(p) > 0 {
+			return model.Errorf(model.EINVALID, "L'amendement laisserait la commission %s incomplète : %s", id, strings.Join(p, " "))
+		}
+		objet := differences(old, c)
+		if objet == "" {
+			return model.Errorf(model.EINVALID, "L'amendement ne change rien à la commission %s.", id)
+		}
+		am = &model.Amendement{Quand: a.Now().Round(0), Utilisateur: osUser(), Motif: motif, Objet: objet}
+		c.Amendements = append(slices.Clone(old.Amendements), *am)
+		return tx.PutCommission(c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return am, nil
+}
+
+// ChangerDecision is an amendment: the decision for application nur on
+// dwelling ref becomes d.
+func ChangerDecision(ref, nur string, d model.Decision) func(*model.Commission) error {
+	return func(c *model.Commission) error { return appliquerDecision(c, ref, nur, &d) }
+}
+
+// ChangerConstat is an amendment: the finding on a household's occupancy.
+func ChangerConstat(menage, constat, logementAdapte string) func(*model.Commission) error {
+	return func(c *model.Commission) error { return appliquerConstat(c, menage, constat, logementAdapte) }
+}
+
+// ChangerMembres is an amendment: the members and who was present.
+func ChangerMembres(membres []model.Membre) func(*model.Commission) error {
+	return func(c *model.Commission) error { c.Membres = slices.Clone(membres); return nil }
+}
+
+// modifier runs fn on session id in one write transaction and stores it;
+// a closed session is refused (corrections go through Amender).
+func (a *App) modifier(id, what string, fn func(tx *storage.Tx, c *model.Commission) error) (*model.Commission, error) {
+	var out *model.Commission
+	err := a.DB.Update("Commission "+id+" : "+what, func(tx *storage.Tx) error {
+		c, err := tx.Commission(id)
+		if err != nil {
+			return err
+		}
+		if c.Statut == model.Close {
+			return model.Errorf(model.ECONFLICT, "La commission %s est close : toute correction passe par un amendement motivé.", id)
+		}
+		if err := fn(tx, c); err != nil {
+			return err
+		}
+		if err := tx.PutCommission(c); err != nil {
+			return err
+		}
+		out = c
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func errDossier(c *model.Commission, ref string) error {
+	return model.Errorf(model.ENOTFOUND, "Le logement %s n'est pas examiné par la commission %s.", ref, c.ID)
+}
+
+func errCandidat(d *model.DossierLogement, nur string) error {
+	return model.Errorf(model.ENOTFOUND, "La demande %s n'est pas candidate pour le logement %s.", nur, d.Logement)
+}
+
+func errOccupation(c *model.Commission, menage string) error {
+	return model.Errorf(model.ENOTFOUND, "Le ménage %s ne fait pas partie de l'examen de l'occupation de la commission %s.", menage, c.ID)
+}
+
+// differences describes in French what changed between two versions of a
+// session (identifiers only, never personal data).
+func differences(old, cur *model.Commission) string {
+	var out []string
+	if old.Date != cur.Date || old.Lieu != cur.Lieu || old.Commune != cur.Commune || old.Type != cur.Type {
+		out = append(out, "en-tête de la séance (date, lieu, commune ou type)")
+	}
+	if !jsonEqual(old.Membres, cur.Membres) {
+		out = append(out, "membres et présences")
+	}
+	for _, d := range cur.Logements {
+		od := old.Dossier(d.Logement)
+		if od == nil {
+			out = append(out, "logement "+d.Logement+" ajouté")
+			continue
+		}
+		if od.Exception != d.Exception {
+			out = append(out, "logement "+d.Logement+" : exception à la règle des trois candidats")
+		}
+		for _, k := range d.Candidats {
+			ok := od.Candidat(k.NUR)
+			switch {
+			case ok == nil:
+				out = append(out, fmt.Sprintf("logement %s : candidat %s ajouté", d.Logement, k.NUR))
+			case !jsonEqual(ok.Decision, k.Decision):
+				out = append(out, fmt.Sprintf("logement %s, demande %s : décision « %s » remplacée par « %s »", d.Logement, k.NUR, labelDecision(ok.Decision), labelDecision(k.Decision)))
+			}
+		}
+		for _, k := range od.Candidats {
+			if d.Candidat(k.NUR) == nil {
+				out = append(out, fmt.Sprintf("logement %s : candidat %s retiré", d.Logement, k.NUR))
+			}
+		}
+	}
+	for _, d := range old.Logements {
+		if cur.Dossier(d.Logement) == nil {
+			out = append(out, "logement "+d.Logement+" retiré")
+		}
+	}
+	for _, o := range cur.Occupation {
+		oo := old.DossierOccupationDe(o.Menage)
+		if oo == nil || !jsonEqual(oo, &o) {
+			out = append(out, "examen de l'occupation du ménage "+o.Menage)
+		}
+	}
+	for _, o := range old.Occupation {
+		if cur.DossierOccupationDe(o.Menage) == nil {
+			out = append(out, "ménage "+o.Menage+" retiré de l'examen de l'occupation")
+		}
+	}
+	if len(out) == 0 && !jsonEqual(old, cur) {
+		out = append(out, "autres éléments de la séance")
+	}
+	return strings.Join(out, " ; ")
+}
+
+func labelDecision(d *model.Decision) string {
+	if d == nil {
+		return "aucune"
+	}
+	if d.Type == model.AttributionClassee {
+		return fmt.Sprintf("%s, rang %d", d.Type.Label(), d.Rang)
+	}
+	return d.Type.Label()
+}
+
+func jsonEqual(a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && string(x) == string(y)
+}
+
+// osUser is the operating-system user recorded with an amendment.
+func osUser() string {
+	if u, err := user.Current(); err == nil && strings.TrimSpace(u.Username) != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USERNAME", "USER", "LOGNAME"} {
+		if v := strings.TrimSpace(os.Getenv(k)); v != "" {
+			return v
+		}
+	}
+	return "inconnu"
+}
