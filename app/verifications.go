@@ -200,3 +200,10 @@ func (a *App) OpenResidence(code string) (*model.Residence, error) {
 	err := a.DB.View(func(tx *storage.Tx) (err error) { r, err = tx.Residence(code); return err })
 	return r, err
 }
+
+// Logement reads one dwelling.
+func (a *App) Logement(ref string) (*model.Logement, error) {
+	var l *model.Logement
+	err := a.DB.View(func(tx *storage.Tx) (err error) { l, err = tx.Logement(ref); return err })
+	return l, err
+}

@@ -360,6 +360,8 @@ type Form struct {
 	OnDirty func(bool)
 	// Extra is an optional cross-field check run after the fields.
 	Extra func() []string
+	// OnChange is called after each change made by the user.
+	OnChange func()
 }
 
 // NewForm builds a form whose Enregistrer button runs onSave.
@@ -414,6 +416,9 @@ func (f *Form) Touch() {
 	if !was && f.OnDirty != nil {
 		f.OnDirty(true)
 	}
+	if f.OnChange != nil {
+		f.OnChange()
+	}
 }
 
 // Check revalidates: the summary shows the errors and Enregistrer is
@@ -457,25 +462,51 @@ func (f *Form) ConfirmLeave(win fyne.Window, save func() bool, then func()) {
 	ConfirmerModifications(win, f.Valid(), save, then)
 }
 
+// ConfirmLeaveOr is ConfirmLeave with cancel run when the user stays
+// (Annuler, Échap, or a failed save).
+func (f *Form) ConfirmLeaveOr(win fyne.Window, save func() bool, then, cancel func()) {
+	if !f.dirty {
+		then()
+		return
+	}
+	confirmerModifications(win, f.Valid(), save, then, cancel)
+}
+
 // ConfirmerModifications is the three-button question asked before losing
 // changes; canSave is false when the form is invalid (Enregistrer disabled).
 func ConfirmerModifications(win fyne.Window, canSave bool, save func() bool, then func()) {
+	confirmerModifications(win, canSave, save, then, nil)
+}
+
+func confirmerModifications(win fyne.Window, canSave bool, save func() bool, then, cancel func()) {
+	if cancel == nil {
+		cancel = func() {}
+	}
+	decided := false
 	msg := widget.NewLabel("Les modifications n'ont pas été enregistrées.\nEnregistrer les modifications ?")
 	d := dialog.NewCustomWithoutButtons("Enregistrer les modifications ?", msg, win)
 	bSave := widget.NewButton("Enregistrer", func() {
+		decided = true
 		d.Hide()
 		if save() {
 			then()
+		} else {
+			cancel()
 		}
 	})
 	bSave.Importance = widget.HighImportance
 	if !canSave {
 		bSave.Disable()
 	}
-	bDrop := widget.NewButton("Ne pas enregistrer", func() { d.Hide(); then() })
+	bDrop := widget.NewButton("Ne pas enregistrer", func() { decided = true; d.Hide(); then() })
 	bCancel := widget.NewButton("Annuler", func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{bCancel, bDrop, bSave})
 	showDialog(d)
+	d.SetOnClosed(func() {
+		if !decided {
+			cancel()
+		}
+	})
 }
 
 // Confirmer asks a yes/no question with French buttons; yes runs ok.

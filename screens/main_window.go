@@ -4,6 +4,9 @@
 package screens
 
 import (
+	"fmt"
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -11,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"logis/app"
+	"logis/model"
 	"logis/resources"
 )
 
@@ -38,8 +42,19 @@ type screen interface {
 	create()      // Ctrl+N
 }
 
+// guarded is a screen that may hold unsaved changes: it runs then() once
+// they are saved or dropped, cancel() when the user stays.
+type guarded interface {
+	confirmLeave(then, cancel func())
+}
+
+// catalogueUser is a screen that lists the catalogue: told when it is built.
+type catalogueUser interface {
+	catalogueReady()
+}
+
 // Main is the main window: navigation on the left, the current screen on
-// the right.
+// the right, a status line at the bottom.
 type Main struct {
 	win     fyne.Window
 	app     *app.App
@@ -47,16 +62,25 @@ type Main struct {
 	nav     *widget.List
 	body    *fyne.Container
 	current int
+
+	status   *widget.Label
+	progress *widget.ProgressBar
+	catDone  chan struct{} // closed once the catalogue is built (or failed)
+	catOnce  sync.Once
 }
 
 // NewMain builds the main window's content.
 func NewMain(win fyne.Window, a *app.App) *Main {
-	m := &Main{win: win, app: a, current: -1}
+	m := &Main{win: win, app: a, current: -1, catDone: make(chan struct{})}
+	m.status = widget.NewLabel("Chargement de l'index de recherche…")
+	m.progress = widget.NewProgressBar()
+	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
 	m.screens = []screen{
 		newTableau(m),
 		newPatrimoine(m),
 		newMenages(m),
 		newOccupation(m),
+		newCommissions(m),
 		newParametres(m),
 	}
 	m.body = container.NewStack()
@@ -65,14 +89,92 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 		func() fyne.CanvasObject { return widget.NewLabel("Examen d'occupation") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.screens[i].title()) },
 	)
-	m.nav.OnSelected = func(i widget.ListItemID) { m.show(i) }
+	m.nav.OnSelected = func(i widget.ListItemID) { m.navigate(i) }
 	split := container.NewHSplit(m.nav, m.body)
 	split.Offset = 0.16
+	bar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.progress), m.status)
 	win.SetTitle("Logis")
-	win.SetContent(split)
+	win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
 	m.shortcuts()
+	win.SetCloseIntercept(m.onClose)
 	m.nav.Select(0)
+	go m.buildCatalogue()
 	return m
+}
+
+// buildCatalogue fills the search index in the background; the screens
+// that list it are told when it is ready.
+func (m *Main) buildCatalogue() {
+	err := m.app.BuildCatalogue(func(done, total int) {
+		if total > 0 {
+			v := float64(done) / float64(total)
+			fyne.Do(func() { m.progress.SetValue(v) })
+		}
+	})
+	fyne.Do(func() {
+		if err != nil {
+			m.app.Log.Error("index de recherche", "err", err)
+			m.status.SetText("L'index de recherche n'a pas pu être chargé : " + err.Error())
+		} else {
+			l, r, n := m.app.Catalogue().Sizes()
+			m.status.SetText(fmt.Sprintf("%s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n)))
+			m.progress.Hide()
+		}
+		for _, s := range m.screens {
+			if c, ok := s.(catalogueUser); ok {
+				c.catalogueReady()
+			}
+		}
+		m.catOnce.Do(func() { close(m.catDone) })
+	})
+}
+
+// waitCatalogue blocks until the catalogue is built (tests, captures).
+func (m *Main) waitCatalogue() { <-m.catDone }
+
+// nombre writes an integer with French thousands separators.
+func nombre(n int) string { return model.FormatDecimal(float64(n), 0, true) }
+
+// navigate shows screen i once the current one lets go (unsaved changes).
+func (m *Main) navigate(i int) {
+	if i == m.current {
+		return
+	}
+	if m.current >= 0 {
+		if g, ok := m.screens[m.current].(guarded); ok {
+			cur := m.current
+			g.confirmLeave(func() { m.show(i) }, func() { m.nav.Select(cur) })
+			return
+		}
+	}
+	m.show(i)
+}
+
+// onClose remembers the window's size, after asking about unsaved changes.
+func (m *Main) onClose() {
+	closeNow := func() {
+		sz := m.win.Canvas().Size()
+		if err := m.app.SaveWindowSize(sz.Width, sz.Height); err != nil {
+			m.app.Log.Error("taille de la fenêtre", "err", err)
+		}
+		m.win.Close()
+	}
+	if m.current >= 0 {
+		if g, ok := m.screens[m.current].(guarded); ok {
+			g.confirmLeave(closeNow, func() {})
+			return
+		}
+	}
+	closeNow()
+}
+
+// RestoreSize gives the window its remembered size, or a default one.
+func (m *Main) RestoreSize() {
+	if w, h, ok := m.app.WindowSize(); ok {
+		m.win.Resize(fyne.NewSize(w, h))
+		return
+	}
+	m.win.Resize(fyne.NewSize(1280, 800))
 }
 
 // show displays screen i.
@@ -97,9 +199,15 @@ func (m *Main) Show(title string) {
 	}
 }
 
-// shortcuts: Ctrl+F searches, Ctrl+N creates in the current screen.
+// shortcuts: Ctrl+F searches, Ctrl+N creates in the current screen, Échap
+// closes the top dialog.
 func (m *Main) shortcuts() {
 	c := m.win.Canvas()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			closeTopDialog()
+		}
+	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if m.current >= 0 {
 			m.screens[m.current].focusSearch()

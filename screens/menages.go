@@ -1,22 +1,261 @@
 package screens
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
 )
 
-// Menages is the « Ménages et demandes » screen (to be built).
+// Menages is the « Ménages et demandes » screen: households with search as
+// you type and filters, and the sheet of the one selected with its
+// verifications.
 type Menages struct {
 	main *Main
 	body fyne.CanvasObject
+
+	search                                   *entree
+	fCommune, fTypo, fPrio, fMut, fAnc, fDem *widget.Select
+	count                                    *widget.Label
+	list                                     *widget.List
+	rows                                     []*app.MenageRow
+	selected                                 widget.ListItemID
+	selecting                                bool
+	fiche                                    *menageFiche
 }
 
 func newMenages(m *Main) *Menages {
-	return &Menages{main: m, body: widget.NewLabel("Ménages et demandes")}
+	s := &Menages{main: m, selected: -1}
+	s.fiche = newMenageFiche(s)
+	s.search = newEntree()
+	s.search.SetPlaceHolder("Rechercher : nom, prénom, NUR, logement (Ctrl+F)")
+	s.search.OnChanged = func(string) { s.refresh() }
+	s.fCommune = filterSelect("Toutes communes souhaitées", CommuneOptions(), s.refresh)
+	s.fTypo = filterSelect("Toutes typologies souhaitées", TypologieOptions(), s.refresh)
+	s.fPrio = filterSelect("Priorité ou non", []string{"Prioritaires (DALO, annexe 1)", "Non prioritaires"}, s.refresh)
+	s.fMut = filterSelect("Mutation ou non", []string{"Mutations", "Hors mutation"}, s.refresh)
+	s.fDem = filterSelect("Avec ou sans demande", []string{"Demande active", "Sans demande active"}, s.refresh)
+	s.fAnc = filterSelect("Toute ancienneté", []string{"Moins d'un an", "1 à 3 ans", "3 à 5 ans", "5 ans et plus"}, s.refresh)
+	s.count = widget.NewLabel("")
+	s.count.TextStyle = fyne.TextStyle{Bold: true}
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			a := widget.NewLabelWithStyle("Prénom NOM · M000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			b := widget.NewLabel("demande")
+			a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+			return container.NewVBox(a, b)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			r := s.rows[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.Nom, r.ID, pluriel(r.Personnes, "pers.", "pers.")))
+			box.Objects[1].(*widget.Label).SetText(s.ligne(r))
+		})
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if s.selecting || i == s.selected || i >= len(s.rows) {
+			return
+		}
+		prev, id := s.selected, s.rows[i].ID
+		s.fiche.form.ConfirmLeaveOr(m.win, s.fiche.onSave, func() {
+			s.selected = i
+			s.fiche.open(id)
+		}, func() { s.reselect(prev) })
+	}
+	add := widget.NewButtonWithIcon("Nouveau ménage", theme.ContentAddIcon(), s.create)
+	filters := container.NewGridWithColumns(2, s.fCommune, s.fTypo, s.fPrio, s.fMut, s.fDem, s.fAnc)
+	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
+	left := container.NewBorder(top, nil, nil, nil, s.list)
+	split := container.NewHSplit(left, s.fiche.object())
+	split.Offset = 0.3
+	s.body = split
+	s.refresh()
+	return s
+}
+
+// ligne is the second line of a household in the list.
+func (s *Menages) ligne(r *app.MenageRow) string {
+	var parts []string
+	if r.Logement != "" {
+		if r.NUR != "" {
+			parts = append(parts, "Mutation, locataire de "+r.Logement)
+		} else {
+			parts = append(parts, "Locataire de "+r.Logement)
+		}
+	}
+	if r.NUR != "" {
+		mo := r.DateDepot.MonthsUntil(s.main.app.Today())
+		parts = append(parts, fmt.Sprintf("demande du %s (%s)", r.DateDepot, duree(mo)))
+		if len(r.Typologies) > 0 {
+			t := make([]string, len(r.Typologies))
+			for i, x := range r.Typologies {
+				t[i] = model.TypologieLabel(x)
+			}
+			parts = append(parts, strings.Join(t, ", "))
+		}
+		if len(r.Communes) > 0 {
+			parts = append(parts, strings.Join(r.Communes, ", "))
+		}
+	} else if r.Logement == "" {
+		parts = append(parts, "sans demande active")
+	}
+	if r.DALO {
+		parts = append(parts, "DALO")
+	} else if r.Annexe1 {
+		parts = append(parts, "prioritaire")
+	}
+	if r.APresenter {
+		parts = append(parts, "à présenter en commission")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// duree writes months as « 8 mois », « 2 ans et 3 mois ».
+func duree(mo int) string {
+	y, m := mo/12, mo%12
+	switch {
+	case y == 0:
+		return fmt.Sprintf("%d mois", m)
+	case m == 0:
+		return pluriel(y, "an", "ans")
+	}
+	return pluriel(y, "an", "ans") + fmt.Sprintf(" et %d mois", m)
 }
 
 func (s *Menages) title() string              { return "Ménages et demandes" }
 func (s *Menages) content() fyne.CanvasObject { return s.body }
 func (s *Menages) shown()                     {}
-func (s *Menages) focusSearch()               {}
-func (s *Menages) create()                    {}
+func (s *Menages) focusSearch()               { s.main.win.Canvas().Focus(s.search) }
+func (s *Menages) catalogueReady()            { s.refresh() }
+func (s *Menages) waitIdle()                  { s.main.waitCatalogue() }
+
+// create starts a new household.
+func (s *Menages) create() {
+	s.fiche.form.ConfirmLeave(s.main.win, s.fiche.onSave, func() {
+		s.reselect(-1)
+		s.selected = -1
+		s.fiche.startNew()
+	})
+}
+
+func (s *Menages) confirmLeave(then, cancel func()) {
+	s.fiche.form.ConfirmLeaveOr(s.main.win, s.fiche.onSave, then, cancel)
+}
+
+// prepareCapture opens a household in transfer, for the screenshots.
+func (s *Menages) prepareCapture() {
+	for i, r := range s.rows {
+		if r.Mutation() {
+			s.list.Select(i)
+			return
+		}
+	}
+}
+
+func (s *Menages) reselect(i widget.ListItemID) {
+	s.selecting = true
+	defer func() { s.selecting = false }()
+	if i < 0 || i >= len(s.rows) {
+		s.list.UnselectAll()
+		return
+	}
+	s.list.Select(i)
+}
+
+func (s *Menages) filtre() app.MenageFiltre {
+	f := app.MenageFiltre{Texte: s.search.Text}
+	for _, c := range CommuneOptions() {
+		if s.fCommune.Selected == c {
+			f.Commune = c
+		}
+	}
+	if t, err := model.ParseTypologie(strings.TrimPrefix(s.fTypo.Selected, "Toutes")); err == nil {
+		f.Typologie = t
+	}
+	switch s.fPrio.Selected {
+	case "Prioritaires (DALO, annexe 1)":
+		f.Prioritaire = app.Oui
+	case "Non prioritaires":
+		f.Prioritaire = app.Non
+	}
+	switch s.fMut.Selected {
+	case "Mutations":
+		f.Mutation = app.Oui
+	case "Hors mutation":
+		f.Mutation = app.Non
+	}
+	switch s.fDem.Selected {
+	case "Demande active":
+		f.Demande = app.Oui
+	case "Sans demande active":
+		f.Demande = app.Non
+	}
+	switch s.fAnc.Selected {
+	case "Moins d'un an":
+		f.Demande, f.AncienneteMax = app.Oui, 12
+	case "1 à 3 ans":
+		f.AncienneteMin, f.AncienneteMax = 12, 36
+	case "3 à 5 ans":
+		f.AncienneteMin, f.AncienneteMax = 36, 60
+	case "5 ans et plus":
+		f.AncienneteMin = 60
+	}
+	return f
+}
+
+// refresh reruns the search, keeping the open household selected.
+func (s *Menages) refresh() {
+	if s.list == nil || s.fAnc == nil {
+		return
+	}
+	cat := s.main.app.Catalogue()
+	if !cat.Ready() {
+		s.rows = nil
+		s.count.SetText("Chargement des ménages…")
+		s.list.Refresh()
+		return
+	}
+	s.rows = cat.SearchMenages(s.filtre())
+	s.count.SetText(pluriel(len(s.rows), "ménage", "ménages"))
+	s.selecting = true
+	s.list.UnselectAll()
+	s.selected = -1
+	if id := s.fiche.loaded; id != "" {
+		for i, r := range s.rows {
+			if r.ID == id {
+				s.selected = i
+				s.list.Select(i)
+				break
+			}
+		}
+	}
+	s.selecting = false
+	s.list.Refresh()
+}
+
+// openMenage shows the household sheet of id (links from other screens).
+func (m *Main) openMenage(id string) {
+	for i, sc := range m.screens {
+		if s, ok := sc.(*Menages); ok {
+			m.nav.Select(i)
+			if m.current != i {
+				return // the user stayed on the current screen
+			}
+			s.fiche.form.ConfirmLeave(m.win, s.fiche.onSave, func() {
+				s.search.SetText("")
+				s.fiche.open(id)
+				s.refresh()
+			})
+			return
+		}
+	}
+}

@@ -1,0 +1,505 @@
+package screens
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
+)
+
+func formatUC(uc float64) string { return model.FormatDecimal(uc, 2, false) }
+
+var nurPattern = regexp.MustCompile(`^[0-9]{10,14}[A-Z]{0,6}$`)
+
+// liensLabels are the links shown in the members' select.
+var liensLabels = map[model.Lien]string{model.Titulaire: "Titulaire", model.Conjoint: "Conjoint", model.Cotitulaire: "Cotitulaire",
+	model.Enfant: "Enfant", model.Ascendant: "Ascendant", model.Autre: "Autre"}
+
+func lienOptions() []string {
+	out := make([]string, len(model.Liens))
+	for i, l := range model.Liens {
+		out[i] = liensLabels[l]
+	}
+	return out
+}
+
+func lienOf(label string) model.Lien {
+	for l, s := range liensLabels {
+		if s == label {
+			return l
+		}
+	}
+	return ""
+}
+
+// personneRow is one member of the household in the sheet.
+type personneRow struct {
+	lien        *Choix
+	nom, prenom *Champ
+	naissance   *Champ
+	handicap    *OuiNon
+	remove      *widget.Button
+	box         fyne.CanvasObject
+}
+
+// menageFiche is the household sheet: members, resources, tenancy and
+// application, with the verifications recomputed at each change.
+type menageFiche struct {
+	s      *Menages
+	form   *Form
+	loaded string // ID of the household shown; "" for none or new
+	shown  bool
+	fiche  *app.Fiche
+	regles *model.Regles
+	logmt  *model.Logement // dwelling of the lease as typed, nil when none
+
+	title      *widget.Label
+	membres    []*personneRow
+	membresBox *fyne.Container
+
+	rfr, rn1, mensuelles, apl *Champ
+
+	logement, entree, dateVisite             *Champ
+	impayes, cesf, troubles, violent, visite *OuiNon
+
+	nur, depot, refus, motif                     *Champ
+	active, dalo, daloPrefet, violences, travaux *OuiNon
+	typos, communes, priorites                   *widget.CheckGroup
+	loadingChecks                                bool
+	delDemande                                   *widget.Button
+
+	del    *widget.Button
+	verif  *verifPanel
+	fields *fyne.Container
+	empty  *widget.Label
+}
+
+func newMenageFiche(s *Menages) *menageFiche {
+	f := &menageFiche{s: s}
+	f.form = NewForm(func() { f.onSave() })
+	f.form.Extra = f.extraErrors
+	f.form.OnChange = f.recompute
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.membresBox = container.NewVBox()
+	addMembre := widget.NewButtonWithIcon("Ajouter un membre", theme.ContentAddIcon(), func() {
+		f.addMembre(model.Personne{Lien: model.Enfant})
+		f.form.Touch()
+	})
+
+	f.rfr = NewChampMontant("Revenu fiscal de référence N-2", false)
+	f.rn1 = NewChampMontant("Ressources N-1 ou 12 derniers mois", false)
+	f.mensuelles = NewChampMontant("Ressources mensuelles", false)
+	f.apl = NewChampMontant("APL mensuelle", false)
+
+	f.logement = NewChamp("Logement loué", false)
+	f.logement.check = func(ref string) error {
+		if cat := s.main.app.Catalogue(); cat.Ready() && cat.Logement(ref) == nil {
+			return model.Errorf(model.EINVALID, "Le logement « %s » n'existe pas dans le patrimoine.", ref)
+		}
+		return nil
+	}
+	f.entree = NewChampDate("Date d'entrée", false)
+	f.impayes = NewOuiNon("Impayés de loyer", f.form)
+	f.cesf = NewOuiNon("Rapport CESF proposant la mutation", f.form)
+	f.troubles = NewOuiNon("Troubles de voisinage", f.form)
+	f.violent = NewOuiNon("Comportement violent", f.form)
+	f.visite = NewOuiNon("Visite préalable faite", f.form)
+	f.dateVisite = NewChampDate("Date de la visite", false)
+
+	f.nur = NewChamp("NUR", false)
+	f.nur.check = func(v string) error {
+		if !nurPattern.MatchString(strings.ToUpper(v)) {
+			return model.Errorf(model.EINVALID, "Le NUR est le numéro unique : chiffres puis lettres (ex. 1111023517879GDPUB).")
+		}
+		return nil
+	}
+	f.depot = NewChampDate("Date de dépôt", false)
+	f.refus = NewChampDate("Refus d'une offre adaptée (sans motif légitime)", false)
+	f.motif = NewChamp("Motif de la demande", false)
+	f.active = NewOuiNon("Demande active", f.form)
+	f.dalo = NewOuiNon("Reconnu DALO", f.form)
+	f.daloPrefet = NewOuiNon("Désigné par le préfet (DALO)", f.form)
+	f.violences = NewOuiNon("Violences familiales", f.form)
+	f.travaux = NewOuiNon("Relogement pour travaux ou renouvellement urbain", f.form)
+	touch := func([]string) {
+		if !f.loadingChecks {
+			f.form.Touch()
+		}
+	}
+	f.typos = widget.NewCheckGroup(TypologieOptions(), touch)
+	f.typos.Horizontal = true
+	f.communes = widget.NewCheckGroup(CommuneOptions(), touch)
+	f.communes.Horizontal = true
+	prio := make([]string, 15)
+	for i := range prio {
+		prio[i] = fmt.Sprintf("%d. %s", i+1, model.PrioriteLabels[i+1])
+	}
+	f.priorites = widget.NewCheckGroup(prio, touch)
+	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif)
+
+	f.del = widget.NewButtonWithIcon("Supprimer le ménage", theme.DeleteIcon(), f.onDelete)
+	f.del.Importance = widget.DangerImportance
+	f.delDemande = widget.NewButtonWithIcon("Supprimer la demande", theme.DeleteIcon(), f.onDeleteDemande)
+	f.verif = newVerifPanel()
+	f.empty = widget.NewLabel("Choisissez un ménage dans la liste, ou créez-en un (Ctrl+N).")
+	f.empty.Wrapping = fyne.TextWrapWord
+
+	section := func(t string) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.SizeName = theme.SizeNameSubHeadingText
+		return container.NewVBox(widget.NewSeparator(), l)
+	}
+	f.fields = container.NewVBox(
+		f.title,
+		section("Membres"), f.membresBox, container.NewHBox(addMembre),
+		section("Ressources"),
+		container.NewGridWithColumns(2,
+			cell("Revenu fiscal de référence N-2 (€/an)", f.rfr.Object()), cell("Ressources N-1 ou 12 derniers mois (€/an)", f.rn1.Object()),
+			cell("Ressources mensuelles", f.mensuelles.Object()), cell("APL mensuelle", f.apl.Object())),
+		section("Bail (locataire de l'Office)"),
+		container.NewGridWithColumns(2, cell("Logement loué (référence)", f.logement.Object()), cell("Date d'entrée", f.entree.Object())),
+		container.NewGridWithColumns(2, f.impayes, f.cesf, f.troubles, f.violent, f.visite),
+		cell("Date de la visite préalable", f.dateVisite.Object()),
+		section("Demande de logement"),
+		container.NewGridWithColumns(2, cell("NUR", f.nur.Object()), cell("Date de dépôt", f.depot.Object())),
+		f.active,
+		cell("Typologies souhaitées", f.typos),
+		cell("Communes souhaitées", f.communes),
+		container.NewGridWithColumns(2, f.dalo, f.daloPrefet),
+		cell("Priorités de l'annexe 1 (art. L.441-1 CCH)", f.priorites),
+		cell("Motif", f.motif.Object()),
+		section("Mutation"),
+		container.NewGridWithColumns(2, f.violences, f.travaux),
+		cell("Dernier refus d'une offre adaptée sans motif légitime", f.refus.Object()),
+		widget.NewSeparator(),
+		f.form.Summary,
+		container.NewHBox(f.form.Save, f.delDemande, f.del),
+	)
+	f.fields.Hide()
+	return f
+}
+
+func (f *menageFiche) object() fyne.CanvasObject {
+	verifTitle := widget.NewLabelWithStyle("Vérifications", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	verifTitle.SizeName = theme.SizeNameSubHeadingText
+	hint := wrapped("Recalculées à chaque modification, avant l'enregistrement. Logis propose et explique ; la commission décide.", fyne.TextStyle{Italic: true})
+	hint.Importance = widget.LowImportance
+	right := container.NewBorder(container.NewVBox(verifTitle, hint), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(f.verif.object())))
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(container.NewStack(f.empty, f.fields))), right)
+	split.Offset = 0.56
+	return split
+}
+
+// addMembre appends a member row.
+func (f *menageFiche) addMembre(p model.Personne) {
+	r := &personneRow{}
+	r.lien = NewChoix("Lien", lienOptions(), true)
+	r.lien.form = f.form
+	r.nom = NewChamp("Nom", true)
+	r.prenom = NewChamp("Prénom", false)
+	r.naissance = NewChampDate("Date de naissance", true)
+	for _, c := range []*Champ{r.nom, r.prenom, r.naissance} {
+		c.form = f.form
+	}
+	r.handicap = NewOuiNon("CMI invalidité", f.form)
+	r.lien.Set(liensLabels[p.Lien])
+	r.nom.SetText(p.Nom)
+	r.prenom.SetText(p.Prenom)
+	if p.DateNaissance.IsZero() {
+		r.naissance.SetText("")
+	} else {
+		r.naissance.SetDate(p.DateNaissance)
+	}
+	r.handicap.Set(p.Handicap)
+	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeMembre(r) })
+	r.box = container.NewVBox(
+		container.NewGridWithColumns(3, r.lien.Select, r.nom.Object(), r.prenom.Object()),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap, r.remove), r.naissance.Object()),
+	)
+	r.nom.Entry.SetPlaceHolder("Nom")
+	r.prenom.Entry.SetPlaceHolder("Prénom")
+	f.membres = append(f.membres, r)
+	f.membresBox.Add(r.box)
+}
+
+func (f *menageFiche) removeMembre(r *personneRow) {
+	for i, x := range f.membres {
+		if x == r {
+			f.membres = append(f.membres[:i], f.membres[i+1:]...)
+			f.membresBox.Remove(r.box)
+			f.form.Touch()
+			return
+		}
+	}
+}
+
+// extraErrors: the members' fields and the cross-field rules.
+func (f *menageFiche) extraErrors() []string {
+	var out []string
+	titulaires := 0
+	for i, r := range f.membres {
+		for _, v := range []Validable{r.lien, r.nom, r.naissance} {
+			if err := v.Err(); err != nil {
+				out = append(out, fmt.Sprintf("Membre n° %d — %s", i+1, err.Error()))
+			}
+		}
+		if lienOf(r.lien.Value()) == model.Titulaire {
+			titulaires++
+		}
+	}
+	if len(f.membres) == 0 {
+		out = append(out, "Le ménage doit compter au moins un membre (le titulaire).")
+	} else if titulaires != 1 {
+		out = append(out, "Le ménage a un et un seul titulaire (le second est « Conjoint » ou « Cotitulaire »).")
+	}
+	if f.logement.Text() != "" && f.entree.Text() == "" {
+		out = append(out, "Date d'entrée : obligatoire pour un locataire.")
+	}
+	if f.nur.Text() != "" && f.depot.Text() == "" {
+		out = append(out, "Date de dépôt : obligatoire pour une demande.")
+	}
+	if f.nur.Text() == "" && f.depot.Text() != "" {
+		out = append(out, "NUR : obligatoire pour une demande.")
+	}
+	return out
+}
+
+// startNew shows an empty sheet for a new household.
+func (f *menageFiche) startNew() {
+	r, err := f.s.main.app.Regles()
+	if err != nil {
+		Erreur(f.s.main.win, err)
+		return
+	}
+	f.fiche = &app.Fiche{Menage: &model.Menage{}, Regles: r}
+	f.loaded = ""
+	f.fill(&model.Menage{Personnes: []model.Personne{{Lien: model.Titulaire}}}, nil)
+	f.title.SetText("Nouveau ménage")
+	f.del.Hide()
+	f.s.main.win.Canvas().Focus(f.membres[0].nom.Entry)
+}
+
+// open loads household id.
+func (f *menageFiche) open(id string) {
+	fiche, err := f.s.main.app.OpenMenage(id)
+	if err != nil {
+		Erreur(f.s.main.win, err)
+		return
+	}
+	f.fiche, f.loaded = fiche, id
+	f.fill(fiche.Menage, fiche.Demande())
+	f.title.SetText(fmt.Sprintf("Ménage %s — %s", id, fiche.Menage.Nom()))
+	f.del.Show()
+}
+
+func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
+	f.regles = f.fiche.Regles
+	f.logmt = f.fiche.Logement
+	f.empty.Hide()
+	f.fields.Show()
+	f.membres = nil
+	f.membresBox.Objects = nil
+	for _, p := range m.Personnes {
+		f.addMembre(p)
+	}
+	f.membresBox.Refresh()
+	res := m.Ressources
+	setCents := func(c *Champ, v model.Cents) {
+		if v == 0 {
+			c.SetText("")
+		} else {
+			c.SetCents(v)
+		}
+	}
+	setDate := func(c *Champ, v model.Date) {
+		if v.IsZero() {
+			c.SetText("")
+		} else {
+			c.SetDate(v)
+		}
+	}
+	setCents(f.rfr, res.RevenuFiscal)
+	setCents(f.rn1, res.RevenuN1)
+	setCents(f.mensuelles, res.Mensuelles)
+	setCents(f.apl, res.APL)
+	b := m.Bail
+	if b == nil {
+		b = &model.Bail{}
+	}
+	f.logement.SetText(b.Logement)
+	setDate(f.entree, b.DateEntree)
+	f.impayes.Set(b.Impayes)
+	f.cesf.Set(b.RapportCESF)
+	f.troubles.Set(b.Troubles)
+	f.violent.Set(b.ComportementViolent)
+	f.visite.Set(b.VisiteFaite)
+	setDate(f.dateVisite, b.DateVisite)
+	dd := d
+	if dd == nil {
+		dd = &model.Demande{Active: true}
+	}
+	f.nur.SetText(dd.NUR)
+	if d != nil {
+		f.nur.Entry.Disable()
+		f.delDemande.Show()
+	} else {
+		f.nur.Entry.Enable()
+		f.delDemande.Hide()
+	}
+	setDate(f.depot, dd.DateDepot)
+	setDate(f.refus, dd.RefusAdapte)
+	f.motif.SetText(dd.Motif)
+	f.active.Set(dd.Active)
+	f.dalo.Set(dd.DALO)
+	f.daloPrefet.Set(dd.DALOPrefet)
+	f.violences.Set(dd.ViolencesFamiliales)
+	f.travaux.Set(dd.RelogementTravaux)
+	f.loadingChecks = true
+	var typos, communes, prios []string
+	for _, t := range dd.Typologies {
+		typos = append(typos, model.TypologieLabel(t))
+	}
+	for _, c := range dd.Communes {
+		for _, o := range CommuneOptions() {
+			if model.SameCommune(o, c) {
+				communes = append(communes, o)
+			}
+		}
+	}
+	for _, p := range dd.Priorites {
+		if p >= 1 && p <= 15 {
+			prios = append(prios, f.priorites.Options[p-1])
+		}
+	}
+	f.typos.SetSelected(typos)
+	f.communes.SetSelected(communes)
+	f.priorites.SetSelected(prios)
+	f.loadingChecks = false
+	f.form.Clean()
+	f.recompute()
+}
+
+// menage builds the household from the fields (invalid fields count as empty).
+func (f *menageFiche) menage() *model.Menage {
+	m := &model.Menage{ID: f.loaded}
+	if f.fiche != nil && f.fiche.Menage != nil {
+		m.Adresse, m.APresenter = f.fiche.Menage.Adresse, f.fiche.Menage.APresenter
+	}
+	for _, r := range f.membres {
+		m.Personnes = append(m.Personnes, model.Personne{Lien: lienOf(r.lien.Value()), Nom: r.nom.Text(), Prenom: r.prenom.Text(),
+			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Checked})
+	}
+	m.Ressources = model.Ressources{RevenuFiscal: f.rfr.Cents(), RevenuN1: f.rn1.Cents(), Mensuelles: f.mensuelles.Cents(), APL: f.apl.Cents()}
+	if ref := f.logement.Text(); ref != "" {
+		m.Bail = &model.Bail{Logement: ref, DateEntree: f.entree.Date(), Impayes: f.impayes.Checked, RapportCESF: f.cesf.Checked,
+			Troubles: f.troubles.Checked, ComportementViolent: f.violent.Checked, VisiteFaite: f.visite.Checked, DateVisite: f.dateVisite.Date()}
+	}
+	return m
+}
+
+// demande builds the application from the fields; nil when there is none.
+func (f *menageFiche) demande() *model.Demande {
+	nur := strings.ToUpper(f.nur.Text())
+	if nur == "" {
+		return nil
+	}
+	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Checked, DALO: f.dalo.Checked,
+		DALOPrefet: f.daloPrefet.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Checked,
+		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date()}
+	for _, t := range f.typos.Selected {
+		if v, err := model.ParseTypologie(t); err == nil {
+			d.Typologies = append(d.Typologies, v)
+		}
+	}
+	d.Communes = append(d.Communes, f.communes.Selected...)
+	for _, p := range f.priorites.Selected {
+		if n, err := strconv.Atoi(strings.SplitN(p, ".", 2)[0]); err == nil {
+			d.Priorites = append(d.Priorites, n)
+		}
+	}
+	return d
+}
+
+// recompute runs every verification on the household as typed.
+func (f *menageFiche) recompute() {
+	if f.regles == nil {
+		return
+	}
+	m := f.menage()
+	if m.Loge() && (f.logmt == nil || f.logmt.Reference != m.Bail.Logement) {
+		f.logmt = nil
+		if f.logement.Err() == nil {
+			if l, err := f.s.main.app.Logement(m.Bail.Logement); err == nil {
+				f.logmt = l
+			}
+		}
+	}
+	l := f.logmt
+	if !m.Loge() {
+		l = nil
+	}
+	f.verif.set(app.Verifier(m, f.demande(), l, f.s.main.app.Today(), f.regles))
+}
+
+// onSave writes the household and its application in one transaction.
+func (f *menageFiche) onSave() bool {
+	if !f.form.Valid() {
+		f.form.Check()
+		return false
+	}
+	id, err := f.s.main.app.SaveMenage(f.menage(), f.demande())
+	if err != nil {
+		Erreur(f.s.main.win, err)
+		return false
+	}
+	f.open(id)
+	f.s.refresh()
+	return true
+}
+
+func (f *menageFiche) onDelete() {
+	id := f.loaded
+	if id == "" {
+		return
+	}
+	Confirmer(f.s.main.win, "Supprimer le ménage ?",
+		fmt.Sprintf("Le ménage %s, ses membres et ses demandes seront supprimés définitivement. L'opération est inscrite au journal.", id),
+		"Supprimer", func() {
+			if err := f.s.main.app.DeleteMenage(id); err != nil {
+				Erreur(f.s.main.win, err)
+				return
+			}
+			f.loaded = ""
+			f.form.Clean()
+			f.fields.Hide()
+			f.empty.Show()
+			f.verif.set(nil)
+			f.s.refresh()
+		})
+}
+
+func (f *menageFiche) onDeleteDemande() {
+	nur, id := f.nur.Text(), f.loaded
+	if nur == "" || id == "" {
+		return
+	}
+	Confirmer(f.s.main.win, "Supprimer la demande ?",
+		fmt.Sprintf("La demande %s sera supprimée définitivement. L'opération est inscrite au journal.", nur), "Supprimer", func() {
+			if err := f.s.main.app.DeleteDemande(nur); err != nil {
+				Erreur(f.s.main.win, err)
+				return
+			}
+			f.form.Clean()
+			f.open(id)
+			f.s.refresh()
+		})
+}

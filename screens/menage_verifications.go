@@ -1,0 +1,98 @@
+package screens
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
+)
+
+// verifPanel lists verdicts with their value, threshold, result (coloured),
+// explanation and source, so an agent can answer « pourquoi ? ».
+type verifPanel struct {
+	summary  *widget.Label
+	box      *fyne.Container
+	verdicts []model.Verdict
+}
+
+func newVerifPanel() *verifPanel {
+	p := &verifPanel{summary: widget.NewLabel(""), box: container.NewVBox()}
+	p.summary.Wrapping = fyne.TextWrapWord
+	return p
+}
+
+// object is the panel without its own scroll.
+func (p *verifPanel) object() fyne.CanvasObject {
+	return container.NewBorder(p.summary, nil, nil, nil, p.box)
+}
+
+// set shows vs.
+func (p *verifPanel) set(vs []model.Verdict) {
+	p.verdicts = vs
+	alertes, manquantes := 0, 0
+	objs := make([]fyne.CanvasObject, 0, len(vs))
+	for _, v := range vs {
+		switch v.Resultat {
+		case model.Alerte:
+			alertes++
+		case model.Incomplet:
+			manquantes++
+		}
+		objs = append(objs, verdictCard(v))
+	}
+	p.summary.SetText(fmt.Sprintf("%d vérification(s) : %d alerte(s), %d avec données manquantes.", len(vs), alertes, manquantes))
+	p.box.Objects = objs
+	p.box.Refresh()
+}
+
+// resultColor is the colour of a verdict's result.
+func resultColor(r model.Resultat) (color.Color, widget.Importance) {
+	switch r {
+	case model.Conforme:
+		return theme.Color(theme.ColorNameSuccess), widget.SuccessImportance
+	case model.Alerte:
+		return theme.Color(theme.ColorNameError), widget.DangerImportance
+	case model.Incomplet:
+		return theme.Color(theme.ColorNameWarning), widget.WarningImportance
+	}
+	return theme.Color(theme.ColorNameDisabled), widget.LowImportance
+}
+
+func wrapped(text string, style fyne.TextStyle) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, style)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// verdictCard is one verdict: a coloured bar, the title and result, the
+// figures, the explanation and the source.
+func verdictCard(v model.Verdict) fyne.CanvasObject {
+	col, imp := resultColor(v.Resultat)
+	bar := canvas.NewRectangle(col)
+	bar.SetMinSize(fyne.NewSize(5, 10))
+	badge := widget.NewLabelWithStyle(v.Resultat.Label(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	badge.Importance = imp
+	head := container.NewBorder(nil, nil, nil, badge, wrapped(v.Titre, fyne.TextStyle{Bold: true}))
+	lines := []fyne.CanvasObject{head}
+	if v.Valeur != "" {
+		lines = append(lines, wrapped("Valeur : "+v.Valeur, fyne.TextStyle{}))
+	}
+	if v.Seuil != "" {
+		lines = append(lines, wrapped("Seuil : "+v.Seuil, fyne.TextStyle{}))
+	}
+	if v.Explication != "" {
+		lines = append(lines, wrapped(v.Explication, fyne.TextStyle{}))
+	}
+	if v.Source != "" {
+		src := wrapped("Source : "+v.Source, fyne.TextStyle{Italic: true})
+		src.Importance = widget.LowImportance
+		lines = append(lines, src)
+	}
+	return container.NewVBox(container.NewBorder(nil, nil, bar, nil, container.NewVBox(lines...)), widget.NewSeparator())
+}

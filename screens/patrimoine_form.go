@@ -1,0 +1,385 @@
+package screens
+
+import (
+	"fmt"
+	"regexp"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
+)
+
+var codePostal = regexp.MustCompile(`^[0-9]{5}$`)
+
+func checkCodePostal(s string) error {
+	if !codePostal.MatchString(s) {
+		return model.Errorf(model.EINVALID, "Le code postal a 5 chiffres (ex. 94110).")
+	}
+	return nil
+}
+
+// cell is a label above a field, for forms laid out in columns.
+func cell(label string, field fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(l, field)
+}
+
+// logementForm edits one dwelling and shows its occupants' review.
+type logementForm struct {
+	s        *Patrimoine
+	form     *Form
+	creating bool
+	loaded   string // reference of the dwelling shown, "" when none
+
+	title                                   *widget.Label
+	ref, residence, adresse, cp, contingent *Champ
+	pieces, etage                           *Champ
+	surface, loyer, charges                 *Champ
+	commune, typo, fin                      *Choix
+	qpv, ascenseur, pmr, travaux            *OuiNon
+	del                                     *widget.Button
+	occupants                               *fyne.Container
+	fields                                  *fyne.Container
+	empty                                   *widget.Label
+}
+
+func newLogementForm(s *Patrimoine) *logementForm {
+	f := &logementForm{s: s}
+	f.form = NewForm(func() { f.onSave() })
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.ref = NewChamp("Référence", true)
+	f.residence = NewChamp("Résidence", false)
+	f.residence.check = func(code string) error {
+		if s.main.app.Catalogue().Ready() && s.main.app.Catalogue().Residence(code) == nil {
+			return model.Errorf(model.EINVALID, "La résidence « %s » n'existe pas : créez-la d'abord (onglet Résidences).", code)
+		}
+		return nil
+	}
+	f.residence.OnChanged = f.fillFromResidence
+	f.adresse = NewChamp("Adresse", false)
+	f.cp = NewChamp("Code postal", false)
+	f.cp.check = checkCodePostal
+	f.commune = NewChoix("Commune", CommuneOptions(), true)
+	f.typo = NewChoix("Typologie", TypologieOptions(), true)
+	f.pieces = NewChampEntier("Pièces principales", true, 1, 20)
+	f.surface = NewChampSurface("Surface habitable", true)
+	f.etage = NewChampEntier("Étage", false, -2, 60)
+	f.fin = NewChoix("Financement", FinancementOptions(), true)
+	f.loyer = NewChampMontant("Loyer mensuel", true)
+	f.charges = NewChampMontant("Charges mensuelles", false)
+	f.contingent = NewChamp("Contingent (réservataire)", false)
+	f.qpv = NewOuiNon("En QPV (quartier prioritaire)", f.form)
+	f.ascenseur = NewOuiNon("Ascenseur", f.form)
+	f.pmr = NewOuiNon("Adapté PMR", f.form)
+	f.travaux = NewOuiNon("En travaux (indisponible)", f.form)
+	f.form.Add(f.ref, f.residence, f.adresse, f.cp, f.commune, f.typo, f.pieces, f.surface, f.etage, f.fin, f.loyer, f.charges, f.contingent)
+	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
+	f.del.Importance = widget.DangerImportance
+	f.occupants = container.NewVBox()
+	f.empty = widget.NewLabel("Choisissez un logement dans la liste, ou créez-en un (Ctrl+N).")
+	grid := container.NewGridWithColumns(2,
+		cell("Référence *", f.ref.Object()), cell("Résidence", f.residence.Object()),
+		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
+		cell("Commune *", f.commune.Select), cell("Typologie *", f.typo.Select),
+		cell("Pièces principales *", f.pieces.Object()), cell("Surface habitable (m²) *", f.surface.Object()),
+		cell("Étage", f.etage.Object()), cell("Financement *", f.fin.Select),
+		cell("Loyer mensuel *", f.loyer.Object()), cell("Charges mensuelles", f.charges.Object()),
+		cell("Contingent (réservataire)", f.contingent.Object()), container.NewVBox(),
+	)
+	checks := container.NewGridWithColumns(2, f.qpv, f.ascenseur, f.pmr, f.travaux)
+	buttons := container.NewHBox(f.form.Save, f.del)
+	f.fields = container.NewVBox(f.title, grid, checks, f.form.Summary, buttons, widget.NewSeparator(), f.occupants)
+	f.fields.Hide()
+	return f
+}
+
+func (f *logementForm) object() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(container.NewStack(f.empty, f.fields)))
+}
+
+// current is the reference of the dwelling shown ("" when none or new).
+func (f *logementForm) current() string { return f.loaded }
+
+// fillFromResidence copies the residence's address, commune and QPV into
+// a new dwelling whose fields are still empty.
+func (f *logementForm) fillFromResidence() {
+	if !f.creating || f.residence.Err() != nil {
+		return
+	}
+	r := f.s.main.app.Catalogue().Residence(f.residence.Text())
+	if r == nil {
+		return
+	}
+	if f.adresse.Text() == "" {
+		f.adresse.SetText(r.Adresse)
+	}
+	if f.commune.Value() == "" {
+		for _, c := range CommuneOptions() {
+			if model.SameCommune(c, r.Commune) {
+				f.commune.Set(c)
+			}
+		}
+	}
+	if r.QPV {
+		f.qpv.Set(true)
+	}
+	f.form.Check()
+}
+
+// startNew shows an empty form for a new dwelling.
+func (f *logementForm) startNew() {
+	f.creating, f.loaded = true, ""
+	f.fill(&model.Logement{Financement: model.PLUS, Typologie: 0}, nil)
+	f.fin.Set("")
+	f.pieces.SetText("")
+	f.surface.SetText("")
+	f.loyer.SetText("")
+	f.charges.SetText("")
+	f.etage.SetText("")
+	f.ref.Entry.Enable()
+	f.title.SetText("Nouveau logement")
+	f.del.Hide()
+	f.occupants.Objects = nil
+	f.occupants.Refresh()
+	f.form.Clean()
+	f.form.Check()
+	f.s.main.win.Canvas().Focus(f.ref.Entry)
+}
+
+// open loads dwelling ref and reviews its occupants.
+func (f *logementForm) open(ref string) {
+	fiche, err := f.s.main.app.OpenLogement(ref, f.s.main.app.Today())
+	if err != nil {
+		Erreur(f.s.main.win, err)
+		return
+	}
+	f.creating, f.loaded = false, ref
+	f.fill(fiche.Logement, fiche)
+	f.ref.Entry.Disable()
+	f.title.SetText("Logement " + ref)
+	f.del.Show()
+	f.form.Clean()
+}
+
+func (f *logementForm) fill(l *model.Logement, fiche *app.LogementFiche) {
+	f.empty.Hide()
+	f.fields.Show()
+	f.ref.SetText(l.Reference)
+	f.residence.SetText(l.Residence)
+	f.adresse.SetText(l.Adresse)
+	f.cp.SetText(l.CodePostal)
+	f.commune.Set(l.Commune)
+	if l.Typologie > 0 {
+		f.typo.Set(model.TypologieLabel(l.Typologie))
+	} else {
+		f.typo.Set("")
+	}
+	f.pieces.SetInt(l.Pieces)
+	f.surface.SetFloat(l.Surface)
+	f.etage.SetInt(l.Etage)
+	f.fin.Set(string(l.Financement))
+	f.loyer.SetCents(l.Loyer)
+	f.charges.SetCents(l.Charges)
+	f.contingent.SetText(l.Contingent)
+	f.qpv.Set(l.QPV)
+	f.ascenseur.Set(l.Ascenseur)
+	f.pmr.Set(l.PMR)
+	f.travaux.Set(l.Statut == model.Travaux)
+	f.occupants.Objects = nil
+	if fiche != nil {
+		f.occupants.Objects = []fyne.CanvasObject{f.occupantsView(fiche)}
+	}
+	f.occupants.Refresh()
+}
+
+// logement builds the record from the fields.
+func (f *logementForm) logement() *model.Logement {
+	typo, _ := model.ParseTypologie(f.typo.Value())
+	l := &model.Logement{Reference: f.ref.Text(), Residence: f.residence.Text(), Adresse: f.adresse.Text(), CodePostal: f.cp.Text(),
+		Commune: f.commune.Value(), QPV: f.qpv.Checked, Typologie: typo, Pieces: f.pieces.Int(), Surface: f.surface.Float(),
+		Etage: f.etage.Int(), Ascenseur: f.ascenseur.Checked, PMR: f.pmr.Checked, Financement: model.Financement(f.fin.Value()),
+		Loyer: f.loyer.Cents(), Charges: f.charges.Cents(), Contingent: f.contingent.Text()}
+	if f.travaux.Checked {
+		l.Statut = model.Travaux
+	}
+	return l
+}
+
+// onSave writes the dwelling; false when refused.
+func (f *logementForm) onSave() bool {
+	if !f.form.Valid() {
+		f.form.Check()
+		return false
+	}
+	l := f.logement()
+	if err := f.s.main.app.SaveLogement(l, f.creating); err != nil {
+		Erreur(f.s.main.win, err)
+		return false
+	}
+	f.loaded = l.Reference
+	f.s.refresh()
+	f.s.rrefresh()
+	f.open(l.Reference)
+	return true
+}
+
+func (f *logementForm) onDelete() {
+	ref := f.loaded
+	if ref == "" {
+		return
+	}
+	Confirmer(f.s.main.win, "Supprimer le logement ?",
+		fmt.Sprintf("Le logement %s sera supprimé définitivement. L'opération est inscrite au journal.", ref), "Supprimer", func() {
+			if err := f.s.main.app.DeleteLogement(ref); err != nil {
+				Erreur(f.s.main.win, err)
+				return
+			}
+			f.loaded = ""
+			f.form.Clean()
+			f.fields.Hide()
+			f.empty.Show()
+			f.s.refresh()
+			f.s.rrefresh()
+		})
+}
+
+// residenceForm edits one residence.
+type residenceForm struct {
+	s        *Patrimoine
+	form     *Form
+	creating bool
+	loaded   string
+
+	title                       *widget.Label
+	code, nom, adresse, cp, fra *Champ
+	commune                     *Choix
+	qpv                         *OuiNon
+	del                         *widget.Button
+	fields                      *fyne.Container
+	empty                       *widget.Label
+	logements                   *widget.Label
+}
+
+func newResidenceForm(s *Patrimoine) *residenceForm {
+	f := &residenceForm{s: s}
+	f.form = NewForm(func() { f.onSave() })
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.code = NewChamp("Code", true)
+	f.nom = NewChamp("Nom", false)
+	f.adresse = NewChamp("Adresse", false)
+	f.cp = NewChamp("Code postal", false)
+	f.cp.check = checkCodePostal
+	f.commune = NewChoix("Commune", CommuneOptions(), true)
+	f.fra = NewChampDecimal("Score de fragilité", false, 0, 100, "")
+	f.qpv = NewOuiNon("En QPV (quartier prioritaire)", f.form)
+	f.form.Add(f.code, f.nom, f.adresse, f.cp, f.commune, f.fra)
+	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
+	f.del.Importance = widget.DangerImportance
+	f.empty = widget.NewLabel("Choisissez une résidence dans la liste, ou créez-en une (Ctrl+N).")
+	f.logements = widget.NewLabel("")
+	grid := container.NewGridWithColumns(2,
+		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
+		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
+		cell("Commune *", f.commune.Select), cell("Score de fragilité (T12)", f.fra.Object()))
+	f.fields = container.NewVBox(f.title, grid, f.qpv, f.form.Summary, container.NewHBox(f.form.Save, f.del), f.logements)
+	f.fields.Hide()
+	return f
+}
+
+func (f *residenceForm) object() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(container.NewStack(f.empty, f.fields)))
+}
+
+func (f *residenceForm) current() string { return f.loaded }
+
+func (f *residenceForm) fill(r *model.Residence) {
+	f.empty.Hide()
+	f.fields.Show()
+	f.code.SetText(r.Code)
+	f.nom.SetText(r.Nom)
+	f.adresse.SetText(r.Adresse)
+	f.cp.SetText(r.CodePostal)
+	f.commune.Set("")
+	for _, c := range CommuneOptions() {
+		if model.SameCommune(c, r.Commune) {
+			f.commune.Set(c)
+		}
+	}
+	if r.Fragilite != 0 {
+		f.fra.SetFloat(r.Fragilite)
+	} else {
+		f.fra.SetText("")
+	}
+	f.qpv.Set(r.QPV)
+}
+
+func (f *residenceForm) startNew() {
+	f.creating, f.loaded = true, ""
+	f.fill(&model.Residence{})
+	f.code.Entry.Enable()
+	f.title.SetText("Nouvelle résidence")
+	f.logements.SetText("")
+	f.del.Hide()
+	f.form.Clean()
+	f.form.Check()
+	f.s.main.win.Canvas().Focus(f.code.Entry)
+}
+
+func (f *residenceForm) open(code string) {
+	r, err := f.s.main.app.OpenResidence(code)
+	if err != nil {
+		Erreur(f.s.main.win, err)
+		return
+	}
+	f.creating, f.loaded = false, code
+	f.fill(r)
+	f.code.Entry.Disable()
+	f.title.SetText("Résidence " + code)
+	n := 0
+	if row := f.s.main.app.Catalogue().Residence(code); row != nil {
+		n = row.Logements
+	}
+	f.logements.SetText(pluriel(n, "logement", "logements") + " dans cette résidence.")
+	f.del.Show()
+	f.form.Clean()
+}
+
+func (f *residenceForm) onSave() bool {
+	if !f.form.Valid() {
+		f.form.Check()
+		return false
+	}
+	r := &model.Residence{Code: f.code.Text(), Nom: f.nom.Text(), Adresse: f.adresse.Text(), CodePostal: f.cp.Text(),
+		Commune: f.commune.Value(), QPV: f.qpv.Checked, Fragilite: f.fra.Float()}
+	if err := f.s.main.app.SaveResidence(r, f.creating); err != nil {
+		Erreur(f.s.main.win, err)
+		return false
+	}
+	f.loaded = r.Code
+	f.s.rrefresh()
+	f.open(r.Code)
+	return true
+}
+
+func (f *residenceForm) onDelete() {
+	code := f.loaded
+	if code == "" {
+		return
+	}
+	Confirmer(f.s.main.win, "Supprimer la résidence ?",
+		fmt.Sprintf("La résidence %s sera supprimée définitivement. L'opération est inscrite au journal.", code), "Supprimer", func() {
+			if err := f.s.main.app.DeleteResidence(code); err != nil {
+				Erreur(f.s.main.win, err)
+				return
+			}
+			f.loaded = ""
+			f.form.Clean()
+			f.fields.Hide()
+			f.empty.Show()
+			f.s.rrefresh()
+		})
+}
