@@ -195,7 +195,7 @@ func window(a *app.App) int {
 		a.Log.Error("traductions", "err", err)
 	}
 	w := fa.NewWindow("Logis")
-	screens.NewMain(w, a)
+	screens.NewMain(w, a).RestoreSize() // remembered size, saved on close
 	w.ShowAndRun()
 	return 0
 }
