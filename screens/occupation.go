@@ -414,14 +414,7 @@ func (s *Occupation) onMarkAll() {
 		ids[i] = s.rv.Examens[r].Menage
 	}
 	msg := fmt.Sprintf("Marquer les %s ménage(s) de la liste « %s » à présenter en commission ?", nombreFR(len(ids)), occFiltreLabel(occFiltres[s.filtre]))
-	d := dialog.NewConfirm("Marquer toute la liste", msg, func(ok bool) {
-		if ok {
-			s.mark(ids, true)
-		}
-	}, s.main.win)
-	d.SetConfirmText("Marquer")
-	d.SetDismissText("Annuler")
-	d.Show()
+	Confirmer(s.main.win, "Marquer toute la liste", msg, "Marquer", func() { s.mark(ids, true) })
 }
 
 // mark writes the marking in one transaction, in the background.
@@ -436,7 +429,7 @@ func (s *Occupation) mark(ids []string, oui bool) {
 			s.markAll.Enable()
 			if err != nil {
 				s.main.app.Log.Error("marquage", "err", err)
-				dialog.ShowError(err, s.main.win)
+				Erreur(s.main.win, err)
 				s.showDetail()
 				return
 			}
@@ -466,7 +459,7 @@ func (s *Occupation) onExport() {
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."), s.main.win)
+			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
 			return
 		}
 		if w == nil {
@@ -499,7 +492,7 @@ func (s *Occupation) exportTo(w interface {
 		fyne.Do(func() {
 			if err != nil {
 				s.main.app.Log.Error("export examen", "err", err)
-				dialog.ShowError(model.Errorf(model.EINVALID, "L'export « %s » a échoué : le fichier est peut-être incomplet.", name), s.main.win)
+				Erreur(s.main.win, model.Errorf(model.EINVALID, "L'export « %s » a échoué : le fichier est peut-être incomplet.", name))
 				return
 			}
 			s.status.SetText(fmt.Sprintf("Examen exporté dans « %s » (%s ménages).", name, nombreFR(len(rv.Examens))))

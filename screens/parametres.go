@@ -138,10 +138,11 @@ func (s *Parametres) identite() fyne.CanvasObject {
 		Ligne("Courriel", s.courriel.Object()),
 		Ligne("Signataire", s.signataire.Object()),
 		Ligne("Titre", s.titre.Object()),
-		Ligne("Courriers faits à", s.ville.Object()),
-		Ligne("Délégué à la protection des données", s.dpo.Object()),
-		Ligne("Logo (PNG ou JPEG, 2 Mo au plus)", container.NewVBox(
-			container.NewHBox(container.NewGridWrap(fyne.NewSize(200, 80), s.logoView), container.NewVBox(choose, remove)),
+		Ligne("Ville des courriers", s.ville.Object()),
+		Ligne("Protection des données", s.dpo.Object()),
+		Ligne("Logo", container.NewVBox(
+			container.NewHBox(container.NewGridWrap(fyne.NewSize(200, 80), s.logoView), container.NewVBox(choose, remove),
+				widget.NewLabel("PNG ou JPEG, 2 Mo au plus")),
 			s.logoInfo)),
 	)
 	bottom := container.NewVBox(s.office.Summary, container.NewHBox(s.office.Save, s.officeInfo))

@@ -139,13 +139,22 @@ func (e *reglesEditor) rebuild(r *model.Regles) {
 }
 
 func parSection(title, note string, rows ...fyne.CanvasObject) fyne.CanvasObject {
-	objs := []fyne.CanvasObject{}
+	head := widget.NewRichText(&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
+		ColorName: theme.ColorNamePrimary, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	objs := []fyne.CanvasObject{head}
 	if note != "" {
 		n := widget.NewLabel(note)
 		n.Wrapping = fyne.TextWrapWord
 		objs = append(objs, n)
 	}
-	return widget.NewCard(title, "", container.NewVBox(append(objs, rows...)...))
+	return widget.NewCard("", "", container.NewVBox(append(objs, rows...)...))
+}
+
+// parLigne is a label and its field, the label in a column wide enough for
+// the rule tables' long names.
+func parLigne(label string, field fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(330, l.MinSize().Height), l), nil, field)
 }
 
 func (e *reglesEditor) seuils(r *model.Regles) fyne.CanvasObject {
@@ -164,13 +173,14 @@ func (e *reglesEditor) seuils(r *model.Regles) fyne.CanvasObject {
 	refus := e.entier("Perte de priorité après un refus (mois)", r.NonPrioriteRefusMois, func(r *model.Regles, v int) { r.NonPrioriteRefusMois = v })
 	return container.NewVBox(
 		parSection("Taux d'effort et reste à vivre", "Taux d'effort = (loyer + charges − APL) ÷ ressources ; au-delà du maximum, un ménage peut être examiné si son reste à vivre par UC et par jour dépasse le minimum.",
-			Ligne(taux.Label, taux.Object()), Ligne(reste.Label, reste.Object()), Ligne(jours.Label, jours.Object())),
-		parSection("Plafonds PLS", "", Ligne("PLS = PLUS ×", pls.Object())),
+			parLigne(taux.Label, taux.Object()), parLigne(reste.Label, reste.Object()), parLigne(jours.Label, jours.Object())),
+		parSection("Plafonds PLS", "", parLigne("PLS = PLUS ×", pls.Object())),
 		parSection("Unités de consommation (UC)", "",
-			Ligne("Premier adulte", uc1.Object()), Ligne("Autre personne ≥ 14 ans", uc2.Object()), Ligne("Enfant < 14 ans", uc3.Object()), Ligne("Âge limite", ageUC.Object())),
+			parLigne("Premier adulte", uc1.Object()), parLigne("Autre personne de 14 ans ou plus", uc2.Object()), parLigne("Enfant de moins de 14 ans", uc3.Object()), parLigne("Âge séparant enfant et adulte", ageUC.Object())),
 		parSection("Âges et durées", "",
-			Ligne("Jeune couple (Σ âges ≤)", jeune.Object()), Ligne("Enfant à charge (< âge)", charge.Object()), Ligne("Senior (âge)", senior.Object()),
-			Ligne("Mutation (mois)", anc.Object()), Ligne("Refus (mois)", refus.Object())),
+			parLigne("Jeune couple : somme des âges au plus", jeune.Object()), parLigne("Enfant à charge : moins de (ans)", charge.Object()),
+			parLigne("Senior maintenu à domicile : dès (ans)", senior.Object()),
+			parLigne("Mutation : ancienneté dans le logement (mois)", anc.Object()), parLigne("Refus d'une offre adaptée : perte de priorité (mois)", refus.Object())),
 	)
 }
 
@@ -191,8 +201,10 @@ func (e *reglesEditor) surfacesTypologies(r *model.Regles) fyne.CanvasObject {
 	}
 
 	typoOpts := TypologieOptions()
-	grid := container.NewGridWithColumns(5,
-		parGras("Composition du ménage"), parGras("Personnes en plus : de"), parGras("à (vide = sans limite)"), parGras("Typologie de"), parGras("à"))
+	row := func(lib fyne.CanvasObject, nums ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(150, nums[0].MinSize().Height), nums...), lib)
+	}
+	grid := container.NewVBox(row(parGras("Composition du ménage"), parGras("Personnes en plus : de"), parGras("à (vide = sans limite)"), parGras("Typologie de"), parGras("à")))
 	for i, t := range r.Typologies {
 		i := i
 		lib := NewChamp(fmt.Sprintf("Tableau d'occupation, ligne %d : libellé", i+1), true)
@@ -219,11 +231,7 @@ func (e *reglesEditor) surfacesTypologies(r *model.Regles) fyne.CanvasObject {
 		tmin.Entry.SetPlaceHolder("1 pour " + typoOpts[0])
 		tmax.Entry.SetPlaceHolder("sans limite")
 		mx.Entry.SetPlaceHolder("sans limite")
-		grid.Add(lib.Object())
-		grid.Add(mn.Object())
-		grid.Add(mx.Object())
-		grid.Add(tmin.Object())
-		grid.Add(tmax.Object())
+		grid.Add(row(lib.Object(), mn.Object(), mx.Object(), tmin.Object(), tmax.Object()))
 	}
 	return container.NewVBox(
 		parSection("Surfaces minimales (sur-occupation critique)", "Surface habitable au-dessous de laquelle le logement est en sur-occupation critique (art. R.822-25 CCH).", surf),
@@ -251,7 +259,7 @@ func baremeYears(r *model.Regles) []int {
 	return out
 }
 
-var parCategories = [6]string{"1 — une personne", "2 — deux personnes", "3 — trois personnes ou jeune couple", "4 — quatre personnes", "5 — cinq personnes", "6 — six personnes"}
+var parCategories = [6]string{"Catégorie 1", "Catégorie 2", "Catégorie 3", "Catégorie 4", "Catégorie 5", "Catégorie 6"}
 
 func (e *reglesEditor) plafonds(r *model.Regles) fyne.CanvasObject {
 	years := baremeYears(r)
@@ -313,17 +321,21 @@ func (e *reglesEditor) plafondsAnnee(r *model.Regles, year int) fyne.CanvasObjec
 		}
 		return x.Zone < y.Zone
 	})
+	rows := container.NewVBox()
 	grid := container.NewGridWithColumns(1 + len(idx))
 	grid.Add(parGras("Catégorie de ménage"))
 	for _, i := range idx {
 		b := r.Baremes[i]
 		grid.Add(parGras(string(b.Financement) + " — " + b.Zone.Label()))
 	}
+	rows.Add(grid)
 	for cat := 0; cat < 7; cat++ {
+		grid := container.NewGridWithColumns(1 + len(idx))
+		rows.Add(grid)
 		if cat < 6 {
 			grid.Add(widget.NewLabel(parCategories[cat]))
 		} else {
-			grid.Add(widget.NewLabel("par personne en plus"))
+			grid.Add(widget.NewLabel("Par personne en plus"))
 		}
 		for _, i := range idx {
 			i, cat := i, cat
@@ -345,7 +357,10 @@ func (e *reglesEditor) plafondsAnnee(r *model.Regles, year int) fyne.CanvasObjec
 			grid.Add(c.Object())
 		}
 	}
-	return grid
+	note := widget.NewLabel("Catégories de l'arrêté du 29/07/1987 : 1 = une personne ; 2 = deux personnes sans personne à charge (hors jeune couple) ou une personne handicapée ; 3 = trois personnes, une personne + une à charge, un jeune couple ou deux personnes dont une handicapée ; 4 = quatre personnes, une + deux à charge ou trois dont une handicapée ; 5 et 6 de même ; puis par personne en plus.")
+	note.Wrapping = fyne.TextWrapWord
+	rows.Add(note)
+	return rows
 }
 
 // onAddYear copies the ceilings of the latest year to the next one.
