@@ -31,6 +31,8 @@ const usage = `Utilisation : logis [--db FICHIER] [commande]
                                          examen de l'occupation de tous les ménages logés
   verify                                 contrôle d'intégrité, puis les effectifs
   sauvegarde --out FICHIER               sauvegarde à chaud de la base
+  pv ID --out FICHIER.pdf                procès-verbal de la séance ID (projet si elle n'est pas close)
+  courriers ID --out DOSSIER             courriers de la séance close ID : un PDF à imprimer et un par courrier
   captures --out DOSSIER                 une image PNG de chaque écran, sans affichage
 `
 
@@ -153,6 +155,34 @@ func command(a *app.App, name string, args []string, out io.Writer) error {
 			fmt.Fprintln(out, f)
 		}
 		return err
+	case "pv", "courriers":
+		dest := fs.String("out", "", "")
+		var id string
+		if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+			id, args = args[0], args[1:]
+		}
+		if err := fs.Parse(args); err != nil || *dest == "" || (id == "") == (fs.NArg() == 0) || fs.NArg() > 1 {
+			if name == "pv" {
+				return usageError("pv : indiquez l'identifiant de la séance et --out FICHIER.pdf")
+			}
+			return usageError("courriers : indiquez l'identifiant de la séance et --out DOSSIER")
+		}
+		if id == "" {
+			id = fs.Arg(0)
+		}
+		if name == "pv" {
+			if err := writeFile(*dest, func(w io.Writer) error { return a.PV(id, w) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "Procès-verbal écrit dans %s\n", *dest)
+			return nil
+		}
+		paths, err := a.Courriers(id, *dest, nil)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%d courrier(s) écrit(s) dans %s ; fichier à imprimer : %s\n", len(paths)-1, *dest, paths[0])
+		return nil
 	case "sauvegarde":
 		dest := fs.String("out", "", "")
 		if err := fs.Parse(args); err != nil || *dest == "" {

@@ -164,7 +164,19 @@ func mentionDonnees(o *model.Office, finalite string) string {
 	return "Protection des données personnelles" + nb + ": " + o.Nom + ", responsable du traitement, utilise vos données pour " + finalite +
 		", sans décision automatisée ni transfert hors de l'Espace économique européen. Elles sont conservées 3" + nb + "ans. " +
 		"Vous disposez d'un droit d'accès, de rectification, d'effacement et de portabilité de vos données, ainsi que d'un droit à la limitation du traitement, " +
-		"à exercer auprès de " + dpo + ". Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."
+		"à exercer " + aupresDe(dpo) + ". Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."
+}
+
+// aupresDe contracts the article: « auprès du délégué », « auprès de dpo@… ».
+func aupresDe(s string) string {
+	low := strings.ToLower(s)
+	switch {
+	case strings.HasPrefix(low, "le "):
+		return "auprès du " + s[3:]
+	case strings.HasPrefix(low, "les "):
+		return "auprès des " + s[4:]
+	}
+	return "auprès de " + s
 }
 
 var nonFichier = regexp.MustCompile(`[^A-Za-z0-9-]+`)
@@ -282,7 +294,7 @@ func lettreDecision(l *Lettre, c Courrier) error {
 		l.Echeance = d.DateLimite
 		l.Corps = append(l.Corps,
 			Paragraphe{Texte: "La commission a décidé de vous attribuer ce logement sous condition suspensive : l'attribution deviendra définitive lorsque vous aurez fourni la ou les pièces suivantes, manquantes à votre dossier (article R.441-2-4-1 du code de la construction et de l'habitation)" + nb + ":", Gras: true, Puces: d.Pieces},
-			Paragraphe{Texte: "Ces pièces doivent nous parvenir au plus tard le " + d.DateLimite.LongAvecJour() + ".", Gras: true},
+			Paragraphe{Texte: "Ces pièces doivent nous parvenir au plus tard le " + insecable(d.DateLimite.LongAvecJour()) + ".", Gras: true},
 			Paragraphe{Texte: "Si elles nous parviennent dans ce délai et confirment les éléments de votre demande, le bail sera signé avec vous : nous vous proposerons alors un rendez-vous pour la signature et l'état des lieux. À défaut, la condition ne sera pas remplie, l'attribution sera caduque et le logement pourra être attribué à un autre candidat."},
 			Paragraphe{Texte: "Vous pouvez déposer ces pièces à l'accueil de l'Office ou nous les adresser par courrier, en rappelant la référence indiquée en haut de cette lettre."},
 		)
@@ -365,7 +377,7 @@ func offreDelai(l *Lettre, notif model.Date, intro string) {
 	txt := intro + " Vous disposez d'un délai de dix jours, à compter du lendemain de la notification de ce courrier (le " + notif.Long() +
 		"), pour nous faire connaître par écrit votre acceptation ou votre refus."
 	l.Corps = append(l.Corps, Paragraphe{Texte: txt},
-		Paragraphe{Texte: "Votre réponse doit nous parvenir au plus tard le " + dl.Echeance.LongAvecJour() + ".", Gras: true})
+		Paragraphe{Texte: "Votre réponse doit nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + ".", Gras: true})
 	if dl.Echeance != dl.Brut {
 		why := "un " + joursSemaine[dl.Brut.Weekday()]
 		if f := model.JourFerie(dl.Brut); f != "" {
@@ -396,6 +408,9 @@ func recours(o *model.Office) []Paragraphe {
 		Texte: "Un recours gracieux formé dans ce délai le prolonge : le délai de deux mois pour saisir le tribunal court alors à nouveau à compter de la réponse de l'Office, ou du rejet implicite né de son silence pendant deux mois.",
 	}}
 }
+
+// insecable binds the words of a date so that it never breaks across lines.
+func insecable(s string) string { return strings.ReplaceAll(s, " ", nb) }
 
 func majuscule(s string) string {
 	r := []rune(strings.TrimSpace(s))
@@ -450,7 +465,7 @@ func lettreOccupation(l *Lettre, c Courrier) error {
 		{"Ménage n°" + nb + ":", m.ID},
 		{"Affaire suivie par" + nb + ":", "le service de la gestion locative"},
 	}
-	l.Objet = "Objet" + nb + ": examen de l'occupation de votre logement – commission du " + cm.Date.Long()
+	l.Objet = "Objet" + nb + ": examen de l'occupation de votre logement – commission du " + insecable(cm.Date.Long())
 	l.Donnees = mentionDonnees(c.Office, "gérer votre location et examiner les conditions d'occupation des logements (article L.442-5-2 du code de la construction et de l'habitation, exécution du bail)")
 	l.Corps = append(l.Corps, Paragraphe{
 		Texte: "En application de l'article L.442-5-2 du code de la construction et de l'habitation, l'Office examine tous les trois ans les conditions d'occupation de ses logements avec " + caleol +

@@ -236,6 +236,15 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 
 var derniereLigne = regexp.MustCompile(`^[0-9]{5} [A-Z0-9]+( [A-Z0-9]+)*$`)
 
+func TestMentionDonnees_DPO(t *testing.T) {
+	o := model.DefaultOffice()
+	m := flat(mentionDonnees(o, "x"))
+	mustContain(t, "DPO par défaut", m, "auprès du délégué à la protection des données de l'Office")
+	mustNotContain(t, "DPO par défaut", m, "auprès de le")
+	o.DPO = "la déléguée à la protection des données"
+	mustContain(t, "DPO", mentionDonnees(o, "x"), "auprès de la déléguée")
+}
+
 func TestAdressePostale(t *testing.T) {
 	long := &model.Menage{ID: "M9", Personnes: []model.Personne{{Lien: model.Titulaire, Nom: "de la Villemarqué-Kerhervé", Prenom: "Marie-Françoise Bénédicte"}},
 		Adresse: []string{"Résidence Les Jardins de la Bièvre", "Bâtiment C, escalier 4, appartement 1207, 12e étage", "Entrée par le parking",

@@ -1,0 +1,241 @@
+package app
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"logis/app/pdf"
+	"logis/model"
+	"logis/storage"
+)
+
+// documentsData is everything the documents of a session need, read in one
+// transaction.
+type documentsData struct {
+	c         *model.Commission
+	office    *model.Office
+	logements map[string]*model.Logement
+	menages   map[string]*model.Menage
+}
+
+// lireDocuments reads the session, its dwellings, the households examined,
+// the dwellings the tenants rent and the office's identity in one View.
+func (a *App) lireDocuments(id string) (*documentsData, error) {
+	d := &documentsData{logements: map[string]*model.Logement{}, menages: map[string]*model.Menage{}}
+	err := a.DB.View(func(tx *storage.Tx) error {
+		var err error
+		if d.c, err = tx.Commission(id); err != nil {
+			return err
+		}
+		if d.office, err = tx.Office(); err != nil {
+			return err
+		}
+		logement := func(ref string) error {
+			if ref == "" || d.logements[ref] != nil {
+				return nil
+			}
+			l, err := tx.Logement(ref)
+			if err != nil {
+				return err
+			}
+			d.logements[ref] = l
+			return nil
+		}
+		menage := func(mid string) error {
+			if d.menages[mid] != nil {
+				return nil
+			}
+			m, err := tx.Menage(mid)
+			if err != nil {
+				return err
+			}
+			d.menages[mid] = m
+			if m.Loge() {
+				return logement(m.Bail.Logement)
+			}
+			return nil
+		}
+		for _, dl := range d.c.Logements {
+			if err := logement(dl.Logement); err != nil {
+				return err
+			}
+			for _, k := range dl.Candidats {
+				if err := menage(k.Menage); err != nil {
+					return err
+				}
+			}
+		}
+		for _, o := range d.c.Occupation {
+			if err := logement(o.Logement); err != nil {
+				return err
+			}
+			if err := menage(o.Menage); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return d, err
+}
+
+// PV writes the minutes of session id as PDF into w. A session still in
+// preparation gives a draft marked « PROJET ».
+func (a *App) PV(id string, w io.Writer) error {
+	d, err := a.lireDocuments(id)
+	if err != nil {
+		return err
+	}
+	p, err := pdf.MiseEnPagePV(pdf.SourcePV{Commission: d.c, Office: d.office, Logements: d.logements, Menages: d.menages})
+	if err != nil {
+		return err
+	}
+	return p.Ecrire(w)
+}
+
+// Lettres lays out every letter of a closed session, dated today: one per
+// candidate with a decision, one per tenant examined for the occupancy.
+func (a *App) lettres(d *documentsData) ([]*pdf.Lettre, error) {
+	if d.c.Statut != model.Close {
+		return nil, model.Errorf(model.ECONFLICT, "La commission %s n'est pas close : les courriers partent après la clôture de la séance.", d.c.ID)
+	}
+	today := a.Today()
+	var out []*pdf.Lettre
+	domicile := func(m *model.Menage) *model.Logement {
+		if m.Loge() {
+			return d.logements[m.Bail.Logement]
+		}
+		return nil
+	}
+	for i := range d.c.Logements {
+		dl := &d.c.Logements[i]
+		for j := range dl.Candidats {
+			k := &dl.Candidats[j]
+			if k.Decision == nil {
+				continue
+			}
+			m := d.menages[k.Menage]
+			l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Menage: m, Domicile: domicile(m),
+				Candidat: k, Logement: d.logements[dl.Logement]})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, l)
+		}
+	}
+	for i := range d.c.Occupation {
+		o := &d.c.Occupation[i]
+		m := d.menages[o.Menage]
+		l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Menage: m, Domicile: d.logements[o.Logement],
+			Logement: d.logements[o.Logement], Occupation: o})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	// Two letters with the same name (one application examined for two
+	// dwellings) get a number.
+	seen := map[string]int{}
+	for _, l := range out {
+		seen[l.Fichier]++
+		if n := seen[l.Fichier]; n > 1 {
+			l.Fichier = strings.TrimSuffix(l.Fichier, ".pdf") + "_" + itoa(n) + ".pdf"
+		}
+	}
+	return out, nil
+}
+
+// Courriers writes the letters of session id into dir: first one combined
+// PDF to print (« <id>_courriers.pdf », each letter on new pages), then one
+// file per letter. It returns the paths written, the combined file first.
+func (a *App) Courriers(id string, dir string, progress Progress) ([]string, error) {
+	d, err := a.lireDocuments(id)
+	if err != nil {
+		return nil, err
+	}
+	lettres, err := a.lettres(d)
+	if err != nil {
+		return nil, err
+	}
+	if len(lettres) == 0 {
+		return nil, model.Errorf(model.EINVALID, "La commission %s n'a aucune décision ni examen de l'occupation : il n'y a pas de courrier à écrire.", id)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, model.Errorf(model.EINVALID, "Le dossier « %s » ne peut pas être créé.", dir)
+	}
+	total := 2 * len(lettres)
+	combined := filepath.Join(dir, d.c.ID+"_courriers.pdf")
+	if err := ecrireFichier(combined, func(w io.Writer) error {
+		return pdf.EcrireCourriers(w, lettres, a.Today(), func(done, _ int) { progress.report(done, total) })
+	}); err != nil {
+		return nil, err
+	}
+	paths := make([]string, 1+len(lettres))
+	paths[0] = combined
+	// One file per letter: each PDF parses its fonts again (~20 ms), so the
+	// letters are spread over the cores.
+	var (
+		wg      sync.WaitGroup
+		mu      sync.Mutex
+		done    = len(lettres)
+		firstEr error
+		next    = make(chan int)
+	)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := filepath.Join(dir, lettres[i].Fichier)
+				err := ecrireFichier(p, func(w io.Writer) error { return pdf.EcrireCourrier(w, lettres[i]) })
+				mu.Lock()
+				if err != nil && firstEr == nil {
+					firstEr = err
+				}
+				paths[1+i] = p
+				done++
+				progress.report(done, total)
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range lettres {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if firstEr != nil {
+		return nil, firstEr
+	}
+	a.Log.Info("courriers", "commission", d.c.ID, "courriers", len(lettres))
+	return paths, nil
+}
+
+// ecrireFichier writes through a temporary file renamed at the end, so that
+// a failure never leaves half a PDF.
+func ecrireFichier(path string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".logis-*")
+	if err != nil {
+		return model.Errorf(model.EINVALID, "Impossible d'écrire dans le dossier de « %s ».", path)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return model.Errorf(model.EINVALID, "Impossible d'écrire « %s » (disque plein ?).", path)
+	}
+	if err := tmp.Close(); err != nil {
+		return model.Errorf(model.EINVALID, "Impossible d'écrire « %s ».", path)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return model.Errorf(model.EINVALID, "Impossible d'écrire « %s » : le fichier est peut-être ouvert dans un autre programme.", path)
+	}
+	return nil
+}

@@ -1,0 +1,163 @@
+package app_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"logis/app"
+	"logis/model"
+	"logis/storage"
+)
+
+// seedSession fills a small demo database and stores a closed session with
+// the five decisions on one dwelling and one occupancy case.
+func seedSession(t *testing.T, a *app.App, statut model.StatutCommission) *model.Commission {
+	t.Helper()
+	if _, err := a.Demo(app.DemoOptions{Menages: 60, Logements: 40}, nil); err != nil {
+		t.Fatal(err)
+	}
+	c := &model.Commission{ID: "C2026-900", Date: date(2026, 11, 19), Lieu: "Siège de l'Office", Commune: "Arcueil",
+		Type: model.CommissionMixte, Statut: statut,
+		Membres: []model.Membre{{Nom: "A", Qualite: "Administrateur", Voix: true, Present: true}, {Nom: "B", Qualite: "Maire", Voix: true, Present: true, Maire: true}}}
+	err := a.DB.Update("test : séance", func(tx *storage.Tx) error {
+		var lg *model.Logement
+		if err := tx.ForEachLogement(func(l *model.Logement) error {
+			if lg == nil {
+				cp := *l
+				lg = &cp
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		var dem []model.Demande
+		if err := tx.ForEachDemande(func(d *model.Demande) error {
+			if len(dem) < 5 {
+				dem = append(dem, *d)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		var loge *model.Menage
+		if err := tx.ForEachMenage(func(m *model.Menage) error {
+			if loge == nil && m.Loge() {
+				cp := *m
+				loge = &cp
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		decisions := []*model.Decision{
+			{Type: model.Attribution},
+			{Type: model.AttributionClassee, Rang: 2},
+			{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0]}, DateLimite: date(2026, 12, 4)},
+			{Type: model.NonAttribution, Motifs: []string{"typologie"}, Precisions: "Cinq personnes pour un T2 de 40 m²."},
+			{Type: model.Irrecevabilite, Motifs: []string{"plafond"}, Precisions: "Revenu fiscal supérieur au plafond PLUS."},
+		}
+		dl := model.DossierLogement{Logement: lg.Reference}
+		for i, d := range dem {
+			dl.Candidats = append(dl.Candidats, model.Candidat{NUR: d.NUR, Menage: d.Menage, RangPropo: i + 1, Decision: decisions[i]})
+		}
+		c.Logements = []model.DossierLogement{dl}
+		c.Occupation = []model.DossierOccupation{{Menage: loge.ID, Logement: loge.Bail.Logement, Situations: []string{"sous_occupation"},
+			Constat: "Sous-occupation constatée.", LogementAdapte: "T2"}}
+		return tx.PutCommission(c)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestApp_PV(t *testing.T) {
+	a := MustOpenApp(t)
+	c := seedSession(t, a, model.Close)
+	var b bytes.Buffer
+	if err := a.PV(c.ID, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+		t.Fatal("pas un PDF")
+	}
+	var b2 bytes.Buffer
+	if err := a.PV(c.ID, &b2); err != nil || !bytes.Equal(b.Bytes(), b2.Bytes()) {
+		t.Errorf("PV non reproductible (err %v)", err)
+	}
+	if err := a.PV("C2026-404", &b); model.ErrorCode(err) != model.ENOTFOUND {
+		t.Errorf("séance inconnue : err = %v", err)
+	}
+}
+
+func TestApp_Courriers(t *testing.T) {
+	a := MustOpenApp(t)
+	c := seedSession(t, a, model.Close)
+	dir := filepath.Join(t.TempDir(), "courriers")
+	if d := os.Getenv("LOGIS_PDF_DIR"); d != "" { // to look at the letters of demo data
+		dir = d
+	}
+	var last, total int
+	paths, err := a.Courriers(c.ID, dir, func(done, tot int) { last, total = done, tot })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 7 { // combined + 5 decisions + 1 occupancy
+		t.Fatalf("%d fichiers : %q", len(paths), paths)
+	}
+	if filepath.Base(paths[0]) != "C2026-900_courriers.pdf" {
+		t.Errorf("fichier combiné %q", paths[0])
+	}
+	if last != total || total != 12 {
+		t.Errorf("progression %d / %d", last, total)
+	}
+	for _, d := range c.Logements[0].Candidats {
+		want := "C2026-900_" + d.NUR + "_" + strings.ReplaceAll(string(d.Decision.Type), "_", "-") + ".pdf"
+		found := false
+		for _, p := range paths {
+			found = found || filepath.Base(p) == want
+		}
+		if !found {
+			t.Errorf("%s manque parmi %q", want, paths)
+		}
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Errorf("%s : %v", p, err)
+		}
+	}
+	if bin, err := exec.LookPath("pdftotext"); err == nil {
+		out, err := exec.Command(bin, "-enc", "UTF-8", paths[0], "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := strings.ReplaceAll(string(out), "\u00a0", " ")
+		// Letters dated by the injected clock: Sunday 22 November 2026;
+		// ten days from the 23rd end on Wednesday 2 December.
+		for _, w := range []string{"le 22 novembre 2026", "au plus tard le mercredi 2 décembre 2026", "tribunal administratif de Melun", "examen de l'occupation"} {
+			if !strings.Contains(txt, w) {
+				t.Errorf("« %s » manque", w)
+			}
+		}
+		if n := strings.Count(txt, "Page 1 / "); n != 6 {
+			t.Errorf("%d courriers numérotés, want 6", n)
+		}
+	}
+}
+
+func TestApp_CourriersSeanceNonClose(t *testing.T) {
+	a := MustOpenApp(t)
+	c := seedSession(t, a, model.EnPreparation)
+	if _, err := a.Courriers(c.ID, t.TempDir(), nil); model.ErrorCode(err) != model.ECONFLICT {
+		t.Errorf("err = %v, want ECONFLICT", err)
+	}
+	var b bytes.Buffer
+	if err := a.PV(c.ID, &b); err != nil {
+		t.Errorf("projet de PV : %v", err)
+	}
+}
