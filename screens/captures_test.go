@@ -1,9 +1,11 @@
 package screens
 
 import (
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"logis/app"
@@ -25,25 +27,33 @@ func TestCaptures_OnePNGPerScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"01-tableau-de-bord.png", "02-patrimoine.png", "03-menages-et-demandes.png", "04-examen-d-occupation.png", "05-parametres.png"}
-	if len(files) < len(want) {
-		t.Fatalf("files = %v", files)
+	screens := newTestMain(t, 0, 0).screens
+	if len(files) != len(screens) {
+		t.Fatalf("%d files for %d screens: %v", len(files), len(screens), files)
 	}
-	for i, name := range want {
-		if filepath.Base(files[i]) != name {
-			t.Errorf("file %d = %s, want %s", i, filepath.Base(files[i]), name)
+	for i, sc := range screens {
+		if want := fmt.Sprintf("%02d-%s.png", i+1, slug(sc.title())); filepath.Base(files[i]) != want {
+			t.Errorf("file %d = %s, want %s", i, filepath.Base(files[i]), want)
 		}
-		f, err := os.Open(files[i])
+	}
+	names := strings.Join(files, " ")
+	for _, want := range []string{"01-tableau-de-bord.png", "-patrimoine.png", "-menages-et-demandes.png", "-examen-d-occupation.png", "-parametres.png"} {
+		if !strings.Contains(names, want) {
+			t.Errorf("no capture %s in %s", want, names)
+		}
+	}
+	for _, path := range files {
+		f, err := os.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		img, err := png.Decode(f)
 		f.Close()
 		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+			t.Fatalf("%s: %v", path, err)
 		}
 		if b := img.Bounds(); b.Dx() != int(CaptureSize.Width) || b.Dy() != int(CaptureSize.Height) {
-			t.Errorf("%s is %v, want %v", name, b, CaptureSize)
+			t.Errorf("%s is %v, want %v", path, b, CaptureSize)
 		}
 	}
 	entries, _ := os.ReadDir(dir)
