@@ -76,7 +76,11 @@ func captures(a *app.App, dir string) ([]string, error) {
 				y.waitIdle()
 			}
 		}
+		// Lay everything out again at the final size: content built in the
+		// background may have been laid out for a former size.
+		w.Resize(CaptureSize.SubtractWidthHeight(1, 1))
 		w.Resize(CaptureSize)
+		w.Content().Refresh()
 		img := w.Canvas().Capture()
 		path := filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, slug(s.title())))
 		f, err := os.Create(path)
