@@ -5,9 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"logis/app/pdf"
 	"logis/model"
@@ -168,48 +166,28 @@ func (a *App) Courriers(id string, dir string, progress Progress) ([]string, err
 		return nil, model.Errorf(model.EINVALID, "Le dossier « %s » ne peut pas être créé.", dir)
 	}
 	total := 2 * len(lettres)
-	combined := filepath.Join(dir, d.c.ID+"_courriers.pdf")
-	if err := ecrireFichier(combined, func(w io.Writer) error {
-		return pdf.EcrireCourriers(w, lettres, a.Today(), func(done, _ int) { progress.report(done, total) })
-	}); err != nil {
+	liasse, err := pdf.ComposerCourriers(lettres, a.Today(), func(done, _ int) { progress.report(done, total) })
+	if err != nil {
 		return nil, err
 	}
-	paths := make([]string, 1+len(lettres))
-	paths[0] = combined
-	// One file per letter: each PDF parses its fonts again (~20 ms), so the
-	// letters are spread over the cores.
-	var (
-		wg      sync.WaitGroup
-		mu      sync.Mutex
-		done    = len(lettres)
-		firstEr error
-		next    = make(chan int)
-	)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := filepath.Join(dir, lettres[i].Fichier)
-				err := ecrireFichier(p, func(w io.Writer) error { return pdf.EcrireCourrier(w, lettres[i]) })
-				mu.Lock()
-				if err != nil && firstEr == nil {
-					firstEr = err
-				}
-				paths[1+i] = p
-				done++
-				progress.report(done, total)
-				mu.Unlock()
-			}
-		}()
+	combined := filepath.Join(dir, d.c.ID+"_courriers.pdf")
+	if err := ecrireFichier(combined, liasse.EcrireTout); err != nil {
+		return nil, err
 	}
-	for i := range lettres {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if firstEr != nil {
-		return nil, firstEr
+	paths := []string{combined}
+	// One file per letter, cut out of the combined PDF (no second drawing,
+	// the fonts are parsed once).
+	for i, l := range lettres {
+		b, err := liasse.Courrier(i)
+		if err != nil {
+			return nil, err
+		}
+		p := filepath.Join(dir, l.Fichier)
+		if err := ecrireFichier(p, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
+			return nil, err
+		}
+		paths = append(paths, p)
+		progress.report(len(lettres)+i+1, total)
 	}
 	a.Log.Info("courriers", "commission", d.c.ID, "courriers", len(lettres))
 	return paths, nil

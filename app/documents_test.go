@@ -161,3 +161,59 @@ func TestApp_CourriersSeanceNonClose(t *testing.T) {
 		t.Errorf("projet de PV : %v", err)
 	}
 }
+
+// BenchmarkApp_Courriers100 writes the letters of a closed session of 20
+// dwellings × 5 candidates: the combined PDF and the 100 files, database
+// reading included.
+func BenchmarkApp_Courriers100(b *testing.B) {
+	a := MustOpenApp(b)
+	if _, err := a.Demo(app.DemoOptions{Menages: 400, Logements: 100}, nil); err != nil {
+		b.Fatal(err)
+	}
+	c := &model.Commission{ID: "C2026-901", Date: date(2026, 11, 19), Lieu: "Siège", Commune: "Arcueil", Type: model.CommissionAttribution, Statut: model.Close,
+		Membres: []model.Membre{{Nom: "A", Qualite: "Administrateur", Voix: true, Present: true}}}
+	err := a.DB.Update("bench", func(tx *storage.Tx) error {
+		var refs []string
+		if err := tx.ForEachLogement(func(l *model.Logement) error {
+			if len(refs) < 20 {
+				refs = append(refs, l.Reference)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		var dem []model.Demande
+		if err := tx.ForEachDemande(func(d *model.Demande) error {
+			if len(dem) < 100 {
+				dem = append(dem, *d)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		for i, ref := range refs {
+			dl := model.DossierLogement{Logement: ref}
+			for k := 0; k < 5; k++ {
+				d := dem[i*5+k]
+				dec := &model.Decision{Type: model.AttributionClassee, Rang: k + 1}
+				if k == 4 {
+					dec = &model.Decision{Type: model.NonAttribution, Motifs: []string{"typologie"}, Precisions: "Cinq personnes pour un T2 de 40 m²."}
+				}
+				dl.Candidats = append(dl.Candidats, model.Candidat{NUR: d.NUR, Menage: d.Menage, RangPropo: k + 1, Decision: dec})
+			}
+			c.Logements = append(c.Logements, dl)
+		}
+		return tx.PutCommission(c)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		paths, err := a.Courriers(c.ID, dir, nil)
+		if err != nil || len(paths) != 101 {
+			b.Fatalf("%d fichiers, %v", len(paths), err)
+		}
+	}
+}

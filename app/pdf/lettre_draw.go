@@ -29,6 +29,12 @@ const (
 // with its own page numbering (« Page 1 / 2 »). The fonts are parsed once for
 // the whole document. date is the document's date (its creation date).
 func EcrireCourriers(w io.Writer, lettres []*Lettre, date model.Date, progress func(done, total int)) error {
+	return ecrireCourriers(w, lettres, date, progress, nil)
+}
+
+// ecrireCourriers draws the letters and, when pages is not nil, records the
+// first and last page of each.
+func ecrireCourriers(w io.Writer, lettres []*Lettre, date model.Date, progress func(done, total int), pages *[][2]int) error {
 	titre := "Courriers de la commission"
 	auteur := ""
 	if len(lettres) > 0 && len(lettres[0].Expediteur) > 0 {
@@ -48,6 +54,9 @@ func EcrireCourriers(w io.Writer, lettres []*Lettre, date model.Date, progress f
 		dessinerLettre(f, l)
 		if f.Err() {
 			break
+		}
+		if pages != nil {
+			*pages = append(*pages, [2]int{premiere, f.PageCount()})
 		}
 		if progress != nil {
 			progress(i+1, len(lettres))

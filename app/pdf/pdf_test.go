@@ -230,7 +230,13 @@ func BenchmarkPV60(b *testing.B) {
 	}
 }
 
-func BenchmarkCourriers500(b *testing.B) {
+func BenchmarkCourriers500(b *testing.B) { benchCourriers(b, false) }
+
+// BenchmarkCourriers500Fichiers adds the 500 files of one letter each, cut
+// out of the combined PDF.
+func BenchmarkCourriers500Fichiers(b *testing.B) { benchCourriers(b, true) }
+
+func benchCourriers(b *testing.B, fichiers bool) {
 	cm := commissionTest()
 	o := office()
 	for i := 0; i < b.N; i++ {
@@ -247,9 +253,21 @@ func BenchmarkCourriers500(b *testing.B) {
 				}
 			}
 		}
-		var buf bytes.Buffer
-		if err := EcrireCourriers(&buf, lettres[:500], dateCourier, nil); err != nil {
+		if !fichiers {
+			var buf bytes.Buffer
+			if err := EcrireCourriers(&buf, lettres[:500], dateCourier, nil); err != nil {
+				b.Fatal(err)
+			}
+			continue
+		}
+		l, err := ComposerCourriers(lettres[:500], dateCourier, nil)
+		if err != nil {
 			b.Fatal(err)
+		}
+		for k := range l.Pages {
+			if _, err := l.Courrier(k); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

@@ -1,0 +1,71 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// qpdfCheck runs qpdf --check when qpdf is installed.
+func qpdfCheck(t *testing.T, pdf []byte) {
+	t.Helper()
+	bin, err := exec.LookPath("qpdf")
+	if err != nil {
+		return
+	}
+	p := filepath.Join(t.TempDir(), "c.pdf")
+	if err := os.WriteFile(p, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "--check", p).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check : %v\n%s", err, out)
+	}
+}
+
+func TestLiasse_Courrier(t *testing.T) {
+	lettres := courriersTest(t)
+	l, err := ComposerCourriers(lettres, dateCourier, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Pages) != len(lettres) || l.Pages[0][0] != 1 || l.Pages[len(l.Pages)-1][1] != len(l.kids) {
+		t.Fatalf("pages %v pour %d pages", l.Pages, len(l.kids))
+	}
+	var tout bytes.Buffer
+	if err := EcrireCourriers(&tout, lettres, dateCourier, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(tout.Bytes(), l.PDF) {
+		t.Error("la liasse diffère du PDF combiné")
+	}
+	qpdfCheck(t, l.PDF)
+	for i, lt := range lettres {
+		b, err := l.Courrier(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qpdfCheck(t, b)
+		b2, _ := l.Courrier(i)
+		if !bytes.Equal(b, b2) {
+			t.Errorf("courrier %d non reproductible", i)
+		}
+		txt := pdftotext(t, b, 0, 0)
+		pages := l.Pages[i][1] - l.Pages[i][0] + 1
+		if n := strings.Count(txt, "\f"); n != pages {
+			t.Errorf("courrier %d : %d pages, want %d", i, n, pages)
+		}
+		mustContain(t, lt.Fichier, txt, string([]rune(flat(lt.Objet))[:30]), "Page 1 / ", "Protection des données personnelles")
+		// No other letter's reference slips into this file.
+		for j, autre := range lettres {
+			if j != i && autre.References[1][1] != lt.References[1][1] {
+				mustNotContain(t, lt.Fichier, txt, autre.References[1][1])
+			}
+		}
+	}
+	if _, err := l.Courrier(len(lettres)); err == nil {
+		t.Error("courrier hors liasse accepté")
+	}
+}
