@@ -34,6 +34,9 @@ const usage = `Utilisation : logis [--db FICHIER] [commande]
   pv ID --out FICHIER.pdf                procès-verbal de la séance ID (projet si elle n'est pas close)
   courriers ID --out DOSSIER             courriers de la séance close ID : un PDF à imprimer et un par courrier
   captures --out DOSSIER                 une image PNG de chaque écran, sans affichage
+  candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]
+                                         candidats proposés pour un logement, classés et expliqués
+  commissions                            liste des séances : id;date (AAAA-MM-JJ);type;statut
 `
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -155,6 +158,53 @@ func command(a *app.App, name string, args []string, out io.Writer) error {
 			fmt.Fprintln(out, f)
 		}
 		return err
+	case "candidats":
+		date := fs.String("date", "", "")
+		tous := fs.Bool("tous", false, "")
+		outPath := fs.String("out", "", "")
+		var ref string
+		if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+			ref, args = args[0], args[1:]
+		}
+		if err := fs.Parse(args); err != nil || (ref == "") == (fs.NArg() == 0) || fs.NArg() > 1 {
+			return usageError("candidats : indiquez la référence du logement (options --date AAAA-MM-JJ, --tous, --out FICHIER.csv)")
+		}
+		if ref == "" {
+			ref = fs.Arg(0)
+		}
+		at := a.Today()
+		if *date != "" {
+			d, err := model.ParseDate(*date)
+			if err != nil || d.IsZero() {
+				return model.Errorf(model.EINVALID, "--date : « %s » n'est pas une date (AAAA-MM-JJ).", *date)
+			}
+			at = d
+		}
+		lc, err := a.Candidats(ref, at, *tous)
+		if err != nil {
+			return err
+		}
+		if *outPath == "" {
+			return lc.WriteCSV(out)
+		}
+		if err := writeFile(*outPath, lc.WriteCSV); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Logement %s : %d demande(s) examinée(s), %d candidat(s) retenu(s), %d écarté(s) ; liste écrite dans %s\n", ref, lc.Examinees, lc.Admis, lc.Exclus, *outPath)
+		return nil
+	case "commissions":
+		if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+			return usageError("commissions : aucune option")
+		}
+		list, err := a.Commissions()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "id;date;type;statut")
+		for _, c := range list {
+			fmt.Fprintf(out, "%s;%s;%s;%s\n", c.ID, c.Date.ISO(), c.Type, c.Statut)
+		}
+		return nil
 	case "pv", "courriers":
 		dest := fs.String("out", "", "")
 		var id string
