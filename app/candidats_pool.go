@@ -1,8 +1,10 @@
 package app
 
 import (
+	"runtime"
 	"strings"
 	"sync"
+	"weak"
 
 	"logis/model"
 	"logis/storage"
@@ -42,7 +44,8 @@ type poolSnapshot struct {
 	list []*candidature
 }
 
-// pools holds one snapshot per open database (*storage.DB → *poolHolder).
+// pools holds one snapshot per database (weak.Pointer[storage.DB] →
+// *poolHolder); the entry goes when the database object is collected.
 var pools sync.Map
 
 type poolHolder struct {
@@ -98,7 +101,11 @@ func stillCurrent(db *storage.DB, from, to uint64) bool {
 // pool returns the current snapshot of the active applications; read runs
 // first, in the same read transaction when the snapshot is rebuilt.
 func (a *App) pool(read func(tx *storage.Tx) error) (*poolSnapshot, error) {
-	h, _ := pools.LoadOrStore(a.DB, &poolHolder{})
+	key := weak.Make(a.DB)
+	h, loaded := pools.LoadOrStore(key, &poolHolder{})
+	if !loaded {
+		runtime.AddCleanup(a.DB, func(k weak.Pointer[storage.DB]) { pools.Delete(k) }, key)
+	}
 	holder := h.(*poolHolder)
 	holder.mu.Lock()
 	defer holder.mu.Unlock()

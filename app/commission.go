@@ -474,11 +474,15 @@ func appliquerConstat(c *model.Commission, menage, constat, adapte string) error
 	return nil
 }
 
-// Cloturer closes the session once every candidate has a valid decision,
+// Cloturer closes the session, on or after its date, once every candidate
+// has a valid decision,
 // the decisions of each dwelling hold together, the quorum is reached and
 // every occupancy case has its finding. A closed session is frozen.
 func (a *App) Cloturer(id string) (*model.Commission, error) {
 	return a.modifier(id, "clôture", func(tx *storage.Tx, c *model.Commission) error {
+		if today := a.Today(); c.Date > today {
+			return model.Errorf(model.EINVALID, "La séance du %s n'a pas encore eu lieu : elle ne peut être close qu'à partir de sa date.", c.Date)
+		}
 		if p := c.ProblemesCloture(); len(p) > 0 {
 			return model.Errorf(model.EINVALID, "La commission %s ne peut pas être close : %s", c.ID, strings.Join(p, " "))
 		}

@@ -60,7 +60,7 @@ func nonAttribution() model.Decision {
 
 func TestApp_CommissionWorkflow(t *testing.T) {
 	a := sessionFixtures(t)
-	day := date(2026, 12, 3)
+	day := date(2026, 11, 19)
 
 	c, err := a.NouvelleCommission(day, "Siège, salle du conseil", "arcueil", model.CommissionMixte)
 	if err != nil {
@@ -274,6 +274,8 @@ func TestApp_CommissionWorkflow(t *testing.T) {
 		if err != nil || len(list) != 2 || list[0].ID != id || list[1].ID != "C2027-001" {
 			t.Fatalf("list %v", err)
 		}
+		_, err = a.Cloturer(c2.ID)
+		wantCode(t, err, model.EINVALID, "n'a pas encore eu lieu")
 		_, err = a.AjouterOccupation(c2.ID, []string{"M-OCCUPANT"})
 		wantCode(t, err, model.EINVALID, "commission d'attribution")
 		_, err = a.AjouterLogement(c2.ID, "ARC-T3B", []string{}, "")
@@ -286,7 +288,7 @@ func TestApp_CommissionWorkflow(t *testing.T) {
 
 func TestApp_CommissionDeuxLogements(t *testing.T) {
 	a := sessionFixtures(t)
-	c, err := a.NouvelleCommission(date(2026, 12, 10), "Siège", "Arcueil", model.CommissionAttribution)
+	c, err := a.NouvelleCommission(date(2026, 11, 20), "Siège", "Arcueil", model.CommissionAttribution)
 	if err != nil {
 		t.Fatal(err)
 	}

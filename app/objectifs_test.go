@@ -11,7 +11,7 @@ import (
 
 func TestApp_Objectifs(t *testing.T) {
 	a := sessionFixtures(t)
-	c, err := a.NouvelleCommission(date(2026, 12, 3), "Siège", "Arcueil", model.CommissionAttribution)
+	c, err := a.NouvelleCommission(date(2026, 11, 19), "Siège", "Arcueil", model.CommissionAttribution)
 	if err != nil {
 		t.Fatal(err)
 	}
