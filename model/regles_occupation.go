@@ -82,9 +82,9 @@ func TypologieRange(min, max int) string {
 // dwelling is over-occupied.
 func SurOccupationTypologie(typologie int, c Composition, r *Regles) Verdict {
 	min, max, lignes := TypologiesAdaptees(c.Autres, r)
-	head := "personne seule"
+	head, lead := "personne seule", "Une personne seule"
 	if c.Couple {
-		head = "couple"
+		head, lead = "couple", "Un couple"
 	}
 	v := Verdict{Regle: "sur_occupation", Titre: "Sur-occupation (typologie)", Source: SourceSurOccTypologie,
 		Valeur: fmt.Sprintf("%s pour %s + %d personne(s)", TypologieLabel(typologie), head, c.Autres),
@@ -96,11 +96,11 @@ func SurOccupationTypologie(typologie int, c Composition, r *Regles) Verdict {
 		v.Resultat, v.Explication = Incomplet, "Aucune ligne du tableau d'occupation ne correspond à cette composition (voir Paramètres)."
 	case typologie < min:
 		v.Resultat = Alerte
-		v.Explication = fmt.Sprintf("Un %s avec %d autre(s) personne(s) relève de %s (%s) ; un %s est trop petit : sur-occupation.",
-			head, c.Autres, TypologieRange(min, max), lignes[0], TypologieLabel(typologie))
+		v.Explication = fmt.Sprintf("%s avec %d autre(s) personne(s) relève de %s (%s) ; un %s est trop petit : sur-occupation.",
+			lead, c.Autres, TypologieRange(min, max), lignes[0], TypologieLabel(typologie))
 	default:
 		v.Resultat = Conforme
-		v.Explication = fmt.Sprintf("Un %s avec %d autre(s) personne(s) relève de %s ; le %s n'est pas sur-occupé.", head, c.Autres, TypologieRange(min, max), TypologieLabel(typologie))
+		v.Explication = fmt.Sprintf("%s avec %d autre(s) personne(s) relève de %s ; le %s n'est pas sur-occupé.", lead, c.Autres, TypologieRange(min, max), TypologieLabel(typologie))
 	}
 	return v
 }
