@@ -49,6 +49,8 @@ func nouveauDocument(date model.Date, titre, auteur string) *gofpdf.Fpdf {
 	f.SetCreator("Logis", true)
 	f.SetProducer("Logis (gofpdf)", true)
 	f.SetMargins(margeG, margeH, margeD)
+	// No inner cell margin: text is placed exactly where couper measured it.
+	f.SetCellMargin(0)
 	f.SetFont(famille, "", 10)
 	return f
 }
@@ -97,6 +99,7 @@ func propre(s string) string {
 // stay together) and at explicit line breaks; a word wider than w is cut.
 func couper(f *gofpdf.Fpdf, txt string, w float64) []string {
 	var lignes []string
+	txt = typographie.Replace(txt)
 	for _, par := range strings.Split(txt, "\n") {
 		par = propre(par)
 		mots := strings.Split(par, " ")
@@ -132,6 +135,11 @@ func couper(f *gofpdf.Fpdf, txt string, w float64) []string {
 	}
 	return lignes
 }
+
+// typographie binds French punctuation to its word with a no-break space,
+// whatever the user typed (« 41,2 % », « 20 € », « motif : »).
+var typographie = strings.NewReplacer(" %", "\u00a0%", " €", "\u00a0€", " :", "\u00a0:", " ;", "\u00a0;",
+	" !", "\u00a0!", " ?", "\u00a0?", "« ", "«\u00a0", " »", "\u00a0»")
 
 // texte writes wrapped text at x with width w, from the current y, one line
 // every lh mm; it returns the number of lines. Page breaks happen between

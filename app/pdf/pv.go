@@ -148,7 +148,7 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 			sec.Details += "."
 		}
 		sec.Candidats = Tableau{Entetes: []string{"Rang proposé", "Candidat", "Décision de la commission", "Motifs en fait et en droit, précisions"},
-			Largeurs: []float64{18, 44, 42, 66}}
+			Largeurs: []float64{17, 44, 33, 76}}
 		for _, cand := range dl.Candidats {
 			nom := cand.NUR
 			if m := s.Menages[cand.Menage]; m != nil {
@@ -236,6 +236,10 @@ var situationsPV = map[string]string{
 	"depassement_plafond":           "Ressources au-dessus du plafond",
 }
 
+// troisiemePersonne turns the reasons, written to the applicant, into the
+// third person of the minutes.
+var troisiemePersonne = strings.NewReplacer("votre ménage", "son ménage", "vos ressources", "ses ressources", "votre demande", "sa demande")
+
 // decisionPV writes a decision and its reasons for the minutes.
 func decisionPV(d *model.Decision) (string, string) {
 	if d == nil {
@@ -256,7 +260,7 @@ func decisionPV(d *model.Decision) (string, string) {
 		}
 		for _, code := range d.Motifs {
 			if m, ok := model.MotifByCode(list, code); ok {
-				motifs = append(motifs, majuscule(m.Libelle)+" ("+m.Droit+").")
+				motifs = append(motifs, majuscule(troisiemePersonne.Replace(m.Libelle))+" ("+m.Droit+").")
 			} else {
 				motifs = append(motifs, code)
 			}
