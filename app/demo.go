@@ -246,7 +246,12 @@ func (g *demoGen) household(id string) *model.Menage {
 	shape := g.rnd.IntN(100)
 	couple := shape >= 30 && shape < 50 || shape >= 65 && shape < 95
 	if couple {
-		m.Personnes = append(m.Personnes, model.Personne{Lien: model.Conjoint, Nom: nom, Prenom: first(!female), DateNaissance: birth(19, 80)})
+		// The partner is within eight years of the head's age, and of age.
+		partner := head.DateNaissance.AddDays(g.between(-8*365, 8*365))
+		if adult := g.today.AddDays(-19 * 365); partner > adult {
+			partner = adult
+		}
+		m.Personnes = append(m.Personnes, model.Personne{Lien: model.Conjoint, Nom: nom, Prenom: first(!female), DateNaissance: partner})
 	}
 	kids := 0
 	switch {
