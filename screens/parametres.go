@@ -251,18 +251,32 @@ func (s *Parametres) useLogo(r io.Reader) {
 }
 
 // onSaveOffice stores the identity in one transaction.
-func (s *Parametres) onSaveOffice() {
+func (s *Parametres) onSaveOffice() { s.saveOffice() }
+
+func (s *Parametres) saveOffice() bool {
 	if !s.office.Valid() {
 		s.office.Check()
-		return
+		return false
 	}
 	if err := s.main.app.SaveOffice(s.officeFromFields()); err != nil {
 		s.officeInfo.SetText("")
 		Erreur(s.main.win, err)
-		return
+		return false
 	}
 	s.office.Clean()
 	s.officeInfo.SetText("Identité de l'Office enregistrée.")
+	return true
+}
+
+// confirmLeave asks about unsaved changes of the identity, then of the
+// rule tables; changes dropped are replaced by the stored values.
+func (s *Parametres) confirmLeave(then, cancel func()) {
+	s.office.ConfirmLeaveOr(s.main.win, s.saveOffice, func() {
+		s.regles.form.ConfirmLeaveOr(s.main.win, s.regles.save, func() {
+			s.load()
+			then()
+		}, cancel)
+	}, cancel)
 }
 
 // --- Imports and backup ----------------------------------------------------

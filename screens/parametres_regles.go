@@ -420,16 +420,19 @@ func (e *reglesEditor) onAddQuartile(year int) {
 }
 
 // onSave stores the tables in one transaction.
-func (e *reglesEditor) onSave() {
+func (e *reglesEditor) onSave() { e.save() }
+
+func (e *reglesEditor) save() bool {
 	if !e.form.Valid() {
 		e.form.Check()
-		return
+		return false
 	}
 	r := e.fromFields()
 	if err := e.main.app.SaveRegles(r); err != nil {
 		Erreur(e.main.win, err)
-		return
+		return false
 	}
 	e.set(r)
 	e.status.SetText("Règles enregistrées : elles s'appliquent aux prochaines vérifications.")
+	return true
 }

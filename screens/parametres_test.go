@@ -208,3 +208,34 @@ func TestParametres_FrenchFileDialogsAndBackup(t *testing.T) {
 		t.Errorf("backup status = %q", s.backupStatus.Text)
 	}
 }
+
+func TestParametres_UnsavedChangesAsked(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	m.win.Resize(fyne.NewSize(1280, 800))
+	s := parametresScreen(t, m)
+	s.nom.Entry.SetText("Nom modifié")
+	left := false
+	s.confirmLeave(func() { left = true }, func() {})
+	all := strings.Join(overlayTexts(m.win), "\n")
+	for _, want := range []string{"Enregistrer les modifications ?", "Annuler", "Ne pas enregistrer", "Enregistrer"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("question lacks %q:\n%s", want, all)
+		}
+	}
+	if left {
+		t.Fatal("left without asking")
+	}
+	var drop *widget.Button
+	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Ne pas enregistrer" {
+			drop = b
+		}
+	}
+	test.Tap(drop)
+	if !left || s.nom.Text() != "Office Public de l'Habitat" || s.office.Dirty() {
+		t.Errorf("left %v, name %q, dirty %v", left, s.nom.Text(), s.office.Dirty())
+	}
+	if o, _ := m.app.Office(); o.Nom != "Office Public de l'Habitat" {
+		t.Errorf("dropped change stored: %q", o.Nom)
+	}
+}
