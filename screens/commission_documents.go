@@ -1,0 +1,185 @@
+package screens
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
+)
+
+// produireFunc writes documents into dir, reporting progress, and returns
+// the file to open or print (the combined PDF).
+type produireFunc func(dir string, progress func(done, total int)) (string, error)
+
+// documentsPanel produces the minutes and the letters of a session in the
+// background (a progress bar meanwhile), then offers « Ouvrir » and
+// « Imprimer » and tells the folder the files were written to.
+type documentsPanel struct {
+	win    fyne.Window
+	dir    string
+	dirLbl *widget.Label
+
+	dirBtn      *widget.Button
+	pvBtn       *widget.Button
+	courrierBtn *widget.Button
+	progress    *widget.ProgressBar
+	status      *widget.Label
+	fichier     *widget.Label
+	ouvrirBtn   *widget.Button
+	imprimerBtn *widget.Button
+	dossierBtn  *widget.Button
+
+	pv, courriers produireFunc
+	ouvrir        func(path string) error
+	imprimer      func(path string) error
+
+	bg      *sync.WaitGroup
+	running bool
+	last    string // the last file produced
+	body    fyne.CanvasObject
+}
+
+func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, imprimer func(string) error) *documentsPanel {
+	p := &documentsPanel{win: win, dir: dir, bg: bg, ouvrir: ouvrir, imprimer: imprimer}
+	p.dirLbl = widget.NewLabel(dir)
+	p.dirLbl.Wrapping = fyne.TextWrapBreak
+	p.dirBtn = widget.NewButtonWithIcon("Choisir le dossier…", theme.FolderOpenIcon(), p.onChoisirDossier)
+	p.pvBtn = widget.NewButtonWithIcon("Imprimer le procès-verbal", theme.DocumentPrintIcon(), func() { p.run("procès-verbal", p.pv) })
+	p.pvBtn.Importance = widget.HighImportance
+	p.courrierBtn = widget.NewButtonWithIcon("Préparer les courriers", theme.MailSendIcon(), func() { p.run("courriers", p.courriers) })
+	p.courrierBtn.Importance = widget.HighImportance
+	p.progress = widget.NewProgressBar()
+	p.progress.Hide()
+	p.status = widget.NewLabel("Les documents sont écrits en PDF dans le dossier ci-dessus : le procès-verbal de la séance, puis une lettre par décision (et un fichier qui les réunit, pour l'impression).")
+	p.status.Wrapping = fyne.TextWrapWord
+	p.fichier = widget.NewLabel("")
+	p.fichier.Wrapping = fyne.TextWrapBreak
+	p.fichier.Hide()
+	p.ouvrirBtn = widget.NewButtonWithIcon("Ouvrir", theme.FileIcon(), func() { p.use(p.ouvrir, p.last) })
+	p.imprimerBtn = widget.NewButtonWithIcon("Imprimer", theme.DocumentPrintIcon(), func() { p.use(p.imprimer, p.last) })
+	p.dossierBtn = widget.NewButtonWithIcon("Ouvrir le dossier", theme.FolderOpenIcon(), func() { p.use(p.ouvrir, p.dir) })
+	p.ouvrirBtn.Hide()
+	p.imprimerBtn.Hide()
+	p.dossierBtn.Hide()
+	p.body = container.NewVBox(
+		widget.NewLabelWithStyle("Documents de la séance", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, bold("Dossier :"), p.dirBtn, p.dirLbl),
+		container.NewHBox(p.pvBtn, p.courrierBtn),
+		p.progress, p.status, p.fichier,
+		container.NewHBox(p.ouvrirBtn, p.imprimerBtn, p.dossierBtn))
+	return p
+}
+
+// setProducers gives the functions that write the documents of the session
+// shown; nil disables the button (the session is not chosen yet).
+func (p *documentsPanel) setProducers(pv, courriers produireFunc) {
+	p.pv, p.courriers = pv, courriers
+	p.enable()
+	p.last = ""
+	p.fichier.Hide()
+	p.ouvrirBtn.Hide()
+	p.imprimerBtn.Hide()
+	p.dossierBtn.Hide()
+}
+
+func (p *documentsPanel) enable() {
+	for _, x := range []struct {
+		b *widget.Button
+		f produireFunc
+	}{{p.pvBtn, p.pv}, {p.courrierBtn, p.courriers}} {
+		if x.f == nil || p.running {
+			x.b.Disable()
+		} else {
+			x.b.Enable()
+		}
+	}
+}
+
+// onChoisirDossier asks for the folder of the PDF files.
+func (p *documentsPanel) onChoisirDossier() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		p.dir = u.Path()
+		p.dirLbl.SetText(p.dir)
+	}, p.win)
+	d.SetTitleText("Dossier des documents PDF")
+	d.SetConfirmText("Choisir ce dossier")
+	d.SetDismissText("Annuler")
+	if err := os.MkdirAll(p.dir, 0o755); err == nil {
+		if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(p.dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// run produces documents in the background with a progress bar.
+func (p *documentsPanel) run(what string, f produireFunc) {
+	if f == nil || p.running {
+		return
+	}
+	dir := p.dir
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		p.status.SetText(fmt.Sprintf("Le dossier « %s » n'a pas pu être créé : choisissez-en un autre.", dir))
+		return
+	}
+	p.running = true
+	p.enable()
+	p.progress.SetValue(0)
+	p.progress.Show()
+	p.status.SetText("Préparation du " + what + " en cours…")
+	if what == "courriers" {
+		p.status.SetText("Préparation des courriers en cours…")
+	}
+	p.ouvrirBtn.Hide()
+	p.imprimerBtn.Hide()
+	p.dossierBtn.Hide()
+	p.fichier.Hide()
+	p.bg.Add(1)
+	go func() {
+		defer p.bg.Done()
+		path, err := f(dir, func(done, total int) {
+			if total > 0 {
+				fyne.Do(func() { p.progress.SetValue(float64(done) / float64(total)) })
+			}
+		})
+		fyne.Do(func() {
+			p.running = false
+			p.enable()
+			p.progress.Hide()
+			if err != nil {
+				p.status.SetText("Les documents n'ont pas pu être produits : " + model.ErrorMessage(err))
+				return
+			}
+			p.last = path
+			p.status.SetText(fmt.Sprintf("Terminé : %s écrit(s) dans le dossier « %s ».", what, dir))
+			p.fichier.SetText("Fichier : " + filepath.Base(path))
+			p.fichier.Show()
+			p.ouvrirBtn.Show()
+			p.imprimerBtn.Show()
+			p.dossierBtn.Show()
+		})
+	}()
+}
+
+// use opens or prints a file, and tells when the system refused.
+func (p *documentsPanel) use(f func(string) error, path string) {
+	if f == nil || path == "" {
+		return
+	}
+	if err := f(path); err != nil {
+		p.status.SetText(model.ErrorMessage(err))
+	}
+}

@@ -1,0 +1,545 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
+)
+
+// logementsActions are the use cases the dwellings panel calls.
+type logementsActions struct {
+	candidats func(ref string, tous bool) (*app.ListeCandidats, error)
+	ajouter   func(ref string) error
+	ajouterC  func(ref string, e model.Eligibilite) error
+	retirer   func(ref, nur string) error
+	exception func(ref, exception string) error
+	decider   func(ref, nur string, d model.Decision) error
+	nom       func(menage string) string
+}
+
+// logementsPanel is the attribution part of a session: the dwellings
+// examined; for the one chosen, the rule of three with its legal
+// exceptions, the candidates presented with their decisions, and the
+// candidates the program proposes (rank and every rule explained).
+type logementsPanel struct {
+	win      fyne.Window
+	act      logementsActions
+	c        *model.Commission
+	readOnly bool // dwellings and candidates cannot change
+	decRO    bool // decisions cannot change
+	bg       *sync.WaitGroup
+
+	dossiers  *widget.List
+	refEntry  *entree
+	addBtn    *widget.Button
+	addErr    *widget.Label
+	current   int // index in c.Logements, -1 when none
+	titre     *widget.Label
+	trois     *widget.RichText
+	exception *widget.Select
+	presentes *fyne.Container
+	right     fyne.CanvasObject
+	empty     fyne.CanvasObject
+	rightBox  *fyne.Container
+
+	tous      *widget.Check
+	propStat  *widget.Label
+	props     *widget.List
+	prop      *app.ListeCandidats
+	propSel   int
+	detail    *widget.RichText
+	propAdd   *widget.Button
+	loadSeq   int
+	loadingEx bool
+
+	tabs         *container.AppTabs
+	tabPres      *container.TabItem
+	tabProp      *container.TabItem
+	exceptionBox fyne.CanvasObject
+
+	lastDecision *decisionForm // the form last opened (tests)
+	body         fyne.CanvasObject
+}
+
+// exceptionAucune is the option « no exception » of the rule of three.
+const exceptionAucune = "(aucune exception invoquée)"
+
+func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions) *logementsPanel {
+	p := &logementsPanel{win: win, act: act, bg: bg, current: -1, propSel: -1}
+	p.dossiers = widget.NewList(
+		func() int {
+			if p.c == nil {
+				return 0
+			}
+			return len(p.c.Logements)
+		},
+		func() fyne.CanvasObject {
+			l1 := widget.NewLabelWithStyle("L000000 · Vitry-sur-Seine · QPV", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l1.Truncation = fyne.TextTruncateEllipsis
+			l2 := widget.NewLabel("3 candidats, 3 décisions")
+			l2.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(l1, l2)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if p.c == nil || i >= len(p.c.Logements) {
+				return
+			}
+			d := &p.c.Logements[i]
+			objs := o.(*fyne.Container).Objects
+			t := d.Logement
+			if d.QPV {
+				t += " · QPV"
+			}
+			objs[0].(*widget.Label).SetText(t)
+			objs[1].(*widget.Label).SetText(dossierResume(d))
+		})
+	p.dossiers.OnSelected = func(i widget.ListItemID) { p.selectDossier(i) }
+	p.refEntry = newEntree()
+	p.refEntry.SetPlaceHolder("Référence du logement")
+	p.refEntry.OnSubmitted = func(string) { p.onAjouterLogement() }
+	p.addBtn = widget.NewButtonWithIcon("Ajouter", theme.ContentAddIcon(), p.onAjouterLogement)
+	p.addErr = widget.NewLabel("")
+	p.addErr.Importance = widget.DangerImportance
+	p.addErr.Wrapping = fyne.TextWrapWord
+	p.addErr.Hide()
+	left := container.NewBorder(bold("Logements examinés"),
+		container.NewVBox(p.refEntry, p.addBtn, p.addErr), nil, nil, p.dossiers)
+
+	p.titre = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.titre.Wrapping = fyne.TextWrapWord
+	p.trois = widget.NewRichText()
+	p.trois.Wrapping = fyne.TextWrapWord
+	p.exception = widget.NewSelect(append([]string{exceptionAucune}, model.ExceptionsTroisCandidats...), p.onException)
+	p.presentes = container.NewVBox()
+
+	p.tous = widget.NewCheck("Afficher les exclus", func(bool) { p.loadPropositions() })
+	p.propStat = widget.NewLabel("")
+	p.propStat.Wrapping = fyne.TextWrapWord
+	p.props = widget.NewList(
+		func() int {
+			if p.prop == nil {
+				return 0
+			}
+			return len(p.prop.Candidats)
+		},
+		func() fyne.CanvasObject {
+			l1 := widget.NewLabelWithStyle("Rang 00 · 0000000000000ABCDEF · Nom Prénom", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l1.Truncation = fyne.TextTruncateEllipsis
+			l2 := widget.NewLabel("raison")
+			l2.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(l1, l2)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if p.prop == nil || i >= len(p.prop.Candidats) {
+				return
+			}
+			e := &p.prop.Candidats[i]
+			objs := o.(*fyne.Container).Objects
+			objs[0].(*widget.Label).SetText(propositionTitre(e, p.dossier()))
+			objs[1].(*widget.Label).SetText(propositionRaison(e))
+		})
+	p.props.OnSelected = func(i widget.ListItemID) { p.propSel = i; p.showProposition() }
+	p.detail = widget.NewRichText()
+	p.detail.Wrapping = fyne.TextWrapWord
+	p.propAdd = widget.NewButtonWithIcon("Présenter ce candidat à la commission", theme.ContentAddIcon(), p.onAjouterCandidat)
+	p.propAdd.Disable()
+
+	propList := container.NewBorder(container.NewVBox(
+		container.NewBorder(nil, nil, nil, p.tous, p.propStat)), nil, nil, nil, p.props)
+	propDetail := container.NewBorder(nil, container.NewHBox(p.propAdd), nil, nil, container.NewVScroll(p.detail))
+	bas := container.NewHSplit(propList, propDetail)
+	bas.Offset = 0.5
+	p.tabPres = container.NewTabItemWithIcon("Candidats présentés", theme.AccountIcon(), container.NewVScroll(p.presentes))
+	p.tabProp = container.NewTabItemWithIcon("Candidats proposés par le programme", theme.ListIcon(), bas)
+	p.tabs = container.NewAppTabs(p.tabPres, p.tabProp)
+	p.exceptionBox = container.NewBorder(nil, nil, bold("Exception à la règle des trois :"), nil, p.exception)
+	right := container.NewBorder(container.NewVBox(p.titre, p.trois, p.exceptionBox), nil, nil, nil, p.tabs)
+	p.right = right
+	p.empty = widget.NewLabel("Choisissez un logement dans la liste, ou ajoutez-en un par sa référence.")
+	p.rightBox = container.NewStack(p.empty)
+	split := container.NewHSplit(left, p.rightBox)
+	split.Offset = 0.24
+	p.body = split
+	return p
+}
+
+// dossierTitre is « L000123 · Arcueil · QPV ».
+func dossierTitre(d *model.DossierLogement) string {
+	s := d.Logement
+	if d.Commune != "" {
+		s += " · " + d.Commune
+	}
+	if d.QPV {
+		s += " · QPV"
+	}
+	return s
+}
+
+// dossierResume counts the candidates and decisions of a dwelling.
+func dossierResume(d *model.DossierLogement) string {
+	dec := 0
+	for _, c := range d.Candidats {
+		if c.Decision != nil {
+			dec++
+		}
+	}
+	s := fmt.Sprintf("%d cand., %d décision(s)", len(d.Candidats), dec)
+	if len(d.Candidats) < 3 {
+		s = "⚠ " + s
+	}
+	return s
+}
+
+// decisionResume is one line about a candidate's decision.
+func decisionResume(d *model.Decision) string {
+	if d == nil {
+		return "Décision : à saisir"
+	}
+	s := "Décision : " + d.Type.Label()
+	switch d.Type {
+	case model.AttributionClassee:
+		s += fmt.Sprintf(", rang %d", d.Rang)
+	case model.ConditionSuspensive:
+		s += fmt.Sprintf(" — %d pièce(s) à produire avant le %s", len(d.Pieces), d.DateLimite)
+	case model.NonAttribution, model.Irrecevabilite:
+		s += fmt.Sprintf(" — %d motif(s)", len(d.Motifs))
+	}
+	return s
+}
+
+func propositionTitre(e *model.Eligibilite, d *model.DossierLogement) string {
+	rang := "Exclu"
+	if e.Rang > 0 {
+		rang = fmt.Sprintf("Rang %d", e.Rang)
+	}
+	s := fmt.Sprintf("%s · %s · %s", rang, e.NUR, e.Nom)
+	if d != nil && d.Candidat(e.NUR) != nil {
+		s += " (présenté)"
+	}
+	return s
+}
+
+func propositionRaison(e *model.Eligibilite) string {
+	if e.Exclu {
+		return strings.Join(e.Motifs, " ")
+	}
+	return e.Raison
+}
+
+// set shows the session's dwellings, keeping the one chosen.
+func (p *logementsPanel) set(c *model.Commission, readOnly, decisionsRO bool) {
+	prevRef := ""
+	if d := p.dossier(); d != nil {
+		prevRef = d.Logement
+	}
+	sameSession := p.c != nil && c != nil && p.c.ID == c.ID
+	p.c, p.readOnly, p.decRO = c, readOnly, decisionsRO
+	show(p.refEntry, !readOnly)
+	show(p.addBtn, !readOnly)
+	p.addErr.Hide()
+	p.dossiers.Refresh()
+	idx := -1
+	if sameSession {
+		for i := range c.Logements {
+			if c.Logements[i].Logement == prevRef {
+				idx = i
+			}
+		}
+	}
+	if idx >= 0 {
+		p.current = idx
+		p.showDossier(false)
+		return
+	}
+	p.current = -1
+	p.dossiers.UnselectAll()
+	p.prop = nil
+	p.rightBox.Objects = []fyne.CanvasObject{p.empty}
+	p.rightBox.Refresh()
+	if len(c.Logements) > 0 {
+		p.dossiers.Select(0)
+	}
+}
+
+// dossier is the dwelling chosen, nil when none.
+func (p *logementsPanel) dossier() *model.DossierLogement {
+	if p.c == nil || p.current < 0 || p.current >= len(p.c.Logements) {
+		return nil
+	}
+	return &p.c.Logements[p.current]
+}
+
+func (p *logementsPanel) selectDossier(i int) {
+	if p.c == nil || i < 0 || i >= len(p.c.Logements) {
+		return
+	}
+	changed := i != p.current
+	p.current = i
+	p.showDossier(changed)
+}
+
+// showDossier shows the dwelling chosen; reload recomputes the proposals.
+func (p *logementsPanel) showDossier(reload bool) {
+	d := p.dossier()
+	if d == nil {
+		return
+	}
+	p.rightBox.Objects = []fyne.CanvasObject{p.right}
+	p.rightBox.Refresh()
+	p.titre.SetText("Logement " + dossierTitre(d))
+	v := model.TroisCandidats(d)
+	st := occStyleHead
+	if v.Flag() {
+		st = occStyleAlerte
+	}
+	p.trois.Segments = []widget.RichTextSegment{para(v.Titre+" : "+v.Resultat.Label()+" — "+v.Explication, st), para("Seuil : "+v.Seuil+". Source : "+v.Source, occStyleSource)}
+	p.trois.Refresh()
+	show(p.exceptionBox, len(d.Candidats) < 3 || d.Exception != "")
+	p.tabPres.Text = fmt.Sprintf("Candidats présentés (%d)", len(d.Candidats))
+	p.tabs.Refresh()
+	p.loadingEx = true
+	if d.Exception == "" {
+		p.exception.SetSelected(exceptionAucune)
+	} else {
+		p.exception.SetSelected(d.Exception)
+	}
+	p.loadingEx = false
+	if p.readOnly {
+		p.exception.Disable()
+	} else {
+		p.exception.Enable()
+	}
+	p.showPresentes()
+	if reload || p.prop == nil {
+		p.loadPropositions()
+	} else {
+		p.props.Refresh()
+		p.showProposition()
+	}
+}
+
+// showPresentes lists the candidates presented with their decisions.
+func (p *logementsPanel) showPresentes() {
+	d := p.dossier()
+	p.presentes.Objects = nil
+	if d == nil {
+		p.presentes.Refresh()
+		return
+	}
+	if len(d.Candidats) == 0 {
+		p.presentes.Add(widget.NewLabel("Aucun candidat présenté : choisissez-en parmi les candidats proposés ci-dessous."))
+	}
+	for _, c := range d.Candidats {
+		c := c
+		rang := "hors classement"
+		if c.RangPropo > 0 {
+			rang = fmt.Sprintf("rang proposé %d", c.RangPropo)
+		}
+		nom := ""
+		if p.act.nom != nil {
+			if n := p.act.nom(c.Menage); n != "" {
+				nom = " · " + n
+			}
+		}
+		l1 := widget.NewLabelWithStyle(fmt.Sprintf("%s%s (%s)", c.NUR, nom, rang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l1.Truncation = fyne.TextTruncateEllipsis
+		l2 := widget.NewLabel(decisionResume(c.Decision))
+		l2.Truncation = fyne.TextTruncateEllipsis
+		if c.Decision == nil {
+			l2.Importance = widget.WarningImportance
+		}
+		label := "Décision…"
+		if p.decRO {
+			label = "Voir la décision"
+		}
+		dec := widget.NewButtonWithIcon(label, theme.DocumentCreateIcon(), func() { p.openDecision(c.NUR) })
+		var buttons fyne.CanvasObject = dec
+		if !p.readOnly {
+			ret := widget.NewButtonWithIcon("Retirer", theme.ContentRemoveIcon(), func() { p.onRetirer(c.NUR) })
+			buttons = container.NewHBox(dec, ret)
+		}
+		buttons = container.NewVBox(buttons)
+		p.presentes.Add(container.NewBorder(nil, nil, nil, buttons, container.NewVBox(l1, l2)))
+	}
+	p.presentes.Refresh()
+}
+
+// openDecision opens the decision form of candidate nur.
+func (p *logementsPanel) openDecision(nur string) {
+	d := p.dossier()
+	if d == nil {
+		return
+	}
+	c := d.Candidat(nur)
+	if c == nil {
+		return
+	}
+	ref := d.Logement
+	nom := ""
+	if p.act.nom != nil {
+		nom = p.act.nom(c.Menage)
+	}
+	title := fmt.Sprintf("Décision — demande %s %s, logement %s", nur, nom, ref)
+	ctx := "Proposition du programme : " + c.Raison + ". Les rangs sont des propositions : la décision est celle de la commission."
+	if c.Raison == "" {
+		ctx = ""
+	}
+	p.lastDecision = showDecisionDialog(p.win, title, ctx, c.Decision, p.c.Date, p.decRO, func(dec model.Decision) error {
+		return p.act.decider(ref, nur, dec)
+	})
+}
+
+func (p *logementsPanel) onAjouterLogement() {
+	ref := strings.TrimSpace(p.refEntry.Text)
+	if ref == "" {
+		p.addErr.SetText("Indiquez la référence du logement à examiner.")
+		p.addErr.Show()
+		return
+	}
+	if err := p.act.ajouter(ref); err != nil {
+		p.addErr.SetText(model.ErrorMessage(err))
+		p.addErr.Show()
+		return
+	}
+	p.refEntry.SetText("")
+	p.addErr.Hide()
+	for i := range p.c.Logements {
+		if p.c.Logements[i].Logement == ref {
+			p.dossiers.Select(i)
+		}
+	}
+}
+
+func (p *logementsPanel) onException(s string) {
+	d := p.dossier()
+	if p.loadingEx || d == nil || p.readOnly {
+		return
+	}
+	if s == exceptionAucune {
+		s = ""
+	}
+	if s == d.Exception {
+		return
+	}
+	if err := p.act.exception(d.Logement, s); err != nil {
+		Erreur(p.win, err)
+	}
+}
+
+func (p *logementsPanel) onRetirer(nur string) {
+	d := p.dossier()
+	if d == nil {
+		return
+	}
+	ref := d.Logement
+	Confirmer(p.win, "Retirer le candidat", fmt.Sprintf("Retirer la demande %s des candidats présentés pour le logement %s ?", nur, ref), "Retirer", func() {
+		if err := p.act.retirer(ref, nur); err != nil {
+			Erreur(p.win, err)
+		}
+	})
+}
+
+// loadPropositions computes the program's proposals in the background.
+func (p *logementsPanel) loadPropositions() {
+	d := p.dossier()
+	if d == nil || p.act.candidats == nil {
+		return
+	}
+	p.loadSeq++
+	seq, ref, tous := p.loadSeq, d.Logement, p.tous.Checked
+	p.prop = nil
+	p.propSel = -1
+	p.props.UnselectAll()
+	p.props.Refresh()
+	p.showProposition()
+	p.propStat.SetText("Recherche des candidats parmi les demandes actives…")
+	p.bg.Add(1)
+	go func() {
+		defer p.bg.Done()
+		lc, err := p.act.candidats(ref, tous)
+		fyne.Do(func() {
+			if seq != p.loadSeq {
+				return // another dwelling was chosen meanwhile
+			}
+			if err != nil {
+				p.propStat.SetText("Les candidats n'ont pas pu être calculés : " + model.ErrorMessage(err))
+				return
+			}
+			p.prop = lc
+			l := &lc.Logement
+			p.titre.SetText(fmt.Sprintf("Logement %s · %s — %s, %s m², %s, loyer %s + charges %s", dossierTitre(d), l.Adresse,
+				model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Loyer, l.Charges))
+			p.propStat.SetText(fmt.Sprintf("%s demande(s) examinée(s) : %s admise(s) par la politique, classée(s) ; %s exclue(s). Les rangs sont des propositions : la commission décide.",
+				nombreFR(lc.Examinees), nombreFR(lc.Admis), nombreFR(lc.Exclus)))
+			p.props.Refresh()
+			p.showProposition()
+		})
+	}()
+}
+
+// proposition is the proposal chosen, nil when none.
+func (p *logementsPanel) proposition() *model.Eligibilite {
+	if p.prop == nil || p.propSel < 0 || p.propSel >= len(p.prop.Candidats) {
+		return nil
+	}
+	return &p.prop.Candidats[p.propSel]
+}
+
+// showProposition writes every rule verdict of the proposal chosen.
+func (p *logementsPanel) showProposition() {
+	e := p.proposition()
+	if e == nil {
+		p.detail.Segments = []widget.RichTextSegment{para("Choisissez un candidat proposé pour voir chaque règle appliquée, avec son explication et sa source.", occStyleText)}
+		p.detail.Refresh()
+		p.propAdd.Disable()
+		return
+	}
+	segs := []widget.RichTextSegment{
+		para(fmt.Sprintf("Demande %s — %s", e.NUR, e.Nom), occStyleTitre),
+		para(fmt.Sprintf("Ménage %s · demande déposée le %s (%d mois d'ancienneté) · %s", e.Menage, e.DateDepot, e.AncienneteMois, e.NiveauLibelle), occStyleText),
+	}
+	if e.Exclu {
+		segs = append(segs, para("Exclu par la politique d'attribution : "+strings.Join(e.Motifs, " "), occStyleAlerte))
+	} else {
+		segs = append(segs, para("Proposition : "+e.Raison, occStyleHead))
+		for _, m := range e.Motifs {
+			segs = append(segs, para(m, occStyleManque))
+		}
+	}
+	for _, v := range e.Verdicts() {
+		segs = append(segs, verdictSegments(v)...)
+	}
+	p.detail.Segments = segs
+	p.detail.Refresh()
+	d := p.dossier()
+	if p.readOnly || d == nil || d.Candidat(e.NUR) != nil {
+		p.propAdd.Disable()
+	} else {
+		p.propAdd.Enable()
+	}
+}
+
+func (p *logementsPanel) onAjouterCandidat() {
+	e, d := p.proposition(), p.dossier()
+	if e == nil || d == nil {
+		return
+	}
+	add := func() {
+		if err := p.act.ajouterC(d.Logement, *e); err != nil {
+			Erreur(p.win, err)
+		}
+	}
+	if e.Exclu {
+		Confirmer(p.win, "Présenter un candidat exclu", "La politique d'attribution exclut ce candidat ("+strings.Join(e.Motifs, " ")+"). Le présenter quand même à la commission, hors classement ?", "Présenter", add)
+		return
+	}
+	add()
+}

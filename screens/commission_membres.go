@@ -1,0 +1,191 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
+)
+
+// QualitesMembre are the usual qualities of the CALEOL's members (R.441-9
+// CCH), offered as suggestions; the agent may type another.
+var QualitesMembre = []string{
+	"Administrateur désigné par le conseil d'administration",
+	"Administrateur représentant des locataires",
+	"Maire de la commune",
+	"Représentant du préfet",
+	"Président de l'EPCI",
+	"Représentant d'un réservataire",
+}
+
+// membreRow is one member's line: name, quality, vote, presence, mayor.
+type membreRow struct {
+	nom     *entree
+	qualite *widget.SelectEntry
+	voix    *widget.Check
+	present *widget.Check
+	maire   *widget.Check
+	suppr   *widget.Button
+	box     fyne.CanvasObject
+}
+
+// membresPanel edits the members of a session and shows the quorum live.
+type membresPanel struct {
+	win      fyne.Window
+	rows     []*membreRow
+	list     *fyne.Container
+	quorum   *widget.RichText
+	form     *Form
+	addBtn   *widget.Button
+	readOnly bool
+	loading  bool
+	onSave   func([]model.Membre) error
+	body     fyne.CanvasObject
+}
+
+func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membresPanel {
+	p := &membresPanel{win: win, onSave: onSave}
+	p.list = container.NewVBox()
+	p.quorum = widget.NewRichText()
+	p.quorum.Wrapping = fyne.TextWrapWord
+	p.form = NewForm(p.onSaveTapped)
+	p.form.Save.SetText("Enregistrer les membres")
+	p.form.Extra = p.errors
+	p.addBtn = widget.NewButtonWithIcon("Ajouter un membre", theme.ContentAddIcon(), func() {
+		r := p.addRow(model.Membre{Voix: true, Present: true})
+		p.form.Touch()
+		p.win.Canvas().Focus(r.nom)
+	})
+	head := container.NewGridWithColumns(2, bold("Nom"), bold("Qualité"))
+	legend := widget.NewLabel("Cochez « voix délibérative » pour les membres qui votent, « présent » pour ceux qui assistent à la séance, « maire » pour le maire de la commune (voix prépondérante).")
+	legend.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(
+		widget.NewLabelWithStyle("Membres de la commission", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		legend, head)
+	bottom := container.NewVBox(container.NewHBox(p.addBtn, p.form.Save), p.form.Summary,
+		widget.NewSeparator(), p.quorum)
+	p.body = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(p.list))
+	return p
+}
+
+func bold(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// set shows the members of c.
+func (p *membresPanel) set(ms []model.Membre, readOnly bool) {
+	p.loading = true
+	p.readOnly = readOnly
+	p.rows = nil
+	p.list.Objects = nil
+	for _, m := range ms {
+		p.addRow(m)
+	}
+	p.list.Refresh()
+	show(p.addBtn, !readOnly)
+	show(p.form.Save, !readOnly)
+	p.loading = false
+	p.form.Clean()
+	p.showQuorum()
+}
+
+func (p *membresPanel) changed() {
+	if p.loading {
+		return
+	}
+	p.form.Touch()
+	p.showQuorum()
+}
+
+func (p *membresPanel) addRow(m model.Membre) *membreRow {
+	r := &membreRow{nom: newEntree()}
+	r.nom.SetPlaceHolder("Prénom Nom")
+	r.nom.SetText(m.Nom)
+	r.nom.OnChanged = func(string) { p.changed() }
+	r.qualite = widget.NewSelectEntry(QualitesMembre)
+	r.qualite.SetText(m.Qualite)
+	r.qualite.OnChanged = func(string) { p.changed() }
+	r.voix = widget.NewCheck("voix délibérative", func(bool) { p.changed() })
+	r.voix.SetChecked(m.Voix)
+	r.present = widget.NewCheck("présent", func(bool) { p.changed() })
+	r.present.SetChecked(m.Present)
+	r.maire = widget.NewCheck("maire", func(bool) { p.changed() })
+	r.maire.SetChecked(m.Maire)
+	r.suppr = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeRow(r) })
+	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(r.voix, r.present, r.maire, r.suppr),
+		container.NewGridWithColumns(2, r.nom, r.qualite))
+	if p.readOnly {
+		r.nom.Disable()
+		r.qualite.Disable()
+		r.voix.Disable()
+		r.present.Disable()
+		r.maire.Disable()
+		r.suppr.Hide()
+	}
+	p.rows = append(p.rows, r)
+	p.list.Add(r.box)
+	return r
+}
+
+func (p *membresPanel) removeRow(r *membreRow) {
+	for i, x := range p.rows {
+		if x == r {
+			p.rows = append(p.rows[:i], p.rows[i+1:]...)
+			break
+		}
+	}
+	p.list.Remove(r.box)
+	p.changed()
+}
+
+// membres is the list as entered.
+func (p *membresPanel) membres() []model.Membre {
+	out := make([]model.Membre, len(p.rows))
+	for i, r := range p.rows {
+		out[i] = model.Membre{Nom: strings.TrimSpace(r.nom.Text), Qualite: strings.TrimSpace(r.qualite.Text),
+			Voix: r.voix.Checked, Present: r.present.Checked, Maire: r.maire.Checked}
+	}
+	return out
+}
+
+func (p *membresPanel) errors() []string {
+	var out []string
+	maires := 0
+	for i, m := range p.membres() {
+		if m.Nom == "" {
+			out = append(out, fmt.Sprintf("Membre n° %d : le nom est obligatoire.", i+1))
+		}
+		if m.Maire {
+			maires++
+		}
+	}
+	if maires > 1 {
+		out = append(out, "Un seul membre a la voix prépondérante (le maire de la commune).")
+	}
+	return out
+}
+
+// showQuorum writes the quorum verdict of the members as entered.
+func (p *membresPanel) showQuorum() {
+	c := model.Commission{Membres: p.membres()}
+	p.quorum.Segments = verdictSegments(c.Quorum())
+	p.quorum.Refresh()
+}
+
+func (p *membresPanel) onSaveTapped() {
+	if !p.form.Valid() {
+		p.form.Check()
+		return
+	}
+	if err := p.onSave(p.membres()); err != nil {
+		p.form.Summary.SetText(model.ErrorMessage(err))
+		p.form.Summary.Show()
+		return
+	}
+	p.form.Clean()
+}

@@ -1,0 +1,487 @@
+package screens
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
+	"logis/storage"
+)
+
+// commissionsScreen shows the « Commissions » screen of m.
+func commissionsScreen(t *testing.T, m *Main) *Commissions {
+	t.Helper()
+	m.Show("Commissions")
+	s, ok := m.screens[m.current].(*Commissions)
+	if !ok {
+		t.Fatalf("current screen is %q", m.screens[m.current].title())
+	}
+	return s
+}
+
+// seanceDuJour creates a session dated today in the commune of the demo's
+// sessions, with quorum, and one dwelling with the three candidates the
+// program ranks first; it shows it in the editor.
+func seanceDuJour(t *testing.T, m *Main, s *Commissions) (*model.Commission, *model.DossierLogement) {
+	t.Helper()
+	a := m.app
+	c, err := a.NouvelleCommission(a.Today(), "Salle du conseil", "Vitry-sur-Seine", model.CommissionMixte)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SetMembres(c.ID, []model.Membre{{Nom: "A. Membre", Qualite: "Administrateur", Voix: true, Present: true},
+		{Nom: "B. Maire", Qualite: "Maire de la commune", Voix: true, Present: true, Maire: true}}); err != nil {
+		t.Fatal(err)
+	}
+	// A dwelling of the commune with at least three candidates today
+	// (the program ranks them; the first three are presented).
+	var refs []string
+	if err := a.DB.View(func(tx *storage.Tx) error {
+		return tx.ForEachLogement(func(l *model.Logement) error {
+			if model.SameCommune(l.Commune, "Vitry-sur-Seine") && !l.PMR && l.Financement != model.PLI {
+				refs = append(refs, l.Reference)
+			}
+			return nil
+		})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range refs {
+		lc, err := a.Candidats(ref, c.Date, false)
+		if err != nil || lc.Admis < 3 {
+			continue
+		}
+		if _, err := a.AjouterLogement(c.ID, ref, nil, ""); err != nil {
+			t.Fatal(err)
+		}
+		s.reload(c.ID)
+		s.waitIdle()
+		c = s.seance.c
+		return c, c.Dossier(ref)
+	}
+	t.Fatal("no dwelling with three candidates in the demo")
+	return nil, nil
+}
+
+func TestCommissions_ListShowsSessions(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	all, err := m.app.Commissions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) < 2 {
+		t.Fatalf("demo has %d sessions, want a closed one and one in preparation", len(all))
+	}
+	if s.list.Length() != len(all) {
+		t.Errorf("list shows %d sessions, want %d", s.list.Length(), len(all))
+	}
+	closes := 0
+	for _, c := range all {
+		if c.Statut == model.Close {
+			closes++
+		}
+	}
+	if closes == 0 || !strings.Contains(s.status.Text, "1 close(s)") {
+		t.Errorf("status = %q (closed: %d)", s.status.Text, closes)
+	}
+	// Most recent first; the date is written JJ/MM/AAAA.
+	first := s.all[s.rows[0]]
+	if first.ID != all[len(all)-1].ID {
+		t.Errorf("first row = %s, want %s", first.ID, all[len(all)-1].ID)
+	}
+	if got := seanceTitre(&first); !strings.HasPrefix(got, first.Date.String()) || !strings.Contains(first.Date.String(), "/") {
+		t.Errorf("title = %q", got)
+	}
+	// The search filters; Ctrl+F's target is the search entry.
+	test.Type(s.search, "close")
+	if s.list.Length() != closes {
+		t.Errorf("search « close » shows %d, want %d", s.list.Length(), closes)
+	}
+	s.search.SetText("")
+	s.focusSearch()
+	if m.win.Canvas().Focused() != s.search {
+		t.Error("Ctrl+F does not focus the search")
+	}
+	// Choosing a session opens its editor.
+	s.list.Select(0)
+	if s.seance.c == nil || s.seance.c.ID != first.ID {
+		t.Fatalf("editor shows %v", s.seance.c)
+	}
+	if !strings.Contains(s.seance.titre.Text, first.Date.String()) {
+		t.Errorf("editor title = %q", s.seance.titre.Text)
+	}
+}
+
+func TestCommissions_CreateThroughForm(t *testing.T) {
+	m := newTestMain(t, 60, 40)
+	s := commissionsScreen(t, m)
+	before := s.list.Length()
+	s.create()
+	f := s.creation
+	if f == nil {
+		t.Fatal("Ctrl+N opened no form")
+	}
+	if f.form.Save.Disabled() == false {
+		t.Error("Créer enabled before the place is typed")
+	}
+	f.date.SetText("")
+	test.Type(f.date.Entry, "31/02/2027")
+	if f.date.Err() == nil || !f.date.Message.Visible() {
+		t.Error("an impossible date shows no message")
+	}
+	f.date.Entry.SetText("")
+	test.Type(f.date.Entry, "03/12/2026")
+	test.Type(f.lieu.Entry, "Mairie de Cachan, salle des mariages")
+	f.commune.Select.SetSelected("Cachan")
+	f.occupation.SetChecked(true)
+	if errs := f.form.Errors(); len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	test.Tap(f.form.Save)
+	all, err := m.app.Commissions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *model.Commission
+	for i := range all {
+		if all[i].Lieu == "Mairie de Cachan, salle des mariages" {
+			got = &all[i]
+		}
+	}
+	if got == nil {
+		t.Fatal("the session is not in the database")
+	}
+	if got.Date.String() != "03/12/2026" || got.Commune != "Cachan" || got.Type != model.CommissionMixte || got.Statut != model.EnPreparation {
+		t.Errorf("session = %+v", got)
+	}
+	if s.list.Length() != before+1 || s.seance.c == nil || s.seance.c.ID != got.ID {
+		t.Errorf("list %d (was %d), editor on %v", s.list.Length(), before, s.seance.c)
+	}
+}
+
+func TestCommissions_CreateRequiresAKind(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := commissionsScreen(t, m)
+	s.create()
+	f := s.creation
+	test.Type(f.lieu.Entry, "Siège")
+	f.commune.Select.SetSelected("Arcueil")
+	f.attribution.SetChecked(false)
+	if !f.form.Save.Disabled() || !strings.Contains(f.form.Summary.Text, "Type de séance") {
+		t.Errorf("no kind ticked: save disabled %v, summary %q", f.form.Save.Disabled(), f.form.Summary.Text)
+	}
+	if all, _ := m.app.Commissions(); len(all) != 0 {
+		t.Errorf("%d sessions created", len(all))
+	}
+}
+
+func TestCommissions_NonAttributionNeedsReasons(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	nur := d.Candidats[0].NUR
+	p := s.seance.logements
+	p.openDecision(nur)
+	f := p.lastDecision
+	if f == nil {
+		t.Fatal("no decision form")
+	}
+	f.typ.SetSelected(model.NonAttribution.Label())
+	if !f.form.Summary.Visible() || !strings.Contains(f.form.Summary.Text, "les motifs en fait et en droit sont obligatoires") {
+		t.Errorf("summary = %q (visible %v)", f.form.Summary.Text, f.form.Summary.Visible())
+	}
+	if !f.form.Save.Disabled() {
+		t.Error("Enregistrer is enabled without reasons")
+	}
+	// A bare reason is not enough either: the facts of the case are required.
+	f.motifs.SetSelected([]string{model.MotifsNonAttribution[0].Libelle})
+	if !strings.Contains(f.form.Summary.Text, "précisez les faits propres au dossier") || !f.form.Save.Disabled() {
+		t.Errorf("a reason without facts: summary %q, disabled %v", f.form.Summary.Text, f.form.Save.Disabled())
+	}
+	f.form.Save.OnTapped() // even forced, nothing is recorded
+	got, err := m.app.Commission(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := got.Dossier(d.Logement).Candidat(nur); k.Decision != nil {
+		t.Errorf("decision recorded: %+v", k.Decision)
+	}
+}
+
+// decide enters a decision through the form of candidate nur.
+func decide(t *testing.T, p *logementsPanel, nur string, fill func(f *decisionForm)) {
+	t.Helper()
+	p.openDecision(nur)
+	f := p.lastDecision
+	fill(f)
+	if errs := f.form.Errors(); len(errs) > 0 {
+		t.Fatalf("%s: %v", nur, errs)
+	}
+	if f.form.Save.Disabled() {
+		t.Fatalf("%s: Enregistrer disabled", nur)
+	}
+	test.Tap(f.form.Save)
+	if f.form.Summary.Visible() {
+		t.Fatalf("%s: %s", nur, f.form.Summary.Text)
+	}
+}
+
+func TestCommissions_FiveDecisions(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	p := s.seance.logements
+	ref := d.Logement
+	k := d.Candidats
+	// One dwelling: attribution, non-attribution, irrecevabilité.
+	decide(t, p, k[0].NUR, func(f *decisionForm) { f.typ.SetSelected(model.Attribution.Label()) })
+	decide(t, p, k[1].NUR, func(f *decisionForm) {
+		f.typ.SetSelected(model.NonAttribution.Label())
+		f.motifs.SetSelected([]string{model.MotifsNonAttribution[5].Libelle})
+		test.Type(f.precisions.Entry, "Un candidat prioritaire DALO a été retenu pour ce logement.")
+	})
+	decide(t, p, k[2].NUR, func(f *decisionForm) {
+		f.typ.SetSelected(model.Irrecevabilite.Label())
+		f.motifs.SetSelected([]string{model.MotifsIrrecevabilite[0].Libelle})
+		test.Type(f.precisions.Entry, "Le revenu fiscal de référence dépasse le plafond PLUS.")
+	})
+	got, err := m.app.Commission(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dd := got.Dossier(ref)
+	if x := dd.Candidat(k[0].NUR).Decision; x == nil || x.Type != model.Attribution {
+		t.Errorf("attribution: %+v", x)
+	}
+	if x := dd.Candidat(k[1].NUR).Decision; x == nil || x.Type != model.NonAttribution || len(x.Motifs) != 1 || x.Motifs[0] != "autre_candidat" || !strings.Contains(x.Precisions, "DALO") {
+		t.Errorf("non-attribution: %+v", x)
+	}
+	if x := dd.Candidat(k[2].NUR).Decision; x == nil || x.Type != model.Irrecevabilite || len(x.Motifs) != 1 || x.Motifs[0] != "plafond" {
+		t.Errorf("irrecevabilité: %+v", x)
+	}
+	// Then the same candidates again: classement (ranks 1 and 2) and
+	// condition suspensive are recorded too (each replaces the previous one).
+	decide(t, p, k[0].NUR, func(f *decisionForm) {
+		f.typ.SetSelected(model.ConditionSuspensive.Label())
+		f.pieces.SetSelected([]string{model.PiecesJustificatives[0]})
+		test.Type(f.dateLimite.Entry, c.Date.AddDays(15).String())
+	})
+	got, _ = m.app.Commission(c.ID)
+	if x := got.Dossier(ref).Candidat(k[0].NUR).Decision; x == nil || x.Type != model.ConditionSuspensive || len(x.Pieces) != 1 || x.DateLimite != c.Date.AddDays(15) {
+		t.Errorf("condition suspensive: %+v", x)
+	}
+	decide(t, p, k[0].NUR, func(f *decisionForm) {
+		f.typ.SetSelected(model.AttributionClassee.Label())
+		f.rang.SetText("")
+		test.Type(f.rang.Entry, "1")
+	})
+	decide(t, p, k[1].NUR, func(f *decisionForm) {
+		f.typ.SetSelected(model.AttributionClassee.Label())
+		test.Type(f.rang.Entry, "2")
+	})
+	got, _ = m.app.Commission(c.ID)
+	dd = got.Dossier(ref)
+	if x := dd.Candidat(k[0].NUR).Decision; x == nil || x.Type != model.AttributionClassee || x.Rang != 1 {
+		t.Errorf("classement 1: %+v", x)
+	}
+	if x := dd.Candidat(k[1].NUR).Decision; x == nil || x.Type != model.AttributionClassee || x.Rang != 2 {
+		t.Errorf("classement 2: %+v", x)
+	}
+	// The editor shows the decisions and the objectives follow them: the
+	// three candidates are designations of the session.
+	if txt := presentesText(p); !strings.Contains(txt, "Attribution par classement, rang 2") {
+		t.Errorf("presented candidates: %q", txt)
+	}
+	if txt := s.seance.objectifs.seance.String(); !strings.Contains(txt, "sur 3") {
+		t.Errorf("objectives of the session: %q", txt)
+	}
+}
+
+// presentesText is the text of the presented candidates' lines.
+func presentesText(p *logementsPanel) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(p.presentes)
+	return b.String()
+}
+
+// closeSession enters a decision for every candidate and closes c.
+func closeSession(t *testing.T, m *Main, s *Commissions, c *model.Commission, d *model.DossierLogement) {
+	t.Helper()
+	p := s.seance.logements
+	decide(t, p, d.Candidats[0].NUR, func(f *decisionForm) { f.typ.SetSelected(model.Attribution.Label()) })
+	for _, k := range d.Candidats[1:] {
+		decide(t, p, k.NUR, func(f *decisionForm) {
+			f.typ.SetSelected(model.NonAttribution.Label())
+			f.motifs.SetSelected([]string{model.MotifsNonAttribution[5].Libelle})
+			test.Type(f.precisions.Entry, "Le logement a été attribué au candidat classé premier.")
+		})
+	}
+	if p := s.seance.c.ProblemesCloture(); len(p) > 0 {
+		t.Fatalf("cannot close: %v", p)
+	}
+	s.seance.cloturer()
+	got, err := m.app.Commission(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Statut != model.Close {
+		t.Fatalf("status = %s", got.Statut)
+	}
+}
+
+func TestCommissions_ClosedIsReadOnly(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	closeSession(t, m, s, c, d)
+	e := s.seance
+	if e.clotureBtn.Visible() || !e.amendBtn.Visible() || e.suppBtn.Visible() {
+		t.Errorf("buttons: clôturer %v, amender %v, supprimer %v", e.clotureBtn.Visible(), e.amendBtn.Visible(), e.suppBtn.Visible())
+	}
+	if e.membres.addBtn.Visible() || e.membres.form.Save.Visible() || !e.membres.rows[0].nom.Disabled() {
+		t.Error("members still editable")
+	}
+	if e.logements.refEntry.Visible() || !e.logements.exception.Disabled() {
+		t.Error("dwellings still editable")
+	}
+	e.logements.openDecision(d.Candidats[0].NUR)
+	f := e.logements.lastDecision
+	if f.form.Save.Visible() || !f.typ.Disabled() || f.typ.Selected != model.Attribution.Label() {
+		t.Errorf("decision form of a closed session: save %v, disabled %v, %q", f.form.Save.Visible(), f.typ.Disabled(), f.typ.Selected)
+	}
+	closeTopDialog()
+
+	// An amendment needs a reason, then changes the decision and is kept.
+	e.onAmender()
+	motif := e.lastAmend
+	if motif == nil {
+		t.Fatal("no reason asked")
+	}
+	if len(openDialogs) == 0 {
+		t.Fatal("no dialog")
+	}
+	test.Type(motif.Entry, "court")
+	if e.amendMotif != "" {
+		t.Fatal("amendment started without confirming")
+	}
+	motif.Entry.SetText("")
+	test.Type(motif.Entry, "Erreur de saisie constatée à la relecture du procès-verbal.")
+	closeTopDialog()
+	if e.amendMotif != "" {
+		t.Fatal("Échap started the amendment")
+	}
+	e.onAmender()
+	test.Type(e.lastAmend.Entry, "Erreur de saisie constatée à la relecture du procès-verbal.")
+	start := amendStartButton(t, m)
+	test.Tap(start)
+	if e.amendMotif == "" || !e.finAmend.Visible() || e.logements.refEntry.Visible() {
+		t.Fatalf("amendment mode: motif %q, fin %v", e.amendMotif, e.finAmend.Visible())
+	}
+	nur := d.Candidats[1].NUR
+	decide(t, e.logements, nur, func(f *decisionForm) {
+		f.precisions.Entry.SetText("")
+		test.Type(f.precisions.Entry, "Le logement a été attribué au candidat classé premier au regard de la priorité DALO.")
+	})
+	got, err := m.app.Commission(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Statut != model.Close || len(got.Amendements) != 1 || !strings.Contains(got.Amendements[0].Motif, "relecture") {
+		t.Fatalf("amendments = %+v", got.Amendements)
+	}
+	if x := got.Dossier(d.Logement).Candidat(nur).Decision; !strings.Contains(x.Precisions, "DALO") {
+		t.Errorf("decision not amended: %+v", x)
+	}
+	test.Tap(e.finAmend)
+	if e.amendMotif != "" || !e.amendBtn.Visible() {
+		t.Error("amendment not finished")
+	}
+}
+
+// amendStartButton finds « Commencer l'amendement » in the top dialog.
+func amendStartButton(t *testing.T, m *Main) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	for _, o := range m.win.Canvas().Overlays().List() {
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *widget.Button:
+				if x.Text == "Commencer l'amendement" {
+					found = x
+				}
+			case *fyne.Container:
+				for _, c := range x.Objects {
+					walk(c)
+				}
+			case fyne.Widget:
+				r := test.TempWidgetRenderer(t, x)
+				for _, c := range r.Objects() {
+					walk(c)
+				}
+			}
+		}
+		walk(o)
+	}
+	if found == nil {
+		t.Fatal("no « Commencer l'amendement » button")
+	}
+	return found
+}
+
+func TestCommissions_Documents(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	closeSession(t, m, s, c, d)
+	p := s.seance.documents
+	// The default folder is « Courriers » next to the database.
+	if want := filepath.Join(filepath.Dir(m.app.DB.Path()), "Courriers"); p.dir != want || p.dirLbl.Text != want {
+		t.Errorf("default folder %q, want %q", p.dir, want)
+	}
+	dir := filepath.Join(t.TempDir(), "Courriers")
+	p.dir = dir
+	if p.ouvrirBtn.Visible() {
+		t.Error("Ouvrir shown before any document")
+	}
+	test.Tap(p.pvBtn)
+	s.waitIdle()
+	pv := filepath.Join(dir, c.ID+"_proces-verbal.pdf")
+	if st, err := os.Stat(pv); err != nil || st.Size() == 0 {
+		t.Fatalf("minutes: %v", err)
+	}
+	if p.last != pv || !p.ouvrirBtn.Visible() || !p.imprimerBtn.Visible() || !strings.Contains(p.status.Text, dir) {
+		t.Errorf("after the minutes: last %q, ouvrir %v, status %q", p.last, p.ouvrirBtn.Visible(), p.status.Text)
+	}
+	test.Tap(p.courrierBtn)
+	s.waitIdle()
+	if p.last == pv || !strings.HasSuffix(p.last, ".pdf") {
+		t.Fatalf("letters: last = %q (%s)", p.last, p.status.Text)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	// The minutes, the combined letters and one letter per candidate.
+	if len(files) < 2+len(d.Candidats) {
+		t.Errorf("%d PDF files: %v", len(files), files)
+	}
+	if p.progress.Visible() || p.pvBtn.Disabled() {
+		t.Error("progress still shown or buttons disabled after the work")
+	}
+}

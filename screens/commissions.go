@@ -1,0 +1,284 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
+)
+
+// Commissions is the « Commissions » screen: the CALEOL sessions (search,
+// Ctrl+N to create one) and the editor of the session chosen.
+type Commissions struct {
+	main *Main
+	body fyne.CanvasObject
+
+	search  *entree
+	list    *widget.List
+	newBtn  *widget.Button
+	status  *widget.Label
+	all     []model.Commission
+	rows    []int // indices in all shown in the list
+	current string
+	seance  *seanceEditor
+	right   *fyne.Container
+	empty   fyne.CanvasObject
+
+	bg       sync.WaitGroup // background work, waited for by tests and captures
+	creation *creationForm  // the creation form last opened (tests)
+}
+
+func newCommissions(m *Main) *Commissions {
+	s := &Commissions{main: m}
+	s.search = newEntree()
+	s.search.SetPlaceHolder("Rechercher (date, commune, n°…)")
+	s.search.OnChanged = func(string) { s.filter() }
+	s.newBtn = widget.NewButtonWithIcon("Nouvelle séance (Ctrl+N)", theme.ContentAddIcon(), s.create)
+	s.newBtn.Importance = widget.HighImportance
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			l1 := widget.NewLabelWithStyle("00/00/0000 — Vitry-sur-Seine", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l1.Truncation = fyne.TextTruncateEllipsis
+			l2 := widget.NewLabel("C0000-000 · en préparation")
+			l2.Truncation = fyne.TextTruncateEllipsis
+			l3 := widget.NewLabel("attribution + occupation")
+			l3.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(l1, l2, l3))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			c := &s.all[s.rows[i]]
+			box := o.(*fyne.Container)
+			texts := box.Objects[0].(*fyne.Container).Objects
+			texts[0].(*widget.Label).SetText(seanceTitre(c))
+			texts[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s", c.ID, c.Statut.Label()))
+			texts[2].(*widget.Label).SetText(typeCourt(c.Type))
+			icon := box.Objects[1].(*widget.Icon)
+			if c.Statut == model.Close {
+				icon.SetResource(theme.ConfirmIcon())
+			} else {
+				icon.SetResource(theme.DocumentCreateIcon())
+			}
+		})
+	s.list.OnSelected = func(i widget.ListItemID) { s.selectRow(i) }
+	s.seance = newSeanceEditor(s)
+	s.empty = widget.NewLabel("Choisissez une séance dans la liste, ou créez-en une (Ctrl+N).")
+	s.right = container.NewStack(s.empty)
+	left := container.NewBorder(container.NewVBox(s.search, s.newBtn), s.status, nil, nil, s.list)
+	split := container.NewHSplit(left, s.right)
+	split.Offset = 0.2
+	s.body = split
+	return s
+}
+
+// typeCourt is the kind of session in a few words, for the list.
+func typeCourt(t model.TypeCommission) string {
+	switch t {
+	case model.CommissionOccupation:
+		return "occupation"
+	case model.CommissionMixte:
+		return "attribution + occupation"
+	}
+	return t.Label()
+}
+
+// seanceTitre is « 12/11/2026 — Arcueil ».
+func seanceTitre(c *model.Commission) string {
+	s := c.Date.String()
+	if c.Commune != "" {
+		s += " — " + c.Commune
+	}
+	return s
+}
+
+func (s *Commissions) title() string              { return "Commissions" }
+func (s *Commissions) content() fyne.CanvasObject { return s.body }
+func (s *Commissions) shown()                     { s.reload(s.current) }
+
+// focusSearch (Ctrl+F) goes to the session search.
+func (s *Commissions) focusSearch() { s.main.win.Canvas().Focus(s.search) }
+
+// waitIdle waits for the background work (tests, captures).
+func (s *Commissions) waitIdle() { s.bg.Wait() }
+
+// reload reads the sessions and shows id (if still there).
+func (s *Commissions) reload(id string) {
+	all, err := s.main.app.Commissions()
+	if err != nil {
+		s.main.app.Log.Error("commissions", "err", err)
+		s.status.SetText("Les séances n'ont pas pu être lues : " + model.ErrorMessage(err))
+		return
+	}
+	s.all = all
+	s.current = id
+	s.filter()
+}
+
+// filter shows the sessions matching the search, most recent first.
+func (s *Commissions) filter() {
+	q := strings.ToLower(model.Fold(strings.TrimSpace(s.search.Text)))
+	s.rows = s.rows[:0]
+	for i := len(s.all) - 1; i >= 0; i-- {
+		c := &s.all[i]
+		hay := strings.ToLower(model.Fold(strings.Join([]string{c.ID, c.Date.String(), c.Commune, c.Lieu, c.Type.Label(), c.Statut.Label()}, " ")))
+		if q == "" || strings.Contains(hay, q) {
+			s.rows = append(s.rows, i)
+		}
+	}
+	prep, closes := 0, 0
+	for _, c := range s.all {
+		if c.Statut == model.Close {
+			closes++
+		} else {
+			prep++
+		}
+	}
+	s.status.SetText(fmt.Sprintf("%d séance(s) : %d en préparation, %d close(s).", len(s.all), prep, closes))
+	s.list.UnselectAll()
+	s.list.Refresh()
+	for r, i := range s.rows {
+		if s.all[i].ID == s.current {
+			s.list.Select(r)
+			return
+		}
+	}
+	if s.current != "" {
+		// The session chosen is hidden by the search: keep showing it.
+		return
+	}
+	s.right.Objects = []fyne.CanvasObject{s.empty}
+	s.right.Refresh()
+}
+
+func (s *Commissions) selectRow(i int) {
+	if i < 0 || i >= len(s.rows) {
+		return
+	}
+	c := s.all[s.rows[i]]
+	if c.ID == s.seance.id() && s.right.Objects[0] == s.seance.body {
+		return
+	}
+	s.current = c.ID
+	s.seance.load(c.ID)
+	s.right.Objects = []fyne.CanvasObject{s.seance.body}
+	s.right.Refresh()
+}
+
+// sessionChanged is called by the editor after each recorded change.
+func (s *Commissions) sessionChanged(c *model.Commission) {
+	for i := range s.all {
+		if s.all[i].ID == c.ID {
+			s.all[i] = *c
+		}
+	}
+	s.list.Refresh()
+}
+
+// create (Ctrl+N) opens the creation form.
+func (s *Commissions) create() {
+	s.creation = showCreationDialog(s.main.win, s.main.app.Today(), func(date model.Date, lieu, commune string, typ model.TypeCommission) error {
+		c, err := s.main.app.NouvelleCommission(date, lieu, commune, typ)
+		if err != nil {
+			return err
+		}
+		s.search.SetText("")
+		s.reload(c.ID)
+		return nil
+	})
+}
+
+// creationForm is the form of a new session.
+type creationForm struct {
+	form        *Form
+	date        *Champ
+	lieu        *Champ
+	commune     *Choix
+	attribution *widget.Check
+	occupation  *widget.Check
+	body        fyne.CanvasObject
+}
+
+// typeChoisi is the kind of session ticked ("" when none).
+func (f *creationForm) typeChoisi() model.TypeCommission {
+	switch {
+	case f.attribution.Checked && f.occupation.Checked:
+		return model.CommissionMixte
+	case f.attribution.Checked:
+		return model.CommissionAttribution
+	case f.occupation.Checked:
+		return model.CommissionOccupation
+	}
+	return ""
+}
+
+func newCreationForm(today model.Date, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
+	f := &creationForm{}
+	f.form = NewForm(nil)
+	f.form.Save.SetText("Créer la séance")
+	f.date = NewChampDate("Date de la séance", true)
+	f.lieu = NewChamp("Lieu", true)
+	f.lieu.Entry.SetPlaceHolder("Siège de l'Office, salle du conseil")
+	f.commune = NewChoix("Commune", CommuneOptions(), true)
+	f.attribution = widget.NewCheck("Attribution de logements", func(bool) { f.form.Touch() })
+	f.occupation = widget.NewCheck("Examen de l'occupation des logements", func(bool) { f.form.Touch() })
+	f.form.Add(f.date, f.lieu, f.commune)
+	f.form.Extra = func() []string {
+		if f.typeChoisi() == "" {
+			return []string{"Type de séance : cochez l'attribution, l'examen de l'occupation, ou les deux."}
+		}
+		return nil
+	}
+	f.form.Save.OnTapped = func() {
+		if !f.form.Valid() {
+			f.form.Check()
+			return
+		}
+		if err := onCreate(f.date.Date(), f.lieu.Text(), f.commune.Value(), f.typeChoisi()); err != nil {
+			f.form.Summary.SetText(model.ErrorMessage(err))
+			f.form.Summary.Show()
+			return
+		}
+		f.form.Clean()
+	}
+	f.date.SetDate(today)
+	f.attribution.SetChecked(true)
+	f.form.Clean()
+	f.body = container.NewVBox(
+		Ligne("Date", container.NewVBox(container.NewGridWrap(fyne.NewSize(140, f.date.Entry.MinSize().Height), f.date.Entry), f.date.Message)),
+		Ligne("Lieu", f.lieu.Object()),
+		Ligne("Commune", f.commune.Select),
+		Ligne("Type", container.NewVBox(f.attribution, f.occupation)),
+		f.form.Summary)
+	return f
+}
+
+// showCreationDialog opens the creation form; it closes once the session
+// is created.
+func showCreationDialog(win fyne.Window, today model.Date, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
+	var dlg *dialog.CustomDialog
+	f := newCreationForm(today, func(d model.Date, lieu, commune string, t model.TypeCommission) error {
+		if err := onCreate(d, lieu, commune, t); err != nil {
+			return err
+		}
+		dlg.Hide()
+		return nil
+	})
+	dlg = dialog.NewCustomWithoutButtons("Nouvelle séance de la commission", container.NewGridWrap(fyne.NewSize(620, f.body.MinSize().Height+60), f.body), win)
+	cancel := widget.NewButton("Annuler", func() { dlg.Hide() })
+	dlg.SetButtons([]fyne.CanvasObject{cancel, f.form.Save})
+	showDialog(dlg)
+	win.Canvas().Focus(f.date.Entry)
+	return f
+}
