@@ -80,8 +80,7 @@ func dessinerLettre(f *gofpdf.Fpdf, l *Lettre) {
 	premiere := f.PageCount() + 1
 	f.AddPage()
 	reperesPliage(f)
-	entete(f, l)
-	references(f, l)
+	references(f, l, entete(f, l))
 	destinataire(f, l.Destinataire)
 	police(f, false, tailleCorps)
 	f.SetXY(FenetreX, yLieuDate)
@@ -130,33 +129,39 @@ func reperesPliage(f *gofpdf.Fpdf) {
 	f.SetDrawColor(0, 0, 0)
 }
 
-// entete draws the letterhead: logo, office name and address.
-func entete(f *gofpdf.Fpdf, l *Lettre) {
-	y := margeH
+// entete draws the letterhead: the logo on the left, the office's name and
+// address beside it; it returns the bottom of the block.
+func entete(f *gofpdf.Fpdf, l *Lettre) float64 {
+	x, bas := margeG, margeH
 	if len(l.Logo) > 0 {
 		if tp := typeImage(l.Logo); tp != "" {
-			info := f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: tp, ReadDpi: false}, bytes.NewReader(l.Logo))
-			if info != nil && info.Height() > 0 {
-				h := 16.0
+			info := f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: tp}, bytes.NewReader(l.Logo))
+			if info != nil && info.Height() > 0 && info.Width() > 0 {
+				h := 18.0
 				w := h * info.Width() / info.Height()
-				if w > 60 {
-					w, h = 60, 60*info.Height()/info.Width()
+				if w > 30 {
+					w, h = 30, 30*info.Height()/info.Width()
 				}
-				f.ImageOptions("logo", margeG, y, w, h, false, gofpdf.ImageOptions{ImageType: tp}, 0, "")
-				y += h + 2
+				f.ImageOptions("logo", margeG, margeH, w, h, false, gofpdf.ImageOptions{ImageType: tp}, 0, "")
+				x, bas = margeG+w+4, margeH+h
 			}
 		}
 	}
-	f.SetXY(margeG, y)
+	larg := FenetreX - 8 - x
+	f.SetXY(x, margeH)
 	for i, s := range l.Expediteur {
 		if i == 0 {
 			police(f, true, 11)
-			texte(f, margeG, 85, 5, s)
+			texte(f, x, larg, 5, s)
 			continue
 		}
 		police(f, false, 8.5)
-		texte(f, margeG, 85, 3.8, s)
+		texte(f, x, larg, 3.8, s)
 	}
+	if y := f.GetY(); y > bas {
+		bas = y
+	}
+	return bas
 }
 
 func typeImage(b []byte) string {
@@ -172,9 +177,13 @@ func typeImage(b []byte) string {
 }
 
 // references draws « Nos réf. », the application number and who follows the
-// case, beside the address window.
-func references(f *gofpdf.Fpdf, l *Lettre) {
+// case, beside the address window and below the letterhead; it returns the
+// bottom of the block.
+func references(f *gofpdf.Fpdf, l *Lettre, basEntete float64) float64 {
 	y := yReferences + 2
+	if y < basEntete+4 {
+		y = basEntete + 4
+	}
 	for _, r := range l.References {
 		f.SetXY(margeG, y)
 		police(f, true, 8.5)
@@ -189,6 +198,7 @@ func references(f *gofpdf.Fpdf, l *Lettre) {
 		}
 		y += float64(n) * 4.2
 	}
+	return y
 }
 
 // TailleAdresse is the font size (pt) at which every line of the block fits

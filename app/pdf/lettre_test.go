@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"logis/model"
+	"logis/resources"
 )
 
 // flat replaces no-break spaces so that assertions read naturally.
@@ -304,5 +305,32 @@ func TestAdressePostale(t *testing.T) {
 	}
 	if _, err := adressePostale(&model.Menage{ID: "M3", Adresse: []string{"8 rue des Écoles", "Vitry"}}, nil); model.ErrorCode(err) != model.EINVALID {
 		t.Errorf("sans code postal : err = %v", err)
+	}
+}
+
+func TestEntete_SansChevauchement(t *testing.T) {
+	o := office()
+	o.Nom = "Office Public de l'Habitat du Val-de-Bièvre et des communes associées"
+	o.Adresse = []string{"Direction de la gestion locative", "Service des attributions", "Bâtiment administratif B",
+		"1 place de l'Hôtel de Ville", "BP 42", "94110 ARCUEIL"}
+	o.Logo = resources.Icon
+	cm := commissionTest()
+	l, err := MiseEnPage(Courrier{Commission: cm, Office: o, Date: dateCourier, Menage: menageExterne("M1"),
+		Candidat: &cm.Logements[0].Candidats[0], Logement: logementTest("ARC0001-0003")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := nouveauDocument(dateCourier, "t", "t")
+	f.AddPage()
+	basEntete := entete(f, l)
+	basRefs := references(f, l, basEntete)
+	if basEntete > FenetreY+FenetreH-15 {
+		t.Errorf("en-tête jusqu'à %.1f mm", basEntete)
+	}
+	if basRefs > yLieuDate-2 {
+		t.Errorf("références jusqu'à %.1f mm, la date est à %.1f mm", basRefs, yLieuDate)
+	}
+	if err := f.Error(); err != nil {
+		t.Fatal(err)
 	}
 }

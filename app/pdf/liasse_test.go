@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"logis/resources"
 )
 
 // qpdfCheck runs qpdf --check when qpdf is installed.
@@ -67,5 +69,38 @@ func TestLiasse_Courrier(t *testing.T) {
 	}
 	if _, err := l.Courrier(len(lettres)); err == nil {
 		t.Error("courrier hors liasse accepté")
+	}
+}
+
+func TestCourriers_Logo(t *testing.T) {
+	lettres := courriersTest(t)
+	for _, l := range lettres {
+		l.Logo = resources.Icon
+	}
+	a, err := ComposerCourriers(lettres, dateCourier, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ComposerCourriers(lettres, dateCourier, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.PDF, b.PDF) {
+		t.Error("PDF avec logo non reproductible")
+	}
+	// One logo for all the letters (a PNG with transparency is an image and its mask).
+	if n := bytes.Count(a.PDF, []byte("/Subtype /Image")); n < 1 || n > 2 {
+		t.Errorf("%d images pour %d courriers, want le logo une seule fois", n, len(lettres))
+	}
+	un, err := a.Courrier(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qpdfCheck(t, un)
+	if !bytes.Contains(un, []byte("/Subtype /Image")) {
+		t.Error("le logo manque dans le courrier découpé")
+	}
+	if d := os.Getenv("LOGIS_PDF_DIR"); d != "" {
+		os.WriteFile(filepath.Join(d, "logo.pdf"), un, 0o644)
 	}
 }
