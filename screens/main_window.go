@@ -174,7 +174,7 @@ func (m *Main) RestoreSize() {
 		m.win.Resize(fyne.NewSize(w, h))
 		return
 	}
-	m.win.Resize(fyne.NewSize(1280, 800))
+	m.win.Resize(fyne.NewSize(1280, 700)) // fits a 1366 × 768 laptop screen
 }
 
 // show displays screen i.

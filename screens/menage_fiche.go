@@ -72,7 +72,7 @@ type menageFiche struct {
 
 	nur, depot, refus, motif                     *Champ
 	active, dalo, daloPrefet, violences, travaux *OuiNon
-	typos, communes, priorites                   *widget.CheckGroup
+	typos, communes, priorites                   *checkGrid
 	loadingChecks                                bool
 	delDemande                                   *widget.Button
 
@@ -107,8 +107,8 @@ func newMenageFiche(s *Menages) *menageFiche {
 		return nil
 	}
 	f.entree = NewChampDate("Date d'entrée", false)
-	f.impayes = NewOuiNon("Impayés de loyer", f.form)
-	f.cesf = NewOuiNon("Rapport CESF proposant la mutation", f.form)
+	f.impayes = NewOuiNon("Impayés", f.form)
+	f.cesf = NewOuiNon("Rapport CESF", f.form)
 	f.troubles = NewOuiNon("Troubles de voisinage", f.form)
 	f.violent = NewOuiNon("Comportement violent", f.form)
 	f.visite = NewOuiNon("Visite préalable faite", f.form)
@@ -126,26 +126,24 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.motif = NewChamp("Motif de la demande", false)
 	f.active = NewOuiNon("Demande active", f.form)
 	f.dalo = NewOuiNon("Reconnu DALO", f.form)
-	f.daloPrefet = NewOuiNon("Désigné par le préfet (DALO)", f.form)
+	f.daloPrefet = NewOuiNon("Désigné par le préfet", f.form)
 	f.violences = NewOuiNon("Violences familiales", f.form)
-	f.travaux = NewOuiNon("Relogement pour travaux ou renouvellement urbain", f.form)
+	f.travaux = NewOuiNon("Relogement pour travaux", f.form)
 	touch := func([]string) {
 		if !f.loadingChecks {
 			f.form.Touch()
 		}
 	}
-	f.typos = widget.NewCheckGroup(TypologieOptions(), touch)
-	f.typos.Horizontal = true
-	f.communes = widget.NewCheckGroup(CommuneOptions(), touch)
-	f.communes.Horizontal = true
+	f.typos = newCheckGrid(TypologieOptions(), 3, false, touch)
+	f.communes = newCheckGrid(CommuneOptions(), 3, false, touch)
 	prio := make([]string, 15)
 	for i := range prio {
 		prio[i] = fmt.Sprintf("%d. %s", i+1, model.PrioriteLabels[i+1])
 	}
-	f.priorites = widget.NewCheckGroup(prio, touch)
+	f.priorites = newCheckGrid(prio, 1, true, touch)
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif)
 
-	f.del = widget.NewButtonWithIcon("Supprimer le ménage", theme.DeleteIcon(), f.onDelete)
+	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	f.delDemande = widget.NewButtonWithIcon("Supprimer la demande", theme.DeleteIcon(), f.onDeleteDemande)
 	f.verif = newVerifPanel()
@@ -157,12 +155,11 @@ func newMenageFiche(s *Menages) *menageFiche {
 		l.SizeName = theme.SizeNameSubHeadingText
 		return container.NewVBox(widget.NewSeparator(), l)
 	}
-	f.fields = container.NewVBox(
-		f.title,
+	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(
 		section("Membres"), f.membresBox, container.NewHBox(addMembre),
 		section("Ressources"),
 		container.NewGridWithColumns(2,
-			cell("Revenu fiscal de référence N-2 (€/an)", f.rfr.Object()), cell("Ressources N-1 ou 12 derniers mois (€/an)", f.rn1.Object()),
+			cell("Revenu fiscal N-2 (€/an)", f.rfr.Object()), cell("Ressources N-1 (€/an)", f.rn1.Object()),
 			cell("Ressources mensuelles", f.mensuelles.Object()), cell("APL mensuelle", f.apl.Object())),
 		section("Bail (locataire de l'Office)"),
 		container.NewGridWithColumns(2, cell("Logement loué (référence)", f.logement.Object()), cell("Date d'entrée", f.entree.Object())),
@@ -171,19 +168,18 @@ func newMenageFiche(s *Menages) *menageFiche {
 		section("Demande de logement"),
 		container.NewGridWithColumns(2, cell("NUR", f.nur.Object()), cell("Date de dépôt", f.depot.Object())),
 		f.active,
-		cell("Typologies souhaitées", f.typos),
-		cell("Communes souhaitées", f.communes),
+		cell("Typologies souhaitées", f.typos.obj),
+		cell("Communes souhaitées", f.communes.obj),
 		container.NewGridWithColumns(2, f.dalo, f.daloPrefet),
-		cell("Priorités de l'annexe 1 (art. L.441-1 CCH)", f.priorites),
+		cell("Priorités de l'annexe 1 (art. L.441-1 CCH)", f.priorites.obj),
 		cell("Motif", f.motif.Object()),
+		container.NewHBox(f.delDemande),
 		section("Mutation"),
 		container.NewGridWithColumns(2, f.violences, f.travaux),
-		cell("Dernier refus d'une offre adaptée sans motif légitime", f.refus.Object()),
+		cell("Refus d'une offre adaptée (sans motif légitime)", f.refus.Object()),
 		widget.NewSeparator(),
 		f.form.Summary,
-		container.NewHBox(f.form.Save, f.delDemande, f.del),
-	)
-	f.fields.Hide()
+	))
 	return f
 }
 
@@ -194,7 +190,7 @@ func (f *menageFiche) object() fyne.CanvasObject {
 	hint.Importance = widget.LowImportance
 	right := container.NewBorder(container.NewVBox(verifTitle, hint), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(f.verif.object())))
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(container.NewStack(f.empty, f.fields))), right)
+	split := container.NewHSplit(container.NewStack(container.NewPadded(f.empty), f.fields), right)
 	split.Offset = 0.56
 	return split
 }
@@ -415,13 +411,13 @@ func (f *menageFiche) demande() *model.Demande {
 	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Checked, DALO: f.dalo.Checked,
 		DALOPrefet: f.daloPrefet.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Checked,
 		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date()}
-	for _, t := range f.typos.Selected {
+	for _, t := range f.typos.selected() {
 		if v, err := model.ParseTypologie(t); err == nil {
 			d.Typologies = append(d.Typologies, v)
 		}
 	}
-	d.Communes = append(d.Communes, f.communes.Selected...)
-	for _, p := range f.priorites.Selected {
+	d.Communes = append(d.Communes, f.communes.selected()...)
+	for _, p := range f.priorites.selected() {
 		if n, err := strconv.Atoi(strings.SplitN(p, ".", 2)[0]); err == nil {
 			d.Priorites = append(d.Priorites, n)
 		}
@@ -502,4 +498,56 @@ func (f *menageFiche) onDeleteDemande() {
 			f.open(id)
 			f.s.refresh()
 		})
+}
+
+// checkGrid is a set of check boxes laid out in columns; with wrap, each
+// label wraps next to its box (long labels such as the annex-1 categories).
+type checkGrid struct {
+	Options []string
+	checks  []*widget.Check
+	obj     fyne.CanvasObject
+}
+
+func newCheckGrid(options []string, cols int, wrap bool, changed func([]string)) *checkGrid {
+	g := &checkGrid{Options: options}
+	objs := make([]fyne.CanvasObject, len(options))
+	for i, o := range options {
+		label := o
+		if wrap {
+			label = ""
+		}
+		c := widget.NewCheck(label, func(bool) { changed(g.selected()) })
+		g.checks = append(g.checks, c)
+		if wrap {
+			objs[i] = container.NewBorder(nil, nil, c, nil, wrapped(o, fyne.TextStyle{}))
+		} else {
+			objs[i] = c
+		}
+	}
+	g.obj = container.NewGridWithColumns(cols, objs...)
+	return g
+}
+
+// selected lists the checked options.
+func (g *checkGrid) selected() []string {
+	var out []string
+	for i, c := range g.checks {
+		if c.Checked {
+			out = append(out, g.Options[i])
+		}
+	}
+	return out
+}
+
+// SetSelected checks exactly the options given.
+func (g *checkGrid) SetSelected(sel []string) {
+	for i, c := range g.checks {
+		want := false
+		for _, s := range sel {
+			want = want || s == g.Options[i]
+		}
+		if c.Checked != want {
+			c.SetChecked(want)
+		}
+	}
 }

@@ -34,14 +34,14 @@ func newMenages(m *Main) *Menages {
 	s := &Menages{main: m, selected: -1}
 	s.fiche = newMenageFiche(s)
 	s.search = newEntree()
-	s.search.SetPlaceHolder("Rechercher : nom, prénom, NUR, logement (Ctrl+F)")
+	s.search.SetPlaceHolder("Nom, prénom, NUR, logement… (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.refresh() }
-	s.fCommune = filterSelect("Toutes communes souhaitées", CommuneOptions(), s.refresh)
-	s.fTypo = filterSelect("Toutes typologies souhaitées", TypologieOptions(), s.refresh)
-	s.fPrio = filterSelect("Priorité ou non", []string{"Prioritaires (DALO, annexe 1)", "Non prioritaires"}, s.refresh)
-	s.fMut = filterSelect("Mutation ou non", []string{"Mutations", "Hors mutation"}, s.refresh)
-	s.fDem = filterSelect("Avec ou sans demande", []string{"Demande active", "Sans demande active"}, s.refresh)
-	s.fAnc = filterSelect("Toute ancienneté", []string{"Moins d'un an", "1 à 3 ans", "3 à 5 ans", "5 ans et plus"}, s.refresh)
+	s.fCommune = filterSelect("Communes", CommuneOptions(), s.refresh)
+	s.fTypo = filterSelect("Typologies", TypologieOptions(), s.refresh)
+	s.fPrio = filterSelect("Priorité", []string{"Prioritaires (DALO, annexe 1)", "Non prioritaires"}, s.refresh)
+	s.fMut = filterSelect("Mutation", []string{"Mutations", "Hors mutation"}, s.refresh)
+	s.fDem = filterSelect("Demande", []string{"Demande active", "Sans demande active"}, s.refresh)
+	s.fAnc = filterSelect("Ancienneté", []string{"Moins d'un an", "1 à 3 ans", "3 à 5 ans", "5 ans et plus"}, s.refresh)
 	s.count = widget.NewLabel("")
 	s.count.TextStyle = fyne.TextStyle{Bold: true}
 	s.list = widget.NewList(
@@ -178,7 +178,7 @@ func (s *Menages) filtre() app.MenageFiltre {
 			f.Commune = c
 		}
 	}
-	if t, err := model.ParseTypologie(strings.TrimPrefix(s.fTypo.Selected, "Toutes")); err == nil {
+	if t, err := model.ParseTypologie(s.fTypo.Selected); err == nil {
 		f.Typologie = t
 	}
 	switch s.fPrio.Selected {

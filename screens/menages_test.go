@@ -43,15 +43,30 @@ func TestMenages_SearchAsYouType(t *testing.T) {
 			t.Fatalf("%s is not a transfer", x.ID)
 		}
 	}
-	s.fMut.SetSelected("Mutation ou non")
+	s.fMut.SetSelected("Mutation")
+	if len(s.rows) != 80 {
+		t.Fatalf("« Mutation » lists everyone: %d", len(s.rows))
+	}
+	dalo := &model.Demande{NUR: "7777023517879GDPUB", Menage: r.ID, DateDepot: m.app.Today().AddDays(-400), DALO: true, Active: true}
+	if err := m.app.SaveDemande(dalo, true); err != nil {
+		t.Fatal(err)
+	}
 	s.fPrio.SetSelected("Prioritaires (DALO, annexe 1)")
+	found = false
 	for _, x := range s.rows {
 		if !x.Prioritaire() {
 			t.Fatalf("%s is not a priority", x.ID)
 		}
+		found = found || x.ID == r.ID
 	}
-	if len(s.rows) == 0 {
-		t.Error("no priority household in the demo")
+	if !found {
+		t.Error("the DALO household is not listed among priorities")
+	}
+	s.fAnc.SetSelected("1 à 3 ans")
+	for _, x := range s.rows {
+		if mo := x.DateDepot.MonthsUntil(m.app.Today()); mo < 12 || mo >= 36 {
+			t.Fatalf("seniority %d months in the 1–3 years filter", mo)
+		}
 	}
 }
 

@@ -41,8 +41,8 @@ type Patrimoine struct {
 }
 
 const (
-	toutesCommunes = "Toutes les communes"
-	toutesTypos    = "Toutes typologies"
+	toutesCommunes = "Communes"
+	toutesTypos    = "Typologies"
 )
 
 func newPatrimoine(m *Main) *Patrimoine {
@@ -109,14 +109,14 @@ func filterSelect(all string, options []string, onChange func()) *widget.Select 
 
 func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 	s.search = newEntree()
-	s.search.SetPlaceHolder("Rechercher : référence, adresse, commune, résidence (Ctrl+F)")
+	s.search.SetPlaceHolder("Référence, adresse, commune, résidence… (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.fCommune = filterSelect(toutesCommunes, CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect(toutesTypos, TypologieOptions(), s.refresh)
-	s.fEtat = filterSelect("Tous états", []string{"Vacant", "Occupé", "En travaux"}, s.refresh)
-	s.fFin = filterSelect("Tous financements", FinancementOptions(), s.refresh)
-	s.fQPV = filterSelect("QPV ou non", []string{"En QPV", "Hors QPV"}, s.refresh)
-	s.fPMR = filterSelect("PMR ou non", []string{"PMR", "Non PMR"}, s.refresh)
+	s.fEtat = filterSelect("États", []string{"Vacant", "Occupé", "En travaux"}, s.refresh)
+	s.fFin = filterSelect("Financements", FinancementOptions(), s.refresh)
+	s.fQPV = filterSelect("QPV : tous", []string{"En QPV", "Hors QPV"}, s.refresh)
+	s.fPMR = filterSelect("PMR : tous", []string{"PMR", "Non PMR"}, s.refresh)
 	s.count = widget.NewLabel("")
 	s.count.TextStyle = fyne.TextStyle{Bold: true}
 	s.list = widget.NewList(
@@ -143,7 +143,7 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 			if r.PMR {
 				extra += " · PMR"
 			}
-			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s, %s%s · %s", r.Adresse, r.Commune, extra, r.Loyer))
+			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s, %s%s · %s CC", r.Adresse, r.Commune, extra, r.Loyer))
 		})
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if s.selecting || i == s.selected || i >= len(s.rows) {

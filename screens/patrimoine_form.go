@@ -91,14 +91,23 @@ func newLogementForm(s *Patrimoine) *logementForm {
 		cell("Contingent (réservataire)", f.contingent.Object()), container.NewVBox(),
 	)
 	checks := container.NewGridWithColumns(2, f.qpv, f.ascenseur, f.pmr, f.travaux)
-	buttons := container.NewHBox(f.form.Save, f.del)
-	f.fields = container.NewVBox(f.title, grid, checks, f.form.Summary, buttons, widget.NewSeparator(), f.occupants)
-	f.fields.Hide()
+	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del),
+		container.NewVBox(grid, checks, f.form.Summary, widget.NewSeparator(), f.occupants))
 	return f
 }
 
 func (f *logementForm) object() fyne.CanvasObject {
-	return container.NewVScroll(container.NewPadded(container.NewStack(f.empty, f.fields)))
+	return container.NewStack(container.NewPadded(f.empty), f.fields)
+}
+
+// formPanel is a form with its title and buttons always visible above the
+// scrolled fields; hidden until a record is shown.
+func formPanel(title *widget.Label, buttons fyne.CanvasObject, body fyne.CanvasObject) *fyne.Container {
+	head := container.NewPadded(container.NewBorder(nil, nil, nil, buttons, title))
+	p := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+	p.Hide()
+	return p
 }
 
 // current is the reference of the dwelling shown ("" when none or new).
@@ -285,13 +294,12 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
 		cell("Commune *", f.commune.Select), cell("Score de fragilité (T12)", f.fra.Object()))
-	f.fields = container.NewVBox(f.title, grid, f.qpv, f.form.Summary, container.NewHBox(f.form.Save, f.del), f.logements)
-	f.fields.Hide()
+	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(grid, f.qpv, f.form.Summary, f.logements))
 	return f
 }
 
 func (f *residenceForm) object() fyne.CanvasObject {
-	return container.NewVScroll(container.NewPadded(container.NewStack(f.empty, f.fields)))
+	return container.NewStack(container.NewPadded(f.empty), f.fields)
 }
 
 func (f *residenceForm) current() string { return f.loaded }
