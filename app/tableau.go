@@ -3,6 +3,7 @@ package app
 import (
 	"runtime"
 	"sort"
+	"sync"
 
 	"logis/model"
 	"logis/storage"
@@ -72,9 +73,54 @@ type tableauLogement struct {
 	occupe bool
 }
 
-// Tableau computes the dashboard in one read transaction: dwellings, then
-// households (occupancy situations of those in place), then applications.
+// tableauMemo keeps the last figures of each App with what they depend on:
+// the day and the last journal entry (every write adds one).
+type tableauMemo struct {
+	mu   sync.Mutex
+	date model.Date
+	seq  uint64
+	t    *Tableau
+}
+
+var tableauMemos sync.Map // *App → *tableauMemo
+
+// Tableau returns the dashboard's figures, computed again only when the base
+// changed (a new journal entry) or the day changed since the last call. The
+// result is shared: callers must not modify it.
 func (a *App) Tableau() (*Tableau, error) {
+	v, _ := tableauMemos.LoadOrStore(a, &tableauMemo{})
+	memo := v.(*tableauMemo)
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	seq, err := a.lastJournalSeq()
+	if err != nil {
+		return nil, err
+	}
+	if memo.t != nil && memo.seq == seq && memo.date == a.Today() {
+		return memo.t, nil
+	}
+	t, err := a.CalculerTableau()
+	if err != nil {
+		return nil, err
+	}
+	// A write between the journal read and the computation only makes the
+	// next call compute again.
+	memo.t, memo.seq, memo.date = t, seq, t.Date
+	return t, nil
+}
+
+// lastJournalSeq is the number of the last journal entry (0 when none).
+func (a *App) lastJournalSeq() (uint64, error) {
+	j, err := a.DB.Journal(1)
+	if err != nil || len(j) == 0 {
+		return 0, err
+	}
+	return j[0].Seq, nil
+}
+
+// CalculerTableau computes the dashboard in one read transaction: dwellings,
+// then households (occupancy situations of those in place), then applications.
+func (a *App) CalculerTableau() (*Tableau, error) {
 	at := a.Today()
 	t := &Tableau{Date: at}
 	err := a.DB.View(func(tx *storage.Tx) error {
