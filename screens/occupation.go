@@ -80,6 +80,7 @@ func newOccupation(m *Main) *Occupation {
 	s.exportBtn = widget.NewButtonWithIcon("Exporter en CSV…", theme.DocumentSaveIcon(), s.onExport)
 	s.exportBtn.Disable()
 	s.progress = widget.NewProgressBar()
+	s.progress.TextFormatter = pourcentFR(s.progress)
 	s.progress.Hide()
 	s.status = widget.NewLabel("Choisissez la date puis lancez l'examen de tous les ménages logés (art. L.442-5-2 CCH).")
 	s.status.Wrapping = fyne.TextWrapWord
@@ -506,5 +507,15 @@ func (s *Occupation) prepareCapture() {
 	s.waitIdle()
 	if len(s.rows) > 0 {
 		s.menages.Select(0)
+	}
+}
+
+// pourcentFR writes a progress bar's value the French way: « 35 % ».
+func pourcentFR(p *widget.ProgressBar) func() string {
+	return func() string {
+		if p.Max <= p.Min {
+			return ""
+		}
+		return fmt.Sprintf("%d\u00a0%%", int(100*(p.Value-p.Min)/(p.Max-p.Min)))
 	}
 }

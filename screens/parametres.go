@@ -298,6 +298,7 @@ func (s *Parametres) imports() fyne.CanvasObject {
 		row.Add(b)
 	}
 	s.importProg = widget.NewProgressBar()
+	s.importProg.TextFormatter = pourcentFR(s.importProg)
 	s.importProg.Hide()
 	s.importStatus = widget.NewLabel("")
 	s.importStatus.Wrapping = fyne.TextWrapWord
@@ -367,7 +368,6 @@ func (s *Parametres) importFrom(kind, name string, r io.ReadCloser) {
 				Erreur(s.main.win, err)
 			default:
 				s.importStatus.SetText(rep.String())
-				s.load() // imports may have changed nothing here, but keep the screen fresh
 			}
 		})
 	}()
