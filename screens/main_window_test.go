@@ -27,7 +27,9 @@ func newTestMain(t *testing.T, menages, logements int) *Main {
 	test.NewTempApp(t)
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
-	return NewMain(w, a)
+	m := NewMain(w, a)
+	t.Cleanup(m.waitCatalogue) // the background index must be done before the base closes
+	return m
 }
 
 func TestMain_Navigation(t *testing.T) {
