@@ -146,7 +146,7 @@ func MiseEnPage(c Courrier) (*Lettre, error) {
 func contact(o *model.Office) string {
 	parts := []string{o.Nom}
 	if o.Telephone != "" {
-		parts = append(parts, "tél."+nb+o.Telephone)
+		parts = append(parts, "tél."+nb+insecable(o.Telephone))
 	}
 	if o.Courriel != "" {
 		parts = append(parts, o.Courriel)
@@ -238,12 +238,10 @@ func offre(lg *model.Logement) [][2]string {
 		desc += ", adapté aux personnes à mobilité réduite"
 	}
 	return [][2]string{
-		{"Adresse", adresseLogement(lg)},
-		{"Référence", lg.Reference},
+		{"Adresse", adresseLogement(lg) + " (référence " + lg.Reference + ")"},
 		{"Logement", desc},
-		{"Loyer mensuel", lg.Loyer.String() + " hors charges"},
-		{"Charges mensuelles", lg.Charges.String() + " (provisions)"},
-		{"Total mensuel", lg.Quittance().String() + ", avant déduction de l'aide au logement"},
+		{"Loyer et charges", "loyer " + lg.Loyer.String() + " + provisions pour charges " + lg.Charges.String() + " = " + lg.Quittance().String() +
+			" par mois, avant déduction de l'aide au logement"},
 	}
 }
 
@@ -282,8 +280,13 @@ func lettreDecision(l *Lettre, c Courrier) error {
 		if d.Rang == 1 {
 			offreDelai(l, notif, "Classé en premier, vous êtes le premier à qui ce logement est proposé : cette décision vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, le logement sera proposé au candidat classé au rang suivant.")
 		} else {
+			avant := "le candidat classé avant vous le refuse ou ne répond"
+			if d.Rang > 2 {
+				avant = fmt.Sprintf("les candidats classés avant vous (rangs 1 à %d) le refusent ou ne répondent", d.Rang-1)
+			}
 			l.Corps = append(l.Corps,
-				Paragraphe{Texte: fmt.Sprintf("Le logement est d'abord proposé au candidat classé au rang n°"+nb+"1. Il vous sera proposé si le ou les candidats classés avant vous (rangs 1 à %d) le refusent ou ne répondent pas dans leur délai : le logement va alors au candidat suivant dans l'ordre du classement.", d.Rang-1)},
+				Paragraphe{Texte: "Le logement est d'abord proposé au candidat classé au rang n°" + nb + "1. Il vous sera proposé si " + avant +
+					" pas dans le délai : le logement va alors au candidat suivant dans l'ordre du classement."},
 				Paragraphe{Texte: "Si le logement vous est proposé, vous recevrez une offre écrite qui vous laissera un délai d'au moins dix jours pour répondre. Dans le cas contraire, nous vous en informerons par écrit ; votre demande de logement social reste active."},
 			)
 		}
@@ -349,7 +352,7 @@ func telephone(o *model.Office) string {
 	if strings.TrimSpace(o.Telephone) == "" {
 		return ""
 	}
-	return " au " + o.Telephone
+	return " au " + insecable(o.Telephone)
 }
 
 // classes counts the candidates ranked for a dwelling.
@@ -468,8 +471,8 @@ func lettreOccupation(l *Lettre, c Courrier) error {
 	l.Objet = "Objet" + nb + ": examen de l'occupation de votre logement – commission du " + insecable(cm.Date.Long())
 	l.Donnees = mentionDonnees(c.Office, "gérer votre location et examiner les conditions d'occupation des logements (article L.442-5-2 du code de la construction et de l'habitation, exécution du bail)")
 	l.Corps = append(l.Corps, Paragraphe{
-		Texte: "En application de l'article L.442-5-2 du code de la construction et de l'habitation, l'Office examine tous les trois ans les conditions d'occupation de ses logements avec " + caleol +
-			". Réunie " + seance(cm) + ", la commission a examiné la situation de votre logement (" + lg.Reference + ", " + adresseLogement(lg) + ").",
+		Texte: "Tous les trois ans, l'Office examine les conditions d'occupation de ses logements (article L.442-5-2 du code de la construction et de l'habitation). Réunie " +
+			seance(cm) + ", " + caleol + " a examiné la situation de votre logement (" + lg.Reference + ", " + adresseLogement(lg) + ").",
 	})
 	var puces []string
 	for _, s := range o.Situations {

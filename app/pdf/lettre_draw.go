@@ -14,8 +14,8 @@ import (
 // Vertical layout of a letter, in mm from the top edge.
 const (
 	yReferences  = FenetreY // references beside the address window
-	yLieuDate    = 93.0
-	yObjet       = 101.0
+	yLieuDate    = 92.0
+	yObjet       = 99.0
 	yFiletPied   = 271.0 // rule above the footer
 	basLettre    = pageH - yFiletPied + 2
 	interligne   = 4.8

@@ -95,7 +95,7 @@ func TestMiseEnPage_Attribution(t *testing.T) {
 	}
 	mustContain(t, "attribution", l.Texte(), "La commission a décidé de vous attribuer ce logement.",
 		"12 avenue Paul Vaillant-Couturier, bât. B, apt 34, 94110 Arcueil", "T3, 3 pièces principales, 63,4 m² habitables, 2e étage avec ascenseur",
-		"456,48 € hors charges", "152,16 € (provisions)", "608,64 €",
+		"(référence ARC0001-0003)", "loyer 456,48 € + provisions pour charges 152,16 € = 608,64 € par mois",
 		"délai de dix jours", "à compter du lendemain de la notification", "au plus tard le lundi 30 novembre 2026",
 		"Sans réponse de votre part dans ce délai, vous serez considéré comme ayant refusé cette offre", "R.441-10")
 	mustNotContain(t, "attribution", l.Texte(), "recours contentieux", "reporté")
@@ -146,7 +146,7 @@ func TestMiseEnPage_DelaiReporte(t *testing.T) {
 func TestMiseEnPage_Classement(t *testing.T) {
 	l := lettreDe(t, "classement")
 	mustContain(t, "classement", l.Texte(), "par classement", "classée au rang n° 2", "candidat classé au rang n° 1",
-		"le logement va alors au candidat suivant", "d'au moins dix jours")
+		"le logement va alors au candidat suivant", "d'au moins dix jours", "si le candidat classé avant vous le refuse ou ne répond pas")
 	if l.Delai != nil {
 		t.Errorf("un candidat classé 2e ne reçoit pas encore d'offre avec délai")
 	}
