@@ -19,9 +19,9 @@ func (a *App) MarquerAPresenter(ids []string, oui bool) (int, error) {
 	if !oui {
 		action = fmt.Sprintf("Examen d'occupation : %d ménage(s) retiré(s) de la présentation en commission", len(ids))
 	}
-	n := 0
+	var changed []string
 	err := a.DB.Update(action, func(tx *storage.Tx) error {
-		n = 0
+		changed = changed[:0]
 		seen := make(map[string]bool, len(ids))
 		for _, id := range ids {
 			if seen[id] {
@@ -39,14 +39,22 @@ func (a *App) MarquerAPresenter(ids []string, oui bool) (int, error) {
 			if err := tx.PutMenage(m); err != nil {
 				return err
 			}
-			n++
+			changed = append(changed, id)
 		}
 		return nil
 	})
 	if err != nil {
 		return 0, err
 	}
-	return n, nil
+	// Keep the search catalogue in step (the household lists show the mark).
+	a.Catalogue().update(func(cat *Catalogue) {
+		for _, id := range changed {
+			if r := cat.menByID[id]; r != nil {
+				r.APresenter = oui
+			}
+		}
+	})
+	return len(changed), nil
 }
 
 // NomMenage returns the name of a household's head, for the review's detail.

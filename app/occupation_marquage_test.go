@@ -33,11 +33,20 @@ func TestApp_MarquerAPresenter(t *testing.T) {
 		if err != nil || len(j) != 1 || !strings.Contains(j[0].Action, "à présenter en commission") || len(j[0].Changements) != 2 {
 			t.Errorf("journal = %+v, %v", j, err)
 		}
+		if err := a.BuildCatalogue(nil); err != nil {
+			t.Fatal(err)
+		}
+		if r := a.Catalogue().Menage("M000002"); r == nil || !r.APresenter {
+			t.Errorf("catalogue row = %+v", r)
+		}
 		if n, err := a.MarquerAPresenter(ids, true); err != nil || n != 0 {
 			t.Errorf("marking again changed %d (err %v)", n, err)
 		}
 		if n, err := a.MarquerAPresenter(ids[:1], false); err != nil || n != 1 {
 			t.Errorf("unmarking changed %d (err %v)", n, err)
+		}
+		if r := a.Catalogue().Menage("M000001"); r == nil || r.APresenter {
+			t.Errorf("catalogue not updated on unmarking: %+v", r)
 		}
 	})
 	t.Run("ErrNotFound writes nothing", func(t *testing.T) {

@@ -123,7 +123,11 @@ func newOccupation(m *Main) *Occupation {
 				icon.SetResource(nil)
 			}
 			texts := c.Objects[0].(*fyne.Container).Objects
-			texts[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %d pers.", e.Menage, e.Logement, e.Commune, e.Personnes))
+			title := fmt.Sprintf("%s · %s · %s · %d pers.", e.Menage, e.Logement, e.Commune, e.Personnes)
+			if r := s.main.app.Catalogue().Menage(e.Menage); r != nil {
+				title = fmt.Sprintf("%s · %s · %s, %s · %d pers.", r.Nom, e.Menage, e.Logement, e.Commune, e.Personnes)
+			}
+			texts[0].(*widget.Label).SetText(title)
 			texts[1].(*widget.Label).SetText(s.explication(e))
 		})
 	s.menages.OnSelected = func(i widget.ListItemID) { s.selectRow(i) }
