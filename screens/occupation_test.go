@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"logis/app"
@@ -57,6 +58,14 @@ func TestOccupation_RunFillsCounts(t *testing.T) {
 	if !strings.HasPrefix(s.listHead.Text, "Sous-occupation : ") {
 		t.Errorf("list head = %q", s.listHead.Text)
 	}
+	// The export asks where to write, in French.
+	m.win.Resize(fyne.NewSize(1280, 800))
+	s.onExport()
+	dlg := strings.Join(overlayTexts(m.win), "\n")
+	if !strings.Contains(dlg, "Enregistrer") || !strings.Contains(dlg, "Annuler") || strings.Contains(dlg, "Cancel") {
+		t.Errorf("export dialog:\n%s", dlg)
+	}
+	m.win.Canvas().Overlays().Remove(m.win.Canvas().Overlays().Top())
 	// Export writes the command line's CSV.
 	var buf nopCloser
 	s.exportTo(&buf, "x.csv")
