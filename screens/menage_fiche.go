@@ -156,7 +156,9 @@ func newMenageFiche(s *Menages) *menageFiche {
 		return container.NewVBox(widget.NewSeparator(), l)
 	}
 	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(
-		section("Membres"), f.membresBox, container.NewHBox(addMembre),
+		section("Membres"),
+		container.NewGridWithColumns(3, boldLabel("Lien"), boldLabel("Nom"), boldLabel("Prénom")),
+		f.membresBox, container.NewHBox(addMembre),
 		section("Ressources"),
 		container.NewGridWithColumns(2,
 			cell("Revenu fiscal N-2 (€/an)", f.rfr.Object()), cell("Ressources N-1 (€/an)", f.rn1.Object()),
@@ -221,6 +223,7 @@ func (f *menageFiche) addMembre(p model.Personne) {
 		container.NewGridWithColumns(3, r.lien.Select, r.nom.Object(), r.prenom.Object()),
 		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap, r.remove), r.naissance.Object()),
 	)
+	r.naissance.Entry.SetPlaceHolder("Date de naissance JJ/MM/AAAA")
 	r.nom.Entry.SetPlaceHolder("Nom")
 	r.prenom.Entry.SetPlaceHolder("Prénom")
 	f.membres = append(f.membres, r)
@@ -550,4 +553,8 @@ func (g *checkGrid) SetSelected(sel []string) {
 			c.SetChecked(want)
 		}
 	}
+}
+
+func boldLabel(t string) *widget.Label {
+	return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

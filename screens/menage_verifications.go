@@ -3,6 +3,7 @@ package screens
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -46,7 +47,17 @@ func (p *verifPanel) set(vs []model.Verdict) {
 		}
 		objs = append(objs, verdictCard(v))
 	}
-	p.summary.SetText(fmt.Sprintf("%d vérification(s) : %d alerte(s), %d avec données manquantes.", len(vs), alertes, manquantes))
+	text := fmt.Sprintf("%d vérification(s) : %d alerte(s), %d avec données manquantes.", len(vs), alertes, manquantes)
+	var titres []string
+	for _, v := range vs {
+		if v.Resultat == model.Alerte {
+			titres = append(titres, v.Titre)
+		}
+	}
+	if len(titres) > 0 {
+		text += "\nAlertes : " + strings.Join(titres, " ; ") + "."
+	}
+	p.summary.SetText(text)
 	p.box.Objects = objs
 	p.box.Refresh()
 }

@@ -22,6 +22,19 @@ func checkCodePostal(s string) error {
 	return nil
 }
 
+// rows2 lays cells out two by two, each row as high as its taller cell.
+func rows2(cells ...fyne.CanvasObject) fyne.CanvasObject {
+	box := container.NewVBox()
+	for i := 0; i < len(cells); i += 2 {
+		if i+1 < len(cells) {
+			box.Add(container.NewGridWithColumns(2, cells[i], cells[i+1]))
+		} else {
+			box.Add(container.NewGridWithColumns(2, cells[i], container.NewVBox()))
+		}
+	}
+	return box
+}
+
 // cell is a label above a field, for forms laid out in columns.
 func cell(label string, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -81,7 +94,7 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	f.del.Importance = widget.DangerImportance
 	f.occupants = container.NewVBox()
 	f.empty = widget.NewLabel("Choisissez un logement dans la liste, ou créez-en un (Ctrl+N).")
-	grid := container.NewGridWithColumns(2,
+	grid := rows2(
 		cell("Référence *", f.ref.Object()), cell("Résidence", f.residence.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
 		cell("Commune *", f.commune.Select), cell("Typologie *", f.typo.Select),
@@ -290,7 +303,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	f.del.Importance = widget.DangerImportance
 	f.empty = widget.NewLabel("Choisissez une résidence dans la liste, ou créez-en une (Ctrl+N).")
 	f.logements = widget.NewLabel("")
-	grid := container.NewGridWithColumns(2,
+	grid := rows2(
 		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
 		cell("Commune *", f.commune.Select), cell("Score de fragilité (T12)", f.fra.Object()))
