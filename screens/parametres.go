@@ -287,7 +287,7 @@ var importLabels = map[string]string{
 
 func (s *Parametres) imports() fyne.CanvasObject {
 	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes " +
-		"(voir le README et les exemples de testdata/modeles). Tout ou rien : une seule ligne fausse et rien n'est enregistré ; " +
+		"(le guide d'utilisation décrit chaque colonne). Tout ou rien : une seule ligne fausse et rien n'est enregistré ; " +
 		"chaque ligne fausse est alors signalée avec son numéro, sa colonne et la raison.")
 	intro.Wrapping = fyne.TextWrapWord
 	row := container.NewHBox()
@@ -309,7 +309,8 @@ func (s *Parametres) imports() fyne.CanvasObject {
 	backup := widget.NewButtonWithIcon("Enregistrer une sauvegarde…", theme.DocumentSaveIcon(), s.onBackup)
 	s.backupStatus = widget.NewLabel("")
 	s.backupStatus.Wrapping = fyne.TextWrapWord
-	backupCard := widget.NewCard("Sauvegarde", "", container.NewVBox(backupIntro, container.NewHBox(backup), s.backupStatus))
+	check := widget.NewButtonWithIcon("Vérifier la base", theme.ConfirmIcon(), s.onVerify)
+	backupCard := widget.NewCard("Sauvegarde et vérification", "", container.NewVBox(backupIntro, container.NewHBox(backup, check), s.backupStatus))
 
 	return container.NewVScroll(container.NewVBox(importCard, backupCard))
 }
@@ -433,6 +434,30 @@ func (s *Parametres) backupTo(path string) {
 				size = fmt.Sprintf(" (%s Mo)", model.FormatNumber(float64(st.Size())/(1<<20), 1))
 			}
 			s.backupStatus.SetText(fmt.Sprintf("Sauvegarde écrite dans « %s »%s.", path, size))
+		})
+	}()
+}
+
+// onVerify runs the consistency check of the database in the background.
+func (s *Parametres) onVerify() {
+	s.backupStatus.SetText("Vérification de la base en cours…")
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		v, err := s.main.app.Verifier()
+		fyne.Do(func() {
+			if err != nil {
+				s.main.app.Log.Error("vérification", "err", err)
+				s.backupStatus.SetText("La vérification n'a pas pu être faite : " + model.ErrorMessage(err))
+				return
+			}
+			c := v.Comptes
+			msg := fmt.Sprintf("Base vérifiée : aucune incohérence. %s logements, %s ménages, %s personnes, %s demandes.",
+				nombreFR(c.Logements), nombreFR(c.Menages), nombreFR(c.Personnes), nombreFR(c.Demandes))
+			if len(v.Problemes) > 0 {
+				msg = fmt.Sprintf("%d incohérence(s) :\n%s\nRestaurez une sauvegarde ou appelez le support.", len(v.Problemes), strings.Join(v.Problemes, "\n"))
+			}
+			s.backupStatus.SetText(msg)
 		})
 	}()
 }

@@ -207,6 +207,11 @@ func TestParametres_FrenchFileDialogsAndBackup(t *testing.T) {
 	if !strings.HasPrefix(s.backupStatus.Text, "Sauvegarde écrite dans") {
 		t.Errorf("backup status = %q", s.backupStatus.Text)
 	}
+	s.onVerify()
+	s.waitIdle()
+	if !strings.HasPrefix(s.backupStatus.Text, "Base vérifiée : aucune incohérence. 20 logements, 30 ménages") {
+		t.Errorf("verify status = %q", s.backupStatus.Text)
+	}
 }
 
 func TestParametres_UnsavedChangesAsked(t *testing.T) {
