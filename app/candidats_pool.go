@@ -2,7 +2,6 @@ package app
 
 import (
 	"runtime"
-	"strings"
 	"sync"
 	"weak"
 
@@ -63,43 +62,52 @@ func generation(db *storage.DB) (uint64, error) {
 	return j[0].Seq, nil
 }
 
-// poolTypes are the kinds of records the snapshot is made of: a write that
-// touches none of them (a session, a setting) leaves it current.
-var poolTypes = map[string]bool{"menage": true, "demande": true, "logement": true, "residence": true}
+// changes are the records written since a snapshot, by kind.
+type changes struct {
+	demandes, menages, logements map[string]bool
+}
 
-// stillCurrent reports whether the writes after generation from up to to
-// leave the snapshot current. Beyond a few writes it gives up (rebuild).
-func stillCurrent(db *storage.DB, from, to uint64) bool {
+func (c *changes) empty() bool {
+	return len(c.demandes)+len(c.menages)+len(c.logements) == 0
+}
+
+// changesSince reads the journal entries after generation from up to to and
+// returns the applications, households and dwellings they wrote. ok is
+// false when the snapshot must be read again in full: many writes, or a
+// write that does not list its records (a large import, a migration).
+func changesSince(db *storage.DB, from, to uint64) (ch changes, ok bool) {
 	if to < from || to-from > 64 {
-		return false
+		return ch, false
 	}
 	j, err := db.Journal(int(to - from))
 	if err != nil {
-		return false
+		return ch, false
 	}
+	ch = changes{demandes: map[string]bool{}, menages: map[string]bool{}, logements: map[string]bool{}}
 	for _, e := range j {
 		if e.Seq <= from {
 			continue
 		}
-		if len(e.Changements) == 0 && len(e.Totaux) == 0 {
-			return false // a write that does not say what it changed (a migration)
+		if len(e.Totaux) > 0 || len(e.Changements) == 0 {
+			return ch, false
 		}
 		for _, c := range e.Changements {
-			if poolTypes[c.Type] {
-				return false
-			}
-		}
-		for k := range e.Totaux {
-			if t, _, _ := strings.Cut(k, " "); poolTypes[t] {
-				return false
+			switch c.Type {
+			case "demande":
+				ch.demandes[c.Cle] = true
+			case "menage":
+				ch.menages[c.Cle] = true
+			case "logement":
+				ch.logements[c.Cle] = true
 			}
 		}
 	}
-	return true
+	return ch, true
 }
 
 // pool returns the current snapshot of the active applications; read runs
-// first, in the same read transaction when the snapshot is rebuilt.
+// first, in the same read transaction when the snapshot is rebuilt or
+// refreshed.
 func (a *App) pool(read func(tx *storage.Tx) error) (*poolSnapshot, error) {
 	key := weak.Make(a.DB)
 	h, loaded := pools.LoadOrStore(key, &poolHolder{})
@@ -113,9 +121,30 @@ func (a *App) pool(read func(tx *storage.Tx) error) (*poolSnapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s := holder.snap; s != nil && (s.gen == gen || stillCurrent(a.DB, s.gen, gen)) {
-		s.gen = gen
-		return s, a.DB.View(read)
+	if old := holder.snap; old != nil {
+		if old.gen == gen {
+			return old, a.DB.View(read)
+		}
+		if ch, ok := changesSince(a.DB, old.gen, gen); ok {
+			if ch.empty() { // sessions, settings: nothing the snapshot holds
+				holder.snap = &poolSnapshot{gen: gen, list: old.list}
+				return holder.snap, a.DB.View(read)
+			}
+			var s *poolSnapshot
+			err := a.DB.View(func(tx *storage.Tx) error {
+				if err := read(tx); err != nil {
+					return err
+				}
+				var err error
+				s, err = old.refresh(tx, gen, ch)
+				return err
+			})
+			if err != nil {
+				return nil, err
+			}
+			holder.snap = s
+			return s, nil
+		}
 	}
 	s := &poolSnapshot{gen: gen}
 	err = a.DB.View(func(tx *storage.Tx) error {
@@ -178,5 +207,48 @@ func (a *App) pool(read func(tx *storage.Tx) error) (*poolSnapshot, error) {
 		return nil, err
 	}
 	holder.snap = s
+	return s, nil
+}
+
+// refresh returns a new snapshot where the applications touched by ch are
+// read again (the old snapshot is left as is for its readers).
+func (old *poolSnapshot) refresh(tx *storage.Tx, gen uint64, ch changes) (*poolSnapshot, error) {
+	s := &poolSnapshot{gen: gen, list: make([]*candidature, 0, len(old.list)+len(ch.demandes))}
+	reload := map[string]bool{}
+	for nur := range ch.demandes {
+		reload[nur] = true
+	}
+	for _, c := range old.list {
+		if reload[c.demande.NUR] || ch.menages[c.menage.ID] || c.habite != "" && ch.logements[c.habite] {
+			reload[c.demande.NUR] = true
+			continue
+		}
+		s.list = append(s.list, c)
+	}
+	for nur := range reload {
+		d, err := tx.Demande(nur)
+		if model.ErrorCode(err) == model.ENOTFOUND {
+			continue // deleted
+		} else if err != nil {
+			return nil, err
+		}
+		if !d.Active {
+			continue
+		}
+		c := &candidature{demande: *d}
+		if c.menage, err = tx.Menage(d.Menage); err != nil {
+			return nil, err
+		}
+		for _, w := range d.Communes {
+			c.communes = append(c.communes, model.CommuneKey(w))
+		}
+		if c.menage.Loge() {
+			c.habite = c.menage.Bail.Logement
+			if c.actuel, err = tx.Logement(c.habite); err != nil && model.ErrorCode(err) != model.ENOTFOUND {
+				return nil, err
+			}
+		}
+		s.list = append(s.list, c)
+	}
 	return s, nil
 }

@@ -207,6 +207,51 @@ func TestApp_Candidats(t *testing.T) {
 		if e := byNUR(lc)["0942600000014GDPUB"]; e.Rang != 4 {
 			t.Fatalf("new applicant rang %d, want 4 (oldest of the non-priority ones)", e.Rang)
 		}
+		// An application made inactive, a tenant now in arrears, a deleted
+		// application: each change shows at once.
+		err = a.DB.Update("changes", func(tx *storage.Tx) error {
+			d, err := tx.Demande("0942600000014GDPUB")
+			if err != nil {
+				return err
+			}
+			d.Active = false
+			if err := tx.PutDemande(d); err != nil {
+				return err
+			}
+			m, err := tx.Menage("M-CESF")
+			if err != nil {
+				return err
+			}
+			m.Bail.RapportCESF = false
+			if err := tx.PutMenage(m); err != nil {
+				return err
+			}
+			return tx.DeleteDemande("0942400000003GDPUB") // M-NEW
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lc, err = a.Candidats("ARC-T3", at, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range lc.Candidats {
+			got = append(got, e.Menage)
+		}
+		if strings.Join(got, ",") != "M-DALO,M-PRIO,M-OLD,M-EFFORT" || lc.Examinees != 9 {
+			t.Fatalf("after the changes: %v (%d examined)", got, lc.Examinees)
+		}
+		// Many writes: the snapshot is read again in full, same answer.
+		for i := 0; i < 70; i++ {
+			if err := a.DB.Update("réglage", func(tx *storage.Tx) error { return tx.PutSetting("x", i) }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		again, err := a.Candidats("ARC-T3", at, false)
+		if err != nil || len(again.Candidats) != 4 || again.Examinees != 9 {
+			t.Fatalf("after a full read: %+v %v", again, err)
+		}
 	})
 }
 
