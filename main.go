@@ -32,7 +32,9 @@ const usage = `Utilisation : logis [--db FICHIER] [commande]
   verify                                 contrôle d'intégrité, puis les effectifs
   sauvegarde --out FICHIER               sauvegarde à chaud de la base
   pv ID --out FICHIER.pdf                procès-verbal de la séance ID (projet si elle n'est pas close)
-  courriers ID --out DOSSIER             courriers de la séance close ID : un PDF à imprimer et un par courrier
+  courriers ID --out DOSSIER [--date AAAA-MM-JJ] [--notification AAAA-MM-JJ]
+                                         courriers de la séance close ID : un PDF à imprimer et un par courrier
+                                         (datés du jour ; le délai de réponse court de la notification)
   captures --out DOSSIER                 une image PNG de chaque écran, sans affichage
   candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]
                                          candidats proposés pour un logement, classés et expliqués
@@ -207,11 +209,14 @@ func command(a *app.App, name string, args []string, out io.Writer) error {
 		return nil
 	case "pv", "courriers":
 		dest := fs.String("out", "", "")
+		dateOpt := fs.String("date", "", "")
+		notifOpt := fs.String("notification", "", "")
 		var id string
 		if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 			id, args = args[0], args[1:]
 		}
-		if err := fs.Parse(args); err != nil || *dest == "" || (id == "") == (fs.NArg() == 0) || fs.NArg() > 1 {
+		if err := fs.Parse(args); err != nil || *dest == "" || (id == "") == (fs.NArg() == 0) || fs.NArg() > 1 ||
+			(name == "pv" && (*dateOpt != "" || *notifOpt != "")) {
 			if name == "pv" {
 				return usageError("pv : indiquez l'identifiant de la séance et --out FICHIER.pdf")
 			}
@@ -227,7 +232,21 @@ func command(a *app.App, name string, args []string, out io.Writer) error {
 			fmt.Fprintf(out, "Procès-verbal écrit dans %s\n", *dest)
 			return nil
 		}
-		paths, err := a.Courriers(id, *dest, nil)
+		var opt app.OptionsCourriers
+		for _, o := range []struct {
+			flag, val string
+			to        *model.Date
+		}{{"--date", *dateOpt, &opt.Date}, {"--notification", *notifOpt, &opt.Notification}} {
+			if o.val == "" {
+				continue
+			}
+			d, err := model.ParseDate(o.val)
+			if err != nil || d.IsZero() {
+				return model.Errorf(model.EINVALID, "%s : « %s » n'est pas une date (AAAA-MM-JJ).", o.flag, o.val)
+			}
+			*o.to = d
+		}
+		paths, err := a.CourriersAvec(id, *dest, opt, nil)
 		if err != nil {
 			return err
 		}

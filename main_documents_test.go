@@ -61,3 +61,24 @@ func TestCLI_Documents(t *testing.T) {
 		}
 	}
 }
+
+func TestCLI_CourriersDates(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errOut := runCLI(t, "--db", db, "demo", "--menages", "400", "--logements", "300"); code != 0 {
+		t.Fatalf("demo: %d %s", code, errOut)
+	}
+	cour := filepath.Join(dir, "c")
+	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", "2027-03-18", "--notification", "2027-03-19"); code != 0 {
+		t.Fatalf("courriers datés : code %d, err %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", "2027-03-18", "--notification", "2027-03-01"); code != 1 || !strings.Contains(errOut, "ne peut pas précéder") {
+		t.Errorf("notification avant la date : code %d, err %q", code, errOut)
+	}
+	if code, _, _ := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", "18/13/2027"); code != 1 {
+		t.Errorf("date invalide : code %d", code)
+	}
+	if code, _, _ := runCLI(t, "--db", db, "pv", "C2026-001", "--out", filepath.Join(dir, "p.pdf"), "--date", "2027-03-18"); code != 2 {
+		t.Errorf("pv --date : code %d, want 2", code)
+	}
+}

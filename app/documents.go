@@ -95,13 +95,27 @@ func (a *App) PV(id string, w io.Writer) error {
 	return p.Ecrire(w)
 }
 
-// Lettres lays out every letter of a closed session, dated today: one per
-// candidate with a decision, one per tenant examined for the occupancy.
-func (a *App) lettres(d *documentsData) ([]*pdf.Lettre, error) {
+// OptionsCourriers dates the letters: Date is the letters' date (today when
+// zero); Notification the day the offers are deemed notified, from which the
+// ten-day reply deadline runs (the letters' date when zero).
+type OptionsCourriers struct {
+	Date         model.Date
+	Notification model.Date
+}
+
+// lettres lays out every letter of a closed session: one per candidate with
+// a decision, one per tenant examined for the occupancy.
+func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, error) {
 	if d.c.Statut != model.Close {
 		return nil, model.Errorf(model.ECONFLICT, "La commission %s n'est pas close : les courriers partent après la clôture de la séance.", d.c.ID)
 	}
-	today := a.Today()
+	today := opt.Date
+	if !opt.Notification.IsZero() && opt.Notification < today {
+		return nil, model.Errorf(model.EINVALID, "La date de notification (%s) ne peut pas précéder la date des courriers (%s).", opt.Notification, today)
+	}
+	if !d.c.Date.IsZero() && today < d.c.Date {
+		return nil, model.Errorf(model.EINVALID, "Les courriers ne peuvent pas être datés (%s) d'avant la séance (%s).", today, d.c.Date)
+	}
 	var out []*pdf.Lettre
 	domicile := func(m *model.Menage) *model.Logement {
 		if m.Loge() {
@@ -117,7 +131,7 @@ func (a *App) lettres(d *documentsData) ([]*pdf.Lettre, error) {
 				continue
 			}
 			m := d.menages[k.Menage]
-			l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Menage: m, Domicile: domicile(m),
+			l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Notification: opt.Notification, Menage: m, Domicile: domicile(m),
 				Candidat: k, Logement: d.logements[dl.Logement]})
 			if err != nil {
 				return nil, err
@@ -151,11 +165,20 @@ func (a *App) lettres(d *documentsData) ([]*pdf.Lettre, error) {
 // PDF to print (« <id>_courriers.pdf », each letter on new pages), then one
 // file per letter. It returns the paths written, the combined file first.
 func (a *App) Courriers(id string, dir string, progress Progress) ([]string, error) {
+	return a.CourriersAvec(id, dir, OptionsCourriers{}, progress)
+}
+
+// CourriersAvec is Courriers with the letters' date and the notification
+// date of the offers given.
+func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progress Progress) ([]string, error) {
+	if opt.Date.IsZero() {
+		opt.Date = a.Today()
+	}
 	d, err := a.lireDocuments(id)
 	if err != nil {
 		return nil, err
 	}
-	lettres, err := a.lettres(d)
+	lettres, err := a.lettres(d, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +189,7 @@ func (a *App) Courriers(id string, dir string, progress Progress) ([]string, err
 		return nil, model.Errorf(model.EINVALID, "Le dossier « %s » ne peut pas être créé.", dir)
 	}
 	total := 2 * len(lettres)
-	liasse, err := pdf.ComposerCourriers(lettres, a.Today(), func(done, _ int) { progress.report(done, total) })
+	liasse, err := pdf.ComposerCourriers(lettres, opt.Date, func(done, _ int) { progress.report(done, total) })
 	if err != nil {
 		return nil, err
 	}

@@ -217,3 +217,30 @@ func BenchmarkApp_Courriers100(b *testing.B) {
 		}
 	}
 }
+
+func TestApp_CourriersAvecNotification(t *testing.T) {
+	a := MustOpenApp(t)
+	c := seedSession(t, a, model.Close)
+	dir := t.TempDir()
+	// Notified Friday 19 March 2027: the tenth day is Easter Monday, the
+	// deadline Tuesday 30 March.
+	paths, err := a.CourriersAvec(c.ID, dir, app.OptionsCourriers{Date: date(2027, 3, 18), Notification: date(2027, 3, 19)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bin, err := exec.LookPath("pdftotext"); err == nil {
+		out, err := exec.Command(bin, "-enc", "UTF-8", paths[0], "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := strings.Join(strings.Fields(strings.ReplaceAll(string(out), "\u00a0", " ")), " ")
+		for _, w := range []string{"Arcueil, le 18 mars 2027", "le 19 mars 2027", "au plus tard le mardi 30 mars 2027", "lundi de Pâques"} {
+			if !strings.Contains(txt, w) {
+				t.Errorf("« %s » manque", w)
+			}
+		}
+	}
+	if _, err := a.CourriersAvec(c.ID, dir, app.OptionsCourriers{Date: date(2026, 11, 1)}, nil); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("courriers datés d'avant la séance : err = %v", err)
+	}
+}
