@@ -17,8 +17,9 @@ import (
 )
 
 // produireFunc writes documents into dir, reporting progress, and returns
-// the file to open or print (the combined PDF).
-type produireFunc func(dir string, progress func(done, total int)) (string, error)
+// the file to open or print (the combined PDF) and what was written, in
+// French.
+type produireFunc func(dir string, progress func(done, total int)) (path, done string, err error)
 
 // documentsPanel produces the minutes and the letters of a session in the
 // background (a progress bar meanwhile), then offers « Ouvrir » and
@@ -33,6 +34,7 @@ type documentsPanel struct {
 	courrierBtn *widget.Button
 	progress    *widget.ProgressBar
 	status      *widget.Label
+	brouillon   *widget.Label
 	fichier     *widget.Label
 	ouvrirBtn   *widget.Button
 	imprimerBtn *widget.Button
@@ -53,14 +55,18 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.dirLbl = widget.NewLabel(dir)
 	p.dirLbl.Wrapping = fyne.TextWrapBreak
 	p.dirBtn = widget.NewButtonWithIcon("Choisir le dossier…", theme.FolderOpenIcon(), p.onChoisirDossier)
-	p.pvBtn = widget.NewButtonWithIcon("Imprimer le procès-verbal", theme.DocumentPrintIcon(), func() { p.run("procès-verbal", p.pv) })
+	p.pvBtn = widget.NewButtonWithIcon("Imprimer le procès-verbal", theme.DocumentPrintIcon(), func() { p.run("du procès-verbal", p.pv) })
 	p.pvBtn.Importance = widget.HighImportance
-	p.courrierBtn = widget.NewButtonWithIcon("Préparer les courriers", theme.MailSendIcon(), func() { p.run("courriers", p.courriers) })
+	p.courrierBtn = widget.NewButtonWithIcon("Préparer les courriers", theme.MailSendIcon(), func() { p.run("des courriers", p.courriers) })
 	p.courrierBtn.Importance = widget.HighImportance
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
 	p.status = widget.NewLabel("Les documents sont écrits en PDF dans le dossier ci-dessus : le procès-verbal de la séance, puis une lettre par décision (et un fichier qui les réunit, pour l'impression).")
 	p.status.Wrapping = fyne.TextWrapWord
+	p.brouillon = widget.NewLabel("La séance n'est pas close : le procès-verbal et les courriers produits maintenant sont des projets, à refaire après la clôture.")
+	p.brouillon.Wrapping = fyne.TextWrapWord
+	p.brouillon.Importance = widget.WarningImportance
+	p.brouillon.Hide()
 	p.fichier = widget.NewLabel("")
 	p.fichier.Wrapping = fyne.TextWrapBreak
 	p.fichier.Hide()
@@ -73,6 +79,7 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.body = container.NewVBox(
 		widget.NewLabelWithStyle("Documents de la séance", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewBorder(nil, nil, bold("Dossier :"), p.dirBtn, p.dirLbl),
+		p.brouillon,
 		container.NewHBox(p.pvBtn, p.courrierBtn),
 		p.progress, p.status, p.fichier,
 		container.NewHBox(p.ouvrirBtn, p.imprimerBtn, p.dossierBtn))
@@ -81,7 +88,8 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 
 // setProducers gives the functions that write the documents of the session
 // shown; nil disables the button (the session is not chosen yet).
-func (p *documentsPanel) setProducers(pv, courriers produireFunc) {
+func (p *documentsPanel) setProducers(pv, courriers produireFunc, brouillon bool) {
+	show(p.brouillon, brouillon)
 	p.pv, p.courriers = pv, courriers
 	p.enable()
 	p.last = ""
@@ -122,7 +130,7 @@ func (p *documentsPanel) onChoisirDossier() {
 		}
 	}
 	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showDialog(d)
 }
 
 // run produces documents in the background with a progress bar.
@@ -139,10 +147,7 @@ func (p *documentsPanel) run(what string, f produireFunc) {
 	p.enable()
 	p.progress.SetValue(0)
 	p.progress.Show()
-	p.status.SetText("Préparation du " + what + " en cours…")
-	if what == "courriers" {
-		p.status.SetText("Préparation des courriers en cours…")
-	}
+	p.status.SetText("Préparation " + what + " en cours…")
 	p.ouvrirBtn.Hide()
 	p.imprimerBtn.Hide()
 	p.dossierBtn.Hide()
@@ -150,7 +155,7 @@ func (p *documentsPanel) run(what string, f produireFunc) {
 	p.bg.Add(1)
 	go func() {
 		defer p.bg.Done()
-		path, err := f(dir, func(done, total int) {
+		path, done, err := f(dir, func(done, total int) {
 			if total > 0 {
 				fyne.Do(func() { p.progress.SetValue(float64(done) / float64(total)) })
 			}
@@ -164,7 +169,7 @@ func (p *documentsPanel) run(what string, f produireFunc) {
 				return
 			}
 			p.last = path
-			p.status.SetText(fmt.Sprintf("Terminé : %s écrit(s) dans le dossier « %s ».", what, dir))
+			p.status.SetText(fmt.Sprintf("Terminé : %s, dans le dossier « %s ».", done, dir))
 			p.fichier.SetText("Fichier : " + filepath.Base(path))
 			p.fichier.Show()
 			p.ouvrirBtn.Show()

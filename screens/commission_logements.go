@@ -210,7 +210,21 @@ func decisionResume(d *model.Decision) string {
 	case model.ConditionSuspensive:
 		s += fmt.Sprintf(" — %d pièce(s) à produire avant le %s", len(d.Pieces), d.DateLimite)
 	case model.NonAttribution, model.Irrecevabilite:
-		s += fmt.Sprintf(" — %d motif(s)", len(d.Motifs))
+		list := model.MotifsNonAttribution
+		if d.Type == model.Irrecevabilite {
+			list = model.MotifsIrrecevabilite
+		}
+		var ls []string
+		for _, c := range d.Motifs {
+			if m, ok := model.MotifByCode(list, c); ok {
+				ls = append(ls, m.Libelle)
+			}
+		}
+		if len(ls) > 0 {
+			s += " — " + strings.Join(ls, " ; ")
+		} else if d.Precisions != "" {
+			s += " — " + d.Precisions
+		}
 	}
 	return s
 }
@@ -360,7 +374,11 @@ func (p *logementsPanel) showPresentes() {
 		if p.decRO {
 			label = "Voir la décision"
 		}
-		dec := widget.NewButtonWithIcon(label, theme.DocumentCreateIcon(), func() { p.openDecision(c.NUR) })
+		icon := theme.DocumentCreateIcon()
+		if p.decRO {
+			icon = theme.VisibilityIcon()
+		}
+		dec := widget.NewButtonWithIcon(label, icon, func() { p.openDecision(c.NUR) })
 		var buttons fyne.CanvasObject = dec
 		if !p.readOnly {
 			ret := widget.NewButtonWithIcon("Retirer", theme.ContentRemoveIcon(), func() { p.onRetirer(c.NUR) })

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -42,6 +43,8 @@ type membresPanel struct {
 	quorum   *widget.RichText
 	form     *Form
 	addBtn   *widget.Button
+	legend   *widget.Label
+	head     *fyne.Container
 	readOnly bool
 	loading  bool
 	onSave   func([]model.Membre) error
@@ -62,8 +65,10 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 		p.win.Canvas().Focus(r.nom)
 	})
 	head := container.NewGridWithColumns(2, bold("Nom"), bold("Qualité"))
+	p.head = head
 	legend := widget.NewLabel("Cochez « voix délibérative » pour les membres qui votent, « présent » pour ceux qui assistent à la séance, « maire » pour le maire de la commune (voix prépondérante).")
 	legend.Wrapping = fyne.TextWrapWord
+	p.legend = legend
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("Membres de la commission", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		legend, head)
@@ -89,6 +94,15 @@ func (p *membresPanel) set(ms []model.Membre, readOnly bool) {
 	p.list.Refresh()
 	show(p.addBtn, !readOnly)
 	show(p.form.Save, !readOnly)
+	show(p.legend, !readOnly)
+	if readOnly {
+		p.head.Objects = []fyne.CanvasObject{bold("Nom"), bold("Qualité"), bold("Présence et voix")}
+		p.head.Layout = layout.NewGridLayoutWithColumns(3)
+	} else {
+		p.head.Objects = []fyne.CanvasObject{bold("Nom"), bold("Qualité")}
+		p.head.Layout = layout.NewGridLayoutWithColumns(2)
+	}
+	p.head.Refresh()
 	p.loading = false
 	p.form.Clean()
 	p.showQuorum()
@@ -120,12 +134,35 @@ func (p *membresPanel) addRow(m model.Membre) *membreRow {
 	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(r.voix, r.present, r.maire, r.suppr),
 		container.NewGridWithColumns(2, r.nom, r.qualite))
 	if p.readOnly {
+		// A closed session is read, not edited: plain text, easier to read
+		// than disabled fields.
 		r.nom.Disable()
 		r.qualite.Disable()
 		r.voix.Disable()
 		r.present.Disable()
 		r.maire.Disable()
-		r.suppr.Hide()
+		etat := "présent"
+		if !m.Present {
+			etat = "absent"
+		}
+		if m.Voix {
+			etat += ", voix délibérative"
+		} else {
+			etat += ", voix consultative"
+		}
+		if m.Maire {
+			etat += ", voix prépondérante (maire)"
+		}
+		nom := widget.NewLabel(m.Nom)
+		nom.Wrapping = fyne.TextWrapWord
+		q := widget.NewLabel(m.Qualite)
+		q.Wrapping = fyne.TextWrapWord
+		e := widget.NewLabel(etat)
+		e.Wrapping = fyne.TextWrapWord
+		if !m.Present {
+			e.Importance = widget.WarningImportance
+		}
+		r.box = container.NewGridWithColumns(3, nom, q, e)
 	}
 	p.rows = append(p.rows, r)
 	p.list.Add(r.box)

@@ -143,14 +143,21 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 	sit := widget.NewLabel("Situations : " + situationsLabel(d.Situations))
 	sit.Wrapping = fyne.TextWrapWord
 	if p.editRO {
+		// A closed session is read: plain text rather than disabled fields.
 		c.constat.Entry.Disable()
 		c.adapte.Disable()
-		c.form.Save.Hide()
+		constat := widget.NewLabel(d.Constat)
+		constat.Wrapping = fyne.TextWrapWord
+		adapte := widget.NewLabel(d.LogementAdapte)
+		adapte.Wrapping = fyne.TextWrapWord
+		c.box = container.NewVBox(widget.NewSeparator(), title, sit,
+			Ligne("Constat", constat), Ligne("Logement adapté", adapte))
+	} else {
+		c.box = container.NewVBox(widget.NewSeparator(), title, sit,
+			Ligne("Constat", c.constat.Object()),
+			Ligne("Logement adapté", c.adapte),
+			container.NewHBox(c.form.Save), c.form.Summary)
 	}
-	c.box = container.NewVBox(widget.NewSeparator(), title, sit,
-		Ligne("Constat", c.constat.Object()),
-		Ligne("Logement adapté", c.adapte),
-		container.NewHBox(c.form.Save), c.form.Summary)
 	p.cards = append(p.cards, c)
 	p.list.Add(c.box)
 }

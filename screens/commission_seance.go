@@ -149,6 +149,22 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 	return e
 }
 
+// dirtyForm is a form of the session with unsaved changes, nil when none.
+func (e *seanceEditor) dirtyForm() *Form {
+	if e.c == nil {
+		return nil
+	}
+	if e.membres.form.Dirty() {
+		return e.membres.form
+	}
+	for _, c := range e.occupation.cards {
+		if c.form.Dirty() {
+			return c.form
+		}
+	}
+	return nil
+}
+
 // id is the session shown ("" when none).
 func (e *seanceEditor) id() string {
 	if e.c == nil {
@@ -252,24 +268,24 @@ func (e *seanceEditor) show(c *model.Commission) {
 		e.tabOcc.Content = e.occupation.body
 	}
 	e.tabs.Refresh()
-	if first {
+	if first || e.documents.brouillon.Visible() != prep {
 		id := c.ID
 		e.documents.setProducers(
-			func(dir string, progress func(int, int)) (string, error) {
+			func(dir string, progress func(int, int)) (string, string, error) {
 				path := filepath.Join(dir, id+"_proces-verbal.pdf")
 				if err := writePV(e.s.main.app, id, path); err != nil {
-					return "", err
+					return "", "", err
 				}
 				progress(1, 1)
-				return path, nil
+				return path, "procès-verbal « " + filepath.Base(path) + " » écrit", nil
 			},
-			func(dir string, progress func(int, int)) (string, error) {
+			func(dir string, progress func(int, int)) (string, string, error) {
 				paths, err := e.s.main.app.Courriers(id, dir, progress)
 				if err != nil {
-					return "", err
+					return "", "", err
 				}
-				return paths[0], nil
-			})
+				return paths[0], fmt.Sprintf("%d courrier(s) écrit(s), un fichier par lettre, et « %s » qui les réunit pour l'impression", len(paths)-1, filepath.Base(paths[0])), nil
+			}, prep)
 	}
 	e.loadObjectifs()
 	e.s.sessionChanged(c)

@@ -120,7 +120,7 @@ func TestCommissions_ListShowsSessions(t *testing.T) {
 }
 
 func TestCommissions_CreateThroughForm(t *testing.T) {
-	m := newTestMain(t, 60, 40)
+	m := newTestMain(t, 400, 200)
 	s := commissionsScreen(t, m)
 	before := s.list.Length()
 	s.create()
@@ -128,8 +128,13 @@ func TestCommissions_CreateThroughForm(t *testing.T) {
 	if f == nil {
 		t.Fatal("Ctrl+N opened no form")
 	}
-	if f.form.Save.Disabled() == false {
-		t.Error("Créer enabled before the place is typed")
+	// The place and commune of the last session are proposed.
+	if f.lieu.Text() != s.all[len(s.all)-1].Lieu || f.commune.Value() != s.all[len(s.all)-1].Commune || f.form.Save.Disabled() {
+		t.Errorf("defaults: lieu %q, commune %q, save disabled %v", f.lieu.Text(), f.commune.Value(), f.form.Save.Disabled())
+	}
+	f.lieu.Entry.SetText("")
+	if !f.form.Save.Disabled() || !strings.Contains(f.form.Summary.Text, "Lieu : obligatoire.") {
+		t.Errorf("without a place: save disabled %v, summary %q", f.form.Save.Disabled(), f.form.Summary.Text)
 	}
 	f.date.SetText("")
 	test.Type(f.date.Entry, "31/02/2027")
@@ -171,6 +176,9 @@ func TestCommissions_CreateRequiresAKind(t *testing.T) {
 	s := commissionsScreen(t, m)
 	s.create()
 	f := s.creation
+	if !f.form.Save.Disabled() {
+		t.Error("Créer enabled before the place is typed")
+	}
 	test.Type(f.lieu.Entry, "Siège")
 	f.commune.Select.SetSelected("Arcueil")
 	f.attribution.SetChecked(false)

@@ -170,8 +170,46 @@ func (s *Commissions) selectRow(i int) {
 	if c.ID == s.seance.id() && s.right.Objects[0] == s.seance.body {
 		return
 	}
-	s.current = c.ID
-	s.seance.load(c.ID)
+	if f := s.seance.dirtyForm(); f != nil {
+		prev := s.seance.id()
+		f.ConfirmLeaveOr(s.main.win, saveForm(f), func() { s.open(c.ID) }, func() {
+			for r, j := range s.rows {
+				if s.all[j].ID == prev {
+					s.list.Select(r)
+				}
+			}
+		})
+		return
+	}
+	s.open(c.ID)
+}
+
+// saveForm is the « Enregistrer » of f for the unsaved-changes question.
+func saveForm(f *Form) func() bool {
+	return func() bool { f.Save.OnTapped(); return !f.Dirty() }
+}
+
+// confirmLeave asks before losing the members or findings being typed.
+func (s *Commissions) confirmLeave(then, cancel func()) {
+	f := s.seance.dirtyForm()
+	if f == nil {
+		then()
+		return
+	}
+	f.ConfirmLeaveOr(s.main.win, saveForm(f), then, cancel)
+}
+
+// prepareCapture shows the most recent session (captures).
+func (s *Commissions) prepareCapture() {
+	if len(s.rows) > 0 {
+		s.list.Select(0)
+	}
+}
+
+// open shows session id in the editor.
+func (s *Commissions) open(id string) {
+	s.current = id
+	s.seance.load(id)
 	s.right.Objects = []fyne.CanvasObject{s.seance.body}
 	s.right.Refresh()
 }
@@ -188,7 +226,11 @@ func (s *Commissions) sessionChanged(c *model.Commission) {
 
 // create (Ctrl+N) opens the creation form.
 func (s *Commissions) create() {
-	s.creation = showCreationDialog(s.main.win, s.main.app.Today(), func(date model.Date, lieu, commune string, typ model.TypeCommission) error {
+	var last *model.Commission
+	if len(s.all) > 0 {
+		last = &s.all[len(s.all)-1]
+	}
+	s.creation = showCreationDialog(s.main.win, s.main.app.Today(), last, func(date model.Date, lieu, commune string, typ model.TypeCommission) error {
 		c, err := s.main.app.NouvelleCommission(date, lieu, commune, typ)
 		if err != nil {
 			return err
@@ -223,13 +265,13 @@ func (f *creationForm) typeChoisi() model.TypeCommission {
 	return ""
 }
 
-func newCreationForm(today model.Date, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
+func newCreationForm(today model.Date, last *model.Commission, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
 	f := &creationForm{}
 	f.form = NewForm(nil)
 	f.form.Save.SetText("Créer la séance")
 	f.date = NewChampDate("Date de la séance", true)
 	f.lieu = NewChamp("Lieu", true)
-	f.lieu.Entry.SetPlaceHolder("Siège de l'Office, salle du conseil")
+	f.lieu.Entry.SetPlaceHolder("ex. : siège de l'Office, salle du conseil")
 	f.commune = NewChoix("Commune", CommuneOptions(), true)
 	f.attribution = widget.NewCheck("Attribution de logements", func(bool) { f.form.Touch() })
 	f.occupation = widget.NewCheck("Examen de l'occupation des logements", func(bool) { f.form.Touch() })
@@ -253,8 +295,16 @@ func newCreationForm(today model.Date, onCreate func(model.Date, string, string,
 		f.form.Clean()
 	}
 	f.date.SetDate(today)
+	f.lieu.SetText("")
+	if last != nil {
+		// The usual place and commune: those of the last session.
+		f.lieu.SetText(last.Lieu)
+		f.commune.Set(last.Commune)
+	}
 	f.attribution.SetChecked(true)
 	f.form.Clean()
+	f.form.dirty = true // created with its default values: ready to save
+	f.form.Check()
 	f.body = container.NewVBox(
 		Ligne("Date", container.NewVBox(container.NewGridWrap(fyne.NewSize(140, f.date.Entry.MinSize().Height), f.date.Entry), f.date.Message)),
 		Ligne("Lieu", f.lieu.Object()),
@@ -266,9 +316,9 @@ func newCreationForm(today model.Date, onCreate func(model.Date, string, string,
 
 // showCreationDialog opens the creation form; it closes once the session
 // is created.
-func showCreationDialog(win fyne.Window, today model.Date, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
+func showCreationDialog(win fyne.Window, today model.Date, last *model.Commission, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
 	var dlg *dialog.CustomDialog
-	f := newCreationForm(today, func(d model.Date, lieu, commune string, t model.TypeCommission) error {
+	f := newCreationForm(today, last, func(d model.Date, lieu, commune string, t model.TypeCommission) error {
 		if err := onCreate(d, lieu, commune, t); err != nil {
 			return err
 		}
