@@ -166,22 +166,25 @@ func cle(f *gofpdf.Fpdf, k, v string, wk float64) {
 	texte(f, margeG+wk, largeur-wk, 4.8, v)
 }
 
-// tableau draws a table whose cells wrap; a row never splits, and the header
-// is repeated at the top of each new page.
+// tableau draws a table whose cells wrap; a row is kept on one page when it
+// fits on one, and the header is repeated at the top of each new page. A row
+// taller than a whole page is split between pages.
 func tableau(f *gofpdf.Fpdf, t Tableau) {
 	f.SetLineWidth(0.2)
 	f.SetDrawColor(110, 110, 110)
 	entetes := func() {
-		ligneTableau(f, t.Largeurs, t.Entetes, true)
+		ligneTableau(f, t.Largeurs, t.Entetes, true, nil)
 	}
 	entetes()
+	pleinePage := pageH - basDePage(f) - margeH - hauteurLigne(f, t.Largeurs, t.Entetes, true)
 	for _, r := range t.Lignes {
 		h := hauteurLigne(f, t.Largeurs, r, false)
-		if f.GetY()+h > pageH-basDePage(f) {
+		reste := pageH - basDePage(f) - f.GetY()
+		if h > reste && (h <= pleinePage || reste < 4*lhTableau) {
 			f.AddPage()
 			entetes()
 		}
-		ligneTableau(f, t.Largeurs, r, false)
+		ligneTableau(f, t.Largeurs, r, false, entetes)
 	}
 	f.SetDrawColor(0, 0, 0)
 }
@@ -199,28 +202,49 @@ func hauteurLigne(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool) f
 	return float64(n)*lhTableau + 2*padTableau
 }
 
-func ligneTableau(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool) {
-	h := hauteurLigne(f, larg, cells, entete)
-	y := f.GetY()
-	x := margeG
+// ligneTableau draws one row from the current position; when the row does
+// not fit, it continues on a new page after suite() (the header).
+func ligneTableau(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool, suite func()) {
 	police(f, entete, tailleTab)
-	for i, c := range cells {
-		if i >= len(larg) {
-			break
+	lignes := make([][]string, len(larg))
+	n := 1
+	for i := range larg {
+		if i < len(cells) {
+			lignes[i] = couper(f, cells[i], larg[i]-2*padTableau)
 		}
-		if entete {
-			f.SetFillColor(225, 230, 238)
-			f.Rect(x, y, larg[i], h, "FD")
-		} else {
-			f.Rect(x, y, larg[i], h, "D")
+		if len(lignes[i]) > n {
+			n = len(lignes[i])
 		}
-		for k, l := range couper(f, c, larg[i]-2*padTableau) {
-			f.SetXY(x+padTableau, y+padTableau+float64(k)*lhTableau)
-			f.CellFormat(larg[i]-2*padTableau, lhTableau, l, "", 0, "L", false, 0, "")
-		}
-		x += larg[i]
 	}
-	f.SetXY(margeG, y+h)
+	for debut := 0; debut < n; {
+		y := f.GetY()
+		k := n - debut
+		if place := int((pageH - basDePage(f) - y - 2*padTableau) / lhTableau); suite != nil && place < k {
+			k = max(place, 1)
+		}
+		h := float64(k)*lhTableau + 2*padTableau
+		x := margeG
+		police(f, entete, tailleTab)
+		for i, w := range larg {
+			if entete {
+				f.SetFillColor(225, 230, 238)
+				f.Rect(x, y, w, h, "FD")
+			} else {
+				f.Rect(x, y, w, h, "D")
+			}
+			for j := debut; j < debut+k && j < len(lignes[i]); j++ {
+				f.SetXY(x+padTableau, y+padTableau+float64(j-debut)*lhTableau)
+				f.CellFormat(w-2*padTableau, lhTableau, lignes[i][j], "", 0, "L", false, 0, "")
+			}
+			x += w
+		}
+		f.SetXY(margeG, y+h)
+		debut += k
+		if debut < n {
+			f.AddPage()
+			suite()
+		}
+	}
 }
 
 func piedPV(f *gofpdf.Fpdf, pied string, page, pages int) {
