@@ -152,11 +152,10 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.propAdd = widget.NewButtonWithIcon("Présenter ce candidat à la commission", theme.ContentAddIcon(), p.onAjouterCandidat)
 	p.propAdd.Disable()
 
-	propList := container.NewBorder(container.NewVBox(
-		container.NewBorder(nil, nil, nil, p.tous, p.propStat)), nil, nil, nil, p.props)
 	propDetail := container.NewBorder(nil, container.NewHBox(p.propAdd), nil, nil, container.NewVScroll(p.detail))
-	bas := container.NewHSplit(propList, propDetail)
-	bas.Offset = 0.5
+	propSplit := container.NewHSplit(p.props, propDetail)
+	propSplit.Offset = 0.5
+	bas := container.NewBorder(container.NewBorder(nil, nil, nil, p.tous, p.propStat), nil, nil, nil, propSplit)
 	p.tabPres = container.NewTabItemWithIcon("Candidats présentés", theme.AccountIcon(), container.NewVScroll(p.presentes))
 	p.tabProp = container.NewTabItemWithIcon("Candidats proposés par le programme", theme.ListIcon(), bas)
 	p.tabs = container.NewAppTabs(p.tabPres, p.tabProp)
@@ -234,11 +233,10 @@ func propositionTitre(e *model.Eligibilite, d *model.DossierLogement) string {
 	if e.Rang > 0 {
 		rang = fmt.Sprintf("Rang %d", e.Rang)
 	}
-	s := fmt.Sprintf("%s · %s · %s", rang, e.NUR, e.Nom)
 	if d != nil && d.Candidat(e.NUR) != nil {
-		s += " (présenté)"
+		rang += " · présenté"
 	}
-	return s
+	return fmt.Sprintf("%s · %s · %s", rang, e.NUR, e.Nom)
 }
 
 func propositionRaison(e *model.Eligibilite) string {
@@ -495,7 +493,7 @@ func (p *logementsPanel) loadPropositions() {
 			l := &lc.Logement
 			p.titre.SetText(fmt.Sprintf("Logement %s · %s — %s, %s m², %s, loyer %s + charges %s", dossierTitre(d), l.Adresse,
 				model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Loyer, l.Charges))
-			p.propStat.SetText(fmt.Sprintf("%s demande(s) examinée(s) : %s admise(s) par la politique, classée(s) ; %s exclue(s). Les rangs sont des propositions : la commission décide.",
+			p.propStat.SetText(fmt.Sprintf("%s demande(s) examinée(s) : %s admise(s) et classée(s), %s exclue(s). Les rangs sont des propositions : la commission décide.",
 				nombreFR(lc.Examinees), nombreFR(lc.Admis), nombreFR(lc.Exclus)))
 			p.props.Refresh()
 			p.showProposition()

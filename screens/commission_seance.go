@@ -83,9 +83,9 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			return a.Candidats(ref, e.c.Date, tous)
 		},
 		ajouter: func(ref string) error {
-			// The dwelling comes without candidates: the agent chooses them
-			// among the program's proposals.
-			_, err := a.AjouterLogement(e.id(), ref, []string{}, "")
+			// The dwelling comes with the first three candidates the program
+			// ranks, as a proposal: the agent removes or adds candidates.
+			_, err := a.AjouterLogement(e.id(), ref, nil, "")
 			return e.after(err)
 		},
 		ajouterC: func(ref string, el model.Eligibilite) error {
