@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"logis/model"
 )
 
 // TestCLI_Documents prints the minutes and the letters of the demo's
@@ -69,10 +71,11 @@ func TestCLI_CourriersDates(t *testing.T) {
 		t.Fatalf("demo: %d %s", code, errOut)
 	}
 	cour := filepath.Join(dir, "c")
-	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", "2027-03-18", "--notification", "2027-03-19"); code != 0 {
+	today := model.Today()
+	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", today.ISO(), "--notification", today.AddDays(3).ISO()); code != 0 {
 		t.Fatalf("courriers datés : code %d, err %q", code, errOut)
 	}
-	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", "2027-03-18", "--notification", "2027-03-01"); code != 1 || !strings.Contains(errOut, "ne peut pas précéder") {
+	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", today.ISO(), "--notification", today.AddDays(-1).ISO()); code != 1 || !strings.Contains(errOut, "ne peut pas précéder") {
 		t.Errorf("notification avant la date : code %d, err %q", code, errOut)
 	}
 	if code, _, _ := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", "18/13/2027"); code != 1 {

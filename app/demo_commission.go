@@ -195,7 +195,7 @@ func (a *App) demoDecisions(id, ref string, day model.Date, kind string, nurs []
 		case kind == "attribution":
 			d = model.Decision{Type: model.Attribution}
 		default:
-			d = model.Decision{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0], model.PiecesJustificatives[3]}, DateLimite: day.AddDays(15)}
+			d = model.Decision{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0], model.PiecesJustificatives[3]}, DateLimite: day.AddDays(45)}
 		}
 		if _, err := a.Decider(id, ref, nur, d); err != nil {
 			return err

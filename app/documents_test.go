@@ -56,7 +56,7 @@ func seedSession(t *testing.T, a *app.App, statut model.StatutCommission) *model
 		decisions := []*model.Decision{
 			{Type: model.Attribution},
 			{Type: model.AttributionClassee, Rang: 2},
-			{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0]}, DateLimite: date(2026, 12, 4)},
+			{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0]}, DateLimite: date(2027, 6, 30)},
 			{Type: model.NonAttribution, Motifs: []string{"typologie"}, Precisions: "Cinq personnes pour un T2 de 40 m²."},
 			{Type: model.Irrecevabilite, Motifs: []string{"plafond"}, Precisions: "Revenu fiscal supérieur au plafond PLUS."},
 		}

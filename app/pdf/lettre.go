@@ -161,8 +161,8 @@ func mentionDonnees(o *model.Office, finalite string) string {
 	if dpo == "" {
 		dpo = "le délégué à la protection des données de l'Office"
 	}
-	return "Protection des données personnelles" + nb + ": " + o.Nom + ", responsable du traitement, utilise vos données pour " + finalite +
-		", sans décision automatisée ni transfert hors de l'Espace économique européen. Elles sont conservées 3" + nb + "ans. " +
+	return "Protection des données personnelles" + nb + ": responsable du traitement" + nb + ": " + o.Nom + ". Vos données sont utilisées pour " + finalite +
+		", sans décision automatisée ni transfert hors de l'Espace économique européen, et conservées 3" + nb + "ans. " +
 		"Vous disposez d'un droit d'accès, de rectification, d'effacement et de portabilité de vos données, ainsi que d'un droit à la limitation du traitement, " +
 		"à exercer " + aupresDe(dpo) + ". Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."
 }
@@ -294,6 +294,9 @@ func lettreDecision(l *Lettre, c Courrier) error {
 		if len(d.Pieces) == 0 || d.DateLimite.IsZero() {
 			return fmt.Errorf("pdf: condition suspensive sans pièces ou sans date limite")
 		}
+		if d.DateLimite <= c.Date {
+			return model.Errorf(model.EINVALID, "Demande %s : la date limite de production des pièces (%s) n'est pas postérieure à la date des courriers (%s). La commission doit fixer une nouvelle date (amendement) avant l'envoi.", cand.NUR, d.DateLimite, c.Date)
+		}
 		l.Echeance = d.DateLimite
 		l.Corps = append(l.Corps,
 			Paragraphe{Texte: "La commission a décidé de vous attribuer ce logement sous condition suspensive : l'attribution deviendra définitive lorsque vous aurez fourni la ou les pièces suivantes, manquantes à votre dossier (article R.441-2-4-1 du code de la construction et de l'habitation)" + nb + ":", Gras: true, Puces: d.Pieces},
@@ -389,7 +392,7 @@ func offreDelai(l *Lettre, notif model.Date, intro string) {
 		l.Corps[len(l.Corps)-1].Texte += " Le dixième jour, le " + dl.Brut.LongAvecJour() + ", étant " + why +
 			", le délai est reporté au premier jour ouvré suivant."
 	}
-	l.Corps = append(l.Corps, Paragraphe{Texte: "Sans réponse de votre part dans ce délai, vous serez considéré comme ayant refusé cette offre, et le logement pourra être proposé à un autre candidat (article R.441-10 du code de la construction et de l'habitation). Pour visiter le logement avant de répondre, prenez rendez-vous avec le service des attributions."})
+	l.Corps = append(l.Corps, Paragraphe{Texte: "Sans réponse de votre part dans ce délai, votre silence vaudra refus de cette offre et le logement pourra être proposé à un autre candidat (article R.441-10 du code de la construction et de l'habitation). Pour visiter le logement avant de répondre, prenez rendez-vous avec le service des attributions."})
 }
 
 var joursSemaine = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}

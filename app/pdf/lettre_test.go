@@ -61,7 +61,7 @@ func TestMiseEnPage_MentionsCommunes(t *testing.T) {
 			mustContain(t, "références", txt, "Nos réf. : C2026-001 / ")
 			mustContain(t, "courrier", txt, "Madame, Monsieur,", "Nous vous prions d'agréer", "La directrice de la gestion locative",
 				"Office Public de l'Habitat du Val-de-Bièvre", "Objet : ")
-			mustContain(t, "mention données", l.Donnees, "responsable du traitement", "conservées 3 ans", "droit d'accès", "rectification",
+			mustContain(t, "mention données", l.Donnees, "responsable du traitement : Office Public", "conservées 3 ans", "droit d'accès", "rectification",
 				"effacement", "portabilité", "limitation du traitement", "dpo@oph-exemple.fr", "CNIL")
 			mustContain(t, "contact", l.Contact, "01 00 00 00 00")
 			if !regexp.MustCompile(`^C2026-001_[A-Z0-9]+_[a-z-]+\.pdf$`).MatchString(l.Fichier) {
@@ -97,7 +97,7 @@ func TestMiseEnPage_Attribution(t *testing.T) {
 		"12 avenue Paul Vaillant-Couturier, bât. B, apt 34, 94110 Arcueil", "T3, 3 pièces principales, 63,4 m² habitables, 2e étage avec ascenseur",
 		"(référence ARC0001-0003)", "loyer 456,48 € + provisions pour charges 152,16 € = 608,64 € par mois",
 		"délai de dix jours", "à compter du lendemain de la notification", "au plus tard le lundi 30 novembre 2026",
-		"Sans réponse de votre part dans ce délai, vous serez considéré comme ayant refusé cette offre", "R.441-10")
+		"Sans réponse de votre part dans ce délai, votre silence vaudra refus de cette offre", "R.441-10")
 	mustNotContain(t, "attribution", l.Texte(), "recours contentieux", "reporté")
 }
 
@@ -174,6 +174,13 @@ func TestMiseEnPage_ConditionSuspensive(t *testing.T) {
 	}
 	if len(puces) != 2 {
 		t.Errorf("pièces en liste : %q", puces)
+	}
+	// A deadline already passed on the letter's date cannot be sent.
+	cm := commissionTest()
+	c := cm.Logements[0].Candidats[2]
+	_, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: model.NewDate(2026, 12, 4), Menage: menageExterne("M3"), Candidat: &c, Logement: logementTest("L")})
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(model.ErrorMessage(err), "0942300000003GDPUB") {
+		t.Errorf("date limite passée : err = %v", err)
 	}
 }
 
