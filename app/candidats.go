@@ -64,18 +64,9 @@ func (a *App) Candidats(ref string, at model.Date, tous bool) (*ListeCandidats, 
 		sel = append(sel, c)
 	}
 	lc.Examinees = len(sel)
-	if !tous {
-		// A cheap numeric test first: the French texts are built only for
-		// the applications that may be allowed.
-		kept := sel[:0:0]
-		for _, c := range sel {
-			if model.Preselection(l, c.menage, &c.demande, c.actuel, at, r) {
-				kept = append(kept, c)
-			}
-		}
-		sel = kept
-	}
-	lc.Candidats = evaluer(l, sel, at, r)
+	// Without tous, a cheap numeric test first: the French texts are built
+	// only for the applications that may be allowed.
+	lc.Candidats = evaluer(l, sel, at, r, !tous)
 	model.ClasserCandidats(lc.Candidats, nil, at, r)
 	n := 0
 	for _, e := range lc.Candidats {
@@ -93,31 +84,63 @@ func (a *App) Candidats(ref string, at model.Date, tous bool) (*ListeCandidats, 
 	return lc, nil
 }
 
-// evaluer examines the applications on the available cores.
-func evaluer(l *model.Logement, sel []*candidature, at model.Date, r *model.Regles) []model.Eligibilite {
-	out := make([]model.Eligibilite, len(sel))
-	workers := min(runtime.GOMAXPROCS(0), 8)
-	if len(sel) < 64 || workers < 2 {
+// evaluer examines the applications on the available cores; with
+// preselect, the ones model.Preselection drops are left out first.
+func evaluer(l *model.Logement, sel []*candidature, at model.Date, r *model.Regles, preselect bool) []model.Eligibilite {
+	if preselect {
+		keep := make([]bool, len(sel))
+		parallel(len(sel), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				c := sel[i]
+				keep[i] = model.Preselection(l, c.menage, &c.demande, c.actuel, at, r)
+			}
+		})
+		kept := make([]*candidature, 0, len(sel)/4)
 		for i, c := range sel {
+			if keep[i] {
+				kept = append(kept, c)
+			}
+		}
+		sel = kept
+	}
+	out := make([]model.Eligibilite, len(sel))
+	parallel(len(sel), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			c := sel[i]
 			out[i] = model.EvaluerCandidat(l, c.menage, &c.demande, c.actuel, at, r)
 		}
-		return out
+	})
+	return out
+}
+
+// parallel runs fn over [0, n) split in parts, on the available cores.
+func parallel(n int, fn func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	if n < 256 || workers < 2 {
+		fn(0, n)
+		return
 	}
+	// More parts than cores, so that a slow part does not hold the others.
+	parts := 4 * workers
+	chunk := (n + parts - 1) / parts
+	next := make(chan int, parts)
+	for i := 0; i < parts; i++ {
+		next <- i
+	}
+	close(next)
 	var wg sync.WaitGroup
-	chunk := (len(sel) + workers - 1) / workers
-	for w := 0; w < len(sel); w += chunk {
-		lo, hi := w, min(w+chunk, len(sel))
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				c := sel[i]
-				out[i] = model.EvaluerCandidat(l, c.menage, &c.demande, c.actuel, at, r)
+			for i := range next {
+				if lo := i * chunk; lo < n {
+					fn(lo, min(lo+chunk, n))
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	return out
 }
 
 // CandidatsHeader is the header of the candidate list's CSV file.

@@ -171,8 +171,13 @@ func ClasserCandidats(list []Eligibilite, demandes map[string]*Demande, at Date,
 			e.Niveau, e.NiveauLibelle = niveau(d, &e.Mutation, at, r)
 		}
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := &list[i], &list[j]
+	// Sort indices, then move each record once: an Eligibilite is large.
+	idx := make([]int, len(list))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := &list[idx[i]], &list[idx[j]]
 		if a.Exclu != b.Exclu {
 			return !a.Exclu
 		}
@@ -184,6 +189,11 @@ func ClasserCandidats(list []Eligibilite, demandes map[string]*Demande, at Date,
 		}
 		return a.NUR < b.NUR
 	})
+	sorted := make([]Eligibilite, len(list))
+	for i, k := range idx {
+		sorted[i] = list[k]
+	}
+	copy(list, sorted)
 	rank := 0
 	for i := range list {
 		e := &list[i]
