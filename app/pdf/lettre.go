@@ -301,8 +301,7 @@ func lettreDecision(l *Lettre, c Courrier) error {
 		l.Corps = append(l.Corps,
 			Paragraphe{Texte: "La commission a décidé de vous attribuer ce logement sous condition suspensive : l'attribution deviendra définitive lorsque vous aurez fourni la ou les pièces suivantes, manquantes à votre dossier (article R.441-2-4-1 du code de la construction et de l'habitation)" + nb + ":", Gras: true, Puces: d.Pieces},
 			Paragraphe{Texte: "Ces pièces doivent nous parvenir au plus tard le " + insecable(d.DateLimite.LongAvecJour()) + ".", Gras: true},
-			Paragraphe{Texte: "Si elles nous parviennent dans ce délai et confirment les éléments de votre demande, le bail sera signé avec vous : nous vous proposerons alors un rendez-vous pour la signature et l'état des lieux. À défaut, la condition ne sera pas remplie, l'attribution sera caduque et le logement pourra être attribué à un autre candidat."},
-			Paragraphe{Texte: "Vous pouvez déposer ces pièces à l'accueil de l'Office ou nous les adresser par courrier, en rappelant la référence indiquée en haut de cette lettre."},
+			Paragraphe{Texte: "Si elles nous parviennent dans ce délai et confirment les éléments de votre demande, le bail sera signé avec vous : nous vous proposerons alors un rendez-vous pour la signature et l'état des lieux. À défaut, la condition ne sera pas remplie, l'attribution sera caduque et le logement pourra être attribué à un autre candidat. Vous pouvez déposer ces pièces à l'accueil de l'Office ou nous les adresser par courrier, en rappelant la référence indiquée en haut de cette lettre."},
 		)
 	case model.NonAttribution, model.Irrecevabilite:
 		list, intro := model.MotifsNonAttribution, "La commission a décidé de ne pas vous attribuer ce logement (décision de non-attribution, article R.441-3 du code de la construction et de l'habitation), pour les motifs de fait et de droit suivants"+nb+":"

@@ -18,8 +18,8 @@ const (
 	yObjet       = 99.0
 	yFiletPied   = 271.0 // rule above the footer
 	basLettre    = pageH - yFiletPied + 2
-	interligne   = 4.8
-	tailleCorps  = 10.0
+	interligne   = 4.6
+	tailleCorps  = 9.5
 	tailleAdr    = 10.0
 	interAdr     = 4.6
 	tailleDonnee = 6.2
