@@ -238,7 +238,7 @@ func (e *seanceEditor) show(c *model.Commission) {
 		e.amendLbl.Hide()
 	}
 	if prep {
-		if p := c.ProblemesCloture(); len(p) > 0 {
+		if p := e.problemesCloture(); len(p) > 0 {
 			e.probItem.Title = fmt.Sprintf("Avant la clôture : %d point(s) à régler", len(p))
 			e.problemes.SetText("• " + strings.Join(p, "\n• "))
 		} else {
@@ -322,6 +322,16 @@ func writePV(a *app.App, id, path string) error {
 	return err
 }
 
+// problemesCloture is what still prevents closing the session: its date
+// not reached yet, then the model's checks.
+func (e *seanceEditor) problemesCloture() []string {
+	var out []string
+	if today := e.s.main.app.Today(); e.c.Date > today {
+		out = append(out, fmt.Sprintf("La séance du %s n'a pas encore eu lieu : elle ne pourra être close qu'à partir de sa date.", e.c.Date))
+	}
+	return append(out, e.c.ProblemesCloture()...)
+}
+
 // loadObjectifs computes the session's effect on the year's objectives.
 func (e *seanceEditor) loadObjectifs() {
 	if e.c == nil {
@@ -340,7 +350,7 @@ func (e *seanceEditor) onCloturer() {
 	if e.c == nil {
 		return
 	}
-	if p := e.c.ProblemesCloture(); len(p) > 0 {
+	if p := e.problemesCloture(); len(p) > 0 {
 		Erreur(e.s.main.win, model.Errorf(model.EINVALID, "La séance ne peut pas encore être close : %s", strings.Join(p, " ")))
 		return
 	}

@@ -493,3 +493,28 @@ func TestCommissions_Documents(t *testing.T) {
 		t.Error("progress still shown or buttons disabled after the work")
 	}
 }
+
+func TestCommissions_FutureSessionCannotCloseYet(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := commissionsScreen(t, m)
+	c, err := m.app.NouvelleCommission(m.app.Today().AddDays(10), "Salle du conseil", "Arcueil", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.reload(c.ID)
+	e := s.seance
+	if e.c == nil || e.c.ID != c.ID {
+		t.Fatalf("editor on %v", e.c)
+	}
+	if !strings.Contains(e.problemes.Text, "n'a pas encore eu lieu") || !strings.Contains(e.probItem.Title, "point(s) à régler") {
+		t.Errorf("header: %q / %q", e.probItem.Title, e.problemes.Text)
+	}
+	e.onCloturer() // refused with the reasons, nothing asked
+	if got, _ := m.app.Commission(c.ID); got.Statut != model.EnPreparation {
+		t.Errorf("status = %s", got.Statut)
+	}
+	// An attribution session has no occupancy part.
+	if e.tabOcc.Content == e.occupation.body {
+		t.Error("occupancy tab shown for an attribution session")
+	}
+}
