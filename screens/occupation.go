@@ -36,6 +36,7 @@ type Occupation struct {
 	markBtn  *widget.Button
 	markAll  *widget.Button
 	listHead *widget.Label
+	search   *entree
 
 	bg      sync.WaitGroup // background work, waited for by tests and captures
 	running bool
@@ -140,12 +141,15 @@ func newOccupation(m *Main) *Occupation {
 	s.markAll.Disable()
 	s.listHead = widget.NewLabelWithStyle("Ménages", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.listHead.Truncation = fyne.TextTruncateEllipsis
+	s.search = newEntree()
+	s.search.SetPlaceHolder("Rechercher : nom, ménage, logement, commune (Ctrl+F)")
+	s.search.OnChanged = func(string) { s.setFiltre(s.filtre) }
 
 	dateLine := container.NewHBox(widget.NewLabel("Date de l'examen :"), container.NewGridWrap(fyne.NewSize(140, s.date.MinSize().Height), s.date),
 		s.runBtn, s.exportBtn)
 	top := container.NewVBox(dateLine, s.dateErr, s.progress, s.status)
 	left := container.NewBorder(widget.NewLabelWithStyle("Situations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.filtres)
-	middle := container.NewBorder(s.listHead, container.NewHBox(s.markAll), nil, nil, s.menages)
+	middle := container.NewBorder(container.NewVBox(s.search, s.listHead), container.NewHBox(s.markAll), nil, nil, s.menages)
 	right := container.NewBorder(nil, container.NewHBox(s.markBtn), nil, nil, container.NewVScroll(s.detail))
 	s.showDetail()
 	split := container.NewHSplit(middle, right)
@@ -161,8 +165,15 @@ func (s *Occupation) content() fyne.CanvasObject { return s.body }
 func (s *Occupation) shown()                     {}
 func (s *Occupation) create()                    {}
 
-// focusSearch (Ctrl+F) goes to the date of the review.
-func (s *Occupation) focusSearch() { s.main.win.Canvas().Focus(s.date) }
+// focusSearch (Ctrl+F) goes to the search of the households reviewed, or
+// to the date while no review has been run.
+func (s *Occupation) focusSearch() {
+	if s.rv == nil {
+		s.main.win.Canvas().Focus(s.date)
+		return
+	}
+	s.main.win.Canvas().Focus(s.search)
+}
 
 // waitIdle waits for the background work (tests, captures).
 func (s *Occupation) waitIdle() { s.bg.Wait() }
@@ -287,12 +298,19 @@ func (s *Occupation) setFiltre(i int) {
 	}
 	s.filtre = i
 	s.rows = s.rows[:0]
+	words := strings.Fields(model.Fold(s.search.Text))
+	cat := s.main.app.Catalogue()
 	for j := range s.rv.Examens {
-		if s.matches(&s.rv.Examens[j]) {
+		e := &s.rv.Examens[j]
+		if s.matches(e) && (len(words) == 0 || occMatchesWords(e, cat, words)) {
 			s.rows = append(s.rows, j)
 		}
 	}
-	s.listHead.SetText(fmt.Sprintf("%s : %s ménage(s)", occFiltreLabel(occFiltres[i]), nombreFR(len(s.rows))))
+	head := fmt.Sprintf("%s : %s ménage(s)", occFiltreLabel(occFiltres[i]), nombreFR(len(s.rows)))
+	if len(words) > 0 {
+		head += " pour « " + strings.TrimSpace(s.search.Text) + " »"
+	}
+	s.listHead.SetText(head)
 	s.current = -1
 	s.menages.UnselectAll()
 	s.menages.Refresh()
@@ -522,4 +540,19 @@ func pourcentFR(p *widget.ProgressBar) func() string {
 		}
 		return fmt.Sprintf("%d\u00a0%%", int(100*(p.Value-p.Min)/(p.Max-p.Min)))
 	}
+}
+
+// occMatchesWords reports whether every word is found in the household's
+// ID, dwelling, commune or name (words already folded).
+func occMatchesWords(e *model.Examen, cat *app.Catalogue, words []string) bool {
+	key := model.Fold(e.Menage + " " + e.Logement + " " + e.Commune)
+	if r := cat.Menage(e.Menage); r != nil {
+		key += " " + model.Fold(r.Nom)
+	}
+	for _, w := range words {
+		if !strings.Contains(key, w) {
+			return false
+		}
+	}
+	return true
 }

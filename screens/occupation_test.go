@@ -58,6 +58,26 @@ func TestOccupation_RunFillsCounts(t *testing.T) {
 	if !strings.HasPrefix(s.listHead.Text, "Sous-occupation : ") {
 		t.Errorf("list head = %q", s.listHead.Text)
 	}
+	// Searching narrows the list; Ctrl+F goes to the search.
+	s.filtres.Select(0)
+	all := len(s.rows)
+	first := s.rv.Examens[s.rows[0]]
+	s.focusSearch()
+	if m.win.Canvas().Focused() != s.search {
+		t.Error("Ctrl+F does not focus the search")
+	}
+	test.Type(s.search, first.Menage)
+	if len(s.rows) != 1 || s.rv.Examens[s.rows[0]].Menage != first.Menage || !strings.Contains(s.listHead.Text, "pour « "+first.Menage+" »") {
+		t.Errorf("search %q: %d rows, head %q", first.Menage, len(s.rows), s.listHead.Text)
+	}
+	s.search.SetText(strings.ToLower(first.Commune))
+	if len(s.rows) == 0 || len(s.rows) >= all {
+		t.Errorf("search by commune: %d rows of %d", len(s.rows), all)
+	}
+	s.search.SetText("")
+	if len(s.rows) != all {
+		t.Errorf("search cleared: %d rows, want %d", len(s.rows), all)
+	}
 	// The export asks where to write, in French.
 	m.win.Resize(fyne.NewSize(1280, 800))
 	s.onExport()
