@@ -499,7 +499,7 @@ func lettreOccupation(l *Lettre, c Courrier) error {
 		Paragraphe{Titre: "Le constat de la commission", Texte: constat},
 		Paragraphe{Titre: "Le logement qui serait adapté à votre ménage", Texte: adapte},
 	)
-	suite := Paragraphe{Titre: "La suite", Texte: "Cet examen ne modifie ni votre bail ni votre loyer. Les services de l'Office prendront contact avec vous pour faire le point sur votre situation et étudier avec vous les solutions possibles."}
+	suite := Paragraphe{Titre: "La suite", Texte: "Cet examen ne modifie ni votre bail ni votre loyer. Les services de l'Office prendront contact avec vous pour faire le point sur votre situation et étudier avec vous les solutions possibles ; d'ici là, le service de la gestion locative se tient à votre disposition" + telephone(c.Office) + "."}
 	vu := map[string]bool{}
 	for _, s := range o.Situations {
 		if s == "sous_occupation" {
@@ -509,17 +509,14 @@ func lettreOccupation(l *Lettre, c Courrier) error {
 			suite.Puces = append(suite.Puces, t)
 		}
 	}
-	l.Corps = append(l.Corps, suite,
-		Paragraphe{Texte: "Pour toute question, le service de la gestion locative se tient à votre disposition" + telephone(c.Office) + "."})
+	l.Corps = append(l.Corps, suite)
 	return nil
 }
 
 // sousOccupation explains the offers and their consequence (L.442-3-1 CCH),
 // and whether the tenant is exempt from the notice.
 func sousOccupation(m *model.Menage, lg *model.Logement, at model.Date) string {
-	t := "L'Office vous proposera un logement plus petit, adapté à la taille de votre ménage, avec un loyer inférieur à celui de votre logement actuel, et une aide au déménagement. " +
-		"Si vous refusez trois offres de relogement correspondant à vos besoins, vous perdrez le droit de vous maintenir dans les lieux et l'Office vous délivrera un congé avec un préavis de six mois (article L.442-3-1 du code de la construction et de l'habitation). " +
-		"Cette règle ne s'applique pas aux locataires âgés de plus de 65" + nb + "ans, aux locataires en situation de handicap ou ayant à leur charge une personne handicapée, ni aux logements situés dans un quartier prioritaire de la politique de la ville."
+	offres := "L'Office vous proposera un logement plus petit, adapté à la taille de votre ménage, avec un loyer inférieur à celui de votre logement actuel, et une aide au déménagement. "
 	var why []string
 	for _, p := range m.Personnes {
 		if (p.Lien == model.Titulaire || p.Lien == model.Conjoint || p.Lien == model.Cotitulaire) && p.DateNaissance.AgeAt(at) >= 65 {
@@ -534,7 +531,10 @@ func sousOccupation(m *model.Menage, lg *model.Logement, at model.Date) string {
 		why = append(why, "logement en quartier prioritaire")
 	}
 	if len(why) > 0 {
-		t += " Au vu de votre dossier (" + strings.Join(why, ", ") + "), cette procédure de congé ne vous est pas applicable : les offres de relogement vous seront faites sans obligation de les accepter."
+		return offres + "Au vu de votre dossier (" + strings.Join(why, ", ") + "), ces offres vous seront faites sans obligation de les accepter : " +
+			"le congé avec un préavis de six mois après le refus de trois offres (article L.442-3-1 du code de la construction et de l'habitation) ne vous est pas applicable, " +
+			"comme à tout locataire âgé de plus de 65" + nb + "ans, en situation de handicap ou logé dans un quartier prioritaire de la politique de la ville."
 	}
-	return t
+	return offres + "Si vous refusez trois offres de relogement correspondant à vos besoins, vous perdrez le droit de vous maintenir dans les lieux et l'Office vous délivrera un congé avec un préavis de six mois (article L.442-3-1 du code de la construction et de l'habitation). " +
+		"Cette règle ne s'applique pas aux locataires âgés de plus de 65" + nb + "ans, aux locataires en situation de handicap ou ayant à leur charge une personne handicapée, ni aux logements situés dans un quartier prioritaire de la politique de la ville."
 }

@@ -309,7 +309,7 @@ func signature(f *gofpdf.Fpdf, lignes []string) {
 // hauteurSignature is the room of the signature block: a gap, the lines,
 // then room to sign.
 func hauteurSignature(lignes []string) float64 {
-	return 3 + float64(len(lignes))*interligne + 16
+	return 3 + float64(len(lignes))*interligne + 14
 }
 
 // suite is the running head of a letter's second and next pages.

@@ -238,8 +238,8 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustContain(t, "occupation", l2.Texte(), "trois offres")
-	mustNotContain(t, "occupation", l2.Texte(), "ne vous est pas applicable")
+	mustContain(t, "occupation", l2.Texte(), "Si vous refusez trois offres", "préavis de six mois", "plus de 65 ans", "quartier prioritaire")
+	mustNotContain(t, "occupation", l2.Texte(), "ne vous est pas applicable", "Au vu de votre dossier")
 }
 
 var derniereLigne = regexp.MustCompile(`^[0-9]{5} [A-Z0-9]+( [A-Z0-9]+)*$`)
