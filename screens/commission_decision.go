@@ -144,6 +144,9 @@ func (f *decisionForm) load(d *model.Decision) {
 		f.form.Save.Hide()
 	}
 	f.form.Clean()
+	if d == nil {
+		f.form.Summary.Hide() // nothing chosen yet: no message before the agent acts
+	}
 }
 
 func (f *decisionForm) touch() {

@@ -103,7 +103,7 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 	c := &occupationCard{menage: d.Menage}
 	c.form = NewForm(nil)
 	c.form.Save.SetText("Enregistrer le constat")
-	c.constat = NewChamp("Constat de la commission", true)
+	c.constat = NewChamp("Constat de la commission", false)
 	c.constat.Entry.MultiLine = true
 	c.constat.Entry.Wrapping = fyne.TextWrapWord
 	c.constat.Entry.SetMinRowsVisible(2)
@@ -112,10 +112,14 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 	c.adapte.SetPlaceHolder("Type de logement qui conviendrait")
 	c.form.Add(c.constat)
 	c.form.Extra = func() []string {
-		if strings.TrimSpace(c.adapte.Text) == "" {
-			return []string{"Logement adapté : obligatoire."}
+		var out []string
+		if c.constat.Text() == "" {
+			out = append(out, "Constat de la commission : obligatoire.")
 		}
-		return nil
+		if strings.TrimSpace(c.adapte.Text) == "" {
+			out = append(out, "Logement adapté : obligatoire.")
+		}
+		return out
 	}
 	c.constat.SetText(d.Constat)
 	c.adapte.SetText(d.LogementAdapte)
@@ -133,6 +137,7 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 		c.form.Clean()
 	}
 	c.form.Clean()
+	c.form.Summary.Hide() // nothing typed yet: no message before the agent writes
 	nom := ""
 	if p.nom != nil {
 		if n := p.nom(d.Menage); n != "" {

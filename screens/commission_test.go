@@ -518,3 +518,32 @@ func TestCommissions_FutureSessionCannotCloseYet(t *testing.T) {
 		t.Error("occupancy tab shown for an attribution session")
 	}
 }
+
+func TestCommissions_OccupancyFinding(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, _ := seanceDuJour(t, m, s)
+	p := s.seance.occupation
+	test.Tap(p.addBtn)
+	if len(p.cards) == 0 {
+		t.Fatalf("no household marked « à présenter » added: %q", p.head.Text)
+	}
+	card := p.cards[0]
+	if card.form.Summary.Visible() {
+		t.Error("a message before anything is typed")
+	}
+	test.Type(card.constat.Entry, "Sous-occupation constatée.")
+	if !card.form.Save.Disabled() || !strings.Contains(card.form.Summary.Text, "Logement adapté : obligatoire.") {
+		t.Errorf("without the kind of dwelling: disabled %v, %q", card.form.Save.Disabled(), card.form.Summary.Text)
+	}
+	card.adapte.SetText(LogementsAdaptes[0])
+	test.Tap(card.form.Save)
+	got, err := m.app.Commission(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := got.DossierOccupationDe(card.menage)
+	if o == nil || o.Constat != "Sous-occupation constatée." || o.LogementAdapte != LogementsAdaptes[0] {
+		t.Errorf("finding = %+v", o)
+	}
+}
