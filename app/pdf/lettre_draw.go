@@ -92,12 +92,25 @@ func dessinerLettre(f *gofpdf.Fpdf, l *Lettre) {
 	police(f, false, tailleCorps)
 	texte(f, margeG, largeur, interligne, l.Salutation)
 	f.Ln(2)
+	// The last plain paragraphs (up to four lines) go with the closing
+	// formula and the signature rather than leave them alone on a page.
+	police(f, false, tailleCorps)
+	carry, lignes := len(l.Corps), 0
+	for i := len(l.Corps) - 1; i >= 0; i-- {
+		p := l.Corps[i]
+		if p.Titre != "" || len(p.Puces) > 0 || len(p.Tableau) > 0 {
+			break
+		}
+		n := len(couper(f, p.Texte, largeur))
+		if carry < len(l.Corps) && lignes+n > 4 {
+			break
+		}
+		carry, lignes = i, lignes+n
+	}
 	for i, p := range l.Corps {
-		if i == len(l.Corps)-1 && p.Titre == "" && len(p.Puces) == 0 && len(p.Tableau) == 0 {
-			// The last paragraph goes with the closing formula and the
-			// signature rather than leave them alone on a page.
-			police(f, p.Gras, tailleCorps)
-			h := float64(len(couper(f, p.Texte, largeur))+len(couper(f, l.Formule, largeur)))*interligne + 2
+		if i == carry {
+			police(f, false, tailleCorps)
+			h := float64(lignes+len(couper(f, l.Formule, largeur)))*interligne + float64(len(l.Corps)-carry)*2
 			if f.GetY()+h+hauteurSignature(l.Signature) > pageH-basLettre {
 				f.AddPage()
 			}
