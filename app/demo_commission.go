@@ -208,22 +208,49 @@ func (a *App) demoDecisions(id, ref string, day model.Date, kind string, nurs []
 // the dwelling's ceiling (added by hand: the program excludes it) and
 // records the rejection for irrecevabilité.
 func (a *App) demoIrrecevabilite(id string, refs []string, day model.Date) error {
+	errFound := errors.New("found")
 	for _, ref := range refs {
-		tous, err := a.Candidats(ref, day, true)
+		nur := ""
+		err := a.DB.View(func(tx *storage.Tx) error {
+			r, err := tx.Regles()
+			if err != nil {
+				return err
+			}
+			l, err := tx.Logement(ref)
+			if err != nil {
+				return err
+			}
+			err = tx.ForEachDemande(func(d *model.Demande) error {
+				if !d.Active || !d.WantsCommune(l.Commune) {
+					return nil
+				}
+				m, err := tx.Menage(d.Menage)
+				if err != nil {
+					return err
+				}
+				if !m.Loge() && model.PlafondRessources(m, l.Financement, l.Commune, day, r).Flag() {
+					nur = d.NUR
+					return errFound
+				}
+				return nil
+			})
+			if errors.Is(err, errFound) {
+				return nil
+			}
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		for _, e := range tous.Candidats {
-			if e.Plafond.Resultat != model.Alerte {
-				continue
-			}
-			if _, err := a.AjouterCandidat(id, ref, e.NUR); err != nil {
-				return err
-			}
-			_, err := a.Decider(id, ref, e.NUR, model.Decision{Type: model.Irrecevabilite, Motifs: []string{"plafond"},
-				Precisions: "Le revenu fiscal de référence du ménage dépasse le plafond de ressources du financement du logement pour sa catégorie."})
+		if nur == "" {
+			continue
+		}
+		if _, err := a.AjouterCandidat(id, ref, nur); err != nil {
 			return err
 		}
+		_, err = a.Decider(id, ref, nur, model.Decision{Type: model.Irrecevabilite, Motifs: []string{"plafond"},
+			Precisions: "Le revenu fiscal de référence du ménage dépasse le plafond de ressources du financement du logement pour sa catégorie."})
+		return err
 	}
 	return nil
 }

@@ -283,3 +283,25 @@ func TestPreselection_NeverDropsAllowed(t *testing.T) {
 		t.Errorf("the pre-selection dropped only %d of 3000", dropped)
 	}
 }
+
+// BenchmarkEvaluerCandidat: one application examined with every text.
+func BenchmarkEvaluerCandidat(b *testing.B) {
+	r := model.DefaultRegles()
+	l := dwellingT3()
+	m, d := applicant()
+	asTenant(m)
+	actuel := currentT2()
+	for i := 0; i < b.N; i++ {
+		model.EvaluerCandidat(l, m, d, actuel, ref, r)
+	}
+}
+
+// BenchmarkPreselection: the numeric pre-selection of one application.
+func BenchmarkPreselection(b *testing.B) {
+	r := model.DefaultRegles()
+	l := dwellingT3()
+	m, d := applicant()
+	for i := 0; i < b.N; i++ {
+		model.Preselection(l, m, d, nil, ref, r)
+	}
+}
