@@ -212,6 +212,19 @@ func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progres
 		paths = append(paths, p)
 		progress.report(len(lettres)+i+1, total)
 	}
+	// Letters of an earlier run that this one did not write again (a decision
+	// amended since) are removed, so that no outdated letter is sent.
+	ecrits := map[string]bool{}
+	for _, p := range paths {
+		ecrits[filepath.Base(p)] = true
+	}
+	if anciens, err := filepath.Glob(filepath.Join(dir, d.c.ID+"_*.pdf")); err == nil {
+		for _, p := range anciens {
+			if !ecrits[filepath.Base(p)] {
+				os.Remove(p)
+			}
+		}
+	}
 	a.Log.Info("courriers", "commission", d.c.ID, "courriers", len(lettres))
 	return paths, nil
 }

@@ -101,6 +101,17 @@ func TestApp_Courriers(t *testing.T) {
 	if d := os.Getenv("LOGIS_PDF_DIR"); d != "" { // to look at the letters of demo data
 		dir = d
 	}
+	// A letter of an earlier run (a decision amended since) and another file.
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	perime := filepath.Join(dir, c.ID+"_0000000000000GDPUB_non-attribution.pdf")
+	autre := filepath.Join(dir, "C2026-899_courriers.pdf")
+	for _, p := range []string{perime, autre} {
+		if err := os.WriteFile(p, []byte("%PDF-"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var last, total int
 	paths, err := a.Courriers(c.ID, dir, func(done, tot int) { last, total = done, tot })
 	if err != nil {
@@ -108,6 +119,12 @@ func TestApp_Courriers(t *testing.T) {
 	}
 	if len(paths) != 7 { // combined + 5 decisions + 1 occupancy
 		t.Fatalf("%d fichiers : %q", len(paths), paths)
+	}
+	if _, err := os.Stat(perime); err == nil {
+		t.Error("le courrier périmé d'un tirage précédent est resté")
+	}
+	if _, err := os.Stat(autre); err != nil {
+		t.Error("le fichier d'une autre séance a été supprimé")
 	}
 	if filepath.Base(paths[0]) != "C2026-900_courriers.pdf" {
 		t.Errorf("fichier combiné %q", paths[0])
