@@ -220,7 +220,7 @@ func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progres
 	}
 	if anciens, err := filepath.Glob(filepath.Join(dir, d.c.ID+"_*.pdf")); err == nil {
 		for _, p := range anciens {
-			if !ecrits[filepath.Base(p)] {
+			if !ecrits[filepath.Base(p)] && pdf.EstCourrier(d.c.ID, filepath.Base(p)) {
 				os.Remove(p)
 			}
 		}

@@ -107,7 +107,8 @@ func TestApp_Courriers(t *testing.T) {
 	}
 	perime := filepath.Join(dir, c.ID+"_0000000000000GDPUB_non-attribution.pdf")
 	autre := filepath.Join(dir, "C2026-899_courriers.pdf")
-	for _, p := range []string{perime, autre} {
+	pv := filepath.Join(dir, c.ID+"_proces-verbal.pdf")
+	for _, p := range []string{perime, autre, pv} {
 		if err := os.WriteFile(p, []byte("%PDF-"), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -123,8 +124,10 @@ func TestApp_Courriers(t *testing.T) {
 	if _, err := os.Stat(perime); err == nil {
 		t.Error("le courrier périmé d'un tirage précédent est resté")
 	}
-	if _, err := os.Stat(autre); err != nil {
-		t.Error("le fichier d'une autre séance a été supprimé")
+	for _, p := range []string{autre, pv} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s a été supprimé", filepath.Base(p))
+		}
 	}
 	if filepath.Base(paths[0]) != "C2026-900_courriers.pdf" {
 		t.Errorf("fichier combiné %q", paths[0])

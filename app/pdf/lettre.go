@@ -191,6 +191,28 @@ func nomFichier(parts ...string) string {
 	return strings.Join(parts, "_") + ".pdf"
 }
 
+// EstCourrier reports whether a file name is that of a letter of session
+// id, as written by Courriers (not the combined file, not the minutes).
+func EstCourrier(id, nom string) bool {
+	prefixe := nomFichier(id) // « C2026-001.pdf »
+	prefixe = strings.TrimSuffix(prefixe, ".pdf") + "_"
+	if !strings.HasPrefix(nom, prefixe) || !strings.HasSuffix(nom, ".pdf") {
+		return false
+	}
+	parts := strings.Split(strings.TrimSuffix(strings.TrimPrefix(nom, prefixe), ".pdf"), "_")
+	if len(parts) == 3 && chiffres(parts[2]) {
+		parts = parts[:2]
+	}
+	if len(parts) != 2 || parts[0] == "" {
+		return false
+	}
+	switch parts[1] {
+	case "attribution", "classement", "condition-suspensive", "non-attribution", "irrecevabilite", SorteOccupation:
+		return true
+	}
+	return false
+}
+
 // seance writes « le jeudi 19 novembre 2026 à Arcueil, salle du conseil ».
 func seance(c *model.Commission) string {
 	s := "le " + c.Date.LongAvecJour()

@@ -244,6 +244,28 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 
 var derniereLigne = regexp.MustCompile(`^[0-9]{5} [A-Z0-9]+( [A-Z0-9]+)*$`)
 
+func TestEstCourrier(t *testing.T) {
+	for nom, want := range map[string]bool{
+		"C2026-001_0942300000001GDPUB_attribution.pdf":            true,
+		"C2026-001_0942300000001GDPUB_condition-suspensive_2.pdf": true,
+		"C2026-001_M000123_occupation.pdf":                        true,
+		"C2026-001_courriers.pdf":                                 false,
+		"C2026-001_proces-verbal.pdf":                             false,
+		"C2026-002_0942300000001GDPUB_attribution.pdf":            false,
+		"C2026-001_notes_perso.pdf":                               false,
+		"C2026-001_0942300000001GDPUB_attribution.docx":           false,
+	} {
+		if got := EstCourrier("C2026-001", nom); got != want {
+			t.Errorf("EstCourrier(%q) = %v", nom, got)
+		}
+	}
+	for _, l := range courriersTest(t) {
+		if !EstCourrier("C2026-001", l.Fichier) {
+			t.Errorf("%s n'est pas reconnu", l.Fichier)
+		}
+	}
+}
+
 func TestMentionDonnees_DPO(t *testing.T) {
 	o := model.DefaultOffice()
 	m := flat(mentionDonnees(o, "x"))
