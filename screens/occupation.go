@@ -44,6 +44,7 @@ type Occupation struct {
 	filtre  int   // index in occFiltres
 	rows    []int // indices in rv.Examens shown in the list
 	current int   // selected index in rows, -1 when none
+	pending int   // filter to show when the running review ends
 }
 
 // occFiltres are the entries of the situation list: all situations, each
@@ -234,8 +235,29 @@ func (s *Occupation) setRevue(rv *app.Revue) {
 		rv.Date.String(), nombreFR(len(rv.Examens)), nombreFR(en), nombreFR(len(rv.Presente))))
 	s.exportBtn.Enable()
 	s.filtres.Refresh()
-	s.filtres.Select(0)
-	s.setFiltre(0)
+	f := s.pending
+	s.pending = 0
+	s.filtres.Select(f)
+	s.setFiltre(f)
+}
+
+// ouvrirSituations shows the households of a situation (all situations for
+// ""), running today's review first when none has been run.
+func (s *Occupation) ouvrirSituations(code string) {
+	f := 0
+	for i, c := range occFiltres {
+		if c == code {
+			f = i
+		}
+	}
+	s.main.Show(s.title())
+	if s.rv != nil {
+		s.filtres.Select(f)
+		s.setFiltre(f)
+		return
+	}
+	s.pending = f
+	s.onRun()
 }
 
 // count is the number of households of a filter.

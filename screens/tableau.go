@@ -97,7 +97,8 @@ func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
 		newBarChart("Logements vacants par commune", comptesBarres(t.VacantsParCommune), primary),
 		newBarChart("Logements vacants par typologie", comptesBarres(t.VacantsParTypologie), teal),
 		newBarChart("Demandes actives par ancienneté", comptesBarres(t.Anciennete), orange),
-		newBarChart("Ménages logés par situation d'occupation", comptesBarres(t.Situations), red),
+		container.NewBorder(nil, container.NewHBox(widget.NewButtonWithIcon("Examiner ces ménages", theme.NavigateNextIcon(), func() { s.ouvrirExamen("toutes") })), nil, nil,
+			newBarChart("Ménages logés par situation d'occupation", comptesBarres(t.Situations), red)),
 	)
 
 	return container.NewBorder(container.NewBorder(nil, nil, nil, refresh, head), nil, nil, nil,
@@ -125,7 +126,7 @@ func (s *Tableau) aPresenter(t *app.Tableau) fyne.CanvasObject {
 		}
 		rows.Add(widget.NewLabel(fmt.Sprintf("%s — %s (%s)", p.ID, p.Nom, where)))
 	}
-	open := widget.NewButton("Ouvrir l'examen d'occupation", func() { s.main.Show("Examen d'occupation") })
+	open := widget.NewButtonWithIcon("Voir les ménages marqués", theme.NavigateNextIcon(), func() { s.ouvrirExamen("a_presenter") })
 	return widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(open), nil, nil, rows))
 }
 
@@ -150,3 +151,13 @@ func comptesBarres(cs []app.Compte) []barre {
 
 // nombreFR writes a count the French way: « 12 345 ».
 func nombreFR(n int) string { return model.FormatNumber(float64(n), 0) }
+
+// ouvrirExamen opens the occupancy review on a situation (see occFiltres).
+func (s *Tableau) ouvrirExamen(code string) {
+	for _, sc := range s.main.screens {
+		if o, ok := sc.(*Occupation); ok {
+			o.ouvrirSituations(code)
+			return
+		}
+	}
+}

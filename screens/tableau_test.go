@@ -89,3 +89,18 @@ func TestBarLayout_Proportional(t *testing.T) {
 		t.Errorf("bar widths %v %v %v, want w, w/2, 0", w0, w1, w2)
 	}
 }
+
+func TestTableau_OpensTheReview(t *testing.T) {
+	m := newTestMain(t, 200, 120)
+	s := m.screens[0].(*Tableau)
+	s.waitIdle()
+	s.ouvrirExamen("a_presenter")
+	o, ok := m.screens[m.current].(*Occupation)
+	if !ok {
+		t.Fatalf("current screen is %T", m.screens[m.current])
+	}
+	o.waitIdle()
+	if o.rv == nil || occFiltres[o.filtre] != "a_presenter" || !strings.HasPrefix(o.listHead.Text, "Marqués « à présenter » : 0 ménage(s)") {
+		t.Errorf("review %v, filter %d, head %q", o.rv != nil, o.filtre, o.listHead.Text)
+	}
+}
