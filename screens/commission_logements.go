@@ -16,7 +16,7 @@ import (
 
 // logementsActions are the use cases the dwellings panel calls.
 type logementsActions struct {
-	candidats func(ref string, tous bool) (*app.ListeCandidats, error)
+	candidats func(ref string, at model.Date, tous bool) (*app.ListeCandidats, error)
 	ajouter   func(ref string) error
 	ajouterC  func(ref string, e model.Eligibilite) error
 	retirer   func(ref, nur string) error
@@ -470,7 +470,7 @@ func (p *logementsPanel) loadPropositions() {
 		return
 	}
 	p.loadSeq++
-	seq, ref, tous := p.loadSeq, d.Logement, p.tous.Checked
+	seq, ref, tous, at := p.loadSeq, d.Logement, p.tous.Checked, p.c.Date
 	p.prop = nil
 	p.propSel = -1
 	p.props.UnselectAll()
@@ -480,7 +480,7 @@ func (p *logementsPanel) loadPropositions() {
 	p.bg.Add(1)
 	go func() {
 		defer p.bg.Done()
-		lc, err := p.act.candidats(ref, tous)
+		lc, err := p.act.candidats(ref, at, tous)
 		fyne.Do(func() {
 			if seq != p.loadSeq {
 				return // another dwelling was chosen meanwhile

@@ -79,9 +79,7 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 		return e.after(err)
 	})
 	e.logements = newLogementsPanel(win, &s.bg, logementsActions{
-		candidats: func(ref string, tous bool) (*app.ListeCandidats, error) {
-			return a.Candidats(ref, e.c.Date, tous)
-		},
+		candidats: a.Candidats,
 		ajouter: func(ref string) error {
 			// The dwelling comes with the first three candidates the program
 			// ranks, as a proposal: the agent removes or adds candidates.
