@@ -3,8 +3,12 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/draw"
+	_ "image/gif"  // logo formats
+	_ "image/jpeg" // accepted in Paramètres
+	"image/png"
 	"io"
-	"net/http"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -146,19 +150,14 @@ func reperesPliage(f *gofpdf.Fpdf) {
 // address beside it; it returns the bottom of the block.
 func entete(f *gofpdf.Fpdf, l *Lettre) float64 {
 	x, bas := margeG, margeH
-	if len(l.Logo) > 0 {
-		if tp := typeImage(l.Logo); tp != "" {
-			info := f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: tp}, bytes.NewReader(l.Logo))
-			if info != nil && info.Height() > 0 && info.Width() > 0 {
-				h := 18.0
-				w := h * info.Width() / info.Height()
-				if w > 30 {
-					w, h = 30, 30*info.Height()/info.Width()
-				}
-				f.ImageOptions("logo", margeG, margeH, w, h, false, gofpdf.ImageOptions{ImageType: tp}, 0, "")
-				x, bas = margeG+w+4, margeH+h
-			}
+	if info := logo(f, l.Logo); info != nil {
+		h := 18.0
+		w := h * info.Width() / info.Height()
+		if w > 30 {
+			w, h = 30, 30*info.Height()/info.Width()
 		}
+		f.ImageOptions("logo", margeG, margeH, w, h, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		x, bas = margeG+w+4, margeH+h
 	}
 	larg := FenetreX - 8 - x
 	f.SetXY(x, margeH)
@@ -177,16 +176,31 @@ func entete(f *gofpdf.Fpdf, l *Lettre) float64 {
 	return bas
 }
 
-func typeImage(b []byte) string {
-	switch http.DetectContentType(b) {
-	case "image/png":
-		return "PNG"
-	case "image/jpeg":
-		return "JPG"
-	case "image/gif":
-		return "GIF"
+// logo registers the office's logo once per document, decoded and written
+// again as an 8-bit PNG (gofpdf refuses interlaced or 16-bit PNG files); an
+// unreadable logo is left out rather than stop the letters.
+func logo(f *gofpdf.Fpdf, b []byte) *gofpdf.ImageInfoType {
+	if len(b) == 0 {
+		return nil
 	}
-	return ""
+	if info := f.GetImageInfo("logo"); info != nil {
+		return info
+	}
+	img, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil || img.Bounds().Dx() == 0 || img.Bounds().Dy() == 0 {
+		return nil
+	}
+	rgba := image.NewNRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, rgba); err != nil {
+		return nil
+	}
+	info := f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, &buf)
+	if info == nil || info.Width() <= 0 || info.Height() <= 0 {
+		return nil
+	}
+	return info
 }
 
 // references draws « Nos réf. », the application number and who follows the

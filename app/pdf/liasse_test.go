@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,6 +71,38 @@ func TestLiasse_Courrier(t *testing.T) {
 	}
 	if _, err := l.Courrier(len(lettres)); err == nil {
 		t.Error("courrier hors liasse accepté")
+	}
+}
+
+func TestCourriers_LogoIllisible(t *testing.T) {
+	lettres := courriersTest(t)[:1]
+	lettres[0].Logo = append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{7}, 64)...)
+	var b bytes.Buffer
+	if err := EcrireCourriers(&b, lettres, dateCourier, nil); err != nil {
+		t.Fatalf("un logo illisible arrête les courriers : %v", err)
+	}
+	if bytes.Contains(b.Bytes(), []byte("/Subtype /Image")) {
+		t.Error("logo illisible imprimé")
+	}
+}
+
+func TestCourriers_LogoJPEG(t *testing.T) {
+	img, err := png.Decode(bytes.NewReader(resources.Icon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var j bytes.Buffer
+	if err := jpeg.Encode(&j, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	lettres := courriersTest(t)[:1]
+	lettres[0].Logo = j.Bytes()
+	var b bytes.Buffer
+	if err := EcrireCourriers(&b, lettres, dateCourier, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b.Bytes(), []byte("/Subtype /Image")) {
+		t.Error("logo JPEG absent")
 	}
 }
 
