@@ -64,6 +64,7 @@ func captures(a *app.App, dir string) ([]string, error) {
 	defer w.Close()
 	w.Resize(CaptureSize)
 	m := NewMain(w, a)
+	m.waitCatalogue() // the status line shows the search index being built until then
 	var files []string
 	for i, s := range m.screens {
 		m.Show(s.title())

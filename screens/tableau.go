@@ -86,7 +86,7 @@ func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
 		chiffreCle("Logements vacants", t.Vacants, fmt.Sprintf("sur %s logements ; %s en travaux", nombreFR(t.Logements), nombreFR(t.Travaux))),
 		chiffreCle("Demandes actives", t.DemandesActives, fmt.Sprintf("dont %s mutations, %s prioritaires", nombreFR(t.Mutations), nombreFR(t.Prioritaires))),
 		chiffreCle("Ménages en situation d'examen", t.MenagesEnAlerte, fmt.Sprintf("sur %s ménages logés (art. L.442-5-2 CCH)", nombreFR(t.MenagesLoges))),
-		chiffreCle("À présenter en commission", len(t.APresenter), "ménages marqués dans l'examen d'occupation"),
+		chiffreCle("À présenter en commission", len(t.APresenter), "ménage(s) marqué(s) dans l'examen d'occupation"),
 	)
 
 	primary := theme.Color(theme.ColorNamePrimary)
@@ -94,11 +94,11 @@ func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
 	teal := color.NRGBA{R: 0x1f, G: 0x8a, B: 0x80, A: 0xff}
 	red := color.NRGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}
 	charts := container.NewGridWithColumns(2,
-		newBarChart("Logements vacants par commune", comptesBarres(t.VacantsParCommune), primary),
-		newBarChart("Logements vacants par typologie", comptesBarres(t.VacantsParTypologie), teal),
-		newBarChart("Demandes actives par ancienneté", comptesBarres(t.Anciennete), orange),
-		container.NewBorder(nil, container.NewHBox(widget.NewButtonWithIcon("Examiner ces ménages", theme.NavigateNextIcon(), func() { s.ouvrirExamen("toutes") })), nil, nil,
-			newBarChart("Ménages logés par situation d'occupation", comptesBarres(t.Situations), red)),
+		newBarChart("Logements vacants par commune", comptesBarres(t.VacantsParCommune), primary, nil),
+		newBarChart("Logements vacants par typologie", comptesBarres(t.VacantsParTypologie), teal, nil),
+		newBarChart("Demandes actives par ancienneté", comptesBarres(t.Anciennete), orange, nil),
+		newBarChart("Ménages logés par situation d'occupation", comptesBarres(t.Situations), red,
+			container.NewHBox(widget.NewButtonWithIcon("Examiner ces ménages", theme.NavigateNextIcon(), func() { s.ouvrirExamen("toutes") }))),
 	)
 
 	return container.NewBorder(container.NewBorder(nil, nil, nil, refresh, head), nil, nil, nil,

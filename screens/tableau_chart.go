@@ -27,10 +27,11 @@ type barChart struct {
 	color  color.Color
 }
 
-// newBarChart draws the chart in a card with its title.
-func newBarChart(titre string, barres []barre, c color.Color) fyne.CanvasObject {
+// newBarChart draws the chart in a card with its title; footer (may be
+// nil) goes under the bars.
+func newBarChart(titre string, barres []barre, c color.Color, footer fyne.CanvasObject) fyne.CanvasObject {
 	ch := &barChart{titre: titre, barres: barres, color: c}
-	return widget.NewCard("", "", container.NewBorder(ch.header(), nil, nil, nil, ch.rows()))
+	return widget.NewCard("", "", container.NewBorder(ch.header(), footer, nil, nil, container.NewVBox(ch.rows())))
 }
 
 func (ch *barChart) header() fyne.CanvasObject {

@@ -82,7 +82,7 @@ func TestTableau_ShowsFiguresAndCharts(t *testing.T) {
 
 func TestBarLayout_Proportional(t *testing.T) {
 	ch := &barChart{barres: []barre{{"a", 10}, {"b", 5}, {"c", 0}}}
-	c := ch.rows().(*fyne.Container)
+	c := ch.rows().(*fyne.Container) // the rows only, without the card
 	c.Resize(fyne.NewSize(600, 200))
 	w0, w1, w2 := c.Objects[1].Size().Width, c.Objects[4].Size().Width, c.Objects[7].Size().Width
 	if w0 <= 0 || w1 < w0/2-1 || w1 > w0/2+1 || w2 != 0 {
