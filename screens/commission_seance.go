@@ -379,6 +379,7 @@ func (e *seanceEditor) onAmender() {
 	motif.Entry.SetPlaceHolder("Pourquoi la séance close est-elle corrigée ?")
 	f := NewForm(nil)
 	f.Save.SetText("Commencer l'amendement")
+	f.Save.SetIcon(theme.DocumentCreateIcon())
 	f.Add(motif)
 	f.Extra = func() []string {
 		if t := motif.Text(); t != "" && len([]rune(t)) < 10 {
@@ -417,10 +418,17 @@ func (e *seanceEditor) amender(change func(*model.Commission) error) error {
 }
 
 func (e *seanceEditor) onFinAmendement() {
-	e.amendMotif = ""
-	if e.c != nil {
-		e.show(e.c)
+	fin := func() {
+		e.amendMotif = ""
+		if e.c != nil {
+			e.show(e.c)
+		}
 	}
+	if f := e.dirtyForm(); f != nil {
+		f.ConfirmLeaveOr(e.s.main.win, saveForm(f), fin, func() {})
+		return
+	}
+	fin()
 }
 
 // onSupprimer deletes a session in preparation after confirmation.
