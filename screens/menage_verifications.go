@@ -20,6 +20,7 @@ type verifPanel struct {
 	summary  *widget.Label
 	box      *fyne.Container
 	verdicts []model.Verdict
+	cards    []fyne.CanvasObject // one per verdict, reused while unchanged
 }
 
 func newVerifPanel() *verifPanel {
@@ -35,18 +36,24 @@ func (p *verifPanel) object() fyne.CanvasObject {
 
 // set shows vs.
 func (p *verifPanel) set(vs []model.Verdict) {
+	old := p.verdicts
 	p.verdicts = vs
 	alertes, manquantes := 0, 0
 	objs := make([]fyne.CanvasObject, 0, len(vs))
-	for _, v := range vs {
+	for i, v := range vs {
 		switch v.Resultat {
 		case model.Alerte:
 			alertes++
 		case model.Incomplet:
 			manquantes++
 		}
-		objs = append(objs, verdictCard(v))
+		if i < len(p.cards) && i < len(old) && old[i] == v {
+			objs = append(objs, p.cards[i]) // unchanged: no new text layout
+		} else {
+			objs = append(objs, verdictCard(v))
+		}
 	}
+	p.cards = objs
 	text := fmt.Sprintf("%d vérification(s) : %d alerte(s), %d avec données manquantes.", len(vs), alertes, manquantes)
 	var titres []string
 	for _, v := range vs {
