@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -52,6 +53,20 @@ func (e *entree) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut passes the window's own shortcuts (Ctrl+F, Ctrl+N) on to the
+// window, which an entry would otherwise swallow.
+func (e *entree) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN) {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			if sc, ok := c.(fyne.Shortcutable); ok {
+				sc.TypedShortcut(s)
+				return
+			}
+		}
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // escapeHook is set by the main window: it closes the top dialog and reports

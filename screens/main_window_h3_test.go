@@ -24,6 +24,15 @@ func TestMain_Shortcuts(t *testing.T) {
 	if !p.form.creating || !p.form.fields.Visible() || m.win.Canvas().Focused() != p.form.ref.Entry {
 		t.Error("Ctrl+N opens a new dwelling with the focus on its reference")
 	}
+	// From inside an entry too (an entry would otherwise keep the chord).
+	p.form.startNew()
+	test.Type(p.form.ref.Entry, "X")
+	p.form.ref.Entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if m.win.Canvas().Focused() != p.search {
+		t.Error("Ctrl+F from an entry focuses the search")
+	}
+	m.Show("Ménages et demandes") // the new dwelling is not saved: asked first
+	tapButton(t, m.win.Canvas().Overlays().Top(), "Ne pas enregistrer")
 	s := m.menages()
 	press(m, fyne.KeyF)
 	if m.win.Canvas().Focused() != s.search {
