@@ -3,6 +3,7 @@ package app_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"logis/app"
 	"logis/model"
@@ -44,6 +45,7 @@ func benchCandidats(b *testing.B, tous bool, mode int) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	var cpu time.Duration
 	for i := 0; i < b.N; i++ {
 		switch mode {
 		case apresEcriture: // one application changed: the snapshot is refreshed
@@ -72,7 +74,9 @@ func benchCandidats(b *testing.B, tous bool, mode int) {
 			}
 			b.StartTimer()
 		}
+		start := cpuTime()
 		lc, err := a.Candidats(ref, a.Today(), tous)
+		cpu += cpuTime() - start
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -82,6 +86,7 @@ func benchCandidats(b *testing.B, tous bool, mode int) {
 		b.ReportMetric(float64(lc.Examinees), "examinees")
 		b.ReportMetric(float64(lc.Admis), "admis")
 	}
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkApp_Candidats100k: the candidates for a dwelling among the
