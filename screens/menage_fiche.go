@@ -189,7 +189,6 @@ func (f *menageFiche) object() fyne.CanvasObject {
 	verifTitle := widget.NewLabelWithStyle("Vérifications", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	verifTitle.SizeName = theme.SizeNameSubHeadingText
 	hint := wrapped("Recalculées à chaque modification, avant l'enregistrement. Logis propose et explique ; la commission décide.", fyne.TextStyle{Italic: true})
-	hint.Importance = widget.LowImportance
 	right := container.NewBorder(container.NewVBox(verifTitle, hint), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(f.verif.object())))
 	split := container.NewHSplit(container.NewStack(container.NewPadded(f.empty), f.fields), right)

@@ -108,9 +108,7 @@ func verdictCard(v model.Verdict) fyne.CanvasObject {
 		lines = append(lines, wrapped(v.Explication, fyne.TextStyle{}))
 	}
 	if v.Source != "" {
-		src := wrapped("Source : "+v.Source, fyne.TextStyle{Italic: true})
-		src.Importance = widget.LowImportance
-		lines = append(lines, src)
+		lines = append(lines, wrapped("Source : "+v.Source, fyne.TextStyle{Italic: true}))
 	}
 	return container.NewVBox(container.NewBorder(nil, nil, bar, nil, container.NewVBox(lines...)), widget.NewSeparator())
 }
