@@ -474,6 +474,20 @@ func appliquerConstat(c *model.Commission, menage, constat, adapte string) error
 	return nil
 }
 
+// VerifierCloture lists, in French, what still prevents closing session id
+// (empty when it can be closed), for the window to show before « Clore ».
+func (a *App) VerifierCloture(id string) ([]string, error) {
+	c, err := a.Commission(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	if today := a.Today(); c.Date > today {
+		out = append(out, fmt.Sprintf("La séance du %s n'a pas encore eu lieu.", c.Date))
+	}
+	return append(out, c.ProblemesCloture()...), nil
+}
+
 // Cloturer closes the session, on or after its date, once every candidate
 // has a valid decision,
 // the decisions of each dwelling hold together, the quorum is reached and

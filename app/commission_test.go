@@ -205,6 +205,9 @@ func TestApp_CommissionWorkflow(t *testing.T) {
 	})
 
 	t.Run("CloturerRefused", func(t *testing.T) {
+		if p, err := a.VerifierCloture(id); err != nil || len(p) != 1 || !strings.Contains(p[0], "M-OCCUPANT") {
+			t.Fatalf("VerifierCloture = %q, %v", p, err)
+		}
 		_, err := a.Cloturer(id)
 		wantCode(t, err, model.EINVALID, "Le ménage M-OCCUPANT (examen de l'occupation) n'a pas de constat")
 		_, err = a.ConstaterOccupation(id, "M-OCCUPANT", "", "T2")
