@@ -20,9 +20,13 @@ type logementsActions struct {
 	ajouter   func(ref string) error
 	ajouterC  func(ref string, e model.Eligibilite) error
 	retirer   func(ref, nur string) error
+	retirerL  func(ref string) error
 	exception func(ref, exception string) error
 	decider   func(ref, nur string, d model.Decision) error
 	nom       func(menage string) string
+	// vacants lists the vacant dwellings of a commune matching a text
+	// (nil when the search index is not built yet).
+	vacants func(texte, commune string) []*app.LogementRow
 }
 
 // logementsPanel is the attribution part of a session: the dwellings
@@ -38,9 +42,14 @@ type logementsPanel struct {
 	bg       *sync.WaitGroup
 
 	dossiers  *widget.List
-	refEntry  *entree
+	refEntry  *entree // filters the vacant dwellings; a reference typed is accepted too
 	addBtn    *widget.Button
 	addErr    *widget.Label
+	vacList   *widget.List
+	vacRows   []*app.LogementRow
+	vacSel    int
+	vacHead   *widget.Label
+	addBox    fyne.CanvasObject
 	current   int // index in c.Logements, -1 when none
 	titre     *widget.Label
 	trois     *widget.RichText
@@ -64,6 +73,7 @@ type logementsPanel struct {
 	tabPres      *container.TabItem
 	tabProp      *container.TabItem
 	exceptionBox fyne.CanvasObject
+	retirerL     *widget.Button
 
 	lastDecision *decisionForm // the form last opened (tests)
 	body         fyne.CanvasObject
@@ -103,16 +113,50 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 		})
 	p.dossiers.OnSelected = func(i widget.ListItemID) { p.selectDossier(i) }
 	p.refEntry = newEntree()
-	p.refEntry.SetPlaceHolder("Référence du logement")
+	p.refEntry.SetPlaceHolder("Référence, adresse, T3…")
+	p.refEntry.OnChanged = func(string) { p.filterVacants() }
 	p.refEntry.OnSubmitted = func(string) { p.onAjouterLogement() }
-	p.addBtn = widget.NewButtonWithIcon("Ajouter", theme.ContentAddIcon(), p.onAjouterLogement)
+	p.addBtn = widget.NewButtonWithIcon("Examiner ce logement", theme.ContentAddIcon(), p.onAjouterLogement)
 	p.addErr = widget.NewLabel("")
 	p.addErr.Importance = widget.DangerImportance
 	p.addErr.Wrapping = fyne.TextWrapWord
 	p.addErr.Hide()
-	left := container.NewBorder(bold("Logements examinés"),
-		container.NewVBox(p.refEntry, p.addBtn, p.addErr), nil, nil, p.dossiers)
+	p.vacSel = -1
+	p.vacHead = bold("Logements vacants")
+	p.vacHead.Wrapping = fyne.TextWrapWord
+	p.vacList = widget.NewList(
+		func() int { return len(p.vacRows) },
+		func() fyne.CanvasObject {
+			l1 := widget.NewLabelWithStyle("VIT0000-0000 · T3 · 68 m²", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l1.Truncation = fyne.TextTruncateEllipsis
+			l2 := widget.NewLabel("adresse")
+			l2.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(l1, l2)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(p.vacRows) {
+				return
+			}
+			r := p.vacRows[i]
+			objs := o.(*fyne.Container).Objects
+			t := fmt.Sprintf("%s · %s · %s m²", r.Reference, model.TypologieLabel(r.Typologie), model.FormatNumber(r.Surface, 0))
+			if r.QPV {
+				t += " · QPV"
+			}
+			if r.PMR {
+				t += " · PMR"
+			}
+			objs[0].(*widget.Label).SetText(t)
+			objs[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.Adresse, r.Financement, r.Loyer))
+		})
+	p.vacList.OnSelected = func(i widget.ListItemID) { p.vacSel = i }
+	p.addBox = container.NewBorder(container.NewVBox(p.vacHead, p.refEntry), container.NewVBox(p.addBtn, p.addErr), nil, nil, p.vacList)
+	examines := container.NewBorder(bold("Logements examinés"), nil, nil, nil, p.dossiers)
+	leftSplit := container.NewVSplit(examines, p.addBox)
+	leftSplit.Offset = 0.45
+	left := leftSplit
 
+	p.retirerL = widget.NewButtonWithIcon("Retirer ce logement", theme.ContentRemoveIcon(), p.onRetirerLogement)
 	p.titre = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.titre.Wrapping = fyne.TextWrapWord
 	p.trois = widget.NewRichText()
@@ -160,9 +204,9 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.tabProp = container.NewTabItemWithIcon("Candidats proposés par le programme", theme.ListIcon(), bas)
 	p.tabs = container.NewAppTabs(p.tabPres, p.tabProp)
 	p.exceptionBox = container.NewBorder(nil, nil, bold("Exception à la règle des trois :"), nil, p.exception)
-	right := container.NewBorder(container.NewVBox(p.titre, p.trois, p.exceptionBox), nil, nil, nil, p.tabs)
+	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(p.retirerL), p.titre), p.trois, p.exceptionBox), nil, nil, nil, p.tabs)
 	p.right = right
-	p.empty = widget.NewLabel("Choisissez un logement dans la liste, ou ajoutez-en un par sa référence.")
+	p.empty = widget.NewLabel("Choisissez un logement examiné dans la liste, ou ajoutez-en un parmi les logements vacants (en bas à gauche).")
 	p.rightBox = container.NewStack(p.empty)
 	split := container.NewHSplit(left, p.rightBox)
 	split.Offset = 0.24
@@ -254,8 +298,9 @@ func (p *logementsPanel) set(c *model.Commission, readOnly, decisionsRO bool) {
 	}
 	sameSession := p.c != nil && c != nil && p.c.ID == c.ID
 	p.c, p.readOnly, p.decRO = c, readOnly, decisionsRO
-	show(p.refEntry, !readOnly)
-	show(p.addBtn, !readOnly)
+	show(p.addBox, !readOnly)
+	p.filterVacants()
+	show(p.retirerL, !readOnly)
 	p.addErr.Hide()
 	p.dossiers.Refresh()
 	idx := -1
@@ -413,10 +458,44 @@ func (p *logementsPanel) openDecision(nur string) {
 	})
 }
 
+// filterVacants lists the vacant dwellings of the session's commune that
+// match the text typed and are not examined yet.
+func (p *logementsPanel) filterVacants() {
+	p.vacRows = p.vacRows[:0]
+	p.vacSel = -1
+	p.vacList.UnselectAll()
+	if p.c == nil || p.readOnly || p.act.vacants == nil {
+		p.vacList.Refresh()
+		return
+	}
+	rows := p.act.vacants(p.refEntry.Text, p.c.Commune)
+	commune := p.c.Commune
+	if commune == "" {
+		commune = "toutes communes"
+	}
+	if rows == nil {
+		p.vacHead.SetText("Logements vacants (" + commune + ") : index en construction, saisissez la référence")
+	}
+	for _, r := range rows {
+		if p.c.Dossier(r.Reference) == nil {
+			p.vacRows = append(p.vacRows, r)
+		}
+	}
+	if rows != nil {
+		p.vacHead.SetText(fmt.Sprintf("Logements vacants (%s) : %s", commune, nombreFR(len(p.vacRows))))
+	}
+	p.vacList.Refresh()
+}
+
 func (p *logementsPanel) onAjouterLogement() {
 	ref := strings.TrimSpace(p.refEntry.Text)
+	if p.vacSel >= 0 && p.vacSel < len(p.vacRows) {
+		ref = p.vacRows[p.vacSel].Reference
+	} else if len(p.vacRows) == 1 {
+		ref = p.vacRows[0].Reference
+	}
 	if ref == "" {
-		p.addErr.SetText("Indiquez la référence du logement à examiner.")
+		p.addErr.SetText("Choisissez un logement vacant dans la liste, ou tapez sa référence.")
 		p.addErr.Show()
 		return
 	}
@@ -427,11 +506,27 @@ func (p *logementsPanel) onAjouterLogement() {
 	}
 	p.refEntry.SetText("")
 	p.addErr.Hide()
+	p.filterVacants()
 	for i := range p.c.Logements {
 		if p.c.Logements[i].Logement == ref {
 			p.dossiers.Select(i)
 		}
 	}
+}
+
+// onRetirerLogement removes the dwelling chosen (and its candidates) from
+// the session, after confirmation.
+func (p *logementsPanel) onRetirerLogement() {
+	d := p.dossier()
+	if d == nil || p.readOnly {
+		return
+	}
+	ref := d.Logement
+	Confirmer(p.win, "Retirer le logement", fmt.Sprintf("Retirer le logement %s de la séance, avec ses %d candidat(s) et leurs décisions ?", ref, len(d.Candidats)), "Retirer", func() {
+		if err := p.act.retirerL(ref); err != nil {
+			Erreur(p.win, err)
+		}
+	})
 }
 
 func (p *logementsPanel) onException(s string) {

@@ -47,6 +47,8 @@ type occupationPanel struct {
 	nom       func(menage string) string
 	onAjouter func() error
 	onSave    func(menage, constat, adapte string) error
+	onRetirer func(menage string) error
+	win       fyne.Window
 	body      fyne.CanvasObject
 }
 
@@ -162,6 +164,20 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 			Ligne("Constat", c.constat.Object()),
 			Ligne("Logement adapté", c.adapte),
 			container.NewHBox(c.form.Save), c.form.Summary)
+		if !p.readOnly && p.onRetirer != nil {
+			menage := d.Menage
+			ret := widget.NewButtonWithIcon("Retirer de la séance", theme.ContentRemoveIcon(), func() {
+				Confirmer(p.win, "Retirer le ménage", fmt.Sprintf("Retirer le ménage %s de l'examen de l'occupation de cette séance ?", menage), "Retirer", func() {
+					if err := p.onRetirer(menage); err != nil {
+						Erreur(p.win, err)
+					}
+				})
+			})
+			c.box = container.NewVBox(widget.NewSeparator(), title, sit,
+				Ligne("Constat", c.constat.Object()),
+				Ligne("Logement adapté", c.adapte),
+				container.NewHBox(c.form.Save, ret), c.form.Summary)
+		}
 	}
 	p.cards = append(p.cards, c)
 	p.list.Add(c.box)

@@ -34,6 +34,7 @@ type seanceEditor struct {
 	amendBtn   *widget.Button
 	finAmend   *widget.Button
 	suppBtn    *widget.Button
+	enteteBtn  *widget.Button
 	amendLbl   *widget.Label
 
 	membres    *membresPanel
@@ -45,8 +46,9 @@ type seanceEditor struct {
 	tabLog     *container.TabItem
 	tabOcc     *container.TabItem
 
-	amendMotif string // the reason of the amendment in progress, "" when none
-	lastAmend  *Champ // the reason field last opened (tests)
+	amendMotif string        // the reason of the amendment in progress, "" when none
+	lastAmend  *Champ        // the reason field last opened (tests)
+	entete     *creationForm // the header form last opened (tests)
 	body       fyne.CanvasObject
 }
 
@@ -70,6 +72,7 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 	e.amendBtn = widget.NewButtonWithIcon("Amender…", theme.DocumentCreateIcon(), e.onAmender)
 	e.finAmend = widget.NewButtonWithIcon("Terminer l'amendement", theme.CancelIcon(), e.onFinAmendement)
 	e.suppBtn = widget.NewButtonWithIcon("Supprimer la séance", theme.DeleteIcon(), e.onSupprimer)
+	e.enteteBtn = widget.NewButtonWithIcon("Modifier l'en-tête…", theme.SettingsIcon(), e.onEntete)
 
 	e.membres = newMembresPanel(win, func(ms []model.Membre) error {
 		if e.amendMotif != "" {
@@ -90,6 +93,9 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			_, err := a.AjouterCandidat(e.id(), ref, el.NUR)
 			return e.after(err)
 		},
+		retirerL: func(ref string) error {
+			return e.after(a.RetirerLogement(e.id(), ref))
+		},
 		retirer: func(ref, nur string) error {
 			_, err := a.RetirerCandidat(e.id(), ref, nur)
 			return e.after(err)
@@ -106,6 +112,17 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			return e.after(err)
 		},
 		nom: e.nom,
+		vacants: func(texte, commune string) []*app.LogementRow {
+			cat := a.Catalogue()
+			if !cat.Ready() {
+				return nil
+			}
+			rows := cat.SearchLogements(app.LogementFiltre{Texte: texte, Commune: commune, Etat: model.Vacant})
+			if rows == nil {
+				rows = []*app.LogementRow{}
+			}
+			return rows
+		},
 	})
 	e.occupation = newOccupationPanel(e.nom,
 		func() error {
@@ -124,6 +141,8 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			_, err := a.ConstaterOccupation(e.id(), menage, constat, adapte)
 			return e.after(err)
 		})
+	e.occupation.win = win
+	e.occupation.onRetirer = func(menage string) error { return e.after(a.RetirerOccupation(e.id(), menage)) }
 	e.objectifs = newObjectifsPanel()
 	e.documents = newDocumentsPanel(win, filepath.Join(filepath.Dir(a.DB.Path()), "Courriers"), &s.bg, app.OuvrirFichier, app.ImprimerFichier)
 
@@ -141,7 +160,7 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 		}
 	}
 	head := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(e.suppBtn, e.amendBtn, e.finAmend, e.clotureBtn), e.titre),
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.enteteBtn, e.suppBtn, e.amendBtn, e.finAmend, e.clotureBtn), e.titre),
 		e.infos, e.amendLbl, e.probAcc)
 	e.body = container.NewBorder(head, nil, nil, nil, e.tabs)
 	return e
@@ -227,6 +246,7 @@ func (e *seanceEditor) show(c *model.Commission) {
 	prep := c.Statut != model.Close
 	show(e.clotureBtn, prep)
 	show(e.suppBtn, prep)
+	show(e.enteteBtn, prep)
 	show(e.amendBtn, !prep && e.amendMotif == "")
 	show(e.finAmend, !prep && e.amendMotif != "")
 	if e.amendMotif != "" {
@@ -429,6 +449,23 @@ func (e *seanceEditor) onFinAmendement() {
 		return
 	}
 	fin()
+}
+
+// onEntete changes the date, place, commune or kind of a session in
+// preparation.
+func (e *seanceEditor) onEntete() {
+	if e.c == nil || e.c.Statut == model.Close {
+		return
+	}
+	id := e.c.ID
+	e.entete = showCreationDialog(e.s.main.win, e.s.main.app.Today(), nil, e.c, func(d model.Date, lieu, commune string, t model.TypeCommission) error {
+		_, err := e.s.main.app.ModifierCommission(id, d, lieu, commune, t)
+		if err == nil {
+			e.load(id)
+			e.s.reload(id) // the list shows the new date and commune
+		}
+		return err
+	})
 }
 
 // onSupprimer deletes a session in preparation after confirmation.

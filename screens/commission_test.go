@@ -367,7 +367,7 @@ func TestCommissions_ClosedIsReadOnly(t *testing.T) {
 	if e.membres.addBtn.Visible() || e.membres.form.Save.Visible() || !e.membres.rows[0].nom.Disabled() {
 		t.Error("members still editable")
 	}
-	if e.logements.refEntry.Visible() || !e.logements.exception.Disabled() {
+	if e.logements.addBox.Visible() || !e.logements.exception.Disabled() {
 		t.Error("dwellings still editable")
 	}
 	e.logements.openDecision(d.Candidats[0].NUR)
@@ -400,7 +400,7 @@ func TestCommissions_ClosedIsReadOnly(t *testing.T) {
 	test.Type(e.lastAmend.Entry, "Erreur de saisie constatée à la relecture du procès-verbal.")
 	start := amendStartButton(t, m)
 	test.Tap(start)
-	if e.amendMotif == "" || !e.finAmend.Visible() || e.logements.refEntry.Visible() {
+	if e.amendMotif == "" || !e.finAmend.Visible() || e.logements.addBox.Visible() {
 		t.Fatalf("amendment mode: motif %q, fin %v", e.amendMotif, e.finAmend.Visible())
 	}
 	nur := d.Candidats[1].NUR
@@ -545,5 +545,72 @@ func TestCommissions_OccupancyFinding(t *testing.T) {
 	o := got.DossierOccupationDe(card.menage)
 	if o == nil || o.Constat != "Sous-occupation constatée." || o.LogementAdapte != LogementsAdaptes[0] {
 		t.Errorf("finding = %+v", o)
+	}
+}
+
+func TestCommissions_EditHeaderAndRemoveDwelling(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	e := s.seance
+	e.onEntete()
+	f := e.entete
+	if f.lieu.Text() != c.Lieu || f.date.Date() != c.Date || !f.attribution.Checked || !f.occupation.Checked {
+		t.Fatalf("header form not filled: %q %s", f.lieu.Text(), f.date.Text())
+	}
+	if !f.form.Save.Disabled() {
+		t.Error("Enregistrer enabled before any change")
+	}
+	f.lieu.Entry.SetText("")
+	test.Type(f.lieu.Entry, "Mairie de Vitry, salle 2")
+	test.Tap(f.form.Save)
+	got, err := m.app.Commission(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Lieu != "Mairie de Vitry, salle 2" || !strings.Contains(e.infos.Text, "Mairie de Vitry, salle 2") {
+		t.Errorf("lieu = %q, header %q", got.Lieu, e.infos.Text)
+	}
+	// Removing the dwelling asks first, then removes it with its candidates.
+	e.logements.onRetirerLogement()
+	if len(openDialogs) == 0 {
+		t.Fatal("no confirmation")
+	}
+	closeTopDialog() // Échap: nothing removed
+	if got, _ := m.app.Commission(c.ID); got.Dossier(d.Logement) == nil {
+		t.Fatal("removed without confirmation")
+	}
+	if err := e.logements.act.retirerL(d.Logement); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := m.app.Commission(c.ID); got.Dossier(d.Logement) != nil || e.logements.dossiers.Length() != 0 {
+		t.Errorf("dwelling still there (list %d)", e.logements.dossiers.Length())
+	}
+	// The vacant dwellings of the commune are offered; choosing one and
+	// « Examiner ce logement » adds it with its proposed candidates.
+	<-m.catDone
+	p := e.logements
+	p.filterVacants()
+	if len(p.vacRows) == 0 {
+		t.Fatalf("no vacant dwelling offered: %q", p.vacHead.Text)
+	}
+	for _, r := range p.vacRows {
+		if r.Etat != model.Vacant || !model.SameCommune(r.Commune, "Vitry-sur-Seine") {
+			t.Fatalf("offered %s (%s, %s)", r.Reference, r.Etat, r.Commune)
+		}
+	}
+	test.Type(p.refEntry, p.vacRows[0].Reference)
+	if len(p.vacRows) != 1 {
+		t.Errorf("typing a reference leaves %d rows", len(p.vacRows))
+	}
+	ref := p.vacRows[0].Reference
+	test.Tap(p.addBtn)
+	if got, _ := m.app.Commission(c.ID); got.Dossier(ref) == nil {
+		t.Fatalf("dwelling %s not added: %q", ref, p.addErr.Text)
+	}
+	for _, r := range p.vacRows {
+		if r.Reference == ref {
+			t.Error("a dwelling examined is still offered")
+		}
 	}
 }

@@ -199,6 +199,13 @@ func (s *Commissions) confirmLeave(then, cancel func()) {
 	f.ConfirmLeaveOr(s.main.win, saveForm(f), then, cancel)
 }
 
+// catalogueReady: the vacant dwellings can now be searched.
+func (s *Commissions) catalogueReady() {
+	if s.seance.c != nil {
+		s.seance.logements.filterVacants()
+	}
+}
+
 // prepareCapture shows the most recent session (captures).
 func (s *Commissions) prepareCapture() {
 	if len(s.rows) > 0 {
@@ -230,7 +237,7 @@ func (s *Commissions) create() {
 	if len(s.all) > 0 {
 		last = &s.all[len(s.all)-1]
 	}
-	s.creation = showCreationDialog(s.main.win, s.main.app.Today(), last, func(date model.Date, lieu, commune string, typ model.TypeCommission) error {
+	s.creation = showCreationDialog(s.main.win, s.main.app.Today(), last, nil, func(date model.Date, lieu, commune string, typ model.TypeCommission) error {
 		c, err := s.main.app.NouvelleCommission(date, lieu, commune, typ)
 		if err != nil {
 			return err
@@ -265,7 +272,9 @@ func (f *creationForm) typeChoisi() model.TypeCommission {
 	return ""
 }
 
-func newCreationForm(today model.Date, last *model.Commission, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
+// newCreationForm builds the header form: a new session (edit nil,
+// proposing the place and commune of last), or the header of edit.
+func newCreationForm(today model.Date, last, edit *model.Commission, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
 	f := &creationForm{}
 	f.form = NewForm(nil)
 	f.form.Save.SetText("Créer la séance")
@@ -294,17 +303,27 @@ func newCreationForm(today model.Date, last *model.Commission, onCreate func(mod
 		}
 		f.form.Clean()
 	}
-	f.date.SetDate(today)
-	f.lieu.SetText("")
-	if last != nil {
-		// The usual place and commune: those of the last session.
-		f.lieu.SetText(last.Lieu)
-		f.commune.Set(last.Commune)
+	if edit != nil {
+		f.form.Save.SetText("Enregistrer")
+		f.date.SetDate(edit.Date)
+		f.lieu.SetText(edit.Lieu)
+		f.commune.Set(edit.Commune)
+		f.attribution.SetChecked(edit.Type != model.CommissionOccupation)
+		f.occupation.SetChecked(edit.Type != model.CommissionAttribution)
+		f.form.Clean()
+	} else {
+		f.date.SetDate(today)
+		f.lieu.SetText("")
+		if last != nil {
+			// The usual place and commune: those of the last session.
+			f.lieu.SetText(last.Lieu)
+			f.commune.Set(last.Commune)
+		}
+		f.attribution.SetChecked(true)
+		f.form.Clean()
+		f.form.dirty = true // created with its default values: ready to save
+		f.form.Check()
 	}
-	f.attribution.SetChecked(true)
-	f.form.Clean()
-	f.form.dirty = true // created with its default values: ready to save
-	f.form.Check()
 	f.body = container.NewVBox(
 		Ligne("Date", container.NewVBox(container.NewGridWrap(fyne.NewSize(140, f.date.Entry.MinSize().Height), f.date.Entry), f.date.Message)),
 		Ligne("Lieu", f.lieu.Object()),
@@ -316,16 +335,20 @@ func newCreationForm(today model.Date, last *model.Commission, onCreate func(mod
 
 // showCreationDialog opens the creation form; it closes once the session
 // is created.
-func showCreationDialog(win fyne.Window, today model.Date, last *model.Commission, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
+func showCreationDialog(win fyne.Window, today model.Date, last, edit *model.Commission, onCreate func(model.Date, string, string, model.TypeCommission) error) *creationForm {
 	var dlg *dialog.CustomDialog
-	f := newCreationForm(today, last, func(d model.Date, lieu, commune string, t model.TypeCommission) error {
+	f := newCreationForm(today, last, edit, func(d model.Date, lieu, commune string, t model.TypeCommission) error {
 		if err := onCreate(d, lieu, commune, t); err != nil {
 			return err
 		}
 		dlg.Hide()
 		return nil
 	})
-	dlg = dialog.NewCustomWithoutButtons("Nouvelle séance de la commission", container.NewGridWrap(fyne.NewSize(620, f.body.MinSize().Height+60), f.body), win)
+	title := "Nouvelle séance de la commission"
+	if edit != nil {
+		title = "En-tête de la séance " + edit.ID
+	}
+	dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(620, f.body.MinSize().Height+60), f.body), win)
 	cancel := widget.NewButton("Annuler", func() { dlg.Hide() })
 	dlg.SetButtons([]fyne.CanvasObject{cancel, f.form.Save})
 	showDialog(dlg)
