@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -156,6 +157,11 @@ func (d *Decision) Validate(sessionDate Date) error {
 	case ConditionSuspensive:
 		if len(d.Pieces) == 0 {
 			errs = append(errs, "indiquez la ou les pièces manquantes")
+		}
+		for _, p := range d.Pieces {
+			if !slices.Contains(PiecesJustificatives, p) {
+				errs = append(errs, "« "+clip(p)+" » n'est pas une pièce de la liste limitative (art. R.441-2-4-1 CCH)")
+			}
 		}
 		if d.DateLimite.IsZero() || d.DateLimite <= sessionDate {
 			errs = append(errs, "la date limite de production des pièces doit suivre la date de la commission")
