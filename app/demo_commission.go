@@ -2,7 +2,7 @@ package app
 
 import (
 	"errors"
-	"fmt"
+	"strings"
 	"time"
 
 	"logis/model"
@@ -280,7 +280,11 @@ func demoMembres(commune string, presents int) []model.Membre {
 	noms := []string{"Mme Nadia Benali", "M. Jean Morel", "Mme Claire Lefèvre", "M. Karim Haddad", "Mme Sophie Garnier", "M. Paul Renaud"}
 	var out []model.Membre
 	for i, n := range noms {
-		out = append(out, model.Membre{Nom: n, Qualite: fmt.Sprintf("Administrateur désigné par le conseil d'administration (%d)", i+1), Voix: true, Present: i < presents})
+		q := "Administrateur désigné par le conseil d'administration"
+		if strings.HasPrefix(n, "Mme ") {
+			q = "Administratrice désignée par le conseil d'administration"
+		}
+		out = append(out, model.Membre{Nom: n, Qualite: q, Voix: true, Present: i < presents})
 	}
 	out = append(out,
 		model.Membre{Nom: "Mme Anne Rousseau", Qualite: "Représentante du maire de " + commune, Voix: true, Present: presents > 0, Maire: true},
