@@ -498,7 +498,7 @@ func confirmerModifications(win fyne.Window, canSave bool, save func() bool, the
 		cancel = func() {}
 	}
 	decided := false
-	msg := widget.NewLabel("Les modifications n'ont pas été enregistrées.\nEnregistrer les modifications ?")
+	msg := widget.NewLabel("Les modifications de cette fiche n'ont pas été enregistrées.")
 	d := dialog.NewCustomWithoutButtons("Enregistrer les modifications ?", msg, win)
 	bSave := widget.NewButton("Enregistrer", func() {
 		decided = true
