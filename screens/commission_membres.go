@@ -49,6 +49,12 @@ type membresPanel struct {
 	loading  bool
 	onSave   func([]model.Membre) error
 	body     fyne.CanvasObject
+
+	// previous returns the members of the last session before this one
+	// (nil when none); offered while the list is empty.
+	previous  func() []model.Membre
+	reprendre *widget.Button
+	emptyHint *widget.Label
 }
 
 func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membresPanel {
@@ -62,8 +68,13 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	p.addBtn = widget.NewButtonWithIcon("Ajouter un membre", theme.ContentAddIcon(), func() {
 		r := p.addRow(model.Membre{Voix: true, Present: true})
 		p.form.Touch()
+		p.showQuorum()
+		p.showHint()
 		p.win.Canvas().Focus(r.nom)
 	})
+	p.reprendre = widget.NewButtonWithIcon("Reprendre les membres de la séance précédente", theme.ContentCopyIcon(), p.onReprendre)
+	p.emptyHint = widget.NewLabel("Aucun membre inscrit : ajoutez-les un par un, ou reprenez ceux de la séance précédente (les présences sont alors à cocher).")
+	p.emptyHint.Wrapping = fyne.TextWrapWord
 	head := container.NewGridWithColumns(2, bold("Nom"), bold("Qualité"))
 	p.head = head
 	legend := widget.NewLabel("Cochez « voix délibérative » pour les membres qui votent, « présent » pour ceux qui assistent à la séance, « maire » pour le maire de la commune (voix prépondérante).")
@@ -72,7 +83,7 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("Membres de la commission", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		legend, head)
-	bottom := container.NewVBox(container.NewHBox(p.addBtn, p.form.Save), p.form.Summary,
+	bottom := container.NewVBox(p.emptyHint, container.NewHBox(p.addBtn, p.reprendre, p.form.Save), p.form.Summary,
 		widget.NewSeparator(), p.quorum)
 	p.body = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(p.list))
 	return p
@@ -106,6 +117,33 @@ func (p *membresPanel) set(ms []model.Membre, readOnly bool) {
 	p.loading = false
 	p.form.Clean()
 	p.showQuorum()
+	p.showHint()
+}
+
+// showHint offers the previous session's members while the list is empty.
+func (p *membresPanel) showHint() {
+	empty := len(p.rows) == 0 && !p.readOnly
+	show(p.emptyHint, empty)
+	show(p.reprendre, empty && p.previous != nil)
+}
+
+// onReprendre copies the members of the previous session, presence to tick.
+func (p *membresPanel) onReprendre() {
+	if p.previous == nil {
+		return
+	}
+	ms := p.previous()
+	if len(ms) == 0 {
+		p.emptyHint.SetText("Aucune séance précédente n'a de membres inscrits.")
+		return
+	}
+	for _, m := range ms {
+		m.Present = false
+		p.addRow(m)
+	}
+	p.list.Refresh()
+	p.changed()
+	p.showHint()
 }
 
 func (p *membresPanel) changed() {
@@ -178,6 +216,7 @@ func (p *membresPanel) removeRow(r *membreRow) {
 	}
 	p.list.Remove(r.box)
 	p.changed()
+	p.showHint()
 }
 
 // membres is the list as entered.

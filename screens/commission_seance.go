@@ -81,6 +81,29 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 		_, err := a.SetMembres(e.id(), ms)
 		return e.after(err)
 	})
+	e.membres.previous = func() []model.Membre {
+		all, err := a.Commissions()
+		if err != nil || e.c == nil {
+			return nil
+		}
+		// The most recent other session with members, by date.
+		var best *model.Commission
+		for _, before := range []bool{true, false} {
+			for i := range all {
+				o := &all[i]
+				if o.ID != e.c.ID && len(o.Membres) > 0 && (!before || o.Date <= e.c.Date) && (best == nil || o.Date > best.Date) {
+					best = o
+				}
+			}
+			if best != nil {
+				break
+			}
+		}
+		if best == nil {
+			return nil
+		}
+		return best.Membres
+	}
 	e.logements = newLogementsPanel(win, &s.bg, logementsActions{
 		candidats: a.Candidats,
 		ajouter: func(ref string) error {

@@ -614,3 +614,48 @@ func TestCommissions_EditHeaderAndRemoveDwelling(t *testing.T) {
 		}
 	}
 }
+
+func TestCommissions_MembersFromPreviousSession(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, err := m.app.NouvelleCommission(m.app.Today(), "Salle du conseil", "Vitry-sur-Seine", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.reload(c.ID)
+	p := s.seance.membres
+	if !p.reprendre.Visible() || !p.emptyHint.Visible() {
+		t.Fatal("no offer to copy the previous members")
+	}
+	test.Tap(p.reprendre)
+	prev := p.previous()
+	if len(prev) == 0 || len(p.rows) != len(prev) {
+		t.Fatalf("%d rows, previous session has %d members", len(p.rows), len(prev))
+	}
+	if p.reprendre.Visible() || p.form.Save.Disabled() {
+		t.Errorf("after copying: offer visible %v, save disabled %v", p.reprendre.Visible(), p.form.Save.Disabled())
+	}
+	// Presence is the agent's to tick: the quorum is not reached yet.
+	if !strings.Contains(p.quorum.String(), "n'est pas atteint") {
+		t.Errorf("quorum: %q", p.quorum.String())
+	}
+	for _, r := range p.rows {
+		test.Tap(r.present)
+	}
+	if !strings.Contains(p.quorum.String(), "est atteint") {
+		t.Errorf("quorum after ticking: %q", p.quorum.String())
+	}
+	test.Tap(p.form.Save)
+	got, err := m.app.Commission(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Membres) != len(prev) || !got.Membres[0].Present || got.Membres[0].Nom != prev[0].Nom {
+		t.Errorf("members = %+v", got.Membres)
+	}
+	// An empty name is refused inline.
+	test.Tap(p.addBtn)
+	if !p.form.Save.Disabled() || !strings.Contains(p.form.Summary.Text, "le nom est obligatoire") {
+		t.Errorf("empty name: disabled %v, %q", p.form.Save.Disabled(), p.form.Summary.Text)
+	}
+}
