@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -343,5 +344,51 @@ func TestListeCandidats_WriteCSV(t *testing.T) {
 	want("M-OLD", "anciennete_mois", "140")
 	if m := row["M-RICH"]["motifs"]; !strings.Contains(m, "au-dessus du plafond PLUS") {
 		t.Errorf("motifs = %q", m)
+	}
+}
+
+// TestApp_CandidatsConcurrent: lists asked from several goroutines while
+// applications are written share the snapshot safely (run with -race).
+func TestApp_CandidatsConcurrent(t *testing.T) {
+	a := MustOpenApp(t)
+	fs, ls := standardFixtures()
+	seedCandidates(t, a, fs, ls...)
+	done := make(chan error, 5)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 20; i++ {
+				lc, err := a.Candidats("ARC-T3", at, i%2 == 0)
+				if err == nil && (lc.Admis < 6 || lc.Candidats[0].Menage != "M-DALO") {
+					err = fmt.Errorf("list %d: %d allowed, first %s", i, lc.Admis, lc.Candidats[0].Menage)
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	go func() {
+		for i := 0; i < 20; i++ {
+			err := a.DB.Update("motif", func(tx *storage.Tx) error {
+				d, err := tx.Demande("0941500000002GDPUB")
+				if err != nil {
+					return err
+				}
+				d.Motif = fmt.Sprint("motif ", i)
+				return tx.PutDemande(d)
+			})
+			if err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for i := 0; i < 5; i++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }
