@@ -105,7 +105,15 @@ func seanceTitre(c *model.Commission) string {
 
 func (s *Commissions) title() string              { return "Commissions" }
 func (s *Commissions) content() fyne.CanvasObject { return s.body }
-func (s *Commissions) shown()                     { s.reload(s.current) }
+
+// shown reloads the sessions, and the session open unless it holds
+// unsaved changes (households may have been marked meanwhile).
+func (s *Commissions) shown() {
+	s.reload(s.current)
+	if s.seance.c != nil && s.seance.dirtyForm() == nil {
+		s.seance.load(s.seance.c.ID)
+	}
+}
 
 // focusSearch (Ctrl+F) goes to the session search.
 func (s *Commissions) focusSearch() { s.main.win.Canvas().Focus(s.search) }
