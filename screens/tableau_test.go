@@ -1,13 +1,18 @@
 package screens
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/storage"
 )
 
 // texts collects the texts of labels and canvas texts under o.
@@ -102,5 +107,31 @@ func TestTableau_OpensTheReview(t *testing.T) {
 	o.waitIdle()
 	if o.rv == nil || occFiltres[o.filtre] != "a_presenter" || !strings.HasPrefix(o.listHead.Text, "Marqués « à présenter » : 0 ménage(s)") {
 		t.Errorf("review %v, filter %d, head %q", o.rv != nil, o.filtre, o.listHead.Text)
+	}
+}
+
+// BenchmarkTableau_Render measures building the dashboard's widgets from
+// figures already computed (what the UI goroutine does when they arrive).
+func BenchmarkTableau_Render(b *testing.B) {
+	db, err := storage.Open(filepath.Join(b.TempDir(), "b.db"), storage.Options{User: "test"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	a := app.New(db)
+	if _, err := a.Demo(app.DemoOptions{Menages: 500, Logements: 300}, nil); err != nil {
+		b.Fatal(err)
+	}
+	test.NewTempApp(b)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
+	m := NewMain(w, a)
+	s := m.screens[0].(*Tableau)
+	s.waitIdle()
+	t := s.data
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.setBody(s.render(t))
 	}
 }
