@@ -114,6 +114,8 @@ type Catalogue struct {
 	today      func() model.Date
 	men        textIndex // over menages
 	log        textIndex // over logements
+	seq        uint64          // journal entry the catalogue reflects
+	own        map[uint64]bool // later journal entries written through the catalogue's own updates
 }
 
 // textIndex is the folded keys of a list laid end to end, so that a word is
@@ -231,6 +233,7 @@ func (a *App) BuildCatalogue(progress Progress) error {
 	c.building = true
 	c.mu.Unlock()
 	fresh := newCatalogue(c.today)
+	seq := a.journalSeq() // read before the snapshot: later writes count as newer
 	var demandes map[string][]model.Demande
 	err := a.DB.View(func(tx *storage.Tx) error {
 		counts, err := tx.Counts()
@@ -311,7 +314,75 @@ func (a *App) BuildCatalogue(progress Progress) error {
 	c.reindexMenages()
 	c.reindexLogements()
 	c.pending, c.building, c.ready = nil, false, true
+	c.seq, c.own = seq, map[uint64]bool{}
 	return nil
+}
+
+// journalSeq is the number of the last journal entry (0 when none).
+func (a *App) journalSeq() uint64 {
+	evs, err := a.DB.Journal(1)
+	if err != nil || len(evs) == 0 {
+		return 0
+	}
+	return evs[0].Seq
+}
+
+// catUpdate applies an update of the App's own write to the catalogue and
+// notes the journal entry as already reflected.
+func (a *App) catUpdate(fn func(*Catalogue)) {
+	c := a.Catalogue()
+	seq := a.journalSeq()
+	c.update(fn)
+	c.mu.Lock()
+	if c.own == nil {
+		c.own = map[uint64]bool{}
+	}
+	c.own[seq] = true
+	c.mu.Unlock()
+}
+
+// catalogueKinds are the journal types the catalogue reflects.
+var catalogueKinds = map[string]bool{"logement": true, "residence": true, "menage": true, "demande": true}
+
+// CatalogueStale reports whether records of the catalogue were written by
+// other actions than the App's save and delete methods since it was built
+// (an import, households marked for the commission…): the screens then
+// rebuild it in the background.
+func (a *App) CatalogueStale() bool {
+	c := a.Catalogue()
+	c.mu.RLock()
+	ready, building, seq := c.ready, c.building, c.seq
+	c.mu.RUnlock()
+	if !ready || building {
+		return false
+	}
+	const window = 64
+	evs, err := a.DB.Journal(window)
+	if err != nil {
+		return false
+	}
+	for _, e := range evs {
+		if e.Seq <= seq {
+			return false
+		}
+		c.mu.RLock()
+		own := c.own[e.Seq]
+		c.mu.RUnlock()
+		if own {
+			continue
+		}
+		for _, ch := range e.Changements {
+			if catalogueKinds[ch.Type] {
+				return true
+			}
+		}
+		for k := range e.Totaux {
+			if catalogueKinds[strings.SplitN(k, " ", 2)[0]] {
+				return true
+			}
+		}
+	}
+	return len(evs) == window // older unseen entries may remain
 }
 
 // update applies fn now, and again after a build under way (whose snapshot

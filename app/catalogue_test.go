@@ -152,3 +152,29 @@ func join(s []string) string {
 	}
 	return out
 }
+
+func TestCatalogue_Stale(t *testing.T) {
+	a := smallStock(t)
+	if a.CatalogueStale() {
+		t.Fatal("fresh catalogue")
+	}
+	if err := a.SaveLogement(&model.Logement{Reference: "L-OWN", Commune: "Cachan", Typologie: 2, Pieces: 2, Surface: 40, Financement: model.PLUS}, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SaveWindowSize(1000, 700); err != nil {
+		t.Fatal(err)
+	}
+	if a.CatalogueStale() {
+		t.Error("own saves and settings do not make the catalogue stale")
+	}
+	mustImport(t, a, "menages", "menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\nM9;;;1000;100;0\n")
+	if !a.CatalogueStale() {
+		t.Error("an import makes the catalogue stale")
+	}
+	if err := a.BuildCatalogue(nil); err != nil {
+		t.Fatal(err)
+	}
+	if a.CatalogueStale() || a.Catalogue().Menage("M9") == nil {
+		t.Error("rebuilt catalogue")
+	}
+}

@@ -45,7 +45,7 @@ func (a *App) SaveLogement(l *model.Logement, creating bool) error {
 		return err
 	}
 	c := *l
-	a.Catalogue().update(func(cat *Catalogue) { cat.putLogement(&c) })
+	a.catUpdate(func(cat *Catalogue) { cat.putLogement(&c) })
 	return nil
 }
 
@@ -55,7 +55,7 @@ func (a *App) DeleteLogement(ref string) error {
 	if err != nil {
 		return err
 	}
-	a.Catalogue().update(func(cat *Catalogue) { cat.deleteLogement(ref) })
+	a.catUpdate(func(cat *Catalogue) { cat.deleteLogement(ref) })
 	return nil
 }
 
@@ -88,7 +88,7 @@ func (a *App) SaveResidence(r *model.Residence, creating bool) error {
 		return err
 	}
 	c := *r
-	a.Catalogue().update(func(cat *Catalogue) { cat.putResidence(&c) })
+	a.catUpdate(func(cat *Catalogue) { cat.putResidence(&c) })
 	return nil
 }
 
@@ -98,7 +98,7 @@ func (a *App) DeleteResidence(code string) error {
 	if err != nil {
 		return err
 	}
-	a.Catalogue().update(func(cat *Catalogue) { cat.deleteResidence(code) })
+	a.catUpdate(func(cat *Catalogue) { cat.deleteResidence(code) })
 	return nil
 }
 
@@ -166,7 +166,7 @@ func (a *App) SaveMenage(m *model.Menage, d *model.Demande) (string, error) {
 		return "", err
 	}
 	c := copyMenage(m)
-	a.Catalogue().update(func(cat *Catalogue) { cat.putMenage(c, ds) })
+	a.catUpdate(func(cat *Catalogue) { cat.putMenage(c, ds) })
 	return m.ID, nil
 }
 
@@ -240,7 +240,7 @@ func (a *App) DeleteMenage(id string) error {
 	if err != nil {
 		return err
 	}
-	a.Catalogue().update(func(cat *Catalogue) { cat.deleteMenage(id) })
+	a.catUpdate(func(cat *Catalogue) { cat.deleteMenage(id) })
 	return nil
 }
 
@@ -283,7 +283,7 @@ func (a *App) SaveDemande(d *model.Demande, creating bool) error {
 	if err != nil {
 		return err
 	}
-	a.Catalogue().update(func(cat *Catalogue) { cat.putMenage(m, ds) })
+	a.catUpdate(func(cat *Catalogue) { cat.putMenage(m, ds) })
 	return nil
 }
 
@@ -313,7 +313,7 @@ func (a *App) DeleteDemande(nur string) error {
 		return err
 	}
 	if m != nil {
-		a.Catalogue().update(func(cat *Catalogue) { cat.putMenage(m, ds) })
+		a.catUpdate(func(cat *Catalogue) { cat.putMenage(m, ds) })
 	}
 	return nil
 }

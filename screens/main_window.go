@@ -67,6 +67,8 @@ type Main struct {
 	progress *widget.ProgressBar
 	catDone  chan struct{} // closed once the catalogue is built (or failed)
 	catOnce  sync.Once
+	building bool // a (re)build of the catalogue is under way; UI goroutine only
+	builds   sync.WaitGroup
 }
 
 // NewMain builds the main window's content.
@@ -98,8 +100,25 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.shortcuts()
 	win.SetCloseIntercept(m.onClose)
 	m.nav.Select(0)
+	m.building = true
+	m.builds.Add(1)
 	go m.buildCatalogue()
 	return m
+}
+
+// refreshIndex rebuilds the catalogue in the background when records were
+// written by other screens (imports, households marked for the
+// commission…); the lists keep the current index meanwhile.
+func (m *Main) refreshIndex() {
+	if m.building || !m.app.CatalogueStale() {
+		return
+	}
+	m.building = true
+	m.status.SetText("Mise à jour de l'index de recherche…")
+	m.progress.SetValue(0)
+	m.progress.Show()
+	m.builds.Add(1)
+	go m.buildCatalogue()
 }
 
 // buildCatalogue fills the search index in the background; the screens
@@ -112,6 +131,7 @@ func (m *Main) buildCatalogue() {
 		}
 	})
 	fyne.Do(func() {
+		m.building = false
 		if err != nil {
 			m.app.Log.Error("index de recherche", "err", err)
 			m.status.SetText("L'index de recherche n'a pas pu être chargé : " + err.Error())
@@ -126,11 +146,12 @@ func (m *Main) buildCatalogue() {
 			}
 		}
 		m.catOnce.Do(func() { close(m.catDone) })
+		m.builds.Done()
 	})
 }
 
 // waitCatalogue blocks until the catalogue is built (tests, captures).
-func (m *Main) waitCatalogue() { <-m.catDone }
+func (m *Main) waitCatalogue() { <-m.catDone; m.builds.Wait() }
 
 // nombre writes an integer with French thousands separators.
 func nombre(n int) string { return model.FormatDecimal(float64(n), 0, true) }

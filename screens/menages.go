@@ -133,7 +133,7 @@ func duree(mo int) string {
 
 func (s *Menages) title() string              { return "Ménages et demandes" }
 func (s *Menages) content() fyne.CanvasObject { return s.body }
-func (s *Menages) shown()                     { s.refresh() }
+func (s *Menages) shown()                     { s.main.refreshIndex(); s.refresh() }
 func (s *Menages) focusSearch()               { s.main.win.Canvas().Focus(s.search) }
 func (s *Menages) catalogueReady()            { s.refresh() }
 func (s *Menages) waitIdle()                  { s.main.waitCatalogue() }

@@ -207,3 +207,18 @@ func TestMenages_EditBirthDateOfTenant(t *testing.T) {
 }
 
 var _ = app.Oui
+
+func TestMenages_IndexFollowsImports(t *testing.T) {
+	m := readyMain(t, 20, 10)
+	s := m.menages()
+	m.Show("Tableau de bord")
+	if _, err := m.app.Import("menages", "menages.csv", strings.NewReader("menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\nIMP-1;;;1000;100;0\n"), nil); err != nil {
+		t.Fatal(err)
+	}
+	m.Show("Ménages et demandes") // sees the import, rebuilds the index in the background
+	m.waitCatalogue()
+	test.Type(s.search, "imp-1")
+	if len(s.rows) != 1 || s.rows[0].ID != "IMP-1" {
+		t.Errorf("imported household not found: %d rows", len(s.rows))
+	}
+}

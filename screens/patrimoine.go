@@ -61,7 +61,7 @@ func newPatrimoine(m *Main) *Patrimoine {
 
 func (s *Patrimoine) title() string              { return "Patrimoine" }
 func (s *Patrimoine) content() fyne.CanvasObject { return s.body }
-func (s *Patrimoine) shown()                     { s.refresh(); s.rrefresh() } // saves elsewhere change states
+func (s *Patrimoine) shown()                     { s.main.refreshIndex(); s.refresh(); s.rrefresh() }
 
 func (s *Patrimoine) focusSearch() {
 	if s.tabs.SelectedIndex() == 1 {
