@@ -112,8 +112,8 @@ type Catalogue struct {
 	occupants  map[string]int // dwelling → households whose lease points to it
 	resCount   map[string]int // residence → dwellings
 	today      func() model.Date
-	men        textIndex // over menages
-	log        textIndex // over logements
+	men        textIndex       // over menages
+	log        textIndex       // over logements
 	seq        uint64          // journal entry the catalogue reflects
 	own        map[uint64]bool // later journal entries written through the catalogue's own updates
 }
