@@ -235,8 +235,37 @@ func (e *reglesEditor) surfacesTypologies(r *model.Regles) fyne.CanvasObject {
 	}
 	return container.NewVBox(
 		parSection("Surfaces minimales (sur-occupation critique)", "Surface habitable au-dessous de laquelle le logement est en sur-occupation critique (art. R.822-25 CCH).", surf),
-		parSection("Tableau d'occupation par typologie", "Un couple ou une personne seule, plus le nombre de personnes indiqué, relève des typologies de la ligne (T1 = 1 … T6 et plus = 6). Les lignes peuvent se chevaucher (politique §1.2.4).", grid),
+		parSection("Tableau d'occupation par typologie", "Un couple ou une personne seule, plus le nombre de personnes indiqué, relève des typologies de la ligne (T1 = 1 … T6 et plus = 6). Les lignes peuvent se chevaucher (politique §1.2.4).", grid,
+			container.NewHBox(
+				widget.NewButtonWithIcon("Ajouter une ligne", theme.ContentAddIcon(), e.onAddTypologie),
+				widget.NewButtonWithIcon("Retirer la dernière ligne", theme.ContentRemoveIcon(), e.onRemoveTypologie))),
 	)
+}
+
+// onAddTypologie adds a row to the typology table, to fill in.
+func (e *reglesEditor) onAddTypologie() {
+	if err := (champsVariables{e}).Err(); err != nil {
+		e.status.SetText("Corrigez d'abord les champs signalés.")
+		return
+	}
+	r := e.fromFields()
+	r.Typologies = append(r.Typologies, model.LigneTypologie{Libelle: "Nouvelle ligne", Min: 0, Max: -1, TypoMin: 1})
+	e.rebuild(r)
+	e.form.SetDirty()
+	e.status.SetText("Ligne ajoutée au tableau d'occupation : complétez-la puis enregistrez.")
+}
+
+// onRemoveTypologie removes the last row of the typology table.
+func (e *reglesEditor) onRemoveTypologie() {
+	r := e.fromFields()
+	if len(r.Typologies) <= 1 {
+		e.status.SetText("Le tableau d'occupation garde au moins une ligne.")
+		return
+	}
+	r.Typologies = r.Typologies[:len(r.Typologies)-1]
+	e.rebuild(r)
+	e.form.SetDirty()
+	e.status.SetText("Dernière ligne retirée du tableau d'occupation : enregistrez pour confirmer.")
 }
 
 func parGras(s string) *widget.Label {

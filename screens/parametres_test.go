@@ -244,3 +244,26 @@ func TestParametres_UnsavedChangesAsked(t *testing.T) {
 		t.Errorf("dropped change stored: %q", o.Nom)
 	}
 }
+
+func TestParametres_TypologyRows(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	e := parametresScreen(t, m).regles
+	e.onAddTypologie()
+	lib := e.byLabel["Tableau d'occupation, ligne 5 : libellé"]
+	if lib == nil || lib.Text() != "Nouvelle ligne" || e.form.Save.Disabled() {
+		t.Fatalf("row 5 = %v, save disabled %v", lib, e.form.Save.Disabled())
+	}
+	lib.Entry.SetText("Couple ou isolé + 6 enfants et plus")
+	e.byLabel["Tableau d'occupation, ligne 5 : minimum"].Entry.SetText("6")
+	e.byLabel["Tableau d'occupation, ligne 5 : typologie minimale (1 à 6)"].Entry.SetText("6")
+	test.Tap(e.form.Save)
+	r, _ := m.app.Regles()
+	if len(r.Typologies) != 5 || r.Typologies[4].Min != 6 || r.Typologies[4].Max != -1 || r.Typologies[4].TypoMin != 6 {
+		t.Errorf("stored %+v", r.Typologies)
+	}
+	e.onRemoveTypologie()
+	test.Tap(e.form.Save)
+	if r, _ := m.app.Regles(); len(r.Typologies) != 4 {
+		t.Errorf("%d rows after removing one", len(r.Typologies))
+	}
+}
