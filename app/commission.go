@@ -112,8 +112,8 @@ func (a *App) SetMembres(id string, membres []model.Membre) (model.Verdict, erro
 }
 
 // AjouterLogement adds a dwelling to the session with its candidates: the
-// applications nurs in that order, or by default the first three the
-// program ranks. exception is one of model.ExceptionsTroisCandidats when
+// applications nurs in that order (an empty, non-nil slice adds none), or,
+// when nurs is nil, the first three the program ranks. exception is one of model.ExceptionsTroisCandidats when
 // fewer than three candidates are presented ("" otherwise). It returns the
 // rule-of-three verdict.
 func (a *App) AjouterLogement(id, ref string, nurs []string, exception string) (model.Verdict, error) {
