@@ -202,9 +202,16 @@ func (e *reglesEditor) surfacesTypologies(r *model.Regles) fyne.CanvasObject {
 
 	typoOpts := TypologieOptions()
 	row := func(lib fyne.CanvasObject, nums ...fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(150, nums[0].MinSize().Height), nums...), lib)
+		grid := container.NewGridWithColumns(len(nums), nums...)
+		h := grid.MinSize().Height
+		return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(float32(len(nums))*160, h), grid), lib)
 	}
-	grid := container.NewVBox(row(parGras("Composition du ménage"), parGras("Personnes en plus : de"), parGras("à (vide = sans limite)"), parGras("Typologie de"), parGras("à")))
+	head := func(t string) *widget.Label {
+		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	grid := container.NewVBox(row(head("Composition du ménage"), head("En plus : de"), head("à"), head("Typologie : de"), head("à")))
 	for i, t := range r.Typologies {
 		i := i
 		lib := NewChamp(fmt.Sprintf("Tableau d'occupation, ligne %d : libellé", i+1), true)
@@ -235,7 +242,7 @@ func (e *reglesEditor) surfacesTypologies(r *model.Regles) fyne.CanvasObject {
 	}
 	return container.NewVBox(
 		parSection("Surfaces minimales (sur-occupation critique)", "Surface habitable au-dessous de laquelle le logement est en sur-occupation critique (art. R.822-25 CCH).", surf),
-		parSection("Tableau d'occupation par typologie", "Un couple ou une personne seule, plus le nombre de personnes indiqué, relève des typologies de la ligne (T1 = 1 … T6 et plus = 6). Les lignes peuvent se chevaucher (politique §1.2.4).", grid,
+		parSection("Tableau d'occupation par typologie", "Un couple ou une personne seule, plus le nombre de personnes indiqué, relève des typologies de la ligne (T1 = 1 … T6 et plus = 6) ; un maximum vide veut dire « sans limite ». Les lignes peuvent se chevaucher (politique §1.2.4).", grid,
 			container.NewHBox(
 				widget.NewButtonWithIcon("Ajouter une ligne", theme.ContentAddIcon(), e.onAddTypologie),
 				widget.NewButtonWithIcon("Retirer la dernière ligne", theme.ContentRemoveIcon(), e.onRemoveTypologie))),
