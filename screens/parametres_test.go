@@ -267,3 +267,19 @@ func TestParametres_TypologyRows(t *testing.T) {
 		t.Errorf("%d rows after removing one", len(r.Typologies))
 	}
 }
+
+func TestParametres_FirstQuartileYear(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	e := parametresScreen(t, m).regles
+	e.onAddQuartile(2031)
+	c := e.byLabel["Premier quartile 2031"]
+	if c == nil || c.Text() != "" || !e.form.Save.Disabled() || !strings.Contains(e.form.Summary.Text, "Premier quartile 2031 : obligatoire") {
+		t.Fatalf("field %v, summary %q", c, e.form.Summary.Text)
+	}
+	test.Type(c.Entry, "13 500")
+	test.Tap(e.form.Save)
+	r, _ := m.app.Regles()
+	if q, y, ok := r.PremierQuartile(2031); !ok || y != 2031 || q != 1350000 {
+		t.Errorf("stored %v %d %v", q, y, ok)
+	}
+}
