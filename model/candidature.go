@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -203,7 +204,9 @@ func ClasserCandidats(list []Eligibilite, demandes map[string]*Demande, at Date,
 		}
 		rank++
 		e.Rang = rank
-		e.Raison = fmt.Sprintf("rang %d : %s, demande déposée le %s (%d mois d'ancienneté)", rank, e.NiveauLibelle, e.DateDepot, e.AncienneteMois)
+		// Built without fmt: thousands of candidates are ranked at once.
+		e.Raison = "rang " + strconv.Itoa(rank) + " : " + e.NiveauLibelle + ", demande déposée le " + e.DateDepot.String() +
+			" (" + strconv.Itoa(e.AncienneteMois) + " mois d'ancienneté)"
 	}
 }
 
