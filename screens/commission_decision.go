@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"logis/model"
@@ -28,6 +29,8 @@ type decisionForm struct {
 	motifs     *widget.CheckGroup
 	droit      *widget.Label // legal basis of the reasons ticked
 	precisions *Champ
+
+	clearBtn *widget.Button // « Effacer la décision », nil when not offered
 
 	boxRang, boxPieces, boxMotifs fyne.CanvasObject
 	body                          fyne.CanvasObject
@@ -261,7 +264,8 @@ func (f *decisionForm) extra() []string {
 
 // showDecisionDialog opens the decision form of a candidate in a dialog;
 // the dialog closes once the decision is recorded.
-func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decision, session model.Date, readOnly bool, onSave func(model.Decision) error) *decisionForm {
+// onClear (nil: no button) removes the decision entered.
+func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decision, session model.Date, readOnly bool, onSave func(model.Decision) error, onClear func() error) *decisionForm {
 	var dlg *dialog.CustomDialog
 	f := newDecisionForm(d, session, readOnly, func(dec model.Decision) error {
 		if err := onSave(dec); err != nil {
@@ -287,7 +291,23 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 		f.form.ConfirmLeave(win, func() bool { f.form.Save.OnTapped(); return !f.form.Dirty() }, func() { dlg.Hide() })
 	})
 	dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, f.form.Summary, nil, nil, scroll), win)
-	dlg.SetButtons([]fyne.CanvasObject{cancel, f.form.Save})
+	buttons := []fyne.CanvasObject{cancel}
+	if onClear != nil && d != nil && !readOnly {
+		clear := widget.NewButtonWithIcon("Effacer la décision", theme.DeleteIcon(), func() {
+			Confirmer(win, "Effacer la décision", "Effacer la décision saisie pour ce candidat ? Il restera présenté, sans décision.", "Effacer", func() {
+				if err := onClear(); err != nil {
+					f.form.Summary.SetText(model.ErrorMessage(err))
+					f.form.Summary.Show()
+					return
+				}
+				f.form.Clean()
+				dlg.Hide()
+			})
+		})
+		buttons = append(buttons, clear)
+		f.clearBtn = clear
+	}
+	dlg.SetButtons(append(buttons, f.form.Save))
 	showDialog(dlg)
 	return f
 }

@@ -23,6 +23,7 @@ type logementsActions struct {
 	retirerL  func(ref string) error
 	exception func(ref, exception string) error
 	decider   func(ref, nur string, d model.Decision) error
+	annuler   func(ref, nur string) error // removes a decision (session in preparation)
 	nom       func(menage string) string
 	// vacants lists the vacant dwellings of a commune matching a text
 	// (nil when the search index is not built yet).
@@ -453,9 +454,13 @@ func (p *logementsPanel) openDecision(nur string) {
 	if c.Raison == "" {
 		ctx = ""
 	}
+	var clear func() error
+	if !p.readOnly && p.act.annuler != nil {
+		clear = func() error { return p.act.annuler(ref, nur) }
+	}
 	p.lastDecision = showDecisionDialog(p.win, title, ctx, c.Decision, p.c.Date, p.decRO, func(dec model.Decision) error {
 		return p.act.decider(ref, nur, dec)
-	})
+	}, clear)
 }
 
 // filterVacants lists the vacant dwellings of the session's commune that

@@ -116,6 +116,10 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			_, err := a.AjouterCandidat(e.id(), ref, el.NUR)
 			return e.after(err)
 		},
+		annuler: func(ref, nur string) error {
+			_, err := a.AnnulerDecision(e.id(), ref, nur)
+			return e.after(err)
+		},
 		retirerL: func(ref string) error {
 			return e.after(a.RetirerLogement(e.id(), ref))
 		},

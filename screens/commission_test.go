@@ -310,6 +310,18 @@ func TestCommissions_FiveDecisions(t *testing.T) {
 	if txt := s.seance.objectifs.seance.String(); !strings.Contains(txt, "sur 3") {
 		t.Errorf("objectives of the session: %q", txt)
 	}
+	// « Effacer la décision », confirmed, leaves the candidate without one.
+	p.openDecision(k[1].NUR)
+	f := p.lastDecision
+	if f.clearBtn == nil {
+		t.Fatal("no « Effacer la décision »")
+	}
+	test.Tap(f.clearBtn)
+	test.Tap(overlayButton(t, m, "Effacer"))
+	got, _ = m.app.Commission(c.ID)
+	if x := got.Dossier(ref).Candidat(k[1].NUR).Decision; x != nil {
+		t.Errorf("decision not cleared: %+v", x)
+	}
 }
 
 // presentesText is the text of the presented candidates' lines.
@@ -427,13 +439,19 @@ func TestCommissions_ClosedIsReadOnly(t *testing.T) {
 // amendStartButton finds « Commencer l'amendement » in the top dialog.
 func amendStartButton(t *testing.T, m *Main) *widget.Button {
 	t.Helper()
+	return overlayButton(t, m, "Commencer l'amendement")
+}
+
+// overlayButton finds the button labelled text in the dialogs shown.
+func overlayButton(t *testing.T, m *Main, text string) *widget.Button {
+	t.Helper()
 	var found *widget.Button
 	for _, o := range m.win.Canvas().Overlays().List() {
 		var walk func(o fyne.CanvasObject)
 		walk = func(o fyne.CanvasObject) {
 			switch x := o.(type) {
 			case *widget.Button:
-				if x.Text == "Commencer l'amendement" {
+				if x.Text == text {
 					found = x
 				}
 			case *fyne.Container:
@@ -450,7 +468,7 @@ func amendStartButton(t *testing.T, m *Main) *widget.Button {
 		walk(o)
 	}
 	if found == nil {
-		t.Fatal("no « Commencer l'amendement » button")
+		t.Fatalf("no « %s » button", text)
 	}
 	return found
 }
