@@ -270,7 +270,8 @@ func (c *Champ) SetFloat(v float64) {
 	c.SetText(model.FormatNumber(v, 2))
 }
 
-// OuiNon is a yes/no check box tied to a form.
+// OuiNon is a yes/no check box tied to a form. Lay out its Check (the
+// widget itself), not the OuiNon, so that it redraws when it changes.
 type OuiNon struct {
 	*widget.Check
 	loading bool

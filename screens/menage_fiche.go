@@ -68,6 +68,7 @@ type menageFiche struct {
 	rfr, rn1, mensuelles, apl *Champ
 
 	logement, entree, dateVisite             *Champ
+	logInfo                                  *widget.Label
 	impayes, cesf, troubles, violent, visite *OuiNon
 
 	nur, depot, refus, motif                     *Champ
@@ -107,6 +108,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		return nil
 	}
 	f.entree = NewChampDate("Date d'entrée", false)
+	f.logInfo = wrapped("", fyne.TextStyle{Italic: true})
 	f.impayes = NewOuiNon("Impayés", f.form)
 	f.cesf = NewOuiNon("Rapport CESF", f.form)
 	f.troubles = NewOuiNon("Troubles de voisinage", f.form)
@@ -165,19 +167,20 @@ func newMenageFiche(s *Menages) *menageFiche {
 			cell("Ressources mensuelles", f.mensuelles.Object()), cell("APL mensuelle", f.apl.Object())),
 		section("Bail (locataire de l'Office)"),
 		container.NewGridWithColumns(2, cell("Logement loué (référence)", f.logement.Object()), cell("Date d'entrée", f.entree.Object())),
-		container.NewGridWithColumns(2, f.impayes, f.cesf, f.troubles, f.violent, f.visite),
+		f.logInfo,
+		container.NewGridWithColumns(2, f.impayes.Check, f.cesf.Check, f.troubles.Check, f.violent.Check, f.visite.Check),
 		cell("Date de la visite préalable", f.dateVisite.Object()),
 		section("Demande de logement"),
 		container.NewGridWithColumns(2, cell("NUR", f.nur.Object()), cell("Date de dépôt", f.depot.Object())),
-		f.active,
+		f.active.Check,
 		cell("Typologies souhaitées", f.typos.obj),
 		cell("Communes souhaitées", f.communes.obj),
-		container.NewGridWithColumns(2, f.dalo, f.daloPrefet),
+		container.NewGridWithColumns(2, f.dalo.Check, f.daloPrefet.Check),
 		cell("Priorités de l'annexe 1 (art. L.441-1 CCH)", f.priorites.obj),
 		cell("Motif", f.motif.Object()),
 		container.NewHBox(f.delDemande),
 		section("Mutation"),
-		container.NewGridWithColumns(2, f.violences, f.travaux),
+		container.NewGridWithColumns(2, f.violences.Check, f.travaux.Check),
 		cell("Refus d'une offre adaptée (sans motif légitime)", f.refus.Object()),
 		widget.NewSeparator(),
 		f.form.Summary,
@@ -220,7 +223,7 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeMembre(r) })
 	r.box = container.NewVBox(
 		container.NewGridWithColumns(3, r.lien.Select, r.nom.Object(), r.prenom.Object()),
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap, r.remove), r.naissance.Object()),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap.Check, r.remove), r.naissance.Object()),
 	)
 	r.naissance.Entry.SetPlaceHolder("Date de naissance JJ/MM/AAAA")
 	r.nom.Entry.SetPlaceHolder("Nom")
@@ -445,6 +448,7 @@ func (f *menageFiche) recompute() {
 	if !m.Loge() {
 		l = nil
 	}
+	f.logInfo.SetText(logementInfo(l))
 	f.verif.set(app.Verifier(m, f.demande(), l, f.s.main.app.Today(), f.regles))
 }
 
@@ -556,4 +560,13 @@ func (g *checkGrid) SetSelected(sel []string) {
 
 func boldLabel(t string) *widget.Label {
 	return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// logementInfo sums up the rented dwelling under its reference.
+func logementInfo(l *model.Logement) string {
+	if l == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s · %s · %d pièce(s) · %s m² · %s · %s · loyer et charges %s", l.Reference, model.TypologieLabel(l.Typologie),
+		l.Pieces, model.FormatNumber(l.Surface, 1), l.Financement, l.Commune, l.Quittance())
 }

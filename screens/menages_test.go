@@ -222,3 +222,39 @@ func TestMenages_IndexFollowsImports(t *testing.T) {
 		t.Errorf("imported household not found: %d rows", len(s.rows))
 	}
 }
+
+func TestMenages_CheckBoxesRecompute(t *testing.T) {
+	m := readyMain(t, 60, 40)
+	s := m.menages()
+	s.fMut.SetSelected("Mutations")
+	if len(s.rows) == 0 {
+		t.Fatal("no transfer in the demo")
+	}
+	s.list.Select(0)
+	f := s.fiche
+	if f.logInfo.Text == "" || !strings.Contains(f.logInfo.Text, "loyer et charges") {
+		t.Errorf("dwelling summary %q", f.logInfo.Text)
+	}
+	impaye := func() model.Resultat {
+		for _, v := range f.verif.verdicts {
+			if v.Regle == "impayes" {
+				return v.Resultat
+			}
+		}
+		return -1
+	}
+	f.impayes.Set(false)
+	f.cesf.Set(false)
+	f.recompute()
+	if impaye() != model.Conforme {
+		t.Fatalf("no arrears: %v", impaye())
+	}
+	test.Tap(f.impayes.Check)
+	if !f.form.Dirty() || impaye() != model.Alerte {
+		t.Errorf("ticking « Impayés » marks the sheet changed and alerts: dirty %v, %v", f.form.Dirty(), impaye())
+	}
+	test.Tap(f.cesf.Check)
+	if impaye() != model.Conforme {
+		t.Errorf("a CESF report lifts the arrears condition: %v", impaye())
+	}
+}

@@ -103,7 +103,7 @@ func newLogementForm(s *Patrimoine) *logementForm {
 		cell("Loyer mensuel *", f.loyer.Object()), cell("Charges mensuelles", f.charges.Object()),
 		cell("Contingent (réservataire)", f.contingent.Object()), container.NewVBox(),
 	)
-	checks := container.NewGridWithColumns(2, f.qpv, f.ascenseur, f.pmr, f.travaux)
+	checks := container.NewGridWithColumns(2, f.qpv.Check, f.ascenseur.Check, f.pmr.Check, f.travaux.Check)
 	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del),
 		container.NewVBox(grid, checks, f.form.Summary, widget.NewSeparator(), f.occupants))
 	return f
@@ -307,7 +307,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
 		cell("Commune *", f.commune.Select), cell("Score de fragilité (T12)", f.fra.Object()))
-	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(grid, f.qpv, f.form.Summary, f.logements))
+	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(grid, f.qpv.Check, f.form.Summary, f.logements))
 	return f
 }
 
