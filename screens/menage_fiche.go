@@ -525,7 +525,7 @@ func newCheckGrid(options []string, cols int, wrap bool, changed func([]string))
 		c := widget.NewCheck(label, func(bool) { changed(g.selected()) })
 		g.checks = append(g.checks, c)
 		if wrap {
-			objs[i] = container.NewBorder(nil, nil, c, nil, wrapped(o, fyne.TextStyle{}))
+			objs[i] = container.NewBorder(nil, nil, container.NewVBox(c), nil, wrapped(o, fyne.TextStyle{})) // box beside the first line
 		} else {
 			objs[i] = c
 		}
