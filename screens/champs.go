@@ -49,7 +49,7 @@ func (e *entree) FocusLost() {
 
 // TypedKey passes Échap to the window (to close a dialog).
 func (e *entree) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && escapeHook != nil && escapeHook() {
+	if k.Name == fyne.KeyEscape && escapeHook != nil && escapeHook(fyne.CurrentApp().Driver().CanvasForObject(e)) {
 		return
 	}
 	e.Entry.TypedKey(k)
@@ -69,9 +69,9 @@ func (e *entree) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-// escapeHook is set by the main window: it closes the top dialog and reports
-// whether there was one.
-var escapeHook func() bool
+// escapeHook closes the top dialog of canvas c and reports whether there
+// was one.
+var escapeHook func(c fyne.Canvas) bool
 
 // Champ is a text entry with a label, a parser and an inline message.
 type Champ struct {
@@ -572,7 +572,24 @@ func closeTopDialog() bool {
 	return true
 }
 
-func init() { escapeHook = closeTopDialog }
+// closeOnEscape closes the top dialog: one shown through showDialog is
+// dismissed (its callback says no); any other overlay (a dialog of Fyne
+// shown directly, an open select) is hidden.
+func closeOnEscape(c fyne.Canvas) bool {
+	if closeTopDialog() {
+		return true
+	}
+	if c == nil {
+		return false
+	}
+	if top := c.Overlays().Top(); top != nil {
+		top.Hide()
+		return true
+	}
+	return false
+}
+
+func init() { escapeHook = closeOnEscape }
 
 // Ligne is a label above a field, for forms laid out in a grid.
 func Ligne(label string, field fyne.CanvasObject) fyne.CanvasObject {

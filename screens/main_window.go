@@ -226,7 +226,7 @@ func (m *Main) shortcuts() {
 	c := m.win.Canvas()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
-			closeTopDialog()
+			closeOnEscape(c)
 		}
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {

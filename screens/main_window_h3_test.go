@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
@@ -86,5 +87,17 @@ func TestMain_RemembersSize(t *testing.T) {
 	m2.RestoreSize()
 	if sz := w2.Canvas().Size(); sz.Width != 1100 || sz.Height != 650 {
 		t.Errorf("restored %v", sz)
+	}
+}
+
+func TestMain_EscapeClosesFyneDialog(t *testing.T) {
+	m := readyMain(t, 10, 10)
+	dialog.ShowInformation("Information", "Texte", m.win) // not shown through showDialog
+	if m.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog")
+	}
+	m.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if m.win.Canvas().Overlays().Top() != nil {
+		t.Error("Échap closes Fyne's own dialogs too")
 	}
 }
