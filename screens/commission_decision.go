@@ -26,7 +26,7 @@ type decisionForm struct {
 	rang       *Champ
 	pieces     *widget.CheckGroup
 	dateLimite *Champ
-	motifs     *widget.CheckGroup
+	motifs     *checkList
 	droit      *widget.Label // legal basis of the reasons ticked
 	precisions *Champ
 
@@ -78,7 +78,7 @@ func newDecisionForm(d *model.Decision, session model.Date, readOnly bool, onSav
 	f.rang.Entry.SetPlaceHolder("1, 2, 3…")
 	f.pieces = widget.NewCheckGroup(model.PiecesJustificatives, func([]string) { f.touch() })
 	f.dateLimite = NewChampDate("Date limite de production des pièces", false)
-	f.motifs = widget.NewCheckGroup(nil, func([]string) { f.showDroit(); f.touch() })
+	f.motifs = newCheckList(func() { f.showDroit(); f.touch() })
 	f.droit = widget.NewLabel("")
 	f.droit.Wrapping = fyne.TextWrapWord
 	f.droit.TextStyle = fyne.TextStyle{Italic: true}
@@ -98,7 +98,7 @@ func newDecisionForm(d *model.Decision, session model.Date, readOnly bool, onSav
 		f.dateLimite.Message)
 	f.boxMotifs = container.NewVBox(
 		widget.NewLabelWithStyle("Motifs en fait et en droit", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		f.motifs, f.droit,
+		f.motifs.box, f.droit,
 		widget.NewLabelWithStyle("Précisions (obligatoires : les faits propres au dossier)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		f.precisions.Entry)
 	f.body = container.NewVBox(
@@ -193,9 +193,7 @@ func (f *decisionForm) setMotifOptions() {
 			}
 		}
 	}
-	f.motifs.Options = opts
-	f.motifs.Selected = keep
-	f.motifs.Refresh()
+	f.motifs.setOptions(opts, keep)
 }
 
 func (f *decisionForm) showParts() {
@@ -310,4 +308,83 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 	dlg.SetButtons(append(buttons, f.form.Save))
 	showDialog(dlg)
 	return f
+}
+
+// checkList is a list of check boxes whose labels wrap (the reasons are long
+// sentences, which a CheckGroup would not wrap).
+type checkList struct {
+	Options  []string
+	Selected []string
+	checks   []*widget.Check
+	box      *fyne.Container
+	disabled bool
+	loading  bool
+	changed  func()
+}
+
+func newCheckList(changed func()) *checkList {
+	return &checkList{box: container.NewVBox(), changed: changed}
+}
+
+// setOptions replaces the options; selected are ticked.
+func (l *checkList) setOptions(opts, selected []string) {
+	l.Options = opts
+	l.checks = make([]*widget.Check, len(opts))
+	l.box.Objects = nil
+	for i, o := range opts {
+		o := o
+		c := widget.NewCheck("", func(bool) {
+			if !l.loading {
+				l.collect()
+				if l.changed != nil {
+					l.changed()
+				}
+			}
+		})
+		lbl := widget.NewLabel(o)
+		lbl.Wrapping = fyne.TextWrapWord
+		if l.disabled {
+			c.Disable()
+		}
+		l.checks[i] = c
+		l.box.Add(container.NewBorder(nil, nil, c, nil, lbl))
+	}
+	l.SetSelected(selected)
+	l.box.Refresh()
+}
+
+// SetSelected ticks exactly the options listed.
+func (l *checkList) SetSelected(sel []string) {
+	l.loading = true
+	for i, o := range l.Options {
+		on := false
+		for _, s := range sel {
+			if s == o {
+				on = true
+			}
+		}
+		l.checks[i].SetChecked(on)
+	}
+	l.loading = false
+	l.collect()
+	if l.changed != nil {
+		l.changed()
+	}
+}
+
+func (l *checkList) collect() {
+	l.Selected = l.Selected[:0]
+	for i, c := range l.checks {
+		if c.Checked {
+			l.Selected = append(l.Selected, l.Options[i])
+		}
+	}
+}
+
+// Disable makes the list read-only.
+func (l *checkList) Disable() {
+	l.disabled = true
+	for _, c := range l.checks {
+		c.Disable()
+	}
 }
