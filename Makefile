@@ -8,7 +8,10 @@ WIN_PKGS   = gcc-mingw-w64-x86-64
 LOOK_PKGS  = xvfb xdotool imagemagick poppler-utils qpdf
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build run test vet bench windows deps deps-windows demo clean
+FYNE_TOOL ?= $(shell go env GOPATH)/bin/fyne
+TEST_PKGS  = poppler-utils qpdf
+
+.PHONY: all build run test vet bench windows paquet-windows deps deps-windows deps-test demo clean
 
 all: build
 
@@ -23,6 +26,14 @@ deps:
 deps-windows:
 	@dpkg -s $(WIN_PKGS) >/dev/null 2>&1 || { echo "Installation de MinGW-w64"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(WIN_PKGS); }
+
+# Tools the PDF tests use to read the documents back (pdftotext, qpdf).
+deps-test:
+	@missing=""; for p in $(TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installation des paquets de test :$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 build: deps
 	$(GO) build -o logis .
@@ -40,7 +51,7 @@ run: build $(DEMO_DB)
 vet: deps
 	$(GO) vet ./...
 
-test: deps
+test: deps deps-test
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
@@ -50,6 +61,14 @@ bench: deps
 windows: deps-windows
 	mkdir -p dist
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-H=windowsgui -s -w" -o dist/logis.exe .
+
+# Release build: Logis.exe with its icon and version information (FyneApp.toml).
+# Slower than `make windows` (a full rebuild); not run by the CI.
+paquet-windows: deps-windows
+	@[ -x $(FYNE_TOOL) ] || $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package --os windows --release
+	git checkout -- FyneApp.toml 2>/dev/null || true
+	mkdir -p dist && mv Logis.exe dist/
 
 clean:
 	rm -f logis dist/logis.exe
