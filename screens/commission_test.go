@@ -677,3 +677,44 @@ func TestCommissions_MembersFromPreviousSession(t *testing.T) {
 		t.Errorf("empty name: disabled %v, %q", p.form.Save.Disabled(), p.form.Summary.Text)
 	}
 }
+
+func TestCommissions_ProposalsAndExcluded(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	_, d := seanceDuJour(t, m, s)
+	p := s.seance.logements
+	s.waitIdle()
+	if p.prop == nil || p.prop.Logement.Reference != d.Logement || len(p.prop.Candidats) < 3 {
+		t.Fatalf("proposals: %+v", p.prop)
+	}
+	for _, e := range p.prop.Candidats {
+		if e.Exclu || e.Rang == 0 {
+			t.Fatalf("an excluded application listed without « Afficher les exclus »: %s", e.NUR)
+		}
+	}
+	// The first proposal is shown with every rule explained, and is already
+	// presented (the first three ranked come with the dwelling).
+	p.props.Select(0)
+	txt := p.detail.String()
+	for _, want := range []string{"Proposition : rang 1", "Plafond de ressources", "Source :"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("detail lacks %q: %q", want, txt)
+		}
+	}
+	if !p.propAdd.Disabled() {
+		t.Error("a candidate already presented can be added again")
+	}
+	test.Tap(p.tous)
+	s.waitIdle()
+	if !p.prop.Tous || p.prop.Exclus == 0 {
+		t.Fatalf("with the excluded: tous %v, %d excluded", p.prop.Tous, p.prop.Exclus)
+	}
+	last := len(p.prop.Candidats) - 1
+	if e := p.prop.Candidats[last]; !e.Exclu || len(e.Motifs) == 0 {
+		t.Fatalf("last row %s: exclu %v, motifs %v", e.NUR, e.Exclu, e.Motifs)
+	}
+	p.props.Select(last)
+	if !strings.Contains(p.detail.String(), "Exclu par la politique d'attribution") || p.propAdd.Disabled() {
+		t.Errorf("excluded detail: %q (add disabled %v)", p.detail.String(), p.propAdd.Disabled())
+	}
+}
