@@ -307,7 +307,15 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
 		cell("Commune *", f.commune.Select), cell("Score de fragilité (T12)", f.fra.Object()))
-	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(grid, f.qpv.Check, f.form.Summary, f.logements))
+	voir := widget.NewButtonWithIcon("Voir ses logements", theme.HomeIcon(), func() {
+		if f.loaded == "" {
+			return
+		}
+		f.s.tabs.SelectIndex(0)
+		f.s.search.SetText(f.loaded)
+	})
+	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(grid, f.qpv.Check, f.form.Summary,
+		container.NewBorder(nil, nil, nil, voir, f.logements)))
 	return f
 }
 

@@ -196,4 +196,16 @@ func TestPatrimoine_Residence(t *testing.T) {
 	if len(s.rrows) != 1 {
 		t.Errorf("%d rows", len(s.rrows))
 	}
+	s.rsearch.SetText("")
+	code := s.rrows[0].Code
+	s.rlist.Select(0)
+	tapButton(t, f.fields, "Voir ses logements")
+	if s.tabs.SelectedIndex() != 0 || len(s.rows) == 0 {
+		t.Fatalf("tab %d, %d dwellings", s.tabs.SelectedIndex(), len(s.rows))
+	}
+	for _, r := range s.rows {
+		if r.Residence != code {
+			t.Errorf("%s is in %s, not %s", r.Reference, r.Residence, code)
+		}
+	}
 }
