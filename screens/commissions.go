@@ -293,6 +293,14 @@ func newCreationForm(today model.Date, last, edit *model.Commission, onCreate fu
 	f.attribution = widget.NewCheck("Attribution de logements", func(bool) { f.form.Touch() })
 	f.occupation = widget.NewCheck("Examen de l'occupation des logements", func(bool) { f.form.Touch() })
 	f.form.Add(f.date, f.lieu, f.commune)
+	// Entrée in a field saves, as the button would.
+	submit := func(string) {
+		if !f.form.Save.Disabled() {
+			f.form.Save.OnTapped()
+		}
+	}
+	f.date.Entry.OnSubmitted = submit
+	f.lieu.Entry.OnSubmitted = submit
 	f.form.Extra = func() []string {
 		if f.typeChoisi() == "" {
 			return []string{"Type de séance : cochez l'attribution, l'examen de l'occupation, ou les deux."}
