@@ -314,6 +314,7 @@ func (p *logementsPanel) set(c *model.Commission, readOnly, decisionsRO bool) {
 	}
 	if idx >= 0 {
 		p.current = idx
+		p.dossiers.Select(idx) // the row may have moved (a dwelling removed above)
 		p.showDossier(false)
 		return
 	}

@@ -86,11 +86,26 @@ func situationsLabel(codes []string) string {
 
 // set shows the households of the session.
 func (p *occupationPanel) set(dossiers []model.DossierOccupation, readOnly, editRO bool) {
+	// A finding being typed survives the reload that follows another save.
+	typed := map[string][2]string{}
+	if !editRO {
+		for _, c := range p.cards {
+			if c.form.Dirty() {
+				typed[c.menage] = [2]string{c.constat.Entry.Text, c.adapte.Text}
+			}
+		}
+	}
 	p.readOnly, p.editRO = readOnly, editRO
 	p.cards = nil
 	p.list.Objects = nil
 	for _, d := range dossiers {
 		p.addCard(d)
+		if t, ok := typed[d.Menage]; ok {
+			c := p.cards[len(p.cards)-1]
+			c.constat.Entry.SetText(t[0])
+			c.adapte.SetText(t[1])
+			c.form.Touch()
+		}
 	}
 	p.list.Refresh()
 	show(p.addBtn, !readOnly)

@@ -296,7 +296,10 @@ func (e *seanceEditor) show(c *model.Commission) {
 		e.probAcc.Hide()
 	}
 
-	e.membres.set(c.Membres, ro)
+	// Members being typed survive the reload that follows another save.
+	if first || ro || !e.membres.form.Dirty() {
+		e.membres.set(c.Membres, ro)
+	}
 	// During an amendment, the candidates and dwellings stay as they were:
 	// only decisions, findings and members change.
 	e.logements.set(c, ro || e.amendMotif != "", ro)

@@ -718,3 +718,40 @@ func TestCommissions_ProposalsAndExcluded(t *testing.T) {
 		t.Errorf("excluded detail: %q (add disabled %v)", p.detail.String(), p.propAdd.Disabled())
 	}
 }
+
+func TestCommissions_TypingSurvivesOtherSaves(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	e := s.seance
+	// A member being added while a decision is recorded.
+	test.Tap(e.membres.addBtn)
+	r := e.membres.rows[len(e.membres.rows)-1]
+	test.Type(r.nom, "C. Nouveau")
+	decide(t, e.logements, d.Candidats[0].NUR, func(f *decisionForm) { f.typ.SetSelected(model.Attribution.Label()) })
+	if n := len(e.membres.rows); n != 3 || e.membres.rows[2].nom.Text != "C. Nouveau" || !e.membres.form.Dirty() {
+		t.Fatalf("members after a decision: %d rows, dirty %v", n, e.membres.form.Dirty())
+	}
+	// Two findings: the second one typed survives the first one's save.
+	test.Tap(e.occupation.addBtn)
+	if len(e.occupation.cards) < 2 {
+		t.Skipf("%d household(s) to examine in the demo", len(e.occupation.cards))
+	}
+	c0, c1 := e.occupation.cards[0], e.occupation.cards[1]
+	test.Type(c1.constat.Entry, "Constat en cours de saisie.")
+	test.Type(c0.constat.Entry, "Sous-occupation constatée.")
+	c0.adapte.SetText(LogementsAdaptes[0])
+	test.Tap(c0.form.Save)
+	got, _ := m.app.Commission(c.ID)
+	if o := got.DossierOccupationDe(c0.menage); o == nil || o.Constat != "Sous-occupation constatée." {
+		t.Fatalf("first finding not saved: %+v", o)
+	}
+	n1 := e.occupation.cards[1]
+	if n1.menage != c1.menage || n1.constat.Entry.Text != "Constat en cours de saisie." || !n1.form.Dirty() {
+		t.Errorf("second finding lost: %q (dirty %v)", n1.constat.Entry.Text, n1.form.Dirty())
+	}
+	// Leaving the session now asks first.
+	if e.dirtyForm() == nil {
+		t.Error("no unsaved form reported")
+	}
+}
