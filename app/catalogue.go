@@ -173,8 +173,14 @@ func (x *textIndex) match(ws []string, fn func(i int)) {
 			return
 		}
 		p := pos + j
-		// The row holding p: offsets grow, search from the current row.
-		row += sort.Search(n-row, func(k int) bool { return int(x.offs[row+k]) > p }) - 1
+		// The row holding p: offsets grow; hits are often in the next rows,
+		// so step first, then search the rest.
+		for k := 0; k < 8 && row+1 < n && int(x.offs[row+1]) <= p; k++ {
+			row++
+		}
+		if row+1 < n && int(x.offs[row+1]) <= p {
+			row += sort.Search(n-row, func(k int) bool { return int(x.offs[row+k]) > p }) - 1
+		}
 		key := x.rowKey(row)
 		ok := true
 		for k, o := range ws {
@@ -402,7 +408,7 @@ func (c *Catalogue) logementRow(l *model.Logement) *LogementRow {
 		Loyer: l.Quittance()}
 	r.Etat = c.etat(l.Statut, l.Reference)
 	r.communeKey = model.CommuneKey(l.Commune)
-	r.key = model.Fold(l.Reference + "|" + l.Residence + "|" + l.Adresse + "|" + l.CodePostal + "|" + l.Commune)
+	r.key = fold(l.Reference + "|" + l.Residence + "|" + l.Adresse + "|" + l.CodePostal + "|" + l.Commune)
 	return r
 }
 
@@ -419,7 +425,7 @@ func (c *Catalogue) etat(s model.Statut, ref string) model.Statut {
 
 func newResidenceRow(r *model.Residence, n int) *ResidenceRow {
 	return &ResidenceRow{Code: r.Code, Nom: r.Nom, Adresse: r.Adresse, Commune: r.Commune, QPV: r.QPV, Logements: n,
-		key: model.Fold(r.Code + "|" + r.Nom + "|" + r.Adresse + "|" + r.CodePostal + "|" + r.Commune)}
+		key: fold(r.Code + "|" + r.Nom + "|" + r.Adresse + "|" + r.CodePostal + "|" + r.Commune)}
 }
 
 func newMenageRow(m *model.Menage, ds []model.Demande) *MenageRow {
@@ -457,8 +463,8 @@ func newMenageRow(m *model.Menage, ds []model.Demande) *MenageRow {
 			}
 		}
 	}
-	r.key = model.Fold(k.String())
-	r.sortKey = model.Fold(nomSortKey(m))
+	r.key = fold(k.String())
+	r.sortKey = fold(nomSortKey(m))
 	return r
 }
 
@@ -493,6 +499,16 @@ func containsInt(list []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// fold is model.Fold with a fast path for plain ASCII (most keys).
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return model.Fold(s)
+		}
+	}
+	return strings.ToUpper(s)
 }
 
 // words splits a query into folded words, all of which must match.
