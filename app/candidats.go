@@ -89,10 +89,11 @@ func (a *App) Candidats(ref string, at model.Date, tous bool) (*ListeCandidats, 
 func evaluer(l *model.Logement, sel []*candidature, at model.Date, r *model.Regles, preselect bool) []model.Eligibilite {
 	if preselect {
 		keep := make([]bool, len(sel))
+		ps := model.NouvelleSelection(l, at, r)
 		parallel(len(sel), func(lo, hi int) {
 			for i := lo; i < hi; i++ {
 				c := sel[i]
-				keep[i] = model.Preselection(l, c.menage, &c.demande, c.actuel, at, r)
+				keep[i] = ps.Garde(c.menage, &c.demande, c.actuel)
 			}
 		})
 		kept := make([]*candidature, 0, len(sel)/4)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -211,18 +212,48 @@ func ClasserCandidats(list []Eligibilite, demandes map[string]*Demande, at Date,
 }
 
 // Preselection is a cheap numeric test, without any text, run before
-// EvaluerCandidat on large pools. It returns false only when EvaluerCandidat
-// would certainly exclude the application: inactive, typology outside the
-// occupancy table, critical over-occupation of the dwelling, PMR dwelling
-// for a household without CMI invalidité or senior, or a tenant failing a
-// transfer condition that needs no computation (arrears without CESF
-// report, no prior visit, troubles, violence). When it returns true the
-// full examination decides.
+// EvaluerCandidat on large pools (NouvelleSelection(l, at, r).Garde for many
+// applications). It returns false only when EvaluerCandidat would certainly
+// exclude the application. When it returns true the full examination
+// decides.
 func Preselection(l *Logement, m *Menage, d *Demande, actuel *Logement, at Date, r *Regles) bool {
+	return NouvelleSelection(l, at, r).Garde(m, d, actuel)
+}
+
+// Selection is the pre-selection for one dwelling on one date: what does
+// not depend on the applicant (zone, ceiling table) is found once.
+type Selection struct {
+	l       *Logement
+	at      Date
+	r       *Regles
+	bareme  Bareme
+	plafond bool // a ceiling table applies to the dwelling
+}
+
+// NouvelleSelection prepares the pre-selection for dwelling l on date at.
+func NouvelleSelection(l *Logement, at Date, r *Regles) *Selection {
+	s := &Selection{l: l, at: at, r: r}
+	if z, ok := r.ZoneOf(l.Commune); ok {
+		s.bareme, s.plafond = r.Bareme(at.Year(), z, l.Financement)
+	}
+	return s
+}
+
+// Garde reports whether the application may be allowed. It is false only
+// when the application is inactive, the typology is outside the occupancy
+// table, the dwelling would be critically over-occupied, a PMR dwelling
+// would go to a household without CMI invalidité or senior, the resources
+// are above the ceiling, the effort rate is above the limit with a reste à
+// vivre not above the minimum, or a tenant fails a transfer condition that
+// needs no computation (arrears without CESF report, no prior visit,
+// troubles, violence): the same rules, figures and roundings as
+// EvaluerCandidat, without building any text.
+func (s *Selection) Garde(m *Menage, d *Demande, actuel *Logement) bool {
+	l, r := s.l, s.r
 	if !d.Active {
 		return false
 	}
-	c := Compose(m, at, r)
+	c := Compose(m, s.at, r)
 	if c.Personnes > 0 {
 		if min, max, _ := TypologiesAdaptees(c.Autres, r); min > 0 && (l.Typologie < min || l.Typologie > max) {
 			return false
@@ -237,6 +268,55 @@ func Preselection(l *Logement, m *Menage, d *Demande, actuel *Logement, at Date,
 	if m.Loge() && actuel != nil {
 		b := m.Bail
 		if b.Impayes && !b.RapportCESF || !b.VisiteFaite || b.Troubles || b.ComportementViolent {
+			return false
+		}
+	}
+	if c.Personnes == 0 {
+		return true
+	}
+	// Ceiling: the household's category as Categorie finds it (arrêté of
+	// 29/07/1987), the resources as PlafondRessources compares them.
+	if s.plafond {
+		n := c.Personnes
+		eff := n
+		if c.Handicap || !c.Couple && c.ACharge > 0 && c.Personnes-c.ACharge == 1 {
+			eff = n + 1
+		}
+		if n == 2 && c.Conjoints && c.ACharge == 0 && c.SommeAgesCp <= r.AgeJeuneCpl && eff < 3 {
+			eff = 3
+		}
+		cat, extra := eff, 0
+		if eff > 6 {
+			cat, extra = 6, eff-6
+		}
+		max := s.bareme.Categories[cat-1] + Cents(extra)*s.bareme.ParPersonne
+		rev := m.Ressources.RevenuFiscal
+		if n1 := m.Ressources.RevenuN1; n1 > 0 && float64(n1) <= 0.9*float64(rev) {
+			rev = n1
+		}
+		if rev > max {
+			return false
+		}
+	}
+	// Solvency as TauxEffort computes it; the consumption units as
+	// UnitesConsommation counts them (the first adult is aged AgeUC or more
+	// unless every member is younger).
+	if mens := m.Ressources.Mensuelles; mens > 0 {
+		var uc float64
+		if c.Moins14 < c.Personnes {
+			uc = r.UCPremierAdulte + r.UCAutre14*float64(c.Personnes-1-c.Moins14) + r.UCEnfant*float64(c.Moins14)
+		} else {
+			uc = r.UCPremierAdulte + r.UCEnfant*float64(c.Personnes-1)
+		}
+		net := l.Quittance() - m.Ressources.APL
+		if net < 0 {
+			net = 0
+		}
+		taux := float64(net) / float64(mens)
+		rav := Cents(math.Round(float64(mens-net) / 100 / uc / float64(r.JoursParMois) * 100))
+		// A margin of a thousandth and of a cent keeps the test on the safe
+		// side of any rounding difference.
+		if uc > 0 && math.Round(taux*1000)/1000 > r.TauxEffortMax+0.001 && rav < r.ResteAVivreMinUCJour-1 {
 			return false
 		}
 	}
