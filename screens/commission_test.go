@@ -17,6 +17,9 @@ import (
 // commissionsScreen shows the « Commissions » screen of m.
 func commissionsScreen(t *testing.T, m *Main) *Commissions {
 	t.Helper()
+	// Fyne's test driver runs fyne.Do at once on the calling goroutine: let
+	// the search index finish (it calls catalogueReady) before using widgets.
+	<-m.catDone
 	m.Show("Commissions")
 	s, ok := m.screens[m.current].(*Commissions)
 	if !ok {
