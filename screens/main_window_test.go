@@ -29,6 +29,9 @@ func newTestMain(t *testing.T, menages, logements int) *Main {
 	t.Cleanup(w.Close)
 	m := NewMain(w, a)
 	t.Cleanup(m.waitCatalogue) // the background index must be done before the base closes
+	if s, ok := m.screens[0].(idler); ok {
+		s.waitIdle() // the dashboard's figures load in the background: let them land first
+	}
 	return m
 }
 
