@@ -53,6 +53,7 @@ func BenchmarkMenages_Keystroke100k(b *testing.B) {
 	w.Resize(CaptureSize)
 	m := NewMain(w, a)
 	m.waitCatalogue()
+	settle(m)
 	s := m.menages()
 	queries := []string{"m", "ma", "mar", "mart", "marti", "martin"}
 	b.ResetTimer()
@@ -71,6 +72,7 @@ func BenchmarkMenages_OpenFiche100k(b *testing.B) {
 	w.Resize(CaptureSize)
 	m := NewMain(w, a)
 	m.waitCatalogue()
+	settle(m)
 	s := m.menages()
 	s.fMut.SetSelected("Mutations")
 	ids := make([]string, len(s.rows))
@@ -102,6 +104,7 @@ func BenchmarkMenages_LiveVerifications100k(b *testing.B) {
 	w.Resize(CaptureSize)
 	m := NewMain(w, a)
 	m.waitCatalogue()
+	settle(m)
 	s := m.menages()
 	s.fMut.SetSelected("Mutations")
 	s.fiche.open(s.rows[0].ID)
@@ -110,5 +113,15 @@ func BenchmarkMenages_LiveVerifications100k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		e.SetText(dates[i%len(dates)])
+	}
+}
+
+// settle waits for the background work of every screen (the dashboard's
+// figures…), so that it does not share the processor with the measure.
+func settle(m *Main) {
+	for _, s := range m.screens {
+		if x, ok := s.(idler); ok {
+			x.waitIdle()
+		}
 	}
 }
