@@ -312,12 +312,14 @@ func BenchmarkEvaluerCandidat(b *testing.B) {
 	}
 }
 
-// BenchmarkPreselection: the numeric pre-selection of one application.
+// BenchmarkPreselection: the numeric pre-selection of one application
+// (prepared once for the dwelling).
 func BenchmarkPreselection(b *testing.B) {
 	r := model.DefaultRegles()
 	l := dwellingT3()
 	m, d := applicant()
+	s := model.NouvelleSelection(l, ref, r)
 	for i := 0; i < b.N; i++ {
-		model.Preselection(l, m, d, nil, ref, r)
+		s.Garde(m, d, nil)
 	}
 }
