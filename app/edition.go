@@ -320,6 +320,9 @@ func (a *App) DeleteDemande(nur string) error {
 
 // SaveWindowSize remembers the main window's size.
 func (a *App) SaveWindowSize(w, h float32) error {
+	if ow, oh, ok := a.WindowSize(); ok && ow == w && oh == h {
+		return nil // unchanged: no journal entry
+	}
 	return a.DB.Update("Taille de la fenêtre", func(tx *storage.Tx) error {
 		return tx.PutSetting("fenetre", [2]float32{w, h})
 	})

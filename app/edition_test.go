@@ -195,4 +195,11 @@ func TestApp_WindowSize(t *testing.T) {
 	if w, h, ok := a.WindowSize(); !ok || w != 1200 || h != 800 {
 		t.Errorf("size = %v × %v %v", w, h, ok)
 	}
+	before, _ := a.DB.Journal(0)
+	if err := a.SaveWindowSize(1200, 800); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := a.DB.Journal(0); len(after) != len(before) {
+		t.Error("an unchanged size is not written again")
+	}
 }
