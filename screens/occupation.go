@@ -526,7 +526,12 @@ func (s *Occupation) exportTo(w interface {
 	Write([]byte) (int, error)
 	Close() error
 }, name string) {
-	rv := s.rv
+	// A copy of the marks: the user may mark households while the file is written.
+	rv := *s.rv
+	rv.Presente = make(map[string]bool, len(s.rv.Presente))
+	for k, v := range s.rv.Presente {
+		rv.Presente[k] = v
+	}
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
