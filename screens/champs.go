@@ -541,7 +541,7 @@ func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
 func Erreur(win fyne.Window, err error) {
 	lbl := widget.NewLabel(model.ErrorMessage(err))
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Impossible d'enregistrer", "Fermer", container.NewGridWrap(fyne.NewSize(460, 120), lbl), win)
+	d := dialog.NewCustom("Opération impossible", "Fermer", container.NewGridWrap(fyne.NewSize(460, 120), lbl), win)
 	showDialog(d)
 }
 
