@@ -529,7 +529,7 @@ func confirmerModifications(win fyne.Window, canSave bool, save func() bool, the
 func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
 	lbl := widget.NewLabel(message)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, yes, "Annuler", container.NewGridWrap(fyne.NewSize(420, lbl.MinSize().Height*2), lbl), func(b bool) {
+	d := dialog.NewCustomConfirm(title, yes, "Annuler", messageBox(lbl, 420, 90), func(b bool) {
 		if b {
 			ok()
 		}
@@ -541,8 +541,16 @@ func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
 func Erreur(win fyne.Window, err error) {
 	lbl := widget.NewLabel(model.ErrorMessage(err))
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Opération impossible", "Fermer", container.NewGridWrap(fyne.NewSize(460, 120), lbl), win)
+	d := dialog.NewCustom("Opération impossible", "Fermer", messageBox(lbl, 480, 140), win)
 	showDialog(d)
+}
+
+// messageBox gives a wrapped message a width, and a scroll bar when it is
+// longer than the height.
+func messageBox(lbl *widget.Label, w, h float32) fyne.CanvasObject {
+	sc := container.NewVScroll(lbl)
+	sc.SetMinSize(fyne.NewSize(w, h))
+	return sc
 }
 
 // openDialogs is the stack of dialogs shown through showDialog, so Échap
