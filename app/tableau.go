@@ -274,11 +274,10 @@ func newExamineur(at model.Date, r *model.Regles) *examineur {
 			c := examenCounts{situations: map[string]int{}}
 			for jobs := range ex.jobs {
 				for i := range jobs {
-					e := model.ExaminerOccupation(&jobs[i].m, jobs[i].l, at, r)
 					alerte := false
-					for _, v := range e.Situations() {
-						if v.Flag() {
-							c.situations[v.Regle]++
+					for k, flag := range situationsOccupation(&jobs[i].m, jobs[i].l, at, r) {
+						if flag {
+							c.situations[SituationCodes[k]]++
 							alerte = true
 						}
 					}
@@ -306,4 +305,21 @@ func (ex *examineur) wait() (map[string]int, int) {
 		n += c.enAlerte
 	}
 	return total, n
+}
+
+// situationsOccupation evaluates the situations of L.442-5-2 for a household
+// in place, in the order of SituationCodes, with the rules that
+// model.ExaminerOccupation applies, leaving out what the dashboard does not
+// show (consumption units, effort rate). TestApp_Tableau_SameCountsAsRevue
+// checks that the counts equal those of the full review.
+func situationsOccupation(m *model.Menage, l *model.Logement, at model.Date, r *model.Regles) [6]bool {
+	c := model.Compose(m, at, r)
+	return [6]bool{
+		model.SousOccupation(l.Pieces, c.Personnes).Flag(),
+		model.SurOccupationCritique(l.Surface, c.Personnes, r).Flag(),
+		model.SurOccupationTypologie(l.Typologie, c, r).Flag(),
+		model.LogementAdapteSansHandicap(l, m, at, r).Flag(),
+		model.HandicapSansLogementAdapte(l, m).Flag(),
+		model.PlafondRessources(m, l.Financement, l.Commune, at, r).Flag(),
+	}
 }
