@@ -541,7 +541,7 @@ func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
 func Erreur(win fyne.Window, err error) {
 	lbl := widget.NewLabel(model.ErrorMessage(err))
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Opération impossible", "Fermer", messageBox(lbl, 480, 140), win)
+	d := dialog.NewCustom("Opération impossible", "Fermer", messageBox(lbl, 480, 90), win)
 	showDialog(d)
 }
 
