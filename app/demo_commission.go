@@ -184,7 +184,7 @@ func (a *App) demoCommissions() error {
 // demoDecisions enters the decisions of one dwelling of the closed session.
 func (a *App) demoDecisions(id, ref string, day model.Date, kind string, nurs []string) error {
 	non := model.Decision{Type: model.NonAttribution, Motifs: []string{"autre_candidat"},
-		Precisions: "La commission a retenu un candidat classé avant vous au regard des priorités de la politique d'attribution."}
+		Precisions: "Un autre candidat, classé avant au regard des priorités de la politique d'attribution, a été retenu pour ce logement."}
 	for i, nur := range nurs {
 		var d model.Decision
 		switch {

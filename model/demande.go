@@ -77,8 +77,10 @@ func SameCommune(a, b string) bool { return CommuneKey(a) == CommuneKey(b) }
 
 // CommuneKey normalises a commune name: « Vitry-sur-Seine » → « VITRY SUR SEINE ».
 func CommuneKey(s string) string {
-	return strings.Join(strings.Fields(strings.NewReplacer("-", " ", "'", " ").Replace(Fold(s))), " ")
+	return strings.Join(strings.Fields(communeSeps.Replace(Fold(s))), " ")
 }
+
+var communeSeps = strings.NewReplacer("-", " ", "'", " ")
 
 var foldReplacer = strings.NewReplacer(
 	"à", "a", "â", "a", "ä", "a", "á", "a", "ç", "c", "é", "e", "è", "e", "ê", "e", "ë", "e",
