@@ -555,24 +555,67 @@ func messageBox(lbl *widget.Label, w, h float32) fyne.CanvasObject {
 
 // openDialogs is the stack of dialogs shown through showDialog, so Échap
 // closes the top one.
-var openDialogs []dialog.Dialog
+var openDialogs []shownDialog
+
+// shownDialog is a dialog and the overlay that shows it.
+type shownDialog struct {
+	dialog.Dialog
+	overlay fyne.CanvasObject
+}
 
 // showDialog shows d and lets Échap close it.
 func showDialog(d dialog.Dialog) {
-	openDialogs = append(openDialogs, d)
+	before := map[fyne.CanvasObject]bool{}
+	for _, o := range allOverlays() {
+		before[o] = true
+	}
+	d.Show()
+	e := shownDialog{Dialog: d}
+	for _, o := range allOverlays() {
+		if !before[o] {
+			e.overlay = o
+		}
+	}
+	openDialogs = append(openDialogs, e)
 	d.SetOnClosed(func() {
 		for i := len(openDialogs) - 1; i >= 0; i-- {
-			if openDialogs[i] == d {
+			if openDialogs[i].Dialog == d {
 				openDialogs = append(openDialogs[:i], openDialogs[i+1:]...)
 				break
 			}
 		}
 	})
-	d.Show()
+}
+
+// allOverlays lists the overlays of every open window.
+func allOverlays() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	if a := fyne.CurrentApp(); a != nil {
+		for _, w := range a.Driver().AllWindows() {
+			out = append(out, w.Canvas().Overlays().List()...)
+		}
+	}
+	return out
+}
+
+// pruneDialogs drops dialogs whose window was closed under them.
+func pruneDialogs() {
+	alive := map[fyne.CanvasObject]bool{}
+	for _, o := range allOverlays() {
+		alive[o] = true
+	}
+	kept := openDialogs[:0]
+	for _, e := range openDialogs {
+		if e.overlay == nil || alive[e.overlay] {
+			kept = append(kept, e)
+		}
+	}
+	openDialogs = kept
 }
 
 // closeTopDialog dismisses the most recent dialog; false when none.
 func closeTopDialog() bool {
+	pruneDialogs()
 	if len(openDialogs) == 0 {
 		return false
 	}
@@ -584,13 +627,16 @@ func closeTopDialog() bool {
 // dismissed (its callback says no); any other overlay (a dialog of Fyne
 // shown directly, an open select) is hidden.
 func closeOnEscape(c fyne.Canvas) bool {
-	if closeTopDialog() {
+	pruneDialogs()
+	var top fyne.CanvasObject
+	if c != nil {
+		top = c.Overlays().Top()
+	}
+	if n := len(openDialogs); n > 0 && (top == nil || openDialogs[n-1].overlay == nil || openDialogs[n-1].overlay == top) {
+		openDialogs[n-1].Dismiss()
 		return true
 	}
-	if c == nil {
-		return false
-	}
-	if top := c.Overlays().Top(); top != nil {
+	if top != nil {
 		top.Hide()
 		return true
 	}
