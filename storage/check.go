@@ -102,6 +102,34 @@ func (tx *Tx) checkData(p *problems) error {
 		return err
 	}
 
+	// Sessions: readable, and pointing to dwellings, households and
+	// applications that exist (a closed session is a legal record).
+	if err := checkRecords(tx, kindCommission, p, func(key string, c *model.Commission, ok bool) {
+		if !ok {
+			return
+		}
+		if c.ID != key {
+			p.addf("La commission « %s » est enregistrée sous l'identifiant « %s ».", c.ID, key)
+		}
+		for _, d := range c.Logements {
+			if _, found := logements[d.Logement]; !found {
+				p.addf("La commission « %s » examine le logement « %s », absent de la base.", key, d.Logement)
+			}
+			for _, cand := range d.Candidats {
+				if _, found := demandes[cand.NUR]; !found {
+					p.addf("La commission « %s » présente la demande « %s », absente de la base.", key, cand.NUR)
+				}
+			}
+		}
+		for _, o := range c.Occupation {
+			if _, found := menages[o.Menage]; !found {
+				p.addf("La commission « %s » examine l'occupation du ménage « %s », absent de la base.", key, o.Menage)
+			}
+		}
+	}); err != nil {
+		return err
+	}
+
 	// Indexes: each entry matches a record, each record has its entry.
 	if err := checkIndex(tx, p, bucketIdxResidenceLogement, "des logements par résidence", logements); err != nil {
 		return err

@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"encoding/json"
+	"logis/model"
 	"strings"
 	"testing"
 
@@ -75,6 +76,32 @@ func TestDB_Check(t *testing.T) {
 		}
 		if want := "Le compteur de résidences indique 0 alors que la base en contient 1."; len(problems) != 1 || problems[0] != want {
 			t.Fatalf("problems = %q", problems)
+		}
+	})
+}
+
+func TestDB_Check_Commissions(t *testing.T) {
+	t.Run("ErrMissingDwelling", func(t *testing.T) {
+		db := MustOpenDB(t)
+		c := &model.Commission{ID: "C2026-001", Date: model.NewDate(2026, 11, 5), Lieu: "Siège", Type: model.CommissionAttribution,
+			Statut: model.EnPreparation, Logements: []model.DossierLogement{{Logement: "ABSENT-1"}}}
+		if err := db.Update("test", func(tx *storage.Tx) error { return tx.PutCommission(c) }); err != nil {
+			t.Fatal(err)
+		}
+		probs, err := db.Check()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, p := range probs {
+			found = found || strings.Contains(p, "examine le logement « ABSENT-1 », absent de la base")
+		}
+		if !found {
+			t.Fatalf("problems = %q", probs)
+		}
+		// Remove the session: the database is consistent again for the cleanup check.
+		if err := db.Update("test", func(tx *storage.Tx) error { return tx.DeleteCommission("C2026-001") }); err != nil {
+			t.Fatal(err)
 		}
 	})
 }
