@@ -21,6 +21,15 @@ func TestDB_PutCommission(t *testing.T) {
 		c := newCommission("C2026-001")
 		c.Logements = []model.DossierLogement{{Logement: "L1", Candidats: []model.Candidat{{NUR: "1111023517879GDPUB", Menage: "M1", RangPropo: 1,
 			Decision: &model.Decision{Type: model.AttributionClassee, Rang: 1}}}}}
+		MustUpdate(t, db, "Import", func(tx *storage.Tx) error {
+			if err := tx.PutLogement(newLogement("L1", "R1")); err != nil {
+				return err
+			}
+			if err := tx.PutMenage(newMenage("M1", "", 1)); err != nil {
+				return err
+			}
+			return tx.PutDemande(newDemande("1111023517879GDPUB", "M1"))
+		})
 		MustUpdate(t, db, "Nouvelle commission", func(tx *storage.Tx) error { return tx.PutCommission(c) })
 		db = MustReopenDB(t, db)
 		var got *model.Commission
