@@ -173,6 +173,12 @@ func TestPatrimoine_OccupantsVerdicts(t *testing.T) {
 			t.Errorf("occupants panel lacks %q:\n%s", want, txt)
 		}
 	}
+	ref := s.form.current()
+	tapButton(t, s.form.occupants, "Ouvrir la fiche du ménage")
+	mn, ok := m.screens[m.current].(*Menages)
+	if !ok || mn.fiche.logement.Text() != ref || mn.fiche.loaded == "" {
+		t.Errorf("the link opens the occupant's sheet: screen %q", m.screens[m.current].title())
+	}
 }
 
 func TestPatrimoine_Residence(t *testing.T) {
