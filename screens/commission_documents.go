@@ -33,6 +33,7 @@ type documentsPanel struct {
 	pvBtn       *widget.Button
 	courrierBtn *widget.Button
 	progress    *widget.ProgressBar
+	spinner     *widget.ProgressBarInfinite // the minutes: one document, no steps to count
 	status      *widget.Label
 	brouillon   *widget.Label
 	fichier     *widget.Label
@@ -55,12 +56,15 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.dirLbl = widget.NewLabel(dir)
 	p.dirLbl.Wrapping = fyne.TextWrapBreak
 	p.dirBtn = widget.NewButtonWithIcon("Choisir le dossier…", theme.FolderOpenIcon(), p.onChoisirDossier)
-	p.pvBtn = widget.NewButtonWithIcon("Imprimer le procès-verbal", theme.DocumentPrintIcon(), func() { p.run("du procès-verbal", p.pv) })
+	p.pvBtn = widget.NewButtonWithIcon("Imprimer le procès-verbal", theme.DocumentPrintIcon(), func() { p.run("du procès-verbal", p.pv, true) })
 	p.pvBtn.Importance = widget.HighImportance
-	p.courrierBtn = widget.NewButtonWithIcon("Préparer les courriers", theme.MailSendIcon(), func() { p.run("des courriers", p.courriers) })
+	p.courrierBtn = widget.NewButtonWithIcon("Préparer les courriers", theme.MailSendIcon(), func() { p.run("des courriers", p.courriers, false) })
 	p.courrierBtn.Importance = widget.HighImportance
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
+	p.spinner = widget.NewProgressBarInfinite()
+	p.spinner.Stop()
+	p.spinner.Hide()
 	p.status = widget.NewLabel("Les documents sont écrits en PDF dans le dossier ci-dessus : le procès-verbal de la séance, puis une lettre par décision (et un fichier qui les réunit, pour l'impression).")
 	p.status.Wrapping = fyne.TextWrapWord
 	p.brouillon = widget.NewLabel("La séance n'est pas close : le procès-verbal et les courriers produits maintenant sont des projets, à refaire après la clôture.")
@@ -81,7 +85,7 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 		container.NewBorder(nil, nil, bold("Dossier :"), p.dirBtn, p.dirLbl),
 		p.brouillon,
 		container.NewHBox(p.pvBtn, p.courrierBtn),
-		p.progress, p.status, p.fichier,
+		p.progress, p.spinner, p.status, p.fichier,
 		container.NewHBox(p.ouvrirBtn, p.imprimerBtn, p.dossierBtn))
 	return p
 }
@@ -134,7 +138,7 @@ func (p *documentsPanel) onChoisirDossier() {
 }
 
 // run produces documents in the background with a progress bar.
-func (p *documentsPanel) run(what string, f produireFunc) {
+func (p *documentsPanel) run(what string, f produireFunc, indetermine bool) {
 	if f == nil || p.running {
 		return
 	}
@@ -145,8 +149,13 @@ func (p *documentsPanel) run(what string, f produireFunc) {
 	}
 	p.running = true
 	p.enable()
-	p.progress.SetValue(0)
-	p.progress.Show()
+	if indetermine {
+		p.spinner.Show()
+		p.spinner.Start()
+	} else {
+		p.progress.SetValue(0)
+		p.progress.Show()
+	}
 	p.status.SetText("Préparation " + what + " en cours…")
 	p.ouvrirBtn.Hide()
 	p.imprimerBtn.Hide()
@@ -164,6 +173,8 @@ func (p *documentsPanel) run(what string, f produireFunc) {
 			p.running = false
 			p.enable()
 			p.progress.Hide()
+			p.spinner.Stop()
+			p.spinner.Hide()
 			if err != nil {
 				p.status.SetText("Les documents n'ont pas pu être produits : " + model.ErrorMessage(err))
 				return

@@ -510,7 +510,7 @@ func TestCommissions_Documents(t *testing.T) {
 	if len(files) < 2+len(d.Candidats) {
 		t.Errorf("%d PDF files: %v", len(files), files)
 	}
-	if p.progress.Visible() || p.pvBtn.Disabled() {
+	if p.progress.Visible() || p.spinner.Visible() || p.pvBtn.Disabled() {
 		t.Error("progress still shown or buttons disabled after the work")
 	}
 }
