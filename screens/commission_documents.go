@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"logis/app"
 	"logis/model"
 )
 
@@ -41,9 +42,14 @@ type documentsPanel struct {
 	imprimerBtn *widget.Button
 	dossierBtn  *widget.Button
 
-	pv, courriers produireFunc
-	ouvrir        func(path string) error
-	imprimer      func(path string) error
+	pv        produireFunc
+	courriers func(dir string, opt app.OptionsCourriers, progress func(done, total int)) (path, done string, err error)
+	session   model.Date
+	today     model.Date
+	dateC     *Champ // the letters' date
+	notif     *Champ // the day the offers are deemed notified (optional)
+	ouvrir    func(path string) error
+	imprimer  func(path string) error
 
 	bg      *sync.WaitGroup
 	running bool
@@ -58,7 +64,7 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.dirBtn = widget.NewButtonWithIcon("Choisir le dossier…", theme.FolderOpenIcon(), p.onChoisirDossier)
 	p.pvBtn = widget.NewButtonWithIcon("Imprimer le procès-verbal", theme.DocumentPrintIcon(), func() { p.run("du procès-verbal", p.pv, true) })
 	p.pvBtn.Importance = widget.HighImportance
-	p.courrierBtn = widget.NewButtonWithIcon("Préparer les courriers", theme.MailSendIcon(), func() { p.run("des courriers", p.courriers, false) })
+	p.courrierBtn = widget.NewButtonWithIcon("Préparer les courriers", theme.MailSendIcon(), p.onCourriers)
 	p.courrierBtn.Importance = widget.HighImportance
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
@@ -67,7 +73,7 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.spinner.Hide()
 	p.status = widget.NewLabel("Les documents sont écrits en PDF dans le dossier ci-dessus : le procès-verbal de la séance, puis une lettre par décision (et un fichier qui les réunit, pour l'impression).")
 	p.status.Wrapping = fyne.TextWrapWord
-	p.brouillon = widget.NewLabel("La séance n'est pas close : le procès-verbal et les courriers produits maintenant sont des projets, à refaire après la clôture.")
+	p.brouillon = widget.NewLabel("La séance n'est pas close : le procès-verbal produit maintenant est un projet ; les courriers se préparent après la clôture.")
 	p.brouillon.Wrapping = fyne.TextWrapWord
 	p.brouillon.Importance = widget.WarningImportance
 	p.brouillon.Hide()
@@ -80,9 +86,17 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.ouvrirBtn.Hide()
 	p.imprimerBtn.Hide()
 	p.dossierBtn.Hide()
+	p.dateC = NewChampDate("Date des courriers", true)
+	p.notif = NewChampDate("Notification des offres", false)
+	p.notif.Entry.SetPlaceHolder("= date des courriers")
+	notifHelp := widget.NewLabel("Le délai de réponse de dix jours aux offres court du lendemain de la notification : si les courriers partent par la poste, indiquez le jour où ils seront reçus.")
+	notifHelp.Wrapping = fyne.TextWrapWord
+	dateW := fyne.NewSize(140, p.dateC.Entry.MinSize().Height)
 	p.body = container.NewVBox(
 		widget.NewLabelWithStyle("Documents de la séance", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewBorder(nil, nil, bold("Dossier :"), p.dirBtn, p.dirLbl),
+		Ligne("Date des courriers", container.NewGridWrap(dateW, p.dateC.Entry)), p.dateC.Message,
+		Ligne("Notification des offres", container.NewGridWrap(dateW, p.notif.Entry)), p.notif.Message, notifHelp,
 		p.brouillon,
 		container.NewHBox(p.pvBtn, p.courrierBtn),
 		p.progress, p.spinner, p.status, p.fichier,
@@ -92,9 +106,19 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 
 // setProducers gives the functions that write the documents of the session
 // shown; nil disables the button (the session is not chosen yet).
-func (p *documentsPanel) setProducers(pv, courriers produireFunc, brouillon bool) {
+func (p *documentsPanel) setProducers(pv produireFunc, courriers func(string, app.OptionsCourriers, func(int, int)) (string, string, error), brouillon bool, session, today model.Date) {
 	show(p.brouillon, brouillon)
 	p.pv, p.courriers = pv, courriers
+	if brouillon {
+		p.courriers = nil // letters leave after the session is closed
+	}
+	p.session, p.today = session, today
+	d := today
+	if d < session {
+		d = session
+	}
+	p.dateC.SetDate(d)
+	p.notif.SetText("")
 	p.enable()
 	p.last = ""
 	p.fichier.Hide()
@@ -105,15 +129,42 @@ func (p *documentsPanel) setProducers(pv, courriers produireFunc, brouillon bool
 
 func (p *documentsPanel) enable() {
 	for _, x := range []struct {
-		b *widget.Button
-		f produireFunc
-	}{{p.pvBtn, p.pv}, {p.courrierBtn, p.courriers}} {
-		if x.f == nil || p.running {
-			x.b.Disable()
-		} else {
+		b  *widget.Button
+		ok bool
+	}{{p.pvBtn, p.pv != nil}, {p.courrierBtn, p.courriers != nil}} {
+		if x.ok && !p.running {
 			x.b.Enable()
+		} else {
+			x.b.Disable()
 		}
 	}
+}
+
+// onCourriers checks the letters' dates, then prepares them.
+func (p *documentsPanel) onCourriers() {
+	if p.courriers == nil {
+		return
+	}
+	opt := app.OptionsCourriers{Date: p.dateC.Date(), Notification: p.notif.Date()}
+	var msg string
+	switch {
+	case p.dateC.Err() != nil:
+		msg = p.dateC.Err().Error()
+	case p.notif.Err() != nil:
+		msg = p.notif.Err().Error()
+	case opt.Date < p.session:
+		msg = fmt.Sprintf("Date des courriers : elle ne peut pas précéder la séance (%s).", p.session)
+	case !opt.Notification.IsZero() && opt.Notification < opt.Date:
+		msg = fmt.Sprintf("Notification des offres : elle ne peut pas précéder la date des courriers (%s).", opt.Date)
+	}
+	if msg != "" {
+		p.status.SetText(msg)
+		return
+	}
+	f := p.courriers
+	p.run("des courriers", func(dir string, progress func(int, int)) (string, string, error) {
+		return f(dir, opt, progress)
+	}, false)
 }
 
 // onChoisirDossier asks for the folder of the PDF files.

@@ -327,13 +327,13 @@ func (e *seanceEditor) show(c *model.Commission) {
 				progress(1, 1)
 				return path, "procès-verbal « " + filepath.Base(path) + " » écrit", nil
 			},
-			func(dir string, progress func(int, int)) (string, string, error) {
-				paths, err := e.s.main.app.Courriers(id, dir, progress)
+			func(dir string, opt app.OptionsCourriers, progress func(int, int)) (string, string, error) {
+				paths, err := e.s.main.app.CourriersAvec(id, dir, opt, app.Progress(progress))
 				if err != nil {
 					return "", "", err
 				}
 				return paths[0], fmt.Sprintf("%d courrier(s) écrit(s), un fichier par lettre, et « %s » qui les réunit pour l'impression", len(paths)-1, filepath.Base(paths[0])), nil
-			}, prep)
+			}, prep, c.Date, e.s.main.app.Today())
 	}
 	e.loadObjectifs()
 	e.s.sessionChanged(c)

@@ -480,8 +480,14 @@ func TestCommissions_Documents(t *testing.T) {
 	m := newTestMain(t, 400, 200)
 	s := commissionsScreen(t, m)
 	c, d := seanceDuJour(t, m, s)
+	if p := s.seance.documents; !p.courrierBtn.Disabled() || !p.brouillon.Visible() || p.pvBtn.Disabled() {
+		t.Errorf("session in preparation: letters enabled %v, warning %v", !p.courrierBtn.Disabled(), p.brouillon.Visible())
+	}
 	closeSession(t, m, s, c, d)
 	p := s.seance.documents
+	if p.courrierBtn.Disabled() || p.brouillon.Visible() || p.dateC.Date() != m.app.Today() {
+		t.Errorf("closed session: letters disabled %v, warning %v, date %s", p.courrierBtn.Disabled(), p.brouillon.Visible(), p.dateC.Text())
+	}
 	// The default folder is « Courriers » next to the database.
 	if want := filepath.Join(filepath.Dir(m.app.DB.Path()), "Courriers"); p.dir != want || p.dirLbl.Text != want {
 		t.Errorf("default folder %q, want %q", p.dir, want)
@@ -500,6 +506,15 @@ func TestCommissions_Documents(t *testing.T) {
 	if p.last != pv || !p.ouvrirBtn.Visible() || !p.imprimerBtn.Visible() || !strings.Contains(p.status.Text, dir) {
 		t.Errorf("after the minutes: last %q, ouvrir %v, status %q", p.last, p.ouvrirBtn.Visible(), p.status.Text)
 	}
+	// A notification before the letters' date is refused before any work.
+	test.Type(p.notif.Entry, m.app.Today().AddDays(-1).String())
+	test.Tap(p.courrierBtn)
+	s.waitIdle()
+	if p.last != pv || !strings.Contains(p.status.Text, "ne peut pas précéder la date des courriers") {
+		t.Errorf("notification before the letters: last %q, status %q", p.last, p.status.Text)
+	}
+	p.notif.Entry.SetText("")
+	test.Type(p.notif.Entry, m.app.Today().AddDays(2).String())
 	test.Tap(p.courrierBtn)
 	s.waitIdle()
 	if p.last == pv || !strings.HasSuffix(p.last, ".pdf") {
