@@ -598,15 +598,19 @@ func allOverlays() []fyne.CanvasObject {
 	return out
 }
 
-// pruneDialogs drops dialogs whose window was closed under them.
+// pruneDialogs drops dialogs no longer on screen (closed, or their window
+// closed under them).
 func pruneDialogs() {
 	alive := map[fyne.CanvasObject]bool{}
 	for _, o := range allOverlays() {
 		alive[o] = true
 	}
+	// An entry whose overlay was never identified cannot be matched to what
+	// is on screen: it is dropped rather than dismissed in place of the
+	// visible dialog.
 	kept := openDialogs[:0]
 	for _, e := range openDialogs {
-		if e.overlay == nil || alive[e.overlay] {
+		if e.overlay != nil && alive[e.overlay] {
 			kept = append(kept, e)
 		}
 	}
@@ -632,7 +636,7 @@ func closeOnEscape(c fyne.Canvas) bool {
 	if c != nil {
 		top = c.Overlays().Top()
 	}
-	if n := len(openDialogs); n > 0 && (top == nil || openDialogs[n-1].overlay == nil || openDialogs[n-1].overlay == top) {
+	if n := len(openDialogs); n > 0 && (top == nil || openDialogs[n-1].overlay == top) {
 		openDialogs[n-1].Dismiss()
 		return true
 	}
