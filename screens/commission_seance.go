@@ -260,7 +260,7 @@ func (e *seanceEditor) show(c *model.Commission) {
 	e.c = c
 	ro := e.readOnly()
 	e.titre.SetText(fmt.Sprintf("Séance %s du %s", c.ID, c.Date))
-	infos := fmt.Sprintf("%s — commune : %s — lieu : %s — statut : %s", strings.ToUpper(c.Type.Label()[:1])+c.Type.Label()[1:], nonVide(c.Commune), nonVide(c.Lieu), c.Statut.Label())
+	infos := fmt.Sprintf("%s — commune : %s — lieu : %s — statut : %s", majuscule(c.Type.Label()), nonVide(c.Commune), nonVide(c.Lieu), c.Statut.Label())
 	if c.Statut == model.Close && !c.Cloture.IsZero() {
 		infos += " le " + model.DateOf(c.Cloture).String() + " : la séance est figée ; une correction passe par « Amender… » avec son motif"
 	}
@@ -337,6 +337,14 @@ func (e *seanceEditor) show(c *model.Commission) {
 	}
 	e.loadObjectifs()
 	e.s.sessionChanged(c)
+}
+
+// majuscule capitalises the first letter.
+func majuscule(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 func nonVide(s string) string {
