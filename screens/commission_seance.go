@@ -329,6 +329,9 @@ func (e *seanceEditor) show(c *model.Commission) {
 			},
 			func(dir string, opt app.OptionsCourriers, progress func(int, int)) (string, string, error) {
 				paths, err := e.s.main.app.CourriersAvec(id, dir, opt, app.Progress(progress))
+				if err == nil && len(paths) == 0 {
+					err = model.Errorf(model.EINVALID, "Aucun courrier n'a été écrit.")
+				}
 				if err != nil {
 					return "", "", err
 				}
