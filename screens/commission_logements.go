@@ -28,6 +28,9 @@ type logementsActions struct {
 	// vacants lists the vacant dwellings of a commune matching a text
 	// (nil when the search index is not built yet).
 	vacants func(texte, commune string) []*app.LogementRow
+	// attribue tells whether a closed session allocated the dwelling ("" if
+	// not): its status stays « vacant » until the lease is signed.
+	attribue func(ref string) string
 }
 
 // logementsPanel is the attribution part of a session: the dwellings
@@ -148,7 +151,13 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 				t += " · PMR"
 			}
 			objs[0].(*widget.Label).SetText(t)
-			objs[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.Adresse, r.Financement, r.Loyer))
+			l2 := fmt.Sprintf("%s · %s · %s", r.Adresse, r.Financement, r.Loyer)
+			if p.act.attribue != nil {
+				if a := p.act.attribue(r.Reference); a != "" {
+					l2 = a + " · " + l2
+				}
+			}
+			objs[1].(*widget.Label).SetText(l2)
 		})
 	p.vacList.OnSelected = func(i widget.ListItemID) { p.vacSel = i }
 	p.addBox = container.NewBorder(container.NewVBox(p.vacHead, p.refEntry), container.NewVBox(p.addBtn, p.addErr), nil, nil, p.vacList)

@@ -139,6 +139,18 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			return e.after(err)
 		},
 		nom: e.nom,
+		attribue: func(ref string) string {
+			for i := len(s.all) - 1; i >= 0; i-- {
+				o := &s.all[i]
+				if o.Statut != model.Close {
+					continue
+				}
+				if d := o.Dossier(ref); d != nil && d.Beneficiaire() != nil {
+					return "attribué en séance du " + o.Date.String()
+				}
+			}
+			return ""
+		},
 		vacants: func(texte, commune string) []*app.LogementRow {
 			cat := a.Catalogue()
 			if !cat.Ready() {

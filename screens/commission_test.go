@@ -635,6 +635,24 @@ func TestCommissions_EditHeaderAndRemoveDwelling(t *testing.T) {
 			t.Fatalf("offered %s (%s, %s)", r.Reference, r.Etat, r.Commune)
 		}
 	}
+	// A dwelling allocated by the demo's closed session says so.
+	allocated := 0
+	for _, o := range s.all {
+		if o.Statut != model.Close {
+			continue
+		}
+		for _, dd := range o.Logements {
+			if dd.Beneficiaire() != nil {
+				allocated++
+				if got := p.act.attribue(dd.Logement); !strings.Contains(got, "attribué en séance du "+o.Date.String()) {
+					t.Errorf("%s: %q", dd.Logement, got)
+				}
+			}
+		}
+	}
+	if allocated == 0 {
+		t.Error("the demo's closed session allocates no dwelling")
+	}
 	test.Type(p.refEntry, p.vacRows[0].Reference)
 	if len(p.vacRows) != 1 {
 		t.Errorf("typing a reference leaves %d rows", len(p.vacRows))
