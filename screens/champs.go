@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"logis/app"
 	"logis/model"
 )
 
@@ -654,4 +655,16 @@ func Ligne(label string, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(label)
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(190, l.MinSize().Height), l), nil, field)
+}
+
+// tri reads a yes/no/any filter from the option selected: oui, non, or
+// any for the other choices (« Tous… »).
+func tri(selected, oui, non string) app.Tri {
+	switch selected {
+	case oui:
+		return app.Oui
+	case non:
+		return app.Non
+	}
+	return app.Tous
 }

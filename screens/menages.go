@@ -181,24 +181,9 @@ func (s *Menages) filtre() app.MenageFiltre {
 	if t, err := model.ParseTypologie(s.fTypo.Selected); err == nil {
 		f.Typologie = t
 	}
-	switch s.fPrio.Selected {
-	case "Prioritaires (DALO, annexe 1)":
-		f.Prioritaire = app.Oui
-	case "Non prioritaires":
-		f.Prioritaire = app.Non
-	}
-	switch s.fMut.Selected {
-	case "Mutations":
-		f.Mutation = app.Oui
-	case "Hors mutation":
-		f.Mutation = app.Non
-	}
-	switch s.fDem.Selected {
-	case "Demande active":
-		f.Demande = app.Oui
-	case "Sans demande active":
-		f.Demande = app.Non
-	}
+	f.Prioritaire = tri(s.fPrio.Selected, "Prioritaires (DALO, annexe 1)", "Non prioritaires")
+	f.Mutation = tri(s.fMut.Selected, "Mutations", "Hors mutation")
+	f.Demande = tri(s.fDem.Selected, "Demande active", "Sans demande active")
 	switch s.fAnc.Selected {
 	case "Moins d'un an":
 		f.Demande, f.AncienneteMax = app.Oui, 12

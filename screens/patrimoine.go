@@ -195,18 +195,8 @@ func (s *Patrimoine) filtre() app.LogementFiltre {
 	if fin, err := model.ParseFinancement(s.fFin.Selected); err == nil {
 		f.Financement = fin
 	}
-	switch s.fQPV.Selected {
-	case "En QPV":
-		f.QPV = app.Oui
-	case "Hors QPV":
-		f.QPV = app.Non
-	}
-	switch s.fPMR.Selected {
-	case "PMR":
-		f.PMR = app.Oui
-	case "Non PMR":
-		f.PMR = app.Non
-	}
+	f.QPV = tri(s.fQPV.Selected, "En QPV", "Hors QPV")
+	f.PMR = tri(s.fPMR.Selected, "PMR", "Non PMR")
 	return f
 }
 
