@@ -538,6 +538,18 @@ func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
 	showDialog(d)
 }
 
+// Supprimer asks to confirm a deletion, runs del, shows its error if any,
+// and calls after once the record is gone.
+func Supprimer(win fyne.Window, title, message string, del func() error, after func()) {
+	Confirmer(win, title, message, "Supprimer", func() {
+		if err := del(); err != nil {
+			Erreur(win, err)
+			return
+		}
+		after()
+	})
+}
+
 // Erreur shows a French error message.
 func Erreur(win fyne.Window, err error) {
 	lbl := widget.NewLabel(model.ErrorMessage(err))

@@ -473,13 +473,9 @@ func (f *menageFiche) onDelete() {
 	if id == "" {
 		return
 	}
-	Confirmer(f.s.main.win, "Supprimer le ménage ?",
+	Supprimer(f.s.main.win, "Supprimer le ménage ?",
 		fmt.Sprintf("Le ménage %s, ses membres et ses demandes seront supprimés définitivement. L'opération est inscrite au journal.", id),
-		"Supprimer", func() {
-			if err := f.s.main.app.DeleteMenage(id); err != nil {
-				Erreur(f.s.main.win, err)
-				return
-			}
+		func() error { return f.s.main.app.DeleteMenage(id) }, func() {
 			f.loaded = ""
 			f.form.Clean()
 			f.fields.Hide()

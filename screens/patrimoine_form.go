@@ -254,12 +254,9 @@ func (f *logementForm) onDelete() {
 	if ref == "" {
 		return
 	}
-	Confirmer(f.s.main.win, "Supprimer le logement ?",
-		fmt.Sprintf("Le logement %s sera supprimé définitivement. L'opération est inscrite au journal.", ref), "Supprimer", func() {
-			if err := f.s.main.app.DeleteLogement(ref); err != nil {
-				Erreur(f.s.main.win, err)
-				return
-			}
+	Supprimer(f.s.main.win, "Supprimer le logement ?",
+		fmt.Sprintf("Le logement %s sera supprimé définitivement. L'opération est inscrite au journal.", ref),
+		func() error { return f.s.main.app.DeleteLogement(ref) }, func() {
 			f.loaded = ""
 			f.form.Clean()
 			f.fields.Hide()
@@ -399,12 +396,9 @@ func (f *residenceForm) onDelete() {
 	if code == "" {
 		return
 	}
-	Confirmer(f.s.main.win, "Supprimer la résidence ?",
-		fmt.Sprintf("La résidence %s sera supprimée définitivement. L'opération est inscrite au journal.", code), "Supprimer", func() {
-			if err := f.s.main.app.DeleteResidence(code); err != nil {
-				Erreur(f.s.main.win, err)
-				return
-			}
+	Supprimer(f.s.main.win, "Supprimer la résidence ?",
+		fmt.Sprintf("La résidence %s sera supprimée définitivement. L'opération est inscrite au journal.", code),
+		func() error { return f.s.main.app.DeleteResidence(code) }, func() {
 			f.loaded = ""
 			f.form.Clean()
 			f.fields.Hide()
