@@ -19,7 +19,10 @@ func (db *DB) Check() ([]string, error) {
 		for err := range tx.btx.Check() {
 			p.addf("Structure du fichier endommagée : %v.", err)
 		}
-		return tx.checkData(&p)
+		if err := tx.checkData(&p); err != nil {
+			return err
+		}
+		return tx.checkJournal(&p)
 	})
 	if err != nil {
 		return nil, err

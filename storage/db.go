@@ -4,10 +4,10 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -18,11 +18,18 @@ import (
 // DefaultLockTimeout is how long Open waits for a database held elsewhere.
 const DefaultLockTimeout = 2 * time.Second
 
-// Options of Open. The zero value is usable.
+// Options of Open. A base is opened by signing in: User and Password are
+// required (or User and RecoveryKey, to reset a responsable's password).
 type Options struct {
 	LockTimeout time.Duration    // default 2 s
-	User        string           // OS user recorded in the journal; default from os/user, else "inconnu"
+	User        string           // account name; a new base is created with it, as responsable
+	Password    string           // never stored nor logged
+	RecoveryKey string           // instead of Password: the recovery key shown at creation
 	Now         func() time.Time // default time.Now
+
+	// CheapKeys is for tests only: new accounts get a cheap Argon2id cost,
+	// stored with their wrapped key, and only such bases accept it.
+	CheapKeys bool
 }
 
 // DB is an open Logis database. It is safe for concurrent use: any number of
@@ -30,8 +37,12 @@ type Options struct {
 type DB struct {
 	bolt *bolt.DB
 	path string
-	user string
 	now  func() time.Time
+
+	cheap   bool                    // Options.CheapKeys
+	session atomic.Pointer[session] // nil while locked
+	created string                  // recovery key of a base created by this Open, until read
+	copie   string                  // path of the copy made before encrypting a clear base
 
 	closeOnce sync.Once
 	closeErr  error
@@ -52,9 +63,6 @@ func Open(path string, opts Options) (*DB, error) {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
-	}
-	if strings.TrimSpace(opts.User) == "" {
-		opts.User = currentUser()
 	}
 	name := filepath.Base(path)
 	if strings.TrimSpace(path) == "" {
@@ -78,6 +86,16 @@ func Open(path string, opts Options) (*DB, error) {
 		openPaths.Unlock()
 	}
 
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		if strings.TrimSpace(opts.User) == "" || opts.Password == "" {
+			release()
+			return nil, errCredentialsRequired
+		}
+		if err := model.ValidateNomCompte(strings.TrimSpace(opts.User)); err != nil {
+			release()
+			return nil, err
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		release()
 		return nil, internal(err, "Le dossier de la base « %s » n'a pas pu être créé : %s", name, filepath.Dir(abs))
@@ -90,13 +108,72 @@ func Open(path string, opts Options) (*DB, error) {
 		release()
 		return nil, openError(name, err)
 	}
-	db := &DB{bolt: bdb, path: abs, user: opts.User, now: opts.Now}
-	if err := db.migrate(); err != nil {
-		_ = bdb.Close()
+	db := &DB{bolt: bdb, path: abs, now: opts.Now, cheap: opts.CheapKeys}
+	if err := db.migrate(opts); err != nil {
+		_ = db.bolt.Close()
 		release()
 		return nil, err
 	}
+	if db.copie != "" { // just encrypted: no clear page may stay in the file
+		if err := db.compact(opts.LockTimeout); err != nil {
+			if db.bolt != nil {
+				_ = db.bolt.Close()
+			}
+			release()
+			return nil, err
+		}
+	}
+	bdb = db.bolt
+	if db.session.Load() == nil { // not created nor encrypted by migrate: sign in
+		var err error
+		if opts.RecoveryKey != "" && opts.Password == "" {
+			err = db.signInRecovery(opts.User, opts.RecoveryKey)
+		} else {
+			err = db.SignIn(opts.User, opts.Password)
+		}
+		if err != nil {
+			_ = bdb.Close()
+			release()
+			return nil, err
+		}
+	}
 	return db, nil
+}
+
+// compact rewrites the file into a new one holding only live pages, then
+// replaces it: after the encryption of a clear base, the freed pages of the
+// old file still held clear values.
+func (db *DB) compact(timeout time.Duration) error {
+	tmp := db.path + ".chiffrement.tmp"
+	fail := func(err error) error {
+		_ = os.Remove(tmp)
+		return internal(err, "La base « %s » a été chiffrée mais n'a pas pu être réécrite. Gardez la copie avant chiffrement et relancez Logis.", db.name())
+	}
+	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return fail(err)
+	}
+	if err := bolt.Compact(dst, db.bolt, 64<<20); err != nil {
+		_ = dst.Close()
+		return fail(err)
+	}
+	if err := dst.Close(); err != nil {
+		return fail(err)
+	}
+	if err := db.bolt.Close(); err != nil {
+		return fail(err)
+	}
+	db.bolt = nil
+	if err := os.Rename(tmp, db.path); err != nil {
+		return fail(err)
+	}
+	syncDir(filepath.Dir(db.path))
+	bdb, err := bolt.Open(db.path, 0o600, &bolt.Options{Timeout: timeout, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return openError(db.name(), err)
+	}
+	db.bolt = bdb
+	return nil
 }
 
 func lockedError(name string, cause error) error {
@@ -121,18 +198,6 @@ func openError(name string, err error) error {
 	return internal(err, "La base « %s » n'a pas pu être ouverte.", name)
 }
 
-func currentUser() string {
-	if u, err := user.Current(); err == nil && strings.TrimSpace(u.Username) != "" {
-		return u.Username
-	}
-	for _, k := range []string{"USER", "USERNAME", "LOGNAME"} {
-		if v := strings.TrimSpace(os.Getenv(k)); v != "" {
-			return v
-		}
-	}
-	return "inconnu"
-}
-
 // Close closes the database. Further calls return the same result.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
@@ -151,11 +216,16 @@ func (db *DB) Path() string { return db.path }
 
 func (db *DB) name() string { return filepath.Base(db.path) }
 
-// View runs fn in a read-only transaction.
+// View runs fn in a read-only transaction. Both View and Update fail with
+// an EAUTH error while the base is locked.
 func (db *DB) View(fn func(tx *Tx) error) error {
+	s := db.session.Load()
+	if s == nil {
+		return errLocked
+	}
 	fnFailed := false // fn's own error is returned as is
 	err := db.bolt.View(func(btx *bolt.Tx) error {
-		tx := db.newTx(btx)
+		tx := db.newTx(btx, s)
 		defer tx.close()
 		err := fn(tx)
 		fnFailed = err != nil
@@ -168,12 +238,16 @@ func (db *DB) View(fn func(tx *Tx) error) error {
 }
 
 // Update runs fn in one write transaction and appends one journal entry
-// (when, who, action and what changed) in the same transaction. When fn
+// (when, which account, action and what changed) in the same transaction. When fn
 // returns an error nothing is written, not even the journal entry.
 func (db *DB) Update(action string, fn func(tx *Tx) error) error {
+	s := db.session.Load()
+	if s == nil {
+		return errLocked
+	}
 	fnFailed := false // errors of fn and of our own writes are returned as is
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := db.newTx(btx)
+		tx := db.newTx(btx, s)
 		defer tx.close()
 		err := fn(tx)
 		if err == nil {

@@ -2,8 +2,13 @@ package storage
 
 import (
 	"bytes"
+	"encoding/json"
+	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"logis/model"
 )
 
 // Hooks for the tests of package storage_test.
@@ -22,12 +27,25 @@ func DeleteOccupantIndex(db *DB, ref, id string) error {
 	})
 }
 
-// RawJournal returns the stored bytes of the whole journal.
+// plainOf opens a stored value with the session's keys (sealed buckets).
+func plainOf(db *DB, bucket, k, v []byte) []byte {
+	s := db.session.Load()
+	if s == nil || !slices.ContainsFunc(append(sealedBuckets, bucketJournal), func(b []byte) bool { return bytes.Equal(b, bucket) }) {
+		return v
+	}
+	p, err := s.keys.open(bucket, k, v)
+	if err != nil {
+		return v
+	}
+	return p
+}
+
+// RawJournal returns the plain (opened) bytes of the whole journal.
 func RawJournal(db *DB) ([]byte, error) {
 	var buf bytes.Buffer
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketJournal).ForEach(func(k, v []byte) error {
-			buf.Write(v)
+			buf.Write(plainOf(db, bucketJournal, k, v))
 			buf.WriteByte('\n')
 			return nil
 		})
@@ -35,7 +53,8 @@ func RawJournal(db *DB) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// RawFile returns the stored bytes of every bucket but the journal.
+// RawRecords returns the keys and plain (opened) values of every bucket but
+// the journal.
 func RawRecords(db *DB) ([]byte, error) {
 	var buf bytes.Buffer
 	err := db.bolt.View(func(tx *bolt.Tx) error {
@@ -45,7 +64,7 @@ func RawRecords(db *DB) ([]byte, error) {
 			}
 			return b.ForEach(func(k, v []byte) error {
 				buf.Write(k)
-				buf.Write(v)
+				buf.Write(plainOf(db, name, k, v))
 				return nil
 			})
 		})
@@ -53,9 +72,86 @@ func RawRecords(db *DB) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// PutRaw stores value as is under key in bucket, bypassing the codec.
+// PutRaw stores the plain value under key in bucket, sealed with the base's
+// key where the bucket is sealed, bypassing the checks of the codec's users.
 func PutRaw(db *DB, bucket, key string, value []byte) error {
+	if s := db.session.Load(); s != nil && slices.ContainsFunc(append(sealedBuckets, bucketJournal), func(b []byte) bool { return string(b) == bucket }) {
+		value = s.keys.seal([]byte(bucket), []byte(key), value)
+	}
+	return PutStored(db, bucket, key, value)
+}
+
+// PutStored stores value as is (no sealing).
+func PutStored(db *DB, bucket, key string, value []byte) error {
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucket)).Put([]byte(key), value)
+	})
+}
+
+// Stored returns a copy of the stored value of key in bucket.
+func Stored(db *DB, bucket string, key []byte) (out []byte, err error) {
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		out = bytes.Clone(tx.Bucket([]byte(bucket)).Get(key))
+		return nil
+	})
+	return out, err
+}
+
+// DeleteStored removes key from bucket, bypassing everything.
+func DeleteStored(db *DB, bucket string, key []byte) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucket)).Delete(key) })
+}
+
+// MakeClearBase writes at path a base of schema 1 or 2 as the previous
+// versions of Logis did: clear JSON values, one journal entry.
+func MakeClearBase(path string, schema int, logements []*model.Logement, menages []*model.Menage) error {
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		return err
+	}
+	defer bdb.Close()
+	return bdb.Update(func(tx *bolt.Tx) error {
+		for _, m := range migrations[:schema] {
+			if err := m.up(tx); err != nil {
+				return err
+			}
+		}
+		put := func(bucket []byte, key string, v any) error {
+			data, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			return tx.Bucket(bucket).Put([]byte(key), data)
+		}
+		var c Counts
+		for _, l := range logements {
+			c.Logements++
+			if err := put(bucketLogements, l.Reference, l); err != nil {
+				return err
+			}
+		}
+		for _, m := range menages {
+			c.Menages++
+			c.Personnes += len(m.Personnes)
+			if err := put(bucketMenages, m.ID, m); err != nil {
+				return err
+			}
+			if m.Bail != nil {
+				if err := tx.Bucket(bucketIdxLogementMenage).Put(idxKey(m.Bail.Logement, m.ID), []byte{}); err != nil {
+					return err
+				}
+			}
+		}
+		if err := put(bucketJournal, string(seqKey(1)), model.Evenement{Seq: 1, Quand: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC),
+			Utilisateur: "agent", Action: "Import menages"}); err != nil {
+			return err
+		}
+		if _, err := tx.Bucket(bucketJournal).NextSequence(); err != nil {
+			return err
+		}
+		if err := putMeta(tx, keyCounts, c); err != nil {
+			return err
+		}
+		return putMeta(tx, keySchema, schema)
 	})
 }
