@@ -84,6 +84,9 @@ func (a *App) lireDocuments(id string) (*documentsData, error) {
 // PV writes the minutes of session id as PDF into w. A session still in
 // preparation gives a draft marked « PROJET ».
 func (a *App) PV(id string, w io.Writer) error {
+	if err := a.Peut(model.ActionDocuments); err != nil {
+		return err
+	}
 	d, err := a.lireDocuments(id)
 	if err != nil {
 		return err
@@ -171,6 +174,9 @@ func (a *App) Courriers(id string, dir string, progress Progress) ([]string, err
 // CourriersAvec is Courriers with the letters' date and the notification
 // date of the offers given.
 func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progress Progress) ([]string, error) {
+	if err := a.Peut(model.ActionDocuments); err != nil {
+		return nil, err
+	}
 	if opt.Date.IsZero() {
 		opt.Date = a.Today()
 	}

@@ -36,6 +36,9 @@ func (r ImportReport) String() string {
 // transaction: one bad row and nothing is written, every bad line is
 // reported (*ImportErrors). Importing a reference again updates it.
 func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportReport, error) {
+	if err := a.Peut(model.ActionImporter); err != nil {
+		return ImportReport{}, err
+	}
 	rep := ImportReport{Type: kind}
 	required, ok := ImportColumns[kind]
 	if !ok {
