@@ -66,8 +66,8 @@ type session struct {
 }
 
 var (
-	errCredentialsRequired = model.Errorf(model.EAUTH, "Identifiant et mot de passe requis.")
-	errBadCredentials      = model.Errorf(model.EAUTH, "Identifiant ou mot de passe incorrect.")
+	errCredentialsRequired = model.Errorf(model.EAUTH, "Connexion refusée : identifiant et mot de passe requis.")
+	errBadCredentials      = model.Errorf(model.EAUTH, "Connexion refusée : identifiant ou mot de passe incorrect.")
 	errLocked              = model.Errorf(model.EAUTH, "La base est verrouillée : reconnectez-vous.")
 )
 

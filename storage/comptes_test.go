@@ -152,7 +152,7 @@ func TestSignIn(t *testing.T) {
 	t.Run("ErrNoPassword", func(t *testing.T) {
 		for _, o := range []storage.Options{optsAs("", ""), optsAs("agent.test", ""), optsAs("", testPassword)} {
 			_, err := storage.Open(path, o)
-			if model.ErrorCode(err) != model.EAUTH || model.ErrorMessage(err) != "Identifiant et mot de passe requis." {
+			if model.ErrorCode(err) != model.EAUTH || model.ErrorMessage(err) != "Connexion refusée : identifiant et mot de passe requis." {
 				t.Fatalf("%+v: %v", o, err)
 			}
 		}
@@ -168,7 +168,7 @@ func TestSignIn(t *testing.T) {
 	t.Run("ErrWrongPassword", func(t *testing.T) {
 		for _, o := range []storage.Options{optsAs("agent.test", "faux-mot-de-passe"), optsAs("personne", testPassword)} {
 			_, err := storage.Open(path, o)
-			if model.ErrorCode(err) != model.EAUTH || model.ErrorMessage(err) != "Identifiant ou mot de passe incorrect." {
+			if model.ErrorCode(err) != model.EAUTH || model.ErrorMessage(err) != "Connexion refusée : identifiant ou mot de passe incorrect." {
 				t.Fatalf("%+v: %v", o, err)
 			}
 		}
@@ -189,7 +189,7 @@ func TestSignIn(t *testing.T) {
 		o := optsAs("agent.test", "faux-mot-de-passe")
 		o.Now = func() time.Time { return now }
 		for i := 0; i < 5; i++ {
-			if _, err := storage.Open(path, o); model.ErrorMessage(err) != "Identifiant ou mot de passe incorrect." {
+			if _, err := storage.Open(path, o); model.ErrorMessage(err) != "Connexion refusée : identifiant ou mot de passe incorrect." {
 				t.Fatalf("try %d: %v", i, err)
 			}
 		}

@@ -43,6 +43,7 @@ type DB struct {
 	session atomic.Pointer[session] // nil while locked
 	created string                  // recovery key of a base created by this Open, until read
 	copie   string                  // path of the copy made before encrypting a clear base
+	lastUse atomic.Int64            // UnixNano of the last View or Update (idle lock)
 
 	closeOnce sync.Once
 	closeErr  error
@@ -211,6 +212,15 @@ func (db *DB) Close() error {
 	return db.closeErr
 }
 
+// LastUse is the wall-clock time of the last View or Update (zero before
+// any), for the window's idle lock.
+func (db *DB) LastUse() time.Time {
+	if n := db.lastUse.Load(); n != 0 {
+		return time.Unix(0, n)
+	}
+	return time.Time{}
+}
+
 // Path is the absolute path of the database file.
 func (db *DB) Path() string { return db.path }
 
@@ -223,6 +233,7 @@ func (db *DB) View(fn func(tx *Tx) error) error {
 	if s == nil {
 		return errLocked
 	}
+	db.lastUse.Store(time.Now().UnixNano())
 	fnFailed := false // fn's own error is returned as is
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		tx := db.newTx(btx, s)
@@ -245,6 +256,7 @@ func (db *DB) Update(action string, fn func(tx *Tx) error) error {
 	if s == nil {
 		return errLocked
 	}
+	db.lastUse.Store(time.Now().UnixNano())
 	fnFailed := false // errors of fn and of our own writes are returned as is
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		tx := db.newTx(btx, s)
