@@ -238,8 +238,9 @@ func (k *keyring) seal(bucket, key, plain []byte) []byte {
 }
 
 // errTampered is the cause of a sealed value that does not authenticate:
-// altered, truncated, moved from another record, or sealed with another key.
-var errTampered = errors.New("storage: sealed value does not authenticate")
+// altered, truncated, moved from another record, sealed with another key,
+// or replaced by a clear value. It is damage (errDamaged): never decoded.
+var errTampered = fmt.Errorf("%w: sealed value does not authenticate (format 0x02)", errDamaged)
 
 // open checks and decrypts a sealed value (with its version byte).
 func (k *keyring) open(bucket, key, stored []byte) ([]byte, error) {

@@ -202,6 +202,9 @@ func (db *DB) startSession(name string, dk []byte, action string) error {
 	}
 	s.compte = c
 	db.session.Store(s)
+	if db.readOnly { // nothing is written: no journal, no last sign-in
+		return nil
+	}
 	err = db.Update(action, func(tx *Tx) error {
 		if err := tx.journalFailures(); err != nil {
 			return err
@@ -232,6 +235,9 @@ func (db *DB) startSession(name string, dk []byte, action string) error {
 // noteFailure counts a failed sign-in of name ("" for an unknown name) and
 // keeps it for the journal. Best effort: a failure to write is ignored.
 func (db *DB) noteFailure(name string) {
+	if db.readOnly {
+		return
+	}
 	now := db.now().Round(0)
 	_ = db.bolt.Update(func(btx *bolt.Tx) error {
 		b := btx.Bucket(bucketCles)

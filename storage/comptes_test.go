@@ -84,7 +84,7 @@ func TestEncryption(t *testing.T) {
 	t.Run("ErrTamperedRecordIsDamage", func(t *testing.T) {
 		db := MustOpenDB(t)
 		MustUpdate(t, db, "x", func(tx *storage.Tx) error { return tx.PutMenage(canaryMenage()) })
-		good, err := storage.Stored(db, "menages", []byte("M1"))
+		good, err := storage.GetStored(db, "menages", "M1")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,8 +111,8 @@ func TestEncryption(t *testing.T) {
 			}
 			return tx.PutMenage(newMenage("M2", "", 1))
 		})
-		m1, _ := storage.Stored(db, "menages", []byte("M1"))
-		good, _ := storage.Stored(db, "menages", []byte("M2"))
+		m1, _ := storage.GetStored(db, "menages", "M1")
+		good, _ := storage.GetStored(db, "menages", "M2")
 		if err := storage.PutStored(db, "menages", "M2", m1); err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +125,7 @@ func TestEncryption(t *testing.T) {
 	t.Run("ErrClearValueInSealedBucket", func(t *testing.T) {
 		db := MustOpenDB(t)
 		MustUpdate(t, db, "x", func(tx *storage.Tx) error { return tx.PutLogement(newLogement("L1", "")) })
-		good, _ := storage.Stored(db, "logements", []byte("L1"))
+		good, _ := storage.GetStored(db, "logements", "L1")
 		plain := []byte(`{"reference":"L1","typologie":9}`)
 		_ = storage.PutStored(db, "logements", "L1", plain)
 		if err := db.View(func(tx *storage.Tx) error { _, err := tx.Logement("L1"); return err }); err == nil {
@@ -315,14 +315,14 @@ func TestJournalChain(t *testing.T) {
 	seq := func(n uint64) []byte { return []byte{0, 0, 0, 0, 0, 0, 0, byte(n)} }
 	t.Run("ErrAlteredEntry", func(t *testing.T) {
 		db := build(t)
-		v, _ := storage.Stored(db, "journal", seq(2))
+		v, _ := storage.GetStored(db, "journal", string(seq(2)))
 		v[len(v)-1] ^= 1
 		_ = storage.PutStored(db, "journal", string(seq(2)), v)
 		p, _ := db.Check()
 		if !strings.Contains(strings.Join(p, "\n"), "l'entrée n° 2 a été modifiée") {
 			t.Fatalf("check: %v", p)
 		}
-		_ = storage.DeleteStored(db, "journal", seq(2)) // the cleanup check would fail anyway
+		_ = storage.DeleteStored(db, "journal", string(seq(2))) // the cleanup check would fail anyway
 		db.Close()
 	})
 	t.Run("ErrReplacedEntry", func(t *testing.T) {
@@ -337,7 +337,7 @@ func TestJournalChain(t *testing.T) {
 	})
 	t.Run("ErrRemovedEntry", func(t *testing.T) {
 		db := build(t)
-		_ = storage.DeleteStored(db, "journal", seq(3))
+		_ = storage.DeleteStored(db, "journal", string(seq(3)))
 		p, _ := db.Check()
 		if !strings.Contains(strings.Join(p, "\n"), "les entrées n° 3 à 3 ont été supprimées") {
 			t.Fatalf("check: %v", p)
@@ -347,7 +347,7 @@ func TestJournalChain(t *testing.T) {
 	t.Run("ErrRemovedLastEntry", func(t *testing.T) {
 		db := build(t)
 		last, _ := db.Journal(1)
-		_ = storage.DeleteStored(db, "journal", seq(last[0].Seq))
+		_ = storage.DeleteStored(db, "journal", string(seq(last[0].Seq)))
 		p, _ := db.Check()
 		if !strings.Contains(strings.Join(p, "\n"), "dernières entrées") {
 			t.Fatalf("check: %v", p)
@@ -368,7 +368,7 @@ func TestMigrationClearBase(t *testing.T) {
 	}
 	db := MustOpenDBAt(t, path)
 	copie := db.EncryptionCopy()
-	if want := filepath.Join(dir, "logis-avant-chiffrement-2026-11-22.db"); copie != want {
+	if want := filepath.Join(dir, "logis.avant-chiffrement-20261122.db"); copie != want {
 		t.Fatalf("copy %q, want %q", copie, want)
 	}
 	if db.RecoveryKey() == "" || db.Account().Role != model.Responsable {

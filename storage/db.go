@@ -30,14 +30,22 @@ type Options struct {
 	// CheapKeys is for tests only: new accounts get a cheap Argon2id cost,
 	// stored with their wrapped key, and only such bases accept it.
 	CheapKeys bool
+	// ReadOnly opens an existing base for reading only (verify, a backup
+	// being checked): nothing is created, migrated or written, and a
+	// read-only file can be opened. Update returns an error.
+	ReadOnly bool
+	// NoMigrationCopy skips the dated copy kept before a migration: the
+	// file is itself a copy (a backup being restored).
+	NoMigrationCopy bool
 }
 
 // DB is an open Logis database. It is safe for concurrent use: any number of
 // View at a time, one Update at a time.
 type DB struct {
-	bolt *bolt.DB
-	path string
-	now  func() time.Time
+	bolt     *bolt.DB
+	path     string
+	now      func() time.Time
+	readOnly bool
 
 	cheap   bool                    // Options.CheapKeys
 	session atomic.Pointer[session] // nil while locked
@@ -56,9 +64,13 @@ var openPaths = struct {
 	m map[string]bool
 }{m: map[string]bool{}}
 
-// Open opens the database at path, creating it (and its directory) when
-// missing, and brings it to the current schema.
-func Open(path string, opts Options) (*DB, error) {
+// Open opens the database at path and brings it to the current schema,
+// creating it (and its folder) when missing, unless ReadOnly. An existing
+// base of an older schema is first copied beside it
+// (« NOM.avant-migration-AAAAMMJJ.db »). A damaged or foreign file is
+// refused (EDAMAGED, EINVALID) and never modified; a panic of bbolt on a
+// damaged file is reported as EDAMAGED.
+func Open(path string, opts Options) (db *DB, err error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = DefaultLockTimeout
 	}
@@ -73,6 +85,17 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, internal(err, "Le chemin de la base « %s » est incorrect.", name)
 	}
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) && !opts.ReadOnly {
+		if strings.TrimSpace(opts.User) == "" || opts.Password == "" {
+			return nil, errCredentialsRequired
+		}
+		if err := model.ValidateNomCompte(strings.TrimSpace(opts.User)); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkFile(abs, opts.ReadOnly); err != nil {
+		return nil, err
+	}
 
 	openPaths.Lock()
 	if openPaths.m[abs] {
@@ -81,60 +104,41 @@ func Open(path string, opts Options) (*DB, error) {
 	}
 	openPaths.m[abs] = true
 	openPaths.Unlock()
-	release := func() {
-		openPaths.Lock()
-		delete(openPaths.m, abs)
-		openPaths.Unlock()
-	}
+	var bdb *bolt.DB
+	defer func() {
+		if err != nil {
+			if bdb != nil {
+				_ = bdb.Close()
+			}
+			openPaths.Lock()
+			delete(openPaths.m, abs)
+			openPaths.Unlock()
+			db = nil
+		}
+	}()
+	defer guardBoundary(&err, name)()
 
-	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
-		if strings.TrimSpace(opts.User) == "" || opts.Password == "" {
-			release()
-			return nil, errCredentialsRequired
-		}
-		if err := model.ValidateNomCompte(strings.TrimSpace(opts.User)); err != nil {
-			release()
-			return nil, err
-		}
-	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		release()
-		return nil, internal(err, "Le dossier de la base « %s » n'a pas pu être créé : %s", name, filepath.Dir(abs))
-	}
-	bdb, err := bolt.Open(abs, 0o600, &bolt.Options{
+	bdb, err = bolt.Open(abs, 0o600, &bolt.Options{
 		Timeout:      opts.LockTimeout,
 		FreelistType: bolt.FreelistMapType,
+		ReadOnly:     opts.ReadOnly,
 	})
 	if err != nil {
-		release()
 		return nil, openError(name, err)
 	}
-	db := &DB{bolt: bdb, path: abs, now: opts.Now, cheap: opts.CheapKeys}
-	if err := db.migrate(opts); err != nil {
-		_ = db.bolt.Close()
-		release()
+	db = &DB{bolt: bdb, path: abs, now: opts.Now, readOnly: opts.ReadOnly, cheap: opts.CheapKeys}
+	err = db.migrate(opts)
+	bdb = db.bolt // compact may have reopened it
+	if err != nil {
 		return nil, err
 	}
-	if db.copie != "" { // just encrypted: no clear page may stay in the file
-		if err := db.compact(opts.LockTimeout); err != nil {
-			if db.bolt != nil {
-				_ = db.bolt.Close()
-			}
-			release()
-			return nil, err
-		}
-	}
-	bdb = db.bolt
 	if db.session.Load() == nil { // not created nor encrypted by migrate: sign in
-		var err error
 		if opts.RecoveryKey != "" && opts.Password == "" {
 			err = db.signInRecovery(opts.User, opts.RecoveryKey)
 		} else {
 			err = db.SignIn(opts.User, opts.Password)
 		}
 		if err != nil {
-			_ = bdb.Close()
-			release()
 			return nil, err
 		}
 	}
@@ -144,7 +148,7 @@ func Open(path string, opts Options) (*DB, error) {
 // compact rewrites the file into a new one holding only live pages, then
 // replaces it: after the encryption of a clear base, the freed pages of the
 // old file still held clear values.
-func (db *DB) compact(timeout time.Duration) error {
+func (db *DB) compact() error {
 	tmp := db.path + ".chiffrement.tmp"
 	fail := func(err error) error {
 		_ = os.Remove(tmp)
@@ -169,11 +173,36 @@ func (db *DB) compact(timeout time.Duration) error {
 		return fail(err)
 	}
 	syncDir(filepath.Dir(db.path))
-	bdb, err := bolt.Open(db.path, 0o600, &bolt.Options{Timeout: timeout, FreelistType: bolt.FreelistMapType})
+	bdb, err := bolt.Open(db.path, 0o600, &bolt.Options{Timeout: DefaultLockTimeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
 		return openError(db.name(), err)
 	}
 	db.bolt = bdb
+	return nil
+}
+
+// checkFile refuses, before bbolt sees it, a path that is not a base: a
+// folder, an empty file (an interrupted copy) and, when reading only, a
+// missing file. Otherwise the folder of a new base is created.
+func checkFile(abs string, readOnly bool) error {
+	name := filepath.Base(abs)
+	st, err := os.Stat(abs)
+	switch {
+	case err == nil && st.IsDir():
+		return model.Errorf(model.EINVALID, "« %s » est un dossier, pas une base Logis.", name)
+	case err == nil && st.Size() == 0:
+		return model.Errorf(model.EDAMAGED,
+			"Le fichier « %s » est vide : ce n'est pas une base Logis (copie interrompue ?). Il n'a pas été modifié. %s", name, restoreHint)
+	case err == nil:
+		return nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return openError(name, err)
+	case readOnly:
+		return wrap(err, model.ENOTFOUND, "La base « %s » est introuvable (%s). Vérifiez le chemin.", name, abs)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return internal(err, "Le dossier de la base « %s » n'a pas pu être créé : %s", name, filepath.Dir(abs))
+	}
 	return nil
 }
 
@@ -188,8 +217,8 @@ func openError(name string, err error) error {
 	case errors.Is(err, bolt.ErrTimeout):
 		return lockedError(name, err)
 	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
-		return wrap(err, model.EINVALID,
-			"Le fichier « %s » n'est pas une base Logis ou il est endommagé. Ouvrez une autre base ou restaurez une sauvegarde.", name)
+		return wrap(err, model.EDAMAGED,
+			"Le fichier « %s » n'est pas une base Logis ou il est endommagé ; il n'a pas été modifié. Ouvrez une autre base ou restaurez une sauvegarde (logis restaurer SAUVEGARDE, ou « Restaurer une sauvegarde… » dans Paramètres).", name)
 	case errors.Is(err, fs.ErrPermission):
 		return wrap(err, model.EINTERNAL,
 			"Logis n'a pas le droit d'ouvrir la base « %s ». Vérifiez les droits du fichier et de son dossier.", name)
@@ -202,6 +231,7 @@ func openError(name string, err error) error {
 // Close closes the database. Further calls return the same result.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
+		defer recoverDamage(&db.closeErr, db.name())
 		if err := db.bolt.Close(); err != nil {
 			db.closeErr = internal(err, "La base « %s » n'a pas été fermée correctement.", db.name())
 		}
@@ -228,14 +258,15 @@ func (db *DB) name() string { return filepath.Base(db.path) }
 
 // View runs fn in a read-only transaction. Both View and Update fail with
 // an EAUTH error while the base is locked.
-func (db *DB) View(fn func(tx *Tx) error) error {
+func (db *DB) View(fn func(tx *Tx) error) (err error) {
 	s := db.session.Load()
 	if s == nil {
 		return errLocked
 	}
 	db.lastUse.Store(time.Now().UnixNano())
+	defer guardBoundary(&err, db.name())()
 	fnFailed := false // fn's own error is returned as is
-	err := db.bolt.View(func(btx *bolt.Tx) error {
+	err = db.bolt.View(func(btx *bolt.Tx) error {
 		tx := db.newTx(btx, s)
 		defer tx.close()
 		err := fn(tx)
@@ -249,16 +280,20 @@ func (db *DB) View(fn func(tx *Tx) error) error {
 }
 
 // Update runs fn in one write transaction and appends one journal entry
-// (when, which account, action and what changed) in the same transaction. When fn
-// returns an error nothing is written, not even the journal entry.
-func (db *DB) Update(action string, fn func(tx *Tx) error) error {
+// (when, which account, action and what changed) in the same transaction.
+// When fn returns an error nothing is written, not even the journal entry.
+func (db *DB) Update(action string, fn func(tx *Tx) error) (err error) {
+	if db.readOnly {
+		return internal(bolt.ErrDatabaseReadOnly, "Erreur interne de Logis : la base « %s » est ouverte en lecture seule.", db.name())
+	}
 	s := db.session.Load()
 	if s == nil {
 		return errLocked
 	}
 	db.lastUse.Store(time.Now().UnixNano())
+	defer guardBoundary(&err, db.name())()
 	fnFailed := false // errors of fn and of our own writes are returned as is
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
+	err = db.bolt.Update(func(btx *bolt.Tx) error {
 		tx := db.newTx(btx, s)
 		defer tx.close()
 		err := fn(tx)

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
 
@@ -88,18 +89,80 @@ func PutStored(db *DB, bucket, key string, value []byte) error {
 	})
 }
 
-// Stored returns a copy of the stored value of key in bucket.
-func Stored(db *DB, bucket string, key []byte) (out []byte, err error) {
+// GetStored returns a copy of the stored bytes of key in bucket.
+func GetStored(db *DB, bucket, key string) (v []byte, err error) {
 	err = db.bolt.View(func(tx *bolt.Tx) error {
-		out = bytes.Clone(tx.Bucket([]byte(bucket)).Get(key))
+		v = bytes.Clone(tx.Bucket([]byte(bucket)).Get([]byte(key)))
 		return nil
 	})
-	return out, err
+	return v, err
 }
 
 // DeleteStored removes key from bucket, bypassing everything.
-func DeleteStored(db *DB, bucket string, key []byte) error {
-	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucket)).Delete(key) })
+func DeleteStored(db *DB, bucket, key string) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucket)).Delete([]byte(key)) })
+}
+
+// DowngradeToSchema2 turns db back into a clear database of schema 2: no
+// accounts nor keys, every value bare JSON, as written before the codec's
+// envelope.
+func DowngradeToSchema2(db *DB) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error { return unsealAll(db, tx, 2) })
+}
+
+// DowngradeToSchema1 also removes the commissions bucket.
+func DowngradeToSchema1(db *DB) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		if err := unsealAll(db, tx, 1); err != nil {
+			return err
+		}
+		return tx.DeleteBucket(bucketCommissions)
+	})
+}
+
+// unsealAll rewrites every value in its plain form, with schema version v.
+func unsealAll(db *DB, tx *bolt.Tx, v int) error {
+	for _, name := range valueBuckets {
+		b := tx.Bucket(name)
+		if b == nil {
+			continue
+		}
+		type kv struct{ k, v []byte }
+		var all []kv
+		if err := b.ForEach(func(k, v []byte) error {
+			if bytes.Equal(name, bucketJournal) && len(k) != 8 {
+				return nil // the chain head
+			}
+			plain, err := unseal(name, k, v)
+			if err != nil {
+				s := db.session.Load()
+				if s == nil {
+					return err
+				}
+				if plain, err = s.keys.open(name, k, v); err != nil {
+					return err
+				}
+			}
+			all = append(all, kv{bytes.Clone(k), bytes.Clone(plain)})
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, p := range all {
+			if err := b.Put(p.k, p.v); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.Bucket(bucketJournal).Delete(keyJournalHead); err != nil {
+		return err
+	}
+	for _, name := range [][]byte{bucketCles, bucketComptes} {
+		if err := tx.DeleteBucket(name); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bucketMeta).Put(keySchema, []byte(fmt.Sprint(v)))
 }
 
 // MakeClearBase writes at path a base of schema 1 or 2 as the previous

@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
@@ -109,6 +110,7 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			debug.SetPanicOnFault(true) // a fault in the mapped file is a record error (batch.decode)
 			for bt := range jobs {
 				bt.decode()
 			}

@@ -197,7 +197,7 @@ func (db *DB) Journal(limit int) ([]model.Evenement, error) {
 			}
 			var e model.Evenement
 			if err := tx.decodeAt(bucketJournal, k, v, &e); err != nil {
-				return internal(err, "Une entrée du journal de la base « %s » est illisible.", db.name())
+				return damagedRecord(err, db.name(), bucketJournal, k)
 			}
 			if len(k) == 8 {
 				e.Seq = binary.BigEndian.Uint64(k)

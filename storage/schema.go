@@ -3,10 +3,7 @@ package storage
 import (
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -17,7 +14,7 @@ import (
 
 // schemaVersion is the format of the database this program writes. Raise it
 // and append a migration whenever the layout or the encoding changes.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // Buckets.
 var (
@@ -69,10 +66,11 @@ var migrations = []migration{
 		_, err := tx.CreateBucketIfNotExists(bucketCommissions)
 		return err
 	}},
-	// 3: accounts and encryption at rest. The buckets are made here; the
+	{3, "contrôle d'intégrité de chaque fiche", sealLegacyValues},
+	// 4: accounts and encryption at rest. The buckets are made here; the
 	// keys, the first account and the sealing of the values already stored
 	// are done by migrate (they need the account's password).
-	{3, "comptes et chiffrement", func(tx *bolt.Tx) error {
+	{4, "comptes et chiffrement", func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bucketCles, bucketComptes} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
@@ -82,8 +80,60 @@ var migrations = []migration{
 	}},
 }
 
+// valueBuckets are the buckets whose values go through the codec. Index
+// values are empty: their keys are checked against the records by Check.
+var valueBuckets = [][]byte{bucketMeta, bucketResidences, bucketLogements, bucketMenages,
+	bucketDemandes, bucketParametres, bucketReglages, bucketJournal, bucketCommissions}
+
+// sealLegacyValues wraps every bare JSON value written before schema 3 in
+// the codec's envelope. Values already sealed, and values that are neither
+// (damaged), are left for Check to report. Writes go in sorted chunks, the
+// cursor repositioned after each (bbolt forbids writing while a cursor
+// walks).
+func sealLegacyValues(tx *bolt.Tx) error {
+	const chunk = 1024
+	type kv struct{ k, v []byte }
+	for _, name := range valueBuckets {
+		b := tx.Bucket(name)
+		if b == nil {
+			continue
+		}
+		var last []byte
+		for {
+			c := b.Cursor()
+			var k, v []byte
+			if last == nil {
+				k, v = c.First()
+			} else if k, v = c.Seek(last); k != nil && bytes.Equal(k, last) {
+				k, v = c.Next()
+			}
+			var todo []kv
+			for ; k != nil && len(todo) < chunk; k, v = c.Next() {
+				last = bytes.Clone(k)
+				if v == nil || !legacyPlain(v) {
+					continue // nested bucket, already sealed, or damaged
+				}
+				sealed, err := seal(name, k, v)
+				if err != nil {
+					return err
+				}
+				todo = append(todo, kv{last, sealed})
+			}
+			for _, p := range todo {
+				if err := b.Put(p.k, p.v); err != nil {
+					return err
+				}
+			}
+			if k == nil {
+				break
+			}
+		}
+	}
+	return nil
+}
+
 // schemaSealed is the first schema whose values are sealed with the data key.
-const schemaSealed = 3
+const schemaSealed = 4
 
 // sealedBuckets are the buckets whose values are sealed with the data key.
 // meta (schema number, counters, ID sequences) stays clear: it is read
@@ -105,18 +155,31 @@ func readSchema(tx *bolt.Tx, name string) (int, error) {
 		return 0, nil
 	}
 	var v int
-	if err := getMeta(tx, keySchema, &v); err != nil {
-		return 0, internal(err, "Le numéro de format de la base « %s » est illisible.", name)
+	data := meta.Get(keySchema)
+	var err error
+	switch {
+	case data == nil:
+		err = fmt.Errorf("meta key %q missing", keySchema)
+	case legacyPlain(data): // written before schema 3
+		err = unmarshal(data, &v)
+	default:
+		err = decode(bucketMeta, keySchema, data, &v)
+	}
+	if err != nil {
+		return 0, damagedFile(err, name)
 	}
 	return v, nil
 }
 
 // migrate brings the database to schemaVersion in one write transaction,
 // journaled, or refuses a database newer than the program. A new base is
-// created with opts.User as its responsable; a clear base (schema < 3) is
-// first copied beside itself (…-avant-chiffrement-AAAA-MM-JJ.db), then
-// sealed in the same transaction as its migration, opts.User becoming its
-// responsable. An encrypted base is signed in first.
+// created with opts.User as its responsable. A clear base (schema < 4) is
+// first copied beside itself (« NOM.avant-chiffrement-AAAAMMJJ.db », unless
+// NoMigrationCopy), then sealed in the same transaction as its migration,
+// opts.User becoming its responsable, and the file rewritten without its
+// old clear pages. An encrypted base of an older format is signed in, then
+// copied (« NOM.avant-migration-AAAAMMJJ.db ») and migrated. A read-only
+// base is only checked to be current.
 func (db *DB) migrate(opts Options) error {
 	name := db.name()
 	var from int
@@ -134,6 +197,14 @@ func (db *DB) migrate(opts Options) error {
 	if from == schemaVersion {
 		return nil
 	}
+	if db.readOnly {
+		if from == 0 {
+			return model.Errorf(model.EINVALID, "Le fichier « %s » n'est pas une base Logis (il ne contient aucune donnée de Logis).", name)
+		}
+		return model.Errorf(model.EINVALID,
+			"La base « %s » est à un ancien format (n° %d) et n'a pas été modifiée. Ouvrez-la une fois avec Logis : elle sera mise au format n° %d, après une copie datée gardée à côté (« %s »). Relancez ensuite la vérification.",
+			name, from, schemaVersion, filepath.Base(DatedPath(db.path, copyLabel(from), db.now())))
+	}
 	action := fmt.Sprintf("Mise à jour du format de la base (n° %d → n° %d)", from, schemaVersion)
 	wasClear := from > 0 && from < schemaSealed
 	switch {
@@ -146,15 +217,29 @@ func (db *DB) migrate(opts Options) error {
 		if err := model.ValidateNomCompte(strings.TrimSpace(opts.User)); err != nil {
 			return err
 		}
-		copie, err := db.copyBeforeEncryption()
-		if err != nil {
-			return err
+		action = fmt.Sprintf("Chiffrement de la base (format n° %d → n° %d)", from, schemaVersion)
+		if !opts.NoMigrationCopy {
+			dest := DatedPath(db.path, "avant-chiffrement", db.now())
+			if err := copyTo(db.bolt, dest); err != nil {
+				return internal(err,
+					"La base « %s » doit être chiffrée, mais sa copie de sécurité « %s » n'a pas pu être écrite ; elle n'a pas été modifiée. Vérifiez la place libre et les droits du dossier.",
+					name, filepath.Base(dest))
+			}
+			db.copie = dest
+			action += fmt.Sprintf(" ; copie avant chiffrement : %s", filepath.Base(dest))
 		}
-		db.copie = copie
-		action = fmt.Sprintf("Chiffrement de la base (format n° %d → n° %d) ; copie avant chiffrement : %s", from, schemaVersion, filepath.Base(copie))
-	default: // an encrypted base of an older format: sign in, then migrate
+	default: // an encrypted base of an older format: sign in, copy, migrate
 		if err := db.SignIn(opts.User, opts.Password); err != nil {
 			return err
+		}
+		if !opts.NoMigrationCopy {
+			dest := DatedPath(db.path, "avant-migration", db.now())
+			if err := copyTo(db.bolt, dest); err != nil {
+				return internal(err,
+					"La base « %s » doit être mise au format de cette version de Logis, mais sa copie de sécurité « %s » n'a pas pu être écrite ; elle n'a pas été modifiée. Vérifiez la place libre et les droits du dossier.",
+					name, filepath.Base(dest))
+			}
+			action += fmt.Sprintf(" ; copie gardée : %s", filepath.Base(dest))
 		}
 	}
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
@@ -195,42 +280,20 @@ func (db *DB) migrate(opts Options) error {
 		if model.ErrorCode(err) != model.EINTERNAL {
 			return err
 		}
-		return internal(err, "La base « %s » n'a pas pu être mise au format de cette version de Logis.", name)
+		return internal(err, "La base « %s » n'a pas pu être mise au format de cette version de Logis ; elle n'a pas été modifiée.", name)
+	}
+	if wasClear { // no clear page may stay in the file
+		return db.compact()
 	}
 	return nil
 }
 
-// copyBeforeEncryption writes a dated copy of a clear base beside it, to be
-// deleted by the user once the encrypted base is checked.
-func (db *DB) copyBeforeEncryption() (string, error) {
-	base := strings.TrimSuffix(db.path, filepath.Ext(db.path))
-	day := db.now().Format("2006-01-02")
-	dest := fmt.Sprintf("%s-avant-chiffrement-%s.db", base, day)
-	for i := 2; ; i++ {
-		if _, err := os.Stat(dest); errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		dest = fmt.Sprintf("%s-avant-chiffrement-%s-%d.db", base, day, i)
+// copyLabel names the copy made before migrating from schema from.
+func copyLabel(from int) string {
+	if from < schemaSealed {
+		return "avant-chiffrement"
 	}
-	f, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return "", backupError(filepath.Base(dest), err)
-	}
-	err = db.bolt.View(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(f)
-		return err
-	})
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(dest)
-		return "", backupError(filepath.Base(dest), err)
-	}
-	return dest, nil
+	return "avant-migration"
 }
 
 // sealAll seals every value of a clear base with the session's key, and
@@ -246,7 +309,7 @@ func sealAll(btx *bolt.Tx, s *session) error {
 			if v == nil { // nested bucket: none expected
 				return nil
 			}
-			plain, err := unseal(v)
+			plain, err := unseal(name, k, v)
 			if err != nil {
 				return err
 			}
@@ -269,7 +332,7 @@ func sealAll(btx *bolt.Tx, s *session) error {
 		if len(k) != 8 {
 			return nil
 		}
-		plain, err := unseal(v)
+		plain, err := unseal(bucketJournal, k, v)
 		if err != nil {
 			return err
 		}
@@ -316,11 +379,11 @@ func getMeta(tx *bolt.Tx, key []byte, v any) error {
 	if data == nil {
 		return fmt.Errorf("meta key %q missing", key)
 	}
-	return decode(data, v)
+	return decode(bucketMeta, key, data, v)
 }
 
 func putMeta(tx *bolt.Tx, key []byte, v any) error {
-	data, err := encode(v)
+	data, err := encode(bucketMeta, key, v)
 	if err != nil {
 		return err
 	}

@@ -150,9 +150,10 @@ func (tx *Tx) get(k kind, key string, v any) (found bool, err error) {
 	return true, nil
 }
 
+// corrupt is the error of a record that failed its integrity check or
+// cannot be decoded: named by its kind and key, never by its content.
 func corrupt(tx *Tx, k kind, key string, err error) error {
-	return internal(err, "La fiche %s « %s » de la base « %s » est illisible. Lancez la vérification de la base.",
-		k.typ, clipKey(key), tx.db.name())
+	return damagedRecord(err, tx.db.name(), k.bucket, []byte(key))
 }
 
 // put stores v under key and journals the change. old is the previous plain
@@ -171,7 +172,7 @@ func (tx *Tx) put(k kind, key string, v any) (old []byte, changed bool, err erro
 	}
 	if stored != nil {
 		if old, err = tx.unsealAt(k.bucket, []byte(key), stored); err != nil {
-			return nil, false, corrupt(tx, k, key, err)
+			old = []byte{} // damaged: overwriting it repairs the record (see previous)
 		}
 		if bytes.Equal(old, plain) {
 			return old, false, nil
@@ -206,7 +207,7 @@ func (tx *Tx) del(k kind, key string) (old []byte, err error) {
 		return nil, err
 	}
 	if old, err = tx.unsealAt(k.bucket, []byte(key), stored); err != nil {
-		return nil, corrupt(tx, k, key, err)
+		old = []byte{} // damaged: deleting it is allowed (see previous)
 	}
 	if err := tx.rawDelete(k.bucket, key); err != nil {
 		return nil, err
@@ -219,8 +220,8 @@ func (tx *Tx) del(k kind, key string) (old []byte, err error) {
 }
 
 // previous decodes the plain form a write replaced or deleted. A damaged
-// record gives what could be read (zero values), so that saving or deleting
-// it repairs the base; Check reports what indexes and counters kept of it.
+// record (old is empty) gives zero values, so that saving or deleting it
+// repairs the base; Check reports what indexes and counters kept of it.
 func previous(old []byte, v any) {
 	if old != nil {
 		_ = unmarshal(old, v)
