@@ -122,6 +122,7 @@ func ShowConnexion(win fyne.Window, c Connexion) {
 			return err
 		}
 		m := c.Principale(a)
+		m.principale = c.Principale
 		m.RestoreSize()
 		m.startIdleLock(a.DelaiVerrouillage())
 		if notice != "" {
@@ -174,9 +175,14 @@ func (m *Main) Verrouiller() {
 			m.who.SetText("Connecté : " + nom + " (" + string(m.app.Compte().Role) + ")")
 			return nil
 		}
-		n := NewMain(m.win, m.app) // another account: a fresh window state
-		n.startIdleLock(m.idle)
 		m.stopIdle()
+		build := m.principale // another account: a fresh window state
+		if build == nil {
+			build = func(a *app.App) *Main { return NewMain(m.win, a) }
+		}
+		n := build(m.app)
+		n.principale = m.principale
+		n.startIdleLock(m.idle)
 		return nil
 	})
 	s.show()

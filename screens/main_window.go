@@ -77,6 +77,8 @@ type Main struct {
 	idle     time.Duration
 	touched  int64 // UnixNano of the last use; UI goroutine only
 	stopIdle func()
+	// principale rebuilds the main window for another account after a lock.
+	principale func(*app.App) *Main
 }
 
 // NewMain builds the main window's content.
