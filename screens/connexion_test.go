@@ -1,12 +1,14 @@
 package screens
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -148,4 +150,68 @@ func TestMain_IdleLock(t *testing.T) {
 		t.Fatal("the window did not lock itself when idle")
 	}
 	_ = m.app.DB.SignIn("test", "mot-de-passe-de-test") // the cleanup check needs the key
+}
+
+func TestParametres_Comptes(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	m.Show("Paramètres")
+	p := m.screens[m.current].(*Parametres)
+	var tab *container.TabItem
+	for _, ti := range p.tabs.Items {
+		if ti.Text == "Comptes et journal" {
+			tab = ti
+		}
+	}
+	if tab == nil {
+		t.Fatal("no accounts tab for the responsable")
+	}
+	p.tabs.Select(tab)
+	entries := entriesOf(tab.Content)
+	// identifiant, mot de passe ×2, délai, depuis, compte
+	if len(entries) != 6 {
+		t.Fatalf("%d entries", len(entries))
+	}
+	test.Type(entries[0], "c.lecteur")
+	test.Type(entries[1], "lecteur-secret-1")
+	test.Type(entries[2], "lecteur-secret-1")
+	var sel *widget.Select
+	walk(tab.Content, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			sel = s
+		}
+	})
+	sel.SetSelected("consultation")
+	walk(tab.Content, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Créer le compte" {
+			test.Tap(b)
+		}
+	})
+	if !strings.Contains(allText(tab.Content), "Compte « c.lecteur » créé (consultation).") {
+		t.Fatalf("not created: %s", allText(tab.Content))
+	}
+	list, _ := m.app.Comptes()
+	if len(list) != 2 || list[0].Nom != "c.lecteur" || list[0].Role != model.Consultation {
+		t.Fatalf("accounts %+v", list)
+	}
+	// The journal lists the creation, by the responsable; the filter keeps
+	// only an account's entries.
+	lignes, err := m.app.Journal(app.FiltreJournal{})
+	if last := lignes[len(lignes)-1]; err != nil || last.Utilisateur != "test" || last.Action != "Création du compte c.lecteur (consultation)" ||
+		!strings.Contains(allText(tab.Content), fmt.Sprintf("%d entrée(s)", len(lignes))) {
+		t.Fatalf("journal: %+v %v\n%s", lignes, err, allText(tab.Content))
+	}
+	test.Type(entries[5], "personne")
+	entries[5].OnSubmitted(entries[5].Text)
+	if !strings.Contains(allText(tab.Content), "0 entrée(s)") {
+		t.Fatalf("filter: %s", allText(tab.Content))
+	}
+
+	// A consultation account sees no such tab.
+	m.app.DB.Lock()
+	if err := m.app.DB.SignIn("c.lecteur", "lecteur-secret-1"); err != nil {
+		t.Fatal(err)
+	}
+	if p2 := newParametres(m); p2.comptesTabItem() != nil || len(p2.tabs.Items) != 3 {
+		t.Fatal("the consultation account sees the accounts tab")
+	}
 }

@@ -62,6 +62,9 @@ func newParametres(m *Main) *Parametres {
 		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
 		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
 	)
+	if t := s.comptesTabItem(); t != nil { // responsable only (parametres_comptes.go)
+		s.tabs.Append(t)
+	}
 	s.body = s.tabs
 	s.load()
 	return s
