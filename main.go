@@ -59,7 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		err = c.run(a, rest[1:], stdout)
 	}
-	if err == nil && (c.action == model.ActionExporter || c.action == model.ActionDocuments) {
+	if err == nil && c.action == model.ActionExporter { // documents are journaled by the app
+
 		err = a.Journaliser(exportLabel(c.nom, rest[1:]))
 	}
 	if err != nil {
