@@ -88,7 +88,7 @@ func changesSince(db *storage.DB, from, to uint64) (ch changes, ok bool) {
 		if e.Seq <= from {
 			continue
 		}
-		if len(e.Totaux) > 0 || len(e.Changements) == 0 {
+		if len(e.Totaux) > 0 || (len(e.Changements) == 0 && !e.SansEcriture) {
 			return ch, false
 		}
 		for _, c := range e.Changements {

@@ -60,7 +60,7 @@ func TestApp_Droits(t *testing.T) {
 			t.Fatal(err)
 		}
 		j, err := ag.DB.Journal(2)
-		if err != nil || len(j) != 2 || j[0].Action != "Sauvegarde vers s.db" || j[0].Utilisateur != "a.agent" ||
+		if err != nil || len(j) != 2 || j[0].Action != "Sauvegarde vers s.db" || j[0].Utilisateur != "a.agent" || !j[0].SansEcriture || j[1].SansEcriture ||
 			!strings.HasPrefix(j[1].Action, "Import logements") || j[1].Utilisateur != "a.agent" {
 			t.Fatalf("journal = %+v %v", j, err)
 		}

@@ -280,7 +280,7 @@ func (tx *Tx) journalFailures() error {
 		if who == "" {
 			who = "(identifiant inconnu)"
 		}
-		if err := tx.appendEntry(model.Evenement{Quand: e.Quand, Utilisateur: who, Action: "Échec de connexion"}); err != nil {
+		if err := tx.appendEntry(model.Evenement{Quand: e.Quand, Utilisateur: who, Action: "Échec de connexion", SansEcriture: true}); err != nil {
 			return err
 		}
 	}

@@ -57,6 +57,7 @@ func (tx *Tx) appendJournal(action string) error {
 	} else {
 		e.Changements = tx.changes.list
 	}
+	e.SansEcriture = tx.changes.n == 0 && !tx.structural
 	return tx.appendEntry(e)
 }
 

@@ -268,6 +268,7 @@ func (db *DB) migrate(opts Options) error {
 		}
 		tx := db.newTx(btx, s)
 		defer tx.close()
+		tx.structural = true
 		if err := tx.appendJournal(action); err != nil {
 			return err
 		}

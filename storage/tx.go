@@ -19,6 +19,9 @@ type Tx struct {
 	btx       *bolt.Tx
 	buckets   map[string]*bolt.Bucket
 	iterating int // > 0 while a ForEach runs: writes are refused
+	// structural: the transaction rewrites the base outside the change log
+	// (a migration); its journal entry is not « sans écriture ».
+	structural bool
 
 	// Write state, applied or journaled when Update's function returns.
 	changes changeLog
