@@ -244,11 +244,17 @@ var errTampered = fmt.Errorf("%w: sealed value does not authenticate (format 0x0
 
 // open checks and decrypts a sealed value (with its version byte).
 func (k *keyring) open(bucket, key, stored []byte) ([]byte, error) {
+	return k.openTo(nil, bucket, key, stored)
+}
+
+// openTo is open writing the plain form into dst's storage when it is large
+// enough (scans reuse one buffer per batch: the decoders copy what they keep).
+func (k *keyring) openTo(dst, bucket, key, stored []byte) ([]byte, error) {
 	ns := k.aead.NonceSize()
 	if len(stored) < 1+ns+k.aead.Overhead() || stored[0] != envelopeSealed {
 		return nil, errTampered
 	}
-	plain, err := k.aead.Open(nil, stored[1:1+ns], stored[1+ns:], recordAD(bucket, key))
+	plain, err := k.aead.Open(dst[:0], stored[1:1+ns], stored[1+ns:], recordAD(bucket, key))
 	if err != nil {
 		return nil, errTampered
 	}

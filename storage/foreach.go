@@ -30,6 +30,7 @@ type batch[T any] struct {
 	errs   []error
 	stop   *atomic.Bool
 	done   chan struct{}
+	buf    []byte // decrypted form of the record being decoded
 }
 
 func (b *batch[T]) decode() {
@@ -50,7 +51,7 @@ func (b *batch[T]) decode() {
 			return
 		}
 		b.vals[i] = zero // fresh slices and pointers for each record
-		b.errs[i] = b.tx.decodeAt(b.bucket, b.keys[i], b.raws[i], &b.vals[i])
+		b.errs[i] = b.tx.decodeBuf(&b.buf, b.bucket, b.keys[i], b.raws[i], &b.vals[i])
 	}
 }
 
@@ -90,9 +91,10 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 	if workers < 2 {
 		v := new(T)
 		var zero T
+		var buf []byte
 		for ; key != nil; key, raw = c.Next() {
 			*v = zero
-			err := tx.decodeAt(k.bucket, key, raw, v)
+			err := tx.decodeBuf(&buf, k.bucket, key, raw, v)
 			if err != nil {
 				err = corrupt(tx, k, string(key), err)
 			}

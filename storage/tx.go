@@ -68,6 +68,20 @@ func (tx *Tx) decodeAt(bucket, key, stored []byte, v any) error {
 	return unmarshal(plain, v)
 }
 
+// decodeBuf is decodeAt decrypting into *buf, kept for the next call (full
+// scans: one buffer per batch instead of one allocation per record).
+func (tx *Tx) decodeBuf(buf *[]byte, bucket, key, stored []byte, v any) error {
+	if tx.sess == nil || tx.sess.keys == nil {
+		return errLocked
+	}
+	plain, err := tx.sess.keys.openTo(*buf, bucket, key, stored)
+	if err != nil {
+		return err
+	}
+	*buf = plain
+	return unmarshal(plain, v)
+}
+
 // close makes any later use of tx fail.
 func (tx *Tx) close() { tx.btx = nil }
 
