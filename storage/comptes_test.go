@@ -398,3 +398,29 @@ func TestMigrationClearBase(t *testing.T) {
 		return nil
 	})
 }
+
+func TestChangeFeed(t *testing.T) {
+	db := MustOpenDB(t)
+	gen, err := db.Generation()
+	if err != nil || gen != 1 {
+		t.Fatalf("generation of a new base = %d, %v", gen, err)
+	}
+	for _, ref := range []string{"L1", "L2", "L3"} {
+		MustUpdate(t, db, "Saisie "+ref, func(tx *storage.Tx) error { return tx.PutLogement(newLogement(ref, "")) })
+	}
+	MustUpdate(t, db, "Export", func(*storage.Tx) error { return nil })
+	if g, _ := db.Generation(); g != 5 {
+		t.Fatalf("generation = %d", g)
+	}
+	all, complete, err := db.ChangesSince(gen, 0)
+	if err != nil || !complete || len(all) != 4 || all[0].Seq != 2 || all[0].Changements[0].Cle != "L1" || !all[3].SansEcriture || all[2].SansEcriture {
+		t.Fatalf("changes = %+v %v %v", all, complete, err)
+	}
+	some, complete, _ := db.ChangesSince(gen, 2)
+	if complete || len(some) != 2 || some[1].Seq != 3 {
+		t.Fatalf("limited = %+v %v", some, complete)
+	}
+	if none, complete, _ := db.ChangesSince(5, 0); len(none) != 0 || !complete {
+		t.Fatalf("after the last = %+v", none)
+	}
+}
