@@ -54,7 +54,7 @@ var occFiltres = append(append([]string{"toutes"}, app.SituationCodes...), "a_pr
 func occFiltreLabel(code string) string {
 	switch code {
 	case "toutes":
-		return "Toutes les situations"
+		return "Toutes les situations (L.442-5-2)"
 	case "a_presenter":
 		return "Marqués « à présenter »"
 	}
@@ -290,14 +290,10 @@ func (s *Occupation) matches(e *model.Examen) bool {
 	}
 }
 
-// situation returns the verdict of a situation code.
+// situation returns the verdict of a situation or indicator code.
 func situation(e *model.Examen, code string) (model.Verdict, bool) {
-	for _, v := range e.Situations() {
-		if v.Regle == code {
-			return v, true
-		}
-	}
-	return model.Verdict{}, false
+	v := e.Verdict(model.CodeRegle(code))
+	return v, v.Regle != ""
 }
 
 // explication is the French reason shown in the list for a household.

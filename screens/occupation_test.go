@@ -51,11 +51,11 @@ func TestOccupation_RunFillsCounts(t *testing.T) {
 		t.Errorf("%d rows, want %d", len(s.rows), s.count("toutes"))
 	}
 	// Choosing a situation shows its households only.
-	s.filtres.Select(1) // sous_occupation
+	s.filtres.Select(2) // sous_occupation (after 1° sur-occupation)
 	if len(s.rows) != s.rv.Comptes["sous_occupation"] {
 		t.Errorf("sous-occupation: %d rows, want %d", len(s.rows), s.rv.Comptes["sous_occupation"])
 	}
-	if !strings.HasPrefix(s.listHead.Text, "Sous-occupation : ") {
+	if !strings.HasPrefix(s.listHead.Text, "Sous-occupation (L.442-5-2 2°) : ") {
 		t.Errorf("list head = %q", s.listHead.Text)
 	}
 	// Searching narrows the list; Ctrl+F goes to the search.
