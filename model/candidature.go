@@ -26,6 +26,14 @@ type Eligibilite struct {
 	Mutation       Mutation
 	Prioritaire    Verdict
 
+	// First quartile on the threshold's basis (RessourcesParUCQuartile) and
+	// the L.441-1 categories, for the lists and the yearly objectives.
+	QuartileUC           Cents    // monthly resources × 12 ÷ UC, cents per UC per year
+	QuartileConnu        bool     // QuartileUC is known
+	QuartileSeuil        Cents    // the year's threshold; 0 when not entered
+	CategoriesL4411      []string // letters of L.441-1 (« g bis »…)
+	RenouvellementUrbain bool     // rehoused by an urban-renewal operation
+
 	Exclu         bool
 	Motifs        []string // why the candidate is excluded, or what must be checked
 	Niveau        int      // priority tier: 1 DALO, 2 priority public, 3 priority transfer, 4 others
@@ -55,6 +63,14 @@ func EvaluerCandidat(l *Logement, m *Menage, d *Demande, actuel *Logement, at Da
 	e.Effort = TauxEffort(l.Quittance(), m.Ressources.APL, m.Ressources.Mensuelles, uc, r)
 	e.Mutation = ConditionsMutation(m, d, actuel, at, r)
 	e.Prioritaire = Priorite(d, &e.Mutation, at, r)
+	e.QuartileUC, e.QuartileConnu = RessourcesParUCQuartile(m, uc)
+	e.QuartileSeuil, _, _ = r.PremierQuartile(at.Year())
+	for _, p := range d.Priorites {
+		if l, ok := LettreL4411(p); ok {
+			e.CategoriesL4411 = append(e.CategoriesL4411, l)
+		}
+	}
+	e.RenouvellementUrbain = d.RenouvellementUrbain
 
 	for _, v := range []Verdict{e.Plafond.Verdict, e.Typologie, e.SurOccCritique, e.PMR, e.Effort.Verdict, e.Mutation.Verdict} {
 		switch v.Resultat {
