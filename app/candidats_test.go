@@ -345,7 +345,7 @@ func TestListeCandidats_WriteCSV(t *testing.T) {
 	// No 2026 first-quartile threshold entered: empty, the figure shown.
 	want("M-DALO", "premier_quartile", "")
 	want("M-DALO", "ressources_uc_quartile", "20307,69") // 2 200 € × 12 ÷ 1,3 UC
-	want("M-PRIO", "categories_l441_1", "k")            // annex-1 line 13
+	want("M-PRIO", "categories_l441_1", "k")             // annex-1 line 13
 	want("M-DALO", "renouvellement_urbain", "non")
 	if m := row["M-RICH"]["motifs"]; !strings.Contains(m, "au-dessus du plafond PLUS") {
 		t.Errorf("motifs = %q", m)
