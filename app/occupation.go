@@ -39,11 +39,12 @@ func situationCodes() []string {
 	return out
 }
 
-// SituationLabels are the French names of the situations (model's titles).
+// SituationLabels are the short French names of the situations (model's
+// CodeRegle.Court: « 1° Sur-occupation (surface) »…).
 var SituationLabels = func() map[string]string {
 	m := map[string]string{}
 	for _, c := range SituationCodes {
-		m[c] = model.CodeRegle(c).Titre()
+		m[c] = model.CodeRegle(c).Court()
 	}
 	return m
 }()

@@ -84,6 +84,24 @@ var titresRegles = map[CodeRegle]string{
 	RegleObjectifMutations:          "Attributions aux mutations internes",
 }
 
+var courtsRegles = map[CodeRegle]string{
+	RegleSurOccupationCritique:      "1° Sur-occupation (surface)",
+	RegleSousOccupation:             "2° Sous-occupation",
+	RegleLogementAdapteSansHandicap: "3° Logement adapté quitté",
+	RegleHandicapSansLogementAdapte: "4° Handicap, perte d'autonomie",
+	RegleDepassementPlafond:         "5° Au-dessus du plafond",
+	RegleSurOccupationTypologie:     "Politique : typologie (hors L.442-5-2)",
+}
+
+// Court is a short French label for lists (the review's situations);
+// the title when none.
+func (c CodeRegle) Court() string {
+	if t, ok := courtsRegles[c]; ok {
+		return t
+	}
+	return c.Titre()
+}
+
 // Titre is the French title of the rule; the code itself when unknown.
 func (c CodeRegle) Titre() string {
 	if t, ok := titresRegles[c]; ok {

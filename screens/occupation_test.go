@@ -56,7 +56,7 @@ func TestOccupation_RunFillsCounts(t *testing.T) {
 	if len(s.rows) != s.rv.Comptes["sous_occupation"] {
 		t.Errorf("sous-occupation: %d rows, want %d", len(s.rows), s.rv.Comptes["sous_occupation"])
 	}
-	if !strings.HasPrefix(s.listHead.Text, "Sous-occupation (L.442-5-2 2°) : ") {
+	if !strings.HasPrefix(s.listHead.Text, "2° Sous-occupation : ") {
 		t.Errorf("list head = %q", s.listHead.Text)
 	}
 	// Searching narrows the list; Ctrl+F goes to the search.
