@@ -65,6 +65,15 @@ func TestApp_SaveRegles(t *testing.T) {
 		t.Errorf("2027 PLUS table = %+v, %v", b, ok)
 	}
 	c.TauxEffortMax = 0.33
+	// The copy of 2026 as such is refused: never another year's figures.
+	if err := a.SaveRegles(c); err == nil || !strings.Contains(model.ErrorMessage(err), "copie de 2026 non modifiée") {
+		t.Fatalf("unedited copy saved: %v", err)
+	}
+	for i := range c.Baremes {
+		if c.Baremes[i].Annee == 2027 {
+			c.Baremes[i].ParPersonne += 100 // the 2027 figures typed
+		}
+	}
 	if err := a.SaveRegles(c); err != nil {
 		t.Fatal(err)
 	}

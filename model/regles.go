@@ -299,6 +299,18 @@ func (r *Regles) Validate() error {
 			}
 		}
 	}
+	// A year's copy not edited would apply another year's figures (R.441-1:
+	// revised every 1 January): refused until its own figures are typed.
+	for _, b := range r.Baremes {
+		if !b.Derive {
+			continue
+		}
+		for _, o := range r.Baremes {
+			if o.Annee == b.Annee-1 && o.Zone == b.Zone && o.Financement == b.Financement && o.Categories == b.Categories && o.ParPersonne == b.ParPersonne {
+				errs = append(errs, "plafonds "+itoa(b.Annee)+" "+string(b.Financement)+" ("+b.Zone.Label()+") : copie de "+itoa(o.Annee)+" non modifiée ; saisissez les chiffres de l'arrêté "+itoa(b.Annee)+" (Logis n'applique jamais les plafonds d'une autre année)")
+			}
+		}
+	}
 	if r.AgeUC < 1 || r.AgeJeuneCpl < 1 || r.AgeACharge < 1 || r.AgeSenior < 1 || r.AncienneteMutationMois < 0 || r.NonPrioriteRefusMois < 0 {
 		errs = append(errs, "les âges et durées doivent être positifs")
 	}
