@@ -397,7 +397,7 @@ func (c *Commission) Quorum() Verdict {
 		}
 	}
 	need := (voix + 1) / 2
-	v := Verdict{Regle: "quorum", Titre: "Quorum", Source: "Art. R.441-9 CCH ; règlement intérieur de la CALEOL",
+	v := Verdict{Regle: RegleQuorum, Titre: RegleQuorum.Titre(), Source: "Art. R.441-9 CCH ; règlement intérieur de la CALEOL",
 		Valeur: fmt.Sprintf("%d membre(s) à voix délibérative présent(s) sur %d", presents, voix),
 		Seuil:  fmt.Sprintf("au moins la moitié, soit %d", need)}
 	switch {
@@ -414,7 +414,7 @@ func (c *Commission) Quorum() Verdict {
 // TroisCandidats checks the rule of three candidates per dwelling.
 func TroisCandidats(d *DossierLogement) Verdict {
 	n := len(d.Candidats)
-	v := Verdict{Regle: "trois_candidats", Titre: "Trois candidats par logement", Source: "Art. R.441-3 CCH",
+	v := Verdict{Regle: RegleTroisCandidats, Titre: RegleTroisCandidats.Titre(), Source: "Art. R.441-3 CCH",
 		Valeur: fmt.Sprintf("%d candidat(s)", n), Seuil: "au moins 3, sauf exception légale"}
 	prefet := false
 	for _, c := range d.Candidats {
