@@ -37,9 +37,12 @@ func (r ImportReport) String() string {
 // reported (*ImportErrors). Importing a reference again updates it.
 func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportReport, error) {
 	rep := ImportReport{Type: kind}
+	if imp, ok := reglesImports[kind]; ok { // the yearly figures (import_regles.go)
+		return imp(a, name, r)
+	}
 	required, ok := ImportColumns[kind]
 	if !ok {
-		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes ou demandes.", kind)
+		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes, demandes, plafonds ou quartiles.", kind)
 	}
 	t, errs, err := readCSV(r, required)
 	if err != nil {
