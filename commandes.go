@@ -31,6 +31,7 @@ var commandes = []commande{
 	{"captures", "captures --out DOSSIER\nune image PNG de chaque écran, sans affichage", cmdCaptures},
 	{"candidats", "candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]\ncandidats proposés pour un logement, classés et expliqués", cmdCandidats},
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", cmdCommissions},
+	{"fragilite", "fragilite [--date AAAA-MM-JJ] [--out FICHIER.csv]\nindice de fragilité de chaque résidence (politique §1.4), la plus fragile d'abord", cmdFragilite},
 }
 
 // usageText is the command line's help, built from the table.

@@ -207,6 +207,7 @@ func parsePersonne(c *cells) (string, model.Personne) {
 		Prenom:        c.str("prenom", false),
 		DateNaissance: c.date("date_naissance", true),
 		Handicap:      c.flag("handicap"),
+		Activite:      parseActivite(c),
 	}
 	if v := c.str("lien", true); v != "" {
 		l, err := model.ParseLien(v)

@@ -40,11 +40,12 @@ func ParseLien(s string) (Lien, error) {
 
 // Personne is a member of a household.
 type Personne struct {
-	Lien          Lien   `json:"lien"`
-	Nom           string `json:"nom"`
-	Prenom        string `json:"prenom"`
-	DateNaissance Date   `json:"date_naissance"`
-	Handicap      bool   `json:"handicap"` // holds a CMI mention invalidité
+	Lien          Lien     `json:"lien"`
+	Nom           string   `json:"nom"`
+	Prenom        string   `json:"prenom"`
+	DateNaissance Date     `json:"date_naissance"`
+	Handicap      bool     `json:"handicap"`           // holds a CMI mention invalidité
+	Activite      Activite `json:"activite,omitempty"` // situation of an adult, "" when not recorded
 }
 
 // NomComplet is « Prénom NOM ».
