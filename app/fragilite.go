@@ -37,17 +37,16 @@ func (a *App) SavePoidsFragilite(w model.PoidsFragilite) error {
 // FragiliteResidence is the fragility index of one residence.
 type FragiliteResidence struct {
 	Residence model.Residence
+	Date      model.Date // the tenants counted are those of this date
 	Indice    model.IndiceFragilite
 }
 
 // tenantsByResidence returns the current tenant households of each
 // residence on date at (a lease entered on or before at).
-func tenantsByResidence(tx *storage.Tx, at model.Date, only string) (map[string][]model.Menage, error) {
+func tenantsByResidence(tx *storage.Tx, at model.Date) (map[string][]model.Menage, error) {
 	resOf := map[string]string{}
 	err := tx.ForEachLogement(func(l *model.Logement) error {
-		if only == "" || l.Residence == only {
-			resOf[l.Reference] = l.Residence
-		}
+		resOf[l.Reference] = l.Residence
 		return nil
 	})
 	if err != nil {
@@ -66,6 +65,28 @@ func tenantsByResidence(tx *storage.Tx, at model.Date, only string) (map[string]
 	return out, err
 }
 
+// tenantsOf returns the current tenant households of residence code on
+// date at, through the index residence → dwellings → households.
+func tenantsOf(tx *storage.Tx, code string, at model.Date) ([]model.Menage, error) {
+	refs, err := tx.LogementsOfResidence(code)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Menage
+	for _, ref := range refs {
+		occ, err := tx.OccupantsOf(ref)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range occ {
+			if m.Loge() && m.Bail.DateEntree <= at {
+				out = append(out, m)
+			}
+		}
+	}
+	return out, nil
+}
+
 // Fragilites computes the index of every residence on date at, the most
 // fragile first (residences whose score is missing last, by code).
 func (a *App) Fragilites(at model.Date) ([]FragiliteResidence, error) {
@@ -82,12 +103,12 @@ func (a *App) Fragilites(at model.Date) ([]FragiliteResidence, error) {
 		if err != nil {
 			return err
 		}
-		tenants, err := tenantsByResidence(tx, at, "")
+		tenants, err := tenantsByResidence(tx, at)
 		if err != nil {
 			return err
 		}
 		return tx.ForEachResidence(func(res *model.Residence) error {
-			out = append(out, FragiliteResidence{Residence: *res, Indice: model.Fragilite(tenants[res.Code], res.Commune, at, r, w)})
+			out = append(out, FragiliteResidence{Residence: *res, Date: at, Indice: model.Fragilite(tenants[res.Code], res.Commune, at, r, w)})
 			return nil
 		})
 	})
@@ -126,11 +147,11 @@ func (a *App) Fragilite(code string, at model.Date) (FragiliteResidence, error) 
 		if err != nil {
 			return err
 		}
-		tenants, err := tenantsByResidence(tx, at, code)
+		tenants, err := tenantsOf(tx, code, at)
 		if err != nil {
 			return err
 		}
-		f = FragiliteResidence{Residence: *res, Indice: model.Fragilite(tenants[code], res.Commune, at, r, w)}
+		f = FragiliteResidence{Residence: *res, Date: at, Indice: model.Fragilite(tenants, res.Commune, at, r, w)}
 		return nil
 	})
 	return f, err
@@ -172,11 +193,11 @@ func (a *App) FragiliteCandidat(ref, menage string, at model.Date) (EffetCandida
 		if err != nil {
 			return err
 		}
-		tenants, err := tenantsByResidence(tx, at, res.Code)
+		tenants, err := tenantsOf(tx, res.Code, at)
 		if err != nil {
 			return err
 		}
-		e = EffetCandidat{Residence: *res, Effet: model.FragiliteApres(tenants[res.Code], m, res.Commune, at, r, w)}
+		e = EffetCandidat{Residence: *res, Effet: model.FragiliteApres(tenants, m, res.Commune, at, r, w)}
 		return nil
 	})
 	return e, err

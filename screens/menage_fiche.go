@@ -46,6 +46,7 @@ type personneRow struct {
 	nom, prenom *Champ
 	naissance   *Champ
 	handicap    *OuiNon
+	activite    *Choix // situation of an adult (activite.go)
 	remove      *widget.Button
 	box         fyne.CanvasObject
 }
@@ -220,10 +221,11 @@ func (f *menageFiche) addMembre(p model.Personne) {
 		r.naissance.SetDate(p.DateNaissance)
 	}
 	r.handicap.Set(p.Handicap)
+	r.activite = newChoixActivite(p.Activite, f.form)
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeMembre(r) })
 	r.box = container.NewVBox(
 		container.NewGridWithColumns(3, r.lien.Select, r.nom.Object(), r.prenom.Object()),
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap.Check, r.remove), r.naissance.Object()),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.activite.Select, r.handicap.Check, r.remove), r.naissance.Object()),
 	)
 	r.naissance.Entry.SetPlaceHolder("Date de naissance JJ/MM/AAAA")
 	r.nom.Entry.SetPlaceHolder("Nom")
@@ -397,7 +399,7 @@ func (f *menageFiche) menage() *model.Menage {
 	}
 	for _, r := range f.membres {
 		m.Personnes = append(m.Personnes, model.Personne{Lien: lienOf(r.lien.Value()), Nom: r.nom.Text(), Prenom: r.prenom.Text(),
-			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Checked})
+			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Checked, Activite: activiteOf(r.activite.Value())})
 	}
 	m.Ressources = model.Ressources{RevenuFiscal: f.rfr.Cents(), RevenuN1: f.rn1.Cents(), Mensuelles: f.mensuelles.Cents(), APL: f.apl.Cents()}
 	if ref := f.logement.Text(); ref != "" {

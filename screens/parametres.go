@@ -43,6 +43,7 @@ type Parametres struct {
 	officeInfo *widget.Label
 
 	regles *reglesEditor
+	poids  *poidsEditor // parametres_fragilite.go
 
 	// Imports and backup.
 	importBtns   []*widget.Button
@@ -57,11 +58,14 @@ type Parametres struct {
 func newParametres(m *Main) *Parametres {
 	s := &Parametres{main: m}
 	s.regles = newReglesEditor(m)
+	s.poids = newPoidsEditor(m)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Identité de l'Office", theme.HomeIcon(), s.identite()),
 		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
 		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
+		container.NewTabItemWithIcon("Indice de fragilité", theme.InfoIcon(), s.poids.content()),
 	)
+	s.poids.load()
 	s.body = s.tabs
 	s.load()
 	return s
@@ -77,6 +81,7 @@ func (s *Parametres) shown() {
 	if !s.office.Dirty() && !s.regles.form.Dirty() {
 		s.load()
 	}
+	s.poids.load()
 }
 
 // waitIdle waits for the background work (tests, captures).

@@ -293,6 +293,7 @@ type residenceForm struct {
 	fields                      *fyne.Container
 	empty                       *widget.Label
 	logements                   *widget.Label
+	fragilite                   *fragiliteCard // residence_fragilite.go
 }
 
 func newResidenceForm(s *Patrimoine) *residenceForm {
@@ -312,6 +313,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	f.del.Importance = widget.DangerImportance
 	f.empty = widget.NewLabel("Choisissez une résidence dans la liste, ou créez-en une (Ctrl+N).")
 	f.logements = widget.NewLabel("")
+	f.fragilite = newFragiliteCard()
 	grid := rows2(
 		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
@@ -324,7 +326,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 		f.s.search.SetText(f.loaded)
 	})
 	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(grid, f.qpv.Check, f.form.Summary,
-		container.NewBorder(nil, nil, nil, voir, f.logements)))
+		container.NewBorder(nil, nil, nil, voir, f.logements), f.fragilite.box))
 	return f
 }
 
@@ -361,6 +363,7 @@ func (f *residenceForm) startNew() {
 	f.code.Entry.Enable()
 	f.title.SetText("Nouvelle résidence")
 	f.logements.SetText("")
+	f.fragilite.clear()
 	f.del.Hide()
 	f.form.Clean()
 	f.form.Check()
@@ -382,6 +385,7 @@ func (f *residenceForm) open(code string) {
 		n = row.Logements
 	}
 	f.logements.SetText(pluriel(n, "logement", "logements") + " dans cette résidence.")
+	f.fragilite.show(f.s.main.app, code)
 	f.del.Show()
 	f.form.Clean()
 }
