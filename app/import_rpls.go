@@ -174,8 +174,8 @@ func (a *App) prepareRPLS(t *csvTable, rep *ImportReport, progress Progress) (fu
 		} else {
 			seen.check(cl, strings.ToUpper(refName), l.Reference)
 		}
-		// Address: « 12 bis rue des Tilleuls ».
-		l.Adresse = strings.Join(strings.Fields(strings.Join([]string{get(c.numvoie), strings.ToLower(get(c.indrep)), strings.ToLower(get(c.typvoie)), get(c.nomvoie)}, " ")), " ")
+		// Address as written in the file: « 12 B RUE DES TILLEULS ».
+		l.Adresse = strings.Join(strings.Fields(strings.Join([]string{get(c.numvoie), get(c.indrep), get(c.typvoie), get(c.nomvoie)}, " ")), " ")
 		if get(c.nomvoie) == "" {
 			cl.errs = append(cl.errs, ImportError{Ligne: cl.line, Colonne: "NOMVOIE", Raison: "nom de voie absent : l'adresse du logement est inconnue"})
 		}

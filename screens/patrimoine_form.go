@@ -115,7 +115,7 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	)
 	checks := container.NewGridWithColumns(2, f.qpv.Check, f.ascenseur.Check, f.pmr.Check, f.travaux.Check)
 	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del),
-		container.NewVBox(grid, checks, f.dpeAlerte, f.form.Summary, widget.NewSeparator(), f.occupants))
+		container.NewVBox(f.dpeAlerte, grid, checks, f.form.Summary, widget.NewSeparator(), f.occupants))
 	return f
 }
 
@@ -317,7 +317,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	grid := rows2(
 		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
-		cell("Commune *", f.commune.Select), cell("Score de fragilité (T12)", f.fra.Object()))
+		cell("Commune *", f.commune.Select), cell("Note du référentiel T12 (saisie)", f.fra.Object()))
 	voir := widget.NewButtonWithIcon("Voir ses logements", theme.HomeIcon(), func() {
 		if f.loaded == "" {
 			return
@@ -455,4 +455,9 @@ func (f *logementForm) fillDPE(l *model.Logement) {
 		f.dpeAlerte.Importance = widget.DangerImportance
 	}
 	f.dpeAlerte.SetText(strings.TrimSpace(text))
+	if f.dpeAlerte.Text == "" {
+		f.dpeAlerte.Hide()
+	} else {
+		f.dpeAlerte.Show()
+	}
 }

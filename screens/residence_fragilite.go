@@ -87,7 +87,7 @@ func fragiliteContent(f app.FragiliteResidence) fyne.CanvasObject {
 	}
 	add("Ressources basses : "+ix.Seuil+".", widget.LowImportance)
 	add(ix.Explication, widget.LowImportance)
-	add("Outil d'aide à la décision : il informe, la commission décide. Poids du score : Paramètres › Règles.", widget.LowImportance)
+	add("Outil d'aide à la décision : il informe, la commission décide. Poids du score : Paramètres › Indice de fragilité.", widget.LowImportance)
 	title := "Indice de fragilité : " + ix.ScoreTexte()
 	if f.Residence.QPV {
 		title += " — résidence en QPV"
