@@ -101,3 +101,17 @@ func TestParametres_PoidsFragilite(t *testing.T) {
 		t.Error("a negative weight is accepted")
 	}
 }
+
+func TestTableau_FragilesRanked(t *testing.T) {
+	m := newTestMain(t, 300, 200)
+	s := m.screens[0].(*Tableau)
+	s.waitIdle()
+	all := strings.Join(texts(s.body), "\n")
+	if !strings.Contains(all, "Résidences les plus fragiles") || !strings.Contains(all, "1. ") || !strings.Contains(all, " / 100 · ") {
+		t.Fatalf("dashboard lacks the ranking:\n%s", all)
+	}
+	// Ranked: the first score shown is the highest.
+	if len(s.fragiles) < 2 || s.fragiles[0].Indice.ScoreConnu && s.fragiles[1].Indice.ScoreConnu && s.fragiles[0].Indice.Score < s.fragiles[1].Indice.Score {
+		t.Errorf("not ranked: %d residences", len(s.fragiles))
+	}
+}
