@@ -33,7 +33,7 @@ func (a Activite) Label() string {
 	case Etudiant:
 		return "étudiant"
 	case AutreInactif:
-		return "autre (sans activité)"
+		return "sans activité"
 	}
 	return "non renseignée"
 }
