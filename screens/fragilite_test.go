@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -113,5 +115,27 @@ func TestTableau_FragilesRanked(t *testing.T) {
 	// Ranked: the first score shown is the highest.
 	if len(s.fragiles) < 2 || s.fragiles[0].Indice.ScoreConnu && s.fragiles[1].Indice.ScoreConnu && s.fragiles[0].Indice.Score < s.fragiles[1].Indice.Score {
 		t.Errorf("not ranked: %d residences", len(s.fragiles))
+	}
+}
+
+func TestParametres_ImportRPLS(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := parametresScreen(t, m)
+	found := false
+	for _, b := range s.importBtns {
+		found = found || b.Text == "Fichier RPLS…"
+	}
+	if !found {
+		t.Fatal("no « Fichier RPLS… » button")
+	}
+	f, err := os.Open(filepath.Join("..", "testdata", "rpls", "exemple.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.importFrom("rpls", "exemple.csv", f)
+	s.waitIdle()
+	if c, _ := m.app.DB.Counts(); c.Logements != 245 || !strings.HasPrefix(s.importStatus.Text, "Import rpls : 300 ligne(s), 245 création(s)") ||
+		!strings.Contains(s.importStatus.Text, "hors des communes de l'Office") {
+		t.Errorf("import: %+v, %q", c, s.importStatus.Text)
 	}
 }
