@@ -15,32 +15,33 @@ import (
 // may carry one of several names (the open data renamed some of them).
 var rplsCols = struct {
 	ref, rplsID, depcom, libcom, cp, numvoie, indrep, typvoie, nomvoie, etage, typeconst,
-	nbpiece, surfhab, construct, finan, cus, qpv, loyer, dpe, dpedate, mode, residence, immeu, programme []string
+	nbpiece, surfhab, construct, finan, cus, qpv, loyer, dpe, dpedate, mode, residence, immeu, programme, contingent []string
 }{
-	ref:       []string{"identbail", "ident_bail", "id_bailleur", "reference"},
-	rplsID:    []string{"rs_id", "identrep", "id_rpls", "rpls_id"},
-	depcom:    []string{"depcom", "depcom_code", "com"},
-	libcom:    []string{"libcom", "depcom_libelle", "ncom", "commune"},
-	cp:        []string{"codepostal", "code_postal"},
-	numvoie:   []string{"numvoie"},
-	indrep:    []string{"indrep"},
-	typvoie:   []string{"typvoie"},
-	nomvoie:   []string{"nomvoie"},
-	etage:     []string{"etage"},
-	typeconst: []string{"typeconst", "typeconst_code"},
-	nbpiece:   []string{"nbpiece"},
-	surfhab:   []string{"surfhab"},
-	construct: []string{"construct"},
-	finan:     []string{"finan", "finan_code"},
-	cus:       []string{"cus"},
-	qpv:       []string{"qpv"},
-	loyer:     []string{"loyerprinc"},
-	dpe:       []string{"dpeenergie"},
-	dpedate:   []string{"dpedate"},
-	mode:      []string{"mode", "mode_code"},
-	residence: []string{"residence"},
-	immeu:     []string{"immeu"},
-	programme: []string{"programme", "nomprog"},
+	ref:        []string{"identbail", "ident_bail", "id_bailleur", "reference"},
+	rplsID:     []string{"rs_id", "identrep", "id_rpls", "rpls_id"},
+	depcom:     []string{"depcom", "depcom_code", "com"},
+	libcom:     []string{"libcom", "depcom_libelle", "ncom", "commune"},
+	cp:         []string{"codepostal", "code_postal"},
+	numvoie:    []string{"numvoie"},
+	indrep:     []string{"indrep"},
+	typvoie:    []string{"typvoie"},
+	nomvoie:    []string{"nomvoie"},
+	etage:      []string{"etage"},
+	typeconst:  []string{"typeconst", "typeconst_code"},
+	nbpiece:    []string{"nbpiece"},
+	surfhab:    []string{"surfhab"},
+	construct:  []string{"construct"},
+	finan:      []string{"finan", "finan_code"},
+	cus:        []string{"cus"},
+	qpv:        []string{"qpv"},
+	loyer:      []string{"loyerprinc"},
+	dpe:        []string{"dpeenergie"},
+	dpedate:    []string{"dpedate"},
+	mode:       []string{"mode", "mode_code"},
+	residence:  []string{"residence"},
+	immeu:      []string{"immeu"},
+	programme:  []string{"programme", "nomprog"},
+	contingent: []string{"contingent"},
 }
 
 // rplsUsed are the columns the import reads; the others are listed once in
@@ -49,7 +50,7 @@ func rplsUsed() map[string]bool {
 	m := map[string]bool{}
 	c := rplsCols
 	for _, l := range [][]string{c.ref, c.rplsID, c.depcom, c.libcom, c.cp, c.numvoie, c.indrep, c.typvoie, c.nomvoie, c.etage,
-		c.typeconst, c.nbpiece, c.surfhab, c.construct, c.finan, c.cus, c.qpv, c.loyer, c.dpe, c.dpedate, c.mode, c.residence, c.immeu, c.programme} {
+		c.typeconst, c.nbpiece, c.surfhab, c.construct, c.finan, c.cus, c.qpv, c.loyer, c.dpe, c.dpedate, c.mode, c.residence, c.immeu, c.programme, c.contingent} {
 		for _, n := range l {
 			m[n] = true
 		}
@@ -106,6 +107,8 @@ type rplsRow struct {
 	noLoyer    bool // LOYERPRINC absent or 9999: the current rent is kept
 	noEtage    bool // ETAGE absent: the current floor is kept
 	statutRPLS bool // MODE set the status
+	loue       bool // MODE 1: let on 1 January
+	contingent bool // CONTINGENT given
 	notes      []string
 }
 
@@ -140,7 +143,11 @@ func (a *App) prepareRPLS(t *csvTable, rep *ImportReport, progress Progress) (fu
 	if len(ignored) > 0 {
 		rep.Remarques = append(rep.Remarques, "Colonnes du RPLS non reprises dans Logis : "+strings.Join(ignored, ", ")+".")
 	}
-	rep.Remarques = append(rep.Remarques, "Ascenseur, accès PMR, charges et contingent ne figurent pas au RPLS : conservés pour un logement déjà connu, « non » / 0 € / vide pour un nouveau, à compléter dans Patrimoine.")
+	if col(c.contingent) == "" {
+		rep.Remarques = append(rep.Remarques, "Ascenseur, accès PMR, charges et contingent ne figurent pas dans ce fichier : conservés pour un logement déjà connu, « non » / 0 € / vide pour un nouveau, à compléter dans Patrimoine.")
+	} else {
+		rep.Remarques = append(rep.Remarques, "Ascenseur, accès PMR et charges ne figurent pas au RPLS : conservés pour un logement déjà connu, « non » / 0 € pour un nouveau, à compléter dans Patrimoine.")
+	}
 
 	seen := dupCheck{}
 	skipped := map[string]int{}
@@ -256,12 +263,20 @@ func (a *App) prepareRPLS(t *csvTable, rep *ImportReport, progress Progress) (fu
 		case "", "9":
 		case "1", "2":
 			r.statutRPLS = true // let or offered: status derived from tenancies
+			r.loue = m == "1"
 		case "3":
 			l.Statut, r.statutRPLS = model.Travaux, true
 		case "4", "5":
 			r.notes = append(r.notes, fmt.Sprintf("MODE %s (occupé hors bail ordinaire : association, gardien…) : statut du logement non modifié", m))
 		default:
 			cl.fail("MODE", get(c.mode), "n'est pas un mode d'occupation RPLS (1 à 5, 9)")
+		}
+		if v := get(c.contingent); v != "" {
+			if k, err := model.ContingentRPLS(v); err != nil {
+				cl.errs = append(cl.errs, ImportError{Ligne: cl.line, Colonne: "CONTINGENT", Raison: model.ErrorMessage(err)})
+			} else {
+				l.Contingent, r.contingent = k, true
+			}
 		}
 		// Residence: the office's own column, else the building, else the
 		// building's address.
@@ -302,7 +317,10 @@ func (a *App) prepareRPLS(t *csvTable, rep *ImportReport, progress Progress) (fu
 			switch {
 			case err == nil:
 				rep.Modifies++
-				l.Ascenseur, l.PMR, l.Charges, l.Contingent = old.Ascenseur, old.PMR, old.Charges, old.Contingent
+				l.Ascenseur, l.PMR, l.Charges = old.Ascenseur, old.PMR, old.Charges
+				if !r.contingent {
+					l.Contingent = old.Contingent
+				}
 				if r.noLoyer {
 					l.Loyer = old.Loyer
 				}
@@ -347,6 +365,21 @@ func (a *App) prepareRPLS(t *csvTable, rep *ImportReport, progress Progress) (fu
 		}
 		if len(errs) > 0 {
 			return errs, nil
+		}
+		sansMenage := 0
+		for i := range out {
+			if out[i].loue {
+				occ, err := tx.OccupantsOf(out[i].l.Reference)
+				if err != nil {
+					return nil, err
+				}
+				if len(occ) == 0 {
+					sansMenage++
+				}
+			}
+		}
+		if sansMenage > 0 {
+			rep.Remarques = append(rep.Remarques, fmt.Sprintf("%d logement(s) loué(s) au 1er janvier selon le RPLS (MODE 1) sans ménage locataire dans Logis : ils apparaissent vacants jusqu'à l'import de menages.csv.", sansMenage))
 		}
 		for _, code := range order {
 			if err := tx.PutResidence(residences[code]); err != nil {

@@ -277,6 +277,27 @@ func TestApp_ImportRPLS(t *testing.T) {
 			t.Errorf("%d dwellings written by a refused import", c.Logements)
 		}
 	})
+	t.Run("ContingentWhenGiven", func(t *testing.T) {
+		a := MustOpenApp(t)
+		one := "IDENTBAIL;LIBCOM;NOMVOIE;NBPIECE;SURFHAB;FINAN;QPV;LOYERPRINC;MODE;CONTINGENT\n" +
+			"X1;VITRY-SUR-SEINE;RUE A;3;60;13;;500;1;3\nX2;VITRY-SUR-SEINE;RUE A;2;45;13;;400;1;9\n"
+		_, err := a.Import("rpls", "rpls.csv", strings.NewReader(one), nil)
+		if err == nil || !strings.Contains(err.Error(), "ligne 3, colonne CONTINGENT : « 9 » n'est pas un code de contingent") {
+			t.Fatalf("err = %v", err)
+		}
+		rep := mustImport(t, a, "rpls", strings.Replace(one, ";1;9\n", ";1;7\n", 1))
+		if !strings.Contains(strings.Join(rep.Remarques, "\n"), "2 logement(s) loué(s) au 1er janvier selon le RPLS (MODE 1) sans ménage locataire") {
+			t.Errorf("remarks = %v", rep.Remarques)
+		}
+		a.DB.View(func(tx *storage.Tx) error {
+			l1, _ := tx.Logement("X1")
+			l2, _ := tx.Logement("X2")
+			if l1.Contingent != "Action Logement" || l2.Contingent != "bailleur" || l1.CodePostal != "94400" || l1.Residence == "" {
+				t.Errorf("X1 = %+v, X2 = %+v", l1, l2)
+			}
+			return nil
+		})
+	})
 	t.Run("MissingColumns", func(t *testing.T) {
 		a := MustOpenApp(t)
 		_, err := a.Import("rpls", "rpls.csv", strings.NewReader("NOMVOIE;NBPIECE;SURFHAB;QPV\nRUE A;3;60;\n"), nil)

@@ -198,3 +198,29 @@ func DecenceEnergetique(l *Logement, at Date) Verdict {
 	}
 	return v
 }
+
+// contingentsRPLS are the reservation codes (position 63) in the words the
+// office uses for its contingents.
+var contingentsRPLS = map[string]string{
+	"1": "préfecture (fonctionnaires)",
+	"2": "préfecture",
+	"3": "Action Logement",
+	"4": "collectivité territoriale",
+	"5": "préfecture (fonctionnaires)",
+	"6": "autre réservataire",
+	"7": "bailleur",
+}
+
+// ContingentRPLS reads the contingent code of a reserved dwelling (1 to 7;
+// 7 is not reserved: the office's own stock, « bailleur »); "" stays "".
+func ContingentRPLS(v string) (string, error) {
+	v = strings.TrimLeft(strings.TrimSpace(v), "0")
+	if v == "" {
+		return "", nil
+	}
+	c, ok := contingentsRPLS[v]
+	if !ok {
+		return "", Errorf(EINVALID, "« %s » n'est pas un code de contingent RPLS (1 à 7)", clip(v))
+	}
+	return c, nil
+}

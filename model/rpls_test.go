@@ -102,3 +102,14 @@ func TestDecenceEnergetique(t *testing.T) {
 		t.Error("TypologieRPLS")
 	}
 }
+
+func TestContingentRPLS(t *testing.T) {
+	for in, want := range map[string]string{"": "", "2": "préfecture", "03": "Action Logement", "7": "bailleur", "4": "collectivité territoriale"} {
+		if got, err := model.ContingentRPLS(in); err != nil || got != want {
+			t.Errorf("ContingentRPLS(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := model.ContingentRPLS("8"); err == nil {
+		t.Error("code 8 accepted")
+	}
+}
