@@ -205,10 +205,16 @@ func flagPresent(v model.Verdict) string {
 }
 
 // Alerte is the warning about the dwelling itself shown with its candidate
-// list (a G-rated dwelling cannot be let since 01/01/2025), "" when none.
+// list: a G-rated dwelling cannot be let since 01/01/2025; a rent of 0 €
+// (not given by the RPLS file for a dwelling vacant on 1 January) makes the
+// effort rates meaningless. "" when none.
 func (lc *ListeCandidats) Alerte() string {
+	var out []string
 	if lc.DPE.Flag() {
-		return lc.DPE.Explication
+		out = append(out, lc.DPE.Explication)
 	}
-	return ""
+	if lc.Logement.Loyer == 0 {
+		out = append(out, "Loyer du logement non renseigné (0 €) : les taux d'effort et restes à vivre sont calculés sans loyer ; saisissez-le dans Patrimoine.")
+	}
+	return strings.Join(out, " ")
 }

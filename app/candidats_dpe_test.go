@@ -47,3 +47,17 @@ func TestApp_CandidatsDPEClasseG(t *testing.T) {
 		}
 	}
 }
+
+func TestApp_CandidatsLoyerInconnu(t *testing.T) {
+	a := MustOpenApp(t)
+	fs, ls := standardFixtures()
+	ls[0].Loyer = 0
+	seedCandidates(t, a, fs, ls...)
+	lc, err := a.Candidats("ARC-T3", at, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(lc.Alerte(), "Loyer du logement non renseigné") {
+		t.Errorf("Alerte() = %q", lc.Alerte())
+	}
+}
