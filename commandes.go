@@ -22,7 +22,7 @@ type commande struct {
 // is built from it.
 var commandes = []commande{
 	{"demo", "demo [--menages N] [--logements M]\nremplit une base vide de données fictives", cmdDemo},
-	{"import", "import logements|menages|personnes|demandes|plafonds|quartiles FICHIER.csv\nimporte un fichier CSV (tout ou rien)", cmdImport},
+	{"import", "import logements|menages|personnes|demandes|rpls|plafonds|quartiles FICHIER.csv\nimporte un fichier CSV (tout ou rien) ; rpls : le fichier national RPLS", cmdImport},
 	{"export", "export regles --out DOSSIER\nécrit plafonds.csv et quartiles.csv, tels que saisis", cmdExport},
 	{"occupation", "occupation [--date AAAA-MM-JJ] [--echeance-avant AAAA-MM-JJ] [--out FICHIER.csv]\nexamen de l'occupation des ménages logés (ceux dont l'examen triennal\nest dû avant la date donnée, avec --echeance-avant)", cmdOccupation},
 	{"verify", "verify\ncontrôle d'intégrité, puis les effectifs", cmdVerify},
@@ -32,6 +32,7 @@ var commandes = []commande{
 	{"captures", "captures --out DOSSIER\nune image PNG de chaque écran, sans affichage", cmdCaptures},
 	{"candidats", "candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]\ncandidats proposés pour un logement, classés et expliqués", cmdCandidats},
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", cmdCommissions},
+	{"fragilite", "fragilite [--date AAAA-MM-JJ] [--out FICHIER.csv]\nindice de fragilité de chaque résidence (politique §1.4), la plus fragile d'abord", cmdFragilite},
 }
 
 // usageText is the command line's help, built from the table.

@@ -211,6 +211,7 @@ func parsePersonne(c *cells) (string, model.Personne) {
 		// Issue 9: L.442-5-2 4° and L.621-2 (optional columns).
 		PerteAutonomie: c.flag("perte_autonomie"),
 		DroitDeVisite:  c.flag("droit_de_visite"),
+		Activite:       parseActivite(c),
 	}
 	if v := c.str("lien", true); v != "" {
 		l, err := model.ParseLien(v)

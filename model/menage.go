@@ -52,7 +52,8 @@ type Personne struct {
 	// received under visiting and accommodation rights; counted only for the
 	// rooms test of under-occupation (L.621-2 CCH), not for the category,
 	// the consumption units or the surfaces.
-	DroitDeVisite bool `json:"droit_de_visite,omitempty"`
+	DroitDeVisite bool     `json:"droit_de_visite,omitempty"`
+	Activite      Activite `json:"activite,omitempty"` // situation of an adult, "" when not recorded
 }
 
 // NomComplet is « Prénom NOM ».

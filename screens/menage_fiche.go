@@ -47,6 +47,7 @@ type personneRow struct {
 	handicap    *OuiNon
 	autonomie   *OuiNon // loss of autonomy (L.442-5-2 4°)
 	visite      *OuiNon // child under visiting rights (L.621-2)
+	activite    *Choix  // situation of an adult (activite.go)
 	remove      *widget.Button
 	box         fyne.CanvasObject
 }
@@ -237,10 +238,11 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.handicap.Set(p.Handicap)
 	r.autonomie.Set(p.PerteAutonomie)
 	r.visite.Set(p.DroitDeVisite)
+	r.activite = newChoixActivite(p.Activite, f.form)
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeMembre(r) })
 	r.box = container.NewVBox(
 		container.NewGridWithColumns(3, r.lien.Select, r.nom.Object(), r.prenom.Object()),
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap.Check, r.autonomie.Check, r.visite.Check, r.remove), r.naissance.Object()),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.activite.Select, r.handicap.Check, r.autonomie.Check, r.visite.Check, r.remove), r.naissance.Object()),
 	)
 	r.naissance.Entry.SetPlaceHolder("Date de naissance JJ/MM/AAAA")
 	r.nom.Entry.SetPlaceHolder("Nom")
@@ -419,7 +421,8 @@ func (f *menageFiche) menage() *model.Menage {
 	}
 	for _, r := range f.membres {
 		m.Personnes = append(m.Personnes, model.Personne{Lien: lienOf(r.lien.Value()), Nom: r.nom.Text(), Prenom: r.prenom.Text(),
-			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Checked, PerteAutonomie: r.autonomie.Checked, DroitDeVisite: r.visite.Checked})
+			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Checked, PerteAutonomie: r.autonomie.Checked, DroitDeVisite: r.visite.Checked,
+			Activite: activiteOf(r.activite.Value())})
 	}
 	m.Ressources = model.Ressources{RevenuFiscal: f.rfr.Cents(), RevenuN1: f.rn1.Cents(), Mensuelles: f.mensuelles.Cents(), APL: f.apl.Cents()}
 	if ref := f.logement.Text(); ref != "" {
