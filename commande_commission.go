@@ -30,6 +30,9 @@ func cmdCandidats(a *app.App, args []string, out io.Writer) error {
 	if *outPath == "" {
 		return lc.WriteCSV(out)
 	}
+	if w := lc.Alerte(); w != "" {
+		fmt.Fprintf(out, "Attention : %s\n", w)
+	}
 	if err := writeFile(*outPath, lc.WriteCSV); err != nil {
 		return err
 	}

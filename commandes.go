@@ -25,8 +25,9 @@ type commande struct {
 // is built from it.
 var commandes = []commande{
 	{"demo", "demo [--menages N] [--logements M]\nremplit une base vide de données fictives", model.ActionDemo, cmdDemo},
-	{"import", "import logements|menages|personnes|demandes FICHIER.csv\nimporte un fichier CSV (tout ou rien)", model.ActionImporter, cmdImport},
-	{"occupation", "occupation [--date AAAA-MM-JJ] [--out FICHIER.csv]\nexamen de l'occupation de tous les ménages logés", model.ActionExporter, cmdOccupation},
+	{"import", "import logements|menages|personnes|demandes|rpls|plafonds|quartiles FICHIER.csv\nimporte un fichier CSV (tout ou rien) ; rpls : le fichier national RPLS", model.ActionImporter, cmdImport},
+	{"export", "export regles --out DOSSIER\nécrit plafonds.csv et quartiles.csv, tels que saisis", model.ActionConsulter, cmdExport},
+	{"occupation", "occupation [--date AAAA-MM-JJ] [--echeance-avant AAAA-MM-JJ] [--out FICHIER.csv]\nexamen de l'occupation des ménages logés (ceux dont l'examen triennal\nest dû avant la date donnée, avec --echeance-avant)", model.ActionExporter, cmdOccupation},
 	{"verify", "verify\ncontrôle d'intégrité, puis les effectifs", model.ActionConsulter, cmdVerify},
 	{"sauvegarde", "sauvegarde --out FICHIER\nsauvegarde à chaud de la base", model.ActionSauvegarder, cmdSauvegarde},
 	{"pv", "pv ID --out FICHIER.pdf\nprocès-verbal de la séance ID (projet si elle n'est pas close)", model.ActionDocuments, cmdPV},
@@ -34,6 +35,7 @@ var commandes = []commande{
 	{"captures", "captures --out DOSSIER\nune image PNG de chaque écran, sans affichage", model.ActionExporter, cmdCaptures},
 	{"candidats", "candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]\ncandidats proposés pour un logement, classés et expliqués", model.ActionExporter, cmdCandidats},
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", model.ActionConsulter, cmdCommissions},
+	{"fragilite", "fragilite [--date AAAA-MM-JJ] [--out FICHIER.csv]\nindice de fragilité de chaque résidence (politique §1.4), la plus fragile d'abord", model.ActionConsulter, cmdFragilite},
 	{"init", "init\ncrée une base vide ; le compte indiqué en est le responsable", model.ActionConsulter, cmdInit},
 	{"utilisateurs", "utilisateurs\nliste des comptes : nom;rôle;actif;dernière connexion", model.ActionComptes, cmdUtilisateurs},
 	{"utilisateurs ajouter", "utilisateurs ajouter NOM --role agent|responsable|consultation\ncrée un compte (mot de passe : LOGIS_NOUVEAU_MOT_DE_PASSE ou saisi deux fois)", model.ActionComptes, nil},

@@ -296,6 +296,7 @@ func (g *demoGen) household(id string) *model.Menage {
 	if g.rnd.IntN(20) == 0 {
 		m.Ressources.RevenuN1 = m.Ressources.RevenuFiscal * 8 / 10
 	}
+	demoActivites(m, g.today)
 	return m
 }
 

@@ -15,21 +15,32 @@ var ImportColumns = map[string][]string{
 	"menages":   {"menage", "logement", "date_entree", "revenu_fiscal_reference", "ressources_mensuelles", "apl"},
 	"personnes": {"menage", "lien", "nom", "prenom", "date_naissance", "handicap"},
 	"demandes":  {"nur", "menage", "date_depot", "typologies", "communes", "dalo", "priorites", "motif"},
+	"rpls":      {"nomvoie", "nbpiece", "surfhab", "qpv"}, // national RPLS file; other columns by their RPLS names (import_rpls.go)
 }
 
 // ImportKinds lists the kinds in the order files must be imported.
-var ImportKinds = []string{"logements", "menages", "personnes", "demandes"}
+// « rpls » is the alternative to « logements »: the national RPLS file.
+var ImportKinds = []string{"logements", "menages", "personnes", "demandes", "rpls"}
 
 // ImportReport tells what an accepted import wrote.
 type ImportReport struct {
-	Type     string
-	Lignes   int
-	Crees    int
-	Modifies int
+	Type      string
+	Lignes    int
+	Crees     int
+	Modifies  int
+	Ignores   int      // lines skipped on purpose (RPLS: other communes)
+	Remarques []string // values kept with an explanation, skipped lines (RPLS)
 }
 
 func (r ImportReport) String() string {
-	return fmt.Sprintf("Import %s : %d ligne(s), %d création(s), %d mise(s) à jour.", r.Type, r.Lignes, r.Crees, r.Modifies)
+	s := fmt.Sprintf("Import %s : %d ligne(s), %d création(s), %d mise(s) à jour.", r.Type, r.Lignes, r.Crees, r.Modifies)
+	if r.Ignores > 0 {
+		s += fmt.Sprintf(" %d ligne(s) ignorée(s).", r.Ignores)
+	}
+	for _, x := range r.Remarques {
+		s += "\n" + x
+	}
+	return s
 }
 
 // Import reads a CSV file of the given kind and writes it in one
@@ -40,9 +51,15 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 		return ImportReport{}, err
 	}
 	rep := ImportReport{Type: kind}
+	if imp, ok := reglesImports[kind]; ok { // the yearly figures (import_regles.go)
+		if err := a.Peut(model.ActionParametres); err != nil {
+			return rep, err
+		}
+		return imp(a, name, r)
+	}
 	required, ok := ImportColumns[kind]
 	if !ok {
-		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes ou demandes.", kind)
+		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes, demandes, rpls, plafonds ou quartiles.", kind)
 	}
 	t, errs, err := readCSV(r, required)
 	if err != nil {
@@ -62,6 +79,8 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 		apply, errs = a.preparePersonnes(t, &rep, progress)
 	case "demandes":
 		apply, errs = a.prepareDemandes(t, &rep, progress)
+	case "rpls":
+		apply, errs = a.prepareRPLS(t, &rep, progress)
 	}
 	if len(errs) > 0 {
 		return rep, &ImportErrors{Fichier: name, Erreurs: sortErrors(errs)}

@@ -93,6 +93,10 @@ type Logement struct {
 	Charges     Cents       `json:"charges"` // monthly service charges
 	Contingent  string      `json:"contingent,omitempty"`
 	Statut      Statut      `json:"statut,omitempty"` // derived from tenancies when empty
+
+	ClasseDPE         string `json:"dpe,omitempty"`                // energy class A to G, "" when unknown
+	DateDPE           Date   `json:"date_dpe,omitempty"`           // date of the diagnosis (first of the month from RPLS)
+	AnneeConstruction int    `json:"annee_construction,omitempty"` // year the building was completed, 0 when unknown
 }
 
 // TypologieLabel writes a typology: « T3 », « T6 et + ».
@@ -148,6 +152,12 @@ func (l *Logement) Validate() error {
 	}
 	if l.Loyer < 0 || l.Charges < 0 {
 		errs = append(errs, "le loyer et les charges ne peuvent pas être négatifs")
+	}
+	if _, err := ParseClasseDPE(l.ClasseDPE); err != nil {
+		errs = append(errs, "la classe énergétique doit aller de A à G")
+	}
+	if l.AnneeConstruction != 0 && (l.AnneeConstruction < 1800 || l.AnneeConstruction > 2100) {
+		errs = append(errs, "l'année de construction doit aller de 1800 à 2100")
 	}
 	if _, err := ParseFinancement(string(l.Financement)); err != nil {
 		errs = append(errs, "le financement doit être PLAI, PLUS, PLS ou PLI")

@@ -31,6 +31,9 @@ type logementsActions struct {
 	// attribue tells whether a closed session allocated the dwelling ("" if
 	// not): its status stays « vacant » until the lease is signed.
 	attribue func(ref string) string
+	// fragilite computes the effect of a candidate on the residence's
+	// fragility index (commission_fragilite.go).
+	fragilite fragiliteEffet
 }
 
 // logementsPanel is the attribution part of a session: the dwellings
@@ -640,6 +643,7 @@ func (p *logementsPanel) showProposition() {
 			segs = append(segs, para(m, occStyleManque))
 		}
 	}
+	segs = append(segs, fragiliteSegments(p.act.fragilite, p.prop, e.Menage, p.c.Date)...)
 	for _, v := range e.Verdicts() {
 		segs = append(segs, verdictSegments(v)...)
 	}

@@ -106,6 +106,7 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 	}
 	e.logements = newLogementsPanel(win, &s.bg, logementsActions{
 		candidats: a.Candidats,
+		fragilite: a.FragiliteCandidat,
 		ajouter: func(ref string) error {
 			// The dwelling comes with the first three candidates the program
 			// ranks, as a proposal: the agent removes or adds candidates.

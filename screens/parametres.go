@@ -43,6 +43,7 @@ type Parametres struct {
 	officeInfo *widget.Label
 
 	regles *reglesEditor
+	poids  *poidsEditor // parametres_fragilite.go
 
 	// Imports and backup.
 	importBtns   []*widget.Button
@@ -57,14 +58,17 @@ type Parametres struct {
 func newParametres(m *Main) *Parametres {
 	s := &Parametres{main: m}
 	s.regles = newReglesEditor(m)
+	s.poids = newPoidsEditor(m)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Identité de l'Office", theme.HomeIcon(), s.identite()),
 		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
 		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
+		container.NewTabItemWithIcon("Indice de fragilité", theme.InfoIcon(), s.poids.content()),
 	)
 	if t := s.comptesTabItem(); t != nil { // responsable only (parametres_comptes.go)
 		s.tabs.Append(t)
 	}
+	s.poids.load()
 	s.body = s.tabs
 	s.load()
 	return s
@@ -80,6 +84,7 @@ func (s *Parametres) shown() {
 	if !s.office.Dirty() && !s.regles.form.Dirty() {
 		s.load()
 	}
+	s.poids.load()
 }
 
 // waitIdle waits for the background work (tests, captures).
@@ -286,12 +291,14 @@ func (s *Parametres) confirmLeave(then, cancel func()) {
 
 var importLabels = map[string]string{
 	"logements": "Logements…", "menages": "Ménages…", "personnes": "Personnes…", "demandes": "Demandes…",
+	"rpls": "Fichier RPLS…",
 }
 
 func (s *Parametres) imports() fyne.CanvasObject {
 	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes " +
 		"(le guide d'utilisation décrit chaque colonne). Tout ou rien : une seule ligne fausse et rien n'est enregistré ; " +
-		"chaque ligne fausse est alors signalée avec son numéro, sa colonne et la raison.")
+		"chaque ligne fausse est alors signalée avec son numéro, sa colonne et la raison. " +
+		"« Fichier RPLS » charge ou met à jour les logements et résidences depuis le fichier national RPLS de l'Office, à la place du modèle logements.")
 	intro.Wrapping = fyne.TextWrapWord
 	row := container.NewHBox()
 	for _, kind := range app.ImportKinds {
@@ -331,6 +338,9 @@ func (s *Parametres) onImport(kind string) {
 		s.importFrom(kind, r.URI().Name(), r)
 	}, s.main.win)
 	d.SetTitleText("Importer le fichier des " + strings.TrimSuffix(strings.ToLower(importLabels[kind]), "…"))
+	if kind == "rpls" {
+		d.SetTitleText("Importer le fichier RPLS du patrimoine")
+	}
 	d.SetConfirmText("Importer")
 	d.SetDismissText("Annuler")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt"}))

@@ -3,6 +3,7 @@ package screens
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -50,7 +51,10 @@ type logementForm struct {
 
 	title                                   *widget.Label
 	ref, residence, adresse, cp, contingent *Champ
-	pieces, etage                           *Champ
+	pieces, etage, annee                    *Champ
+	dpe                                     *Choix
+	dateDPE                                 model.Date // kept as read (RPLS), not edited here
+	dpeAlerte                               *widget.Label
 	surface, loyer, charges                 *Champ
 	commune, typo, fin                      *Choix
 	qpv, ascenseur, pmr, travaux            *OuiNon
@@ -85,11 +89,16 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	f.loyer = NewChampMontant("Loyer mensuel", true)
 	f.charges = NewChampMontant("Charges mensuelles", false)
 	f.contingent = NewChamp("Contingent (réservataire)", false)
+	f.annee = NewChampEntier("Année de construction", false, 1800, 2100)
+	f.dpe = NewChoix("Classe énergétique (DPE)", dpeOptions, false)
+	f.dpeAlerte = widget.NewLabel("")
+	f.dpeAlerte.Wrapping = fyne.TextWrapWord
+	f.dpeAlerte.Importance = widget.DangerImportance
 	f.qpv = NewOuiNon("En QPV (quartier prioritaire)", f.form)
 	f.ascenseur = NewOuiNon("Ascenseur", f.form)
 	f.pmr = NewOuiNon("Adapté PMR", f.form)
 	f.travaux = NewOuiNon("En travaux (indisponible)", f.form)
-	f.form.Add(f.ref, f.residence, f.adresse, f.cp, f.commune, f.typo, f.pieces, f.surface, f.etage, f.fin, f.loyer, f.charges, f.contingent)
+	f.form.Add(f.ref, f.residence, f.adresse, f.cp, f.commune, f.typo, f.pieces, f.surface, f.etage, f.fin, f.loyer, f.charges, f.contingent, f.annee, f.dpe)
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	f.occupants = container.NewVBox()
@@ -101,11 +110,12 @@ func newLogementForm(s *Patrimoine) *logementForm {
 		cell("Pièces principales *", f.pieces.Object()), cell("Surface habitable (m²) *", f.surface.Object()),
 		cell("Étage", f.etage.Object()), cell("Financement *", f.fin.Select),
 		cell("Loyer mensuel *", f.loyer.Object()), cell("Charges mensuelles", f.charges.Object()),
-		cell("Contingent (réservataire)", f.contingent.Object()), container.NewVBox(),
+		cell("Contingent (réservataire)", f.contingent.Object()), cell("Année de construction", f.annee.Object()),
+		cell("Classe énergétique (DPE)", f.dpe.Select), container.NewVBox(),
 	)
 	checks := container.NewGridWithColumns(2, f.qpv.Check, f.ascenseur.Check, f.pmr.Check, f.travaux.Check)
 	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del),
-		container.NewVBox(grid, checks, f.form.Summary, widget.NewSeparator(), f.occupants))
+		container.NewVBox(f.dpeAlerte, grid, checks, f.form.Summary, widget.NewSeparator(), f.occupants))
 	return f
 }
 
@@ -211,6 +221,7 @@ func (f *logementForm) fill(l *model.Logement, fiche *app.LogementFiche) {
 	f.ascenseur.Set(l.Ascenseur)
 	f.pmr.Set(l.PMR)
 	f.travaux.Set(l.Statut == model.Travaux)
+	f.fillDPE(l)
 	f.occupants.Objects = nil
 	if fiche != nil {
 		f.occupants.Objects = []fyne.CanvasObject{f.occupantsView(fiche)}
@@ -224,7 +235,8 @@ func (f *logementForm) logement() *model.Logement {
 	l := &model.Logement{Reference: f.ref.Text(), Residence: f.residence.Text(), Adresse: f.adresse.Text(), CodePostal: f.cp.Text(),
 		Commune: f.commune.Value(), QPV: f.qpv.Checked, Typologie: typo, Pieces: f.pieces.Int(), Surface: f.surface.Float(),
 		Etage: f.etage.Int(), Ascenseur: f.ascenseur.Checked, PMR: f.pmr.Checked, Financement: model.Financement(f.fin.Value()),
-		Loyer: f.loyer.Cents(), Charges: f.charges.Cents(), Contingent: f.contingent.Text()}
+		Loyer: f.loyer.Cents(), Charges: f.charges.Cents(), Contingent: f.contingent.Text(),
+		AnneeConstruction: f.annee.Int(), ClasseDPE: dpeValue(f.dpe.Value()), DateDPE: f.dateDPE}
 	if f.travaux.Checked {
 		l.Statut = model.Travaux
 	}
@@ -281,6 +293,7 @@ type residenceForm struct {
 	fields                      *fyne.Container
 	empty                       *widget.Label
 	logements                   *widget.Label
+	fragilite                   *fragiliteCard // residence_fragilite.go
 }
 
 func newResidenceForm(s *Patrimoine) *residenceForm {
@@ -300,10 +313,11 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	f.del.Importance = widget.DangerImportance
 	f.empty = widget.NewLabel("Choisissez une résidence dans la liste, ou créez-en une (Ctrl+N).")
 	f.logements = widget.NewLabel("")
+	f.fragilite = newFragiliteCard()
 	grid := rows2(
 		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
-		cell("Commune *", f.commune.Select), cell("Score de fragilité (T12)", f.fra.Object()))
+		cell("Commune *", f.commune.Select), cell("Note du référentiel T12 (saisie)", f.fra.Object()))
 	voir := widget.NewButtonWithIcon("Voir ses logements", theme.HomeIcon(), func() {
 		if f.loaded == "" {
 			return
@@ -312,7 +326,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 		f.s.search.SetText(f.loaded)
 	})
 	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(grid, f.qpv.Check, f.form.Summary,
-		container.NewBorder(nil, nil, nil, voir, f.logements)))
+		container.NewBorder(nil, nil, nil, voir, f.logements), f.fragilite.box))
 	return f
 }
 
@@ -349,6 +363,7 @@ func (f *residenceForm) startNew() {
 	f.code.Entry.Enable()
 	f.title.SetText("Nouvelle résidence")
 	f.logements.SetText("")
+	f.fragilite.clear()
 	f.del.Hide()
 	f.form.Clean()
 	f.form.Check()
@@ -370,6 +385,7 @@ func (f *residenceForm) open(code string) {
 		n = row.Logements
 	}
 	f.logements.SetText(pluriel(n, "logement", "logements") + " dans cette résidence.")
+	f.fragilite.show(f.s.main.app, code)
 	f.del.Show()
 	f.form.Clean()
 }
@@ -405,4 +421,43 @@ func (f *residenceForm) onDelete() {
 			f.empty.Show()
 			f.s.rrefresh()
 		})
+}
+
+// dpeOptions are the energy classes; « non renseignée » clears the class.
+var dpeOptions = []string{"A", "B", "C", "D", "E", "F", "G", dpeInconnue}
+
+const dpeInconnue = "non renseignée"
+
+func dpeValue(v string) string {
+	if v == dpeInconnue {
+		return ""
+	}
+	return v
+}
+
+// fillDPE shows the energy class, construction year and, for a G class,
+// that the dwelling cannot be let (model.DecenceEnergetique).
+func (f *logementForm) fillDPE(l *model.Logement) {
+	f.dateDPE = l.DateDPE
+	f.dpe.Set(l.ClasseDPE)
+	if l.AnneeConstruction > 0 {
+		f.annee.SetInt(l.AnneeConstruction)
+	} else {
+		f.annee.SetText("")
+	}
+	text := ""
+	if l.ClasseDPE != "" && !l.DateDPE.IsZero() {
+		text = fmt.Sprintf("DPE établi en %s %d. ", model.MonthName(l.DateDPE.Time().Month()), l.DateDPE.Year())
+	}
+	f.dpeAlerte.Importance = widget.MediumImportance
+	if v := model.DecenceEnergetique(l, f.s.main.app.Today()); v.Flag() {
+		text += v.Explication
+		f.dpeAlerte.Importance = widget.DangerImportance
+	}
+	f.dpeAlerte.SetText(strings.TrimSpace(text))
+	if f.dpeAlerte.Text == "" {
+		f.dpeAlerte.Hide()
+	} else {
+		f.dpeAlerte.Show()
+	}
 }

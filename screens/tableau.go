@@ -21,13 +21,15 @@ type Tableau struct {
 	main *Main
 	body *fyne.Container
 
-	bg      sync.WaitGroup // background loading, waited for by tests and captures
-	loading bool
-	data    *app.Tableau
+	bg       sync.WaitGroup // background loading, waited for by tests and captures
+	loading  bool
+	data     *app.Tableau
+	fragiles []app.FragiliteResidence // residences ranked by fragility (tableau_fragilite.go)
+	fragBox  *fyne.Container          // their card, filled when computed
 }
 
 func newTableau(m *Main) *Tableau {
-	s := &Tableau{main: m, body: container.NewStack()}
+	s := &Tableau{main: m, body: container.NewStack(), fragBox: container.NewStack()}
 	s.body.Objects = []fyne.CanvasObject{s.waiting()}
 	return s
 }
@@ -54,6 +56,7 @@ func (s *Tableau) load() {
 		return
 	}
 	s.loading = true
+	s.loadFragiles()
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
@@ -102,7 +105,7 @@ func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
 	)
 
 	return container.NewBorder(container.NewBorder(nil, nil, nil, refresh, head), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(cards, charts, s.aPresenter(t))))
+		container.NewVScroll(container.NewVBox(cards, charts, s.aPresenter(t), s.fragBox)))
 }
 
 // aPresenter lists the households marked for the commission (the first ones).

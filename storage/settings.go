@@ -21,6 +21,7 @@ func (tx *Tx) Regles() (*model.Regles, error) {
 	} else if !found {
 		return model.DefaultRegles(), nil
 	}
+	r.CompleterOfficiels() // official tables shipped since the database was made
 	return r, nil
 }
 
