@@ -123,6 +123,7 @@ func ShowConnexion(win fyne.Window, c Connexion) {
 		}
 		m := c.Principale(a)
 		m.principale = c.Principale
+		m.notes = notes
 		m.RestoreSize()
 		m.startIdleLock(a.DelaiVerrouillage())
 		if notice != "" {
@@ -162,7 +163,7 @@ func (m *Main) Verrouiller() {
 	for len(openDialogs) > 0 { // nothing stays visible over the lock
 		openDialogs[len(openDialogs)-1].Hide()
 	}
-	notes := []string{"Logis est verrouillé. Reconnectez-vous pour continuer."}
+	notes := append([]string{"Logis est verrouillé. Reconnectez-vous pour continuer."}, m.notes...)
 	title := m.win.Title()
 	m.win.SetTitle("Logis — verrouillé")
 	s := newConnexion(m.win, "Logis verrouillé", notes, before, func(nom, mdp string) error {
@@ -181,7 +182,7 @@ func (m *Main) Verrouiller() {
 			build = func(a *app.App) *Main { return NewMain(m.win, a) }
 		}
 		n := build(m.app)
-		n.principale = m.principale
+		n.principale, n.notes = m.principale, m.notes
 		n.startIdleLock(m.idle)
 		return nil
 	})

@@ -77,7 +77,7 @@ func TestConnexion(t *testing.T) {
 
 	// Lock, then the same account gets its window back.
 	m.Verrouiller()
-	if !opened.DB.Locked() || !strings.Contains(allText(w.Content()), "Logis verrouillé") {
+	if !opened.DB.Locked() || !strings.Contains(allText(w.Content()), "Logis verrouillé") || !strings.Contains(allText(w.Content()), "mot de passe demo") {
 		t.Fatal("not locked")
 	}
 	entries = entriesOf(w.Content())

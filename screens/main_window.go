@@ -79,6 +79,7 @@ type Main struct {
 	stopIdle func()
 	// principale rebuilds the main window for another account after a lock.
 	principale func(*app.App) *Main
+	notes      []string // what the sign-in screen said (base, demo / demo), shown again when locked
 }
 
 // NewMain builds the main window's content.
