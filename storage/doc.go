@@ -4,7 +4,7 @@
 //
 // Use:
 //
-//	db, err := storage.Open(path, storage.Options{})
+//	db, err := storage.Open(path, storage.Options{User: "m.dupont", Password: pw})
 //	err = db.Update("Saisie du ménage M000123", func(tx *storage.Tx) error {
 //		return tx.PutMenage(m)
 //	})
@@ -13,8 +13,10 @@
 //		...
 //	})
 //
-// Every Update is one bbolt write transaction that also appends one entry to
-// the audit journal: when, who, the action label, and for each object
+// Opening a base signs in (comptes.go): a new base is created with the
+// account given as its responsable; View and Update fail while it is
+// locked. Every Update is one bbolt write transaction that also appends one
+// entry to the chained audit journal: when, which account, the action label, and for each object
 // created, modified or deleted its type, key and the names of the changed
 // fields, never their values. A failed Update writes nothing.
 //
@@ -25,8 +27,9 @@
 // sequences; the journal keyed by big-endian sequence numbers. Every value
 // but the (empty) index values goes through the codec (codec.go): an
 // envelope with a format byte and an integrity check bound to the record's
-// bucket and key, the single place where encryption at rest is added. A
-// value that fails its check is never decoded: it is reported as EDAMAGED,
+// bucket and key: format 0x01 (clear + CRC-32C) for the meta bucket, format
+// 0x02 (AES-256-GCM with the base's data key, cles.go) for every record and
+// journal entry. A value that fails its check is never decoded: it is reported as EDAMAGED,
 // by bucket and key. Panics of bbolt on a damaged file are recovered at
 // every entry point (recover.go) and reported as EDAMAGED too.
 //
