@@ -174,6 +174,13 @@ func (m *Main) Verrouiller() {
 		if nom == before {
 			m.win.SetContent(m.root)
 			m.who.SetText("Connecté : " + nom + " (" + string(m.app.Compte().Role) + ")")
+			if !m.building && !m.app.Catalogue().Ready() { // its build was cut by the lock
+				m.building = true
+				m.status.SetText("Chargement de l'index de recherche…")
+				m.progress.Show()
+				m.builds.Add(1)
+				go m.buildCatalogue()
+			}
 			return nil
 		}
 		m.stopIdle()
