@@ -31,6 +31,7 @@ var commandes = []commande{
 	{"captures", "captures --out DOSSIER\nune image PNG de chaque écran, sans affichage", cmdCaptures},
 	{"candidats", "candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]\ncandidats proposés pour un logement, classés et expliqués", cmdCandidats},
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", cmdCommissions},
+	{"suite", "suite SEANCE NUR accepte|refus|sans-reponse|bail [--date AAAA-MM-JJ] [--motif TEXTE] [--legitime] [--logement REF]\nsuite d'une offre de la séance close : réponse du demandeur, bail signé", cmdSuite},
 }
 
 // usageText is the command line's help, built from the table.

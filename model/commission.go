@@ -349,6 +349,8 @@ type Commission struct {
 	Occupation  []DossierOccupation `json:"occupation,omitempty"`
 	Cloture     time.Time           `json:"cloture,omitempty"`
 	Amendements []Amendement        `json:"amendements,omitempty"`
+	Suites      []SuiteOffre        `json:"suites,omitempty"` // what became of the offers (suite.go), not an amendment
+	Import      *ImportSeance       `json:"import,omitempty"` // set when the session was imported (suite.go)
 }
 
 // Validate checks a session's header.

@@ -21,6 +21,8 @@ type Demande struct {
 	ViolencesFamiliales bool `json:"violences_familiales,omitempty"`
 	RelogementTravaux   bool `json:"relogement_travaux,omitempty"` // renovation or urban renewal
 	RefusAdapte         Date `json:"refus_adapte,omitempty"`       // last refusal of an adapted offer without legitimate reason
+
+	DateRadiation Date `json:"date_radiation,omitempty"` // struck off: a lease was signed (SNE)
 }
 
 // nurPattern: 13 digits then letters, as « 1111023517879GDPUB ».

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"logis/app"
+	"logis/model"
+)
+
+// cmdSuite records what became of an offer: logis suite SEANCE NUR
+// accepte|refus|sans-reponse|bail [--date AAAA-MM-JJ] [--motif …] [--legitime] [--logement REF].
+func cmdSuite(a *app.App, args []string, out io.Writer) error {
+	fs := newFlags("suite")
+	date := fs.String("date", "", "")
+	motif := fs.String("motif", "", "")
+	legitime := fs.Bool("legitime", false, "")
+	ref := fs.String("logement", "", "")
+	var pos []string
+	// Positionals first (SEANCE NUR REPONSE), options anywhere after them.
+	for len(args) > 0 && !strings.HasPrefix(args[0], "-") && len(pos) < 3 {
+		pos, args = append(pos, args[0]), args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError("suite : options --date AAAA-MM-JJ, --motif TEXTE, --legitime, --logement REFERENCE")
+	}
+	pos = append(pos, fs.Args()...)
+	if len(pos) != 3 {
+		return usageError("suite : indiquez SEANCE NUR accepte|refus|sans-reponse|bail")
+	}
+	rep, err := model.ParseReponseOffre(pos[2])
+	if err != nil {
+		return err
+	}
+	s := model.SuiteOffre{Reponse: rep, Motif: *motif, Legitime: *legitime}
+	if s.Date, err = parseDateFlag("--date", *date, 0); err != nil {
+		return err
+	}
+	res, err := a.SaisirSuite(pos[0], *ref, pos[1], s)
+	if err != nil {
+		return err
+	}
+	for _, m := range res.Messages {
+		fmt.Fprintln(out, m)
+	}
+	return nil
+}
