@@ -22,7 +22,7 @@ type commande struct {
 // is built from it.
 var commandes = []commande{
 	{"demo", "demo [--menages N] [--logements M]\nremplit une base vide de données fictives", cmdDemo},
-	{"import", "import logements|menages|personnes|demandes FICHIER.csv\nimporte un fichier CSV (tout ou rien)", cmdImport},
+	{"import", "import logements|menages|personnes|demandes|decisions FICHIER.csv\nimporte un fichier CSV (tout ou rien)", cmdImport},
 	{"occupation", "occupation [--date AAAA-MM-JJ] [--out FICHIER.csv]\nexamen de l'occupation de tous les ménages logés", cmdOccupation},
 	{"verify", "verify\ncontrôle d'intégrité, puis les effectifs", cmdVerify},
 	{"sauvegarde", "sauvegarde --out FICHIER\nsauvegarde à chaud de la base", cmdSauvegarde},

@@ -15,10 +15,11 @@ var ImportColumns = map[string][]string{
 	"menages":   {"menage", "logement", "date_entree", "revenu_fiscal_reference", "ressources_mensuelles", "apl"},
 	"personnes": {"menage", "lien", "nom", "prenom", "date_naissance", "handicap"},
 	"demandes":  {"nur", "menage", "date_depot", "typologies", "communes", "dalo", "priorites", "motif"},
+	"decisions": {"seance", "date", "commune", "logement", "nur", "decision", "rang", "motif"}, // import_decisions.go
 }
 
 // ImportKinds lists the kinds in the order files must be imported.
-var ImportKinds = []string{"logements", "menages", "personnes", "demandes"}
+var ImportKinds = []string{"logements", "menages", "personnes", "demandes", "decisions"}
 
 // ImportReport tells what an accepted import wrote.
 type ImportReport struct {
@@ -39,7 +40,7 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 	rep := ImportReport{Type: kind}
 	required, ok := ImportColumns[kind]
 	if !ok {
-		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes ou demandes.", kind)
+		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes, demandes ou decisions.", kind)
 	}
 	t, errs, err := readCSV(r, required)
 	if err != nil {
@@ -59,6 +60,8 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 		apply, errs = a.preparePersonnes(t, &rep, progress)
 	case "demandes":
 		apply, errs = a.prepareDemandes(t, &rep, progress)
+	case "decisions":
+		apply, errs = a.prepareDecisions(t, name, &rep, progress)
 	}
 	if len(errs) > 0 {
 		return rep, &ImportErrors{Fichier: name, Erreurs: sortErrors(errs)}

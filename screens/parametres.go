@@ -283,6 +283,7 @@ func (s *Parametres) confirmLeave(then, cancel func()) {
 
 var importLabels = map[string]string{
 	"logements": "Logements…", "menages": "Ménages…", "personnes": "Personnes…", "demandes": "Demandes…",
+	"decisions": "Décisions passées…",
 }
 
 func (s *Parametres) imports() fyne.CanvasObject {
