@@ -32,6 +32,7 @@ var commandes = []commande{
 	{"candidats", "candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]\ncandidats proposés pour un logement, classés et expliqués", cmdCandidats},
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", cmdCommissions},
 	{"suite", "suite SEANCE NUR accepte|refus|sans-reponse|bail [--date AAAA-MM-JJ] [--motif TEXTE] [--legitime] [--logement REF]\nsuite d'une offre de la séance close : réponse du demandeur, bail signé", cmdSuite},
+	{"rapport", "rapport --annee AAAA --out FICHIER.pdf [--csv FICHIER.csv]\nrapport annuel au Conseil d'administration (art. R.441-9 CCH) sur les séances closes de l'année", cmdRapport},
 }
 
 // usageText is the command line's help, built from the table.

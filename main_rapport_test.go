@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,5 +43,37 @@ func TestCLI_DecisionsSuite(t *testing.T) {
 	}
 	if code, out, errOut := runCLI(t, "--db", db, "verify"); code != 0 {
 		t.Fatalf("verify: %d %q %q", code, out, errOut)
+	}
+
+	dir := filepath.Dir(db)
+	pdfPath, csvPath := filepath.Join(dir, "rapport.pdf"), filepath.Join(dir, "rapport.csv")
+	code, out, errOut = runCLI(t, "--db", db, "rapport", "--annee", "2026", "--out", pdfPath, "--csv", csvPath)
+	if code != 0 || !strings.Contains(out, "Rapport annuel 2026 écrit dans") || !strings.Contains(out, "1 séance(s), 1 logement(s) examiné(s), 1 attribution(s)") {
+		t.Fatalf("rapport: code %d, out %q, err %q", code, out, errOut)
+	}
+	if b, err := os.ReadFile(pdfPath); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("pdf: %v", err)
+	}
+	b, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	if !strings.HasPrefix(text, "indicateur;numerateur;denominateur;taux;cible;atteint\n") {
+		t.Fatalf("csv header: %q", text)
+	}
+	for _, code := range []string{"designations_prioritaires", "attributions_premier_quartile_hors_qpv", "attributions_au_dessus_quartile_qpv",
+		"attributions_mutations", "seances", "logements_examines", "candidats_examines", "attributions"} {
+		if !strings.Contains(text, "\n"+code+";") {
+			t.Errorf("csv lacks %s", code)
+		}
+	}
+	for _, want := range []string{"\nseances;1;;;;\n", "\ncandidats_examines;2;;;;\n", "\nattributions;1;;;;\n", "\nbaux_signes;1;;;;\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("csv lacks %q:\n%s", want, text)
+		}
+	}
+	if code, _, errOut := runCLI(t, "--db", db, "rapport", "--annee", "2026"); code == 0 || !strings.Contains(errOut, "--out FICHIER.pdf") {
+		t.Errorf("rapport without --out: %d %q", code, errOut)
 	}
 }

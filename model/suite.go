@@ -114,25 +114,7 @@ func (c *Commission) TitulaireOffre(ref string) *Candidat {
 	if d == nil {
 		return nil
 	}
-	var best *Candidat
-	for i := range d.Candidats {
-		k := &d.Candidats[i]
-		if k.Decision == nil {
-			continue
-		}
-		if c.EtatOffre(ref, k.NUR).Reponse.Refus() {
-			continue
-		}
-		switch k.Decision.Type {
-		case Attribution, ConditionSuspensive:
-			return k
-		case AttributionClassee:
-			if best == nil || k.Decision.Rang < best.Decision.Rang {
-				best = k
-			}
-		}
-	}
-	return best
+	return titulaire(d, func(nur string) bool { return c.EtatOffre(ref, nur).Reponse.Refus() })
 }
 
 // ControleSuite checks that event s can be recorded on session c: the
