@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"math"
+	"sort"
 	"strconv"
 
 	"logis/app/pdf"
@@ -141,4 +142,48 @@ func (a *App) RapportPDF(annee int, w io.Writer) (*model.Rapport, error) {
 		return nil, model.Errorf(model.EINTERNAL, "Le rapport annuel n'a pas pu être mis en page.")
 	}
 	return rep, nil
+}
+
+// EcrireRapport writes the report of a year as a PDF at pdfPath and, when
+// csvPath is not empty, its figures as CSV (WriteRapportCSV); each file is
+// written whole or not at all. It returns the report.
+func (a *App) EcrireRapport(annee int, pdfPath, csvPath string) (*model.Rapport, error) {
+	var rep *model.Rapport
+	if pdfPath != "" {
+		if err := ecrireFichier(pdfPath, func(w io.Writer) (err error) { rep, err = a.RapportPDF(annee, w); return err }); err != nil {
+			return nil, err
+		}
+	}
+	if csvPath != "" {
+		if rep == nil {
+			var err error
+			if rep, err = a.Rapport(annee); err != nil {
+				return nil, err
+			}
+		}
+		if err := ecrireFichier(csvPath, func(w io.Writer) error { return WriteRapportCSV(rep, w) }); err != nil {
+			return nil, err
+		}
+	}
+	return rep, nil
+}
+
+// AnneesRapport lists the years that have closed sessions, most recent
+// first, with the current year always included.
+func (a *App) AnneesRapport() ([]int, error) {
+	seen := map[int]bool{a.Today().Year(): true}
+	err := a.DB.View(func(tx *storage.Tx) error {
+		return tx.ForEachCommission(func(c *model.Commission) error {
+			if c.Statut == model.Close {
+				seen[c.Annee()] = true
+			}
+			return nil
+		})
+	})
+	var out []int
+	for y := range seen {
+		out = append(out, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(out)))
+	return out, err
 }
