@@ -24,6 +24,7 @@ type Tableau struct {
 	bg      sync.WaitGroup // background loading, waited for by tests and captures
 	loading bool
 	data    *app.Tableau
+	obj     *app.ObjectifsEnCours // the year's objectives running (tableau_objectifs.go)
 }
 
 func newTableau(m *Main) *Tableau {
@@ -58,7 +59,13 @@ func (s *Tableau) load() {
 	go func() {
 		defer s.bg.Done()
 		t, err := s.main.app.Tableau()
+		obj, errObj := s.main.app.ObjectifsEnCours()
+		if errObj != nil {
+			s.main.app.Log.Error("objectifs en cours", "err", errObj)
+			obj = nil
+		}
 		fyne.Do(func() {
+			s.obj = obj
 			s.loading = false
 			if err != nil {
 				s.main.app.Log.Error("tableau de bord", "err", err)
@@ -102,7 +109,7 @@ func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
 	)
 
 	return container.NewBorder(container.NewBorder(nil, nil, nil, refresh, head), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(cards, charts, s.aPresenter(t))))
+		container.NewVScroll(container.NewVBox(cards, objectifsEnCours(s.obj), charts, s.aPresenter(t))))
 }
 
 // aPresenter lists the households marked for the commission (the first ones).
