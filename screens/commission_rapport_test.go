@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
 )
 
 // TestCommissions_RapportAnnuel opens the « Rapport annuel » tab on the
@@ -65,5 +68,59 @@ func TestCommissions_RapportAnnuel(t *testing.T) {
 	}
 	if !strings.Contains(p.status.Text, "r.csv") {
 		t.Errorf("status %q", p.status.Text)
+	}
+}
+
+// TestCommissions_SuiteDesOffres records the answer to an offer of the
+// demo's closed session from its « Suite des offres » tab.
+func TestCommissions_SuiteDesOffres(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	var c *model.Commission
+	list, _ := m.app.Commissions()
+	for i := range list {
+		if list[i].Statut == model.Close {
+			c = &list[i]
+		}
+	}
+	if c == nil {
+		t.Fatal("the demo has no closed session")
+	}
+	s.open(c.ID)
+	p := s.seance.suites
+	var ref, nur string
+	for _, d := range c.Logements {
+		if k := c.TitulaireOffre(d.Logement); k != nil && ref == "" {
+			ref, nur = d.Logement, k.NUR
+		}
+	}
+	all := strings.Join(texts(p.list), "\n")
+	if !strings.Contains(all, "Offre détenue par la demande "+nur) {
+		t.Fatalf("tab:\n%s", all)
+	}
+	p.ouvrir(ref, nur, model.OffreRefusee)
+	f := p.last
+	f.date.SetText("31/02/2026")
+	f.valider()
+	if got, _ := m.app.Commission(c.ID); len(got.Suites) != 0 {
+		t.Fatal("recorded with a bad date")
+	}
+	f.date.SetText(m.app.Today().String())
+	f.valider() // no reason: refused by the app
+	if got, _ := m.app.Commission(c.ID); len(got.Suites) != 0 {
+		t.Fatal("refusal recorded without its reason")
+	}
+	test.Type(f.motif, "Logement trop éloigné de l'école des enfants")
+	f.valider()
+	got, _ := m.app.Commission(c.ID)
+	if len(got.Suites) != 1 || got.Suites[0].NUR != nur || got.Suites[0].Reponse != model.OffreRefusee {
+		t.Fatalf("suites %+v", got.Suites)
+	}
+	if !strings.Contains(p.status.Text, "offre refusée") {
+		t.Errorf("status %q", p.status.Text)
+	}
+	all = strings.Join(texts(p.list), "\n")
+	if !strings.Contains(all, "demande "+nur+" : offre refusée (motif : Logement trop éloigné") {
+		t.Errorf("tab after the refusal:\n%s", all)
 	}
 }
