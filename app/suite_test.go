@@ -74,6 +74,10 @@ func TestApp_SaisirSuite(t *testing.T) {
 		wantCode(t, err, model.EINVALID, "précède la séance")
 	})
 	t.Run("TenantRefusalSetsPenaltyAndPassesToRankTwo", func(t *testing.T) {
+		before, err := a.ObjectifsAnnee(2026)
+		if err != nil || before[3].Numerateur != 1 || before[3].Denominateur != 2 {
+			t.Fatalf("transfers before the refusal %+v %v", before[3], err)
+		}
 		res, err := a.SaisirSuite(id, "", nurCESF, model.SuiteOffre{Reponse: model.OffreRefusee, Motif: "trop loin de l'école", Date: date(2026, 11, 21)})
 		if err != nil {
 			t.Fatal(err)
@@ -97,6 +101,11 @@ func TestApp_SaisirSuite(t *testing.T) {
 		}
 		_, err = a.SaisirSuite(id, "", nurCESF, model.SuiteOffre{Reponse: model.OffreAcceptee})
 		wantCode(t, err, model.EINVALID, "déjà été refusée")
+		// The year's objectives read the follow-up: ARC-T3B now goes to the DALO rank 2.
+		after, _ := a.ObjectifsAnnee(2026)
+		if after[3].Numerateur != 0 || after[3].Denominateur != 2 {
+			t.Errorf("transfers after the refusal %+v", after[3])
+		}
 	})
 	t.Run("LeaseStrikesOffAndHouses", func(t *testing.T) {
 		if _, err := a.SaisirSuite(id, "", nurDALO, model.SuiteOffre{Reponse: model.OffreAcceptee}); err != nil {
