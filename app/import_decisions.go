@@ -190,12 +190,9 @@ func (a *App) seanceImportee(tx *storage.Tx, reg *model.Regles, id string, rows 
 			d = &c.Logements[len(c.Logements)-1]
 			firstLine[l.Reference] = r.line
 		}
-		uc, _ := model.UnitesConsommation(m, c.Date, reg)
 		dec := r.dec
 		d.Candidats = append(d.Candidats, model.Candidat{NUR: dem.NUR, Menage: m.ID, Raison: "séance importée", Decision: &dec,
-			Profil: &model.ProfilCandidat{DALO: dem.DALO, DALOPrefet: dem.DALOPrefet, Prioritaire: len(dem.Priorites) > 0 || dem.ViolencesFamiliales,
-				Mutation: m.Loge() && m.Bail.Logement != l.Reference, RenouvellementUrbain: dem.RelogementTravaux,
-				RessourcesUC: model.RessourcesParUC(m, uc), UC: uc}})
+			Profil: profilImport(m, dem, l.Reference, c.Date, reg)})
 	}
 	alloue := map[string]string{}
 	for i := range c.Logements {
@@ -211,6 +208,18 @@ func (a *App) seanceImportee(tx *storage.Tx, reg *model.Regles, id string, rows 
 		}
 	}
 	return c, errs, nil
+}
+
+// profilImport is what the objectives need to know of an imported
+// candidate, read at import time as ajouterCandidat reads it when a
+// candidate is added to a session; a household now living in the dwelling
+// (the lease signed since) is not counted as a transfer for it. Keep it in
+// step with ajouterCandidat (app/commission.go).
+func profilImport(m *model.Menage, dem *model.Demande, ref string, at model.Date, r *model.Regles) *model.ProfilCandidat {
+	uc, _ := model.UnitesConsommation(m, at, r)
+	return &model.ProfilCandidat{DALO: dem.DALO, DALOPrefet: dem.DALOPrefet, Prioritaire: len(dem.Priorites) > 0 || dem.ViolencesFamiliales,
+		Mutation: m.Loge() && m.Bail.Logement != ref, RenouvellementUrbain: dem.RelogementTravaux,
+		RessourcesUC: model.RessourcesParUC(m, uc), UC: uc}
 }
 
 // signatureDecisions is what an imported session holds from its file: the

@@ -214,6 +214,7 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 	qpv, horsQPV := 0, 0
 	var anciennetes []int
 	var lignesParMois [12][]LigneObjectif
+	var lignesBaux []LigneObjectif // signed leases outside QPV
 	for _, c := range seances {
 		act.Seances++
 		if c.Import != nil {
@@ -299,15 +300,7 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 			} else {
 				horsQPV++
 				if bail {
-					rep.Suites.BauxHorsQPV++
-					switch {
-					case b.Profil != nil && b.Profil.RenouvellementUrbain:
-						rep.Suites.BauxHorsQPVQuartile++
-					case b.Profil == nil || b.Profil.UC <= 0:
-						rep.Suites.BauxHorsQPVInconnus++
-					case rep.SeuilConnu && b.Profil.RessourcesUC < rep.Seuil:
-						rep.Suites.BauxHorsQPVQuartile++
-					}
+					lignesBaux = append(lignesBaux, LigneObjectif{Commission: c.ID, Logement: dos.Logement, NUR: b.NUR, Profil: b.Profil, Attribue: true})
 				} else {
 					rep.Suites.BauxHorsQPVEnAttente++
 				}
@@ -328,6 +321,10 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 			}
 		}
 	}
+	// Signed leases outside QPV, counted by the objective's own rule.
+	ob := ObjectifQuartileHorsQPV(lignesBaux, d.Annee, r)
+	rep.Suites.BauxHorsQPV = len(lignesBaux)
+	rep.Suites.BauxHorsQPVQuartile, rep.Suites.BauxHorsQPVInconnus = ob.Numerateur, ob.Inconnus
 	rep.Suites.BauxHorsQPVSeuilConnu = rep.SeuilConnu
 
 	// Objectives over the year, and running month by month.

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -13,8 +15,16 @@ import (
 // QPV allocated to a transfer, lease signed), and two sessions that do not
 // count (one in preparation, one of 2025).
 func anneeRapport() DonneesRapport {
+	// Resources per UC on the threshold's basis, written through JSON so
+	// that every field the objectives may read (ressources_uc, quartile_uc)
+	// holds the same figure.
 	prof := func(euros int64, uc float64) *ProfilCandidat {
-		return &ProfilCandidat{RessourcesUC: Euros(euros), UC: uc}
+		p := &ProfilCandidat{}
+		js := fmt.Sprintf(`{"ressources_uc":%d,"quartile_uc":%d,"quartile_connu":true,"uc":%g}`, euros*100, euros*100, uc)
+		if err := json.Unmarshal([]byte(js), p); err != nil {
+			panic(err)
+		}
+		return p
 	}
 	k1, k4, k6, k7 := prof(8000, 1.5), prof(14000, 2), prof(30000, 1), prof(20000, 2)
 	k1.DALO, k4.Mutation, k6.Prioritaire, k7.Mutation = true, true, true, true
