@@ -18,7 +18,7 @@ import (
 
 // LieuSeanceImportee is the place written for an imported session: its
 // minutes and lists say it was imported.
-const LieuSeanceImportee = "Séance importée (décisions prises avant Logis)"
+const LieuSeanceImportee = "Séance importée : décisions prises avant Logis (membres et quorum non enregistrés)"
 
 // decisionsImport maps the decision column to the five decisions.
 var decisionsImport = map[string]model.TypeDecision{
@@ -157,7 +157,7 @@ func (a *App) prepareDecisions(t *csvTable, name string, rep *ImportReport, prog
 func (a *App) seanceImportee(tx *storage.Tx, reg *model.Regles, id string, rows []decisionRow, name string) (*model.Commission, []ImportError, error) {
 	now := a.Now().Round(0)
 	c := &model.Commission{ID: id, Date: rows[0].date, Lieu: LieuSeanceImportee, Commune: rows[0].commune,
-		Type: model.CommissionAttribution, Statut: model.Close, Cloture: now,
+		Type: model.CommissionAttribution, Statut: model.Close, Cloture: rows[0].date.Time(), // closed the day it sat
 		Import: &model.ImportSeance{Fichier: baseName(name), Le: now}}
 	var errs []ImportError
 	firstLine := map[string]int{}

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -57,6 +58,19 @@ func TestApp_ImportDecisions(t *testing.T) {
 		t.Errorf("second session %+v", c2)
 	}
 
+	if model.DateOf(c.Cloture) != c.Date {
+		t.Errorf("closed on %v, sat on %s", c.Cloture, c.Date)
+	}
+	t.Run("MinutesSayImported", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := a.PV("CAL-2026-02", &buf); err != nil {
+			t.Fatal(err)
+		}
+		text := pdfText(t, buf.Bytes())
+		if !strings.Contains(text, "Séance importée : décisions prises avant Logis (membres et quorum non enregistrés)") || !strings.Contains(text, "close le mardi 10 février 2026") && !strings.Contains(text, "close le 10 février 2026") {
+			t.Errorf("minutes:\n%s", text)
+		}
+	})
 	t.Run("ReimportChangesNothing", func(t *testing.T) {
 		before, _ := json.Marshal(mustList(t, a))
 		rep := mustImport(t, a, "decisions", decisionsFile())

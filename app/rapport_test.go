@@ -147,19 +147,7 @@ func TestApp_RapportPDF(t *testing.T) {
 	if err != nil || rep.Activite.Seances != 3 {
 		t.Fatalf("%v %+v", err, rep)
 	}
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext absent (paquet poppler-utils)")
-	}
-	p := filepath.Join(t.TempDir(), "r.pdf")
-	if err := os.WriteFile(p, buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", p, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := pdfText(t, buf.Bytes())
 	for _, want := range []string{
 		"Rapport annuel 2026 de la CALEOL",
 		"art. R.441-9 du CCH",
@@ -182,4 +170,23 @@ func TestApp_RapportPDF(t *testing.T) {
 			t.Errorf("the report names %q", personal)
 		}
 	}
+}
+
+// pdfText extracts a PDF's text (poppler's pdftotext), spaces collapsed;
+// the test is skipped when the binary is absent.
+func pdfText(t *testing.T, b []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext absent (paquet poppler-utils)")
+	}
+	p := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-layout", p, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }
