@@ -84,6 +84,13 @@ func TestApp_ImportDecisions(t *testing.T) {
 		_, err := a.Import("decisions", "d.csv", strings.NewReader(changed), nil)
 		wantCode(t, err, model.EINVALID, "ligne 2, colonne seance : la séance « CAL-2026-02 » a déjà été importée avec d'autres décisions")
 	})
+	t.Run("AmendImportedSession", func(t *testing.T) {
+		// No members, one candidate: an imported session is still corrected by a reasoned amendment.
+		am, err := a.Amender("CAL-2026-03", "Pièce reçue : l'attribution était définitive.", app.ChangerDecision("ARC-OLD1", nurEFFORT, model.Decision{Type: model.Attribution}))
+		if err != nil || !strings.Contains(am.Objet, "décision « Attribution sous condition suspensive » remplacée par « Attribution »") {
+			t.Fatalf("%+v %v", am, err)
+		}
+	})
 	t.Run("FollowUpOnImportedSession", func(t *testing.T) {
 		res, err := a.SaisirSuite("CAL-2026-02", "", nurCESF, model.SuiteOffre{Reponse: model.OffreRefusee, Motif: "trop cher", Date: date(2026, 2, 20)})
 		if err != nil || res.Suivant != nurDALO || !res.Penalite {

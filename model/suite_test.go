@@ -73,3 +73,19 @@ func TestPenaliteRefus(t *testing.T) {
 		}
 	}
 }
+
+func TestProblemesCloture_SeanceImportee(t *testing.T) {
+	c := &Commission{ID: "CAL-1", Date: NewDate(2026, 2, 1), Statut: Close, Logements: []DossierLogement{
+		{Logement: "L1", Candidats: []Candidat{{NUR: "A", Decision: &Decision{Type: Attribution}}}}}}
+	if p := c.ProblemesCloture(); len(p) != 2 {
+		t.Fatalf("a session held in Logis needs its quorum and three candidates: %q", p)
+	}
+	c.Import = &ImportSeance{Fichier: "decisions.csv"}
+	if p := c.ProblemesCloture(); len(p) != 0 {
+		t.Errorf("imported session: %q", p)
+	}
+	c.Logements[0].Candidats = append(c.Logements[0].Candidats, Candidat{NUR: "B", Decision: &Decision{Type: Attribution}})
+	if p := c.ProblemesCloture(); len(p) != 1 {
+		t.Errorf("two attributions must still be refused: %q", p)
+	}
+}
