@@ -287,7 +287,7 @@ var importLabels = map[string]string{
 }
 
 func (s *Parametres) imports() fyne.CanvasObject {
-	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes " +
+	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes, puis, pour un début d'année en cours, les décisions passées de la commission " +
 		"(le guide d'utilisation décrit chaque colonne). Tout ou rien : une seule ligne fausse et rien n'est enregistré ; " +
 		"chaque ligne fausse est alors signalée avec son numéro, sa colonne et la raison.")
 	intro.Wrapping = fyne.TextWrapWord
