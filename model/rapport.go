@@ -345,6 +345,12 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 		}
 	}
 	rep.Objectifs = BilanObjectifs(cumul, d.Annee, r)
+	if len(rep.Objectifs) > 1 {
+		// « suivies de baux signés »: Logis now follows the leases.
+		o := &rep.Objectifs[1]
+		o.Explication = strings.Replace(o.Explication, " ; la signature des baux n'est pas suivie par Logis", "", 1)
+		o.Explication += fmt.Sprintf(" Suivi des baux hors QPV : %d bail(aux) signé(s), %d attribution(s) en attente de signature.", rep.Suites.BauxHorsQPV, rep.Suites.BauxHorsQPVEnAttente)
+	}
 
 	for _, t := range TypesDecision {
 		act.Decisions = append(act.Decisions, Compte{Code: string(t), Libelle: t.Label(), N: decisions[t]})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 )
@@ -146,6 +147,9 @@ func TestCalculerRapport(t *testing.T) {
 				t.Errorf("month %d objective %d: %v, want %v", i+1, j, rep.Mois[i].Taux[j], want[j])
 			}
 		}
+	}
+	if e := rep.Objectifs[1].Explication; !strings.Contains(e, "Suivi des baux hors QPV : 1 bail(aux) signé(s), 1 attribution(s) en attente de signature.") || strings.Contains(e, "pas suivie par Logis") {
+		t.Errorf("leases not told: %q", e)
 	}
 	for _, o := range rep.Objectifs {
 		if o.Source == "" || o.Explication == "" {
