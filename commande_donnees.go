@@ -27,7 +27,7 @@ func cmdDemo(a *app.App, args []string, out io.Writer) error {
 
 func cmdImport(a *app.App, args []string, out io.Writer) error {
 	if len(args) != 2 {
-		return usageError("import : indiquez le type (logements, menages, personnes, demandes) et le fichier")
+		return usageError("import : indiquez le type (logements, menages, personnes, demandes, plafonds, quartiles) et le fichier")
 	}
 	f, err := os.Open(args[1])
 	if err != nil {

@@ -10,6 +10,7 @@ func cmdOccupation(a *app.App, args []string, out io.Writer) error {
 	fs := newFlags("occupation")
 	date := fs.String("date", "", "")
 	outPath := fs.String("out", "", "")
+	avant := fs.String("echeance-avant", "", "")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return usageError("occupation : option inconnue")
 	}
@@ -17,7 +18,11 @@ func cmdOccupation(a *app.App, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rv, err := a.RevueOccupation(at, nil)
+	due, err := parseDateFlag("--echeance-avant", *avant, 0)
+	if err != nil {
+		return err
+	}
+	rv, err := a.RevueOccupationAvant(at, due, nil)
 	if err != nil {
 		return err
 	}

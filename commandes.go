@@ -22,8 +22,9 @@ type commande struct {
 // is built from it.
 var commandes = []commande{
 	{"demo", "demo [--menages N] [--logements M]\nremplit une base vide de données fictives", cmdDemo},
-	{"import", "import logements|menages|personnes|demandes|decisions FICHIER.csv\nimporte un fichier CSV (tout ou rien)", cmdImport},
-	{"occupation", "occupation [--date AAAA-MM-JJ] [--out FICHIER.csv]\nexamen de l'occupation de tous les ménages logés", cmdOccupation},
+	{"import", "import logements|menages|personnes|demandes|plafonds|quartiles|decisions FICHIER.csv\nimporte un fichier CSV (tout ou rien)", cmdImport},
+	{"export", "export regles --out DOSSIER\nécrit plafonds.csv et quartiles.csv, tels que saisis", cmdExport},
+	{"occupation", "occupation [--date AAAA-MM-JJ] [--echeance-avant AAAA-MM-JJ] [--out FICHIER.csv]\nexamen de l'occupation des ménages logés (ceux dont l'examen triennal\nest dû avant la date donnée, avec --echeance-avant)", cmdOccupation},
 	{"verify", "verify\ncontrôle d'intégrité, puis les effectifs", cmdVerify},
 	{"sauvegarde", "sauvegarde --out FICHIER\nsauvegarde à chaud de la base", cmdSauvegarde},
 	{"pv", "pv ID --out FICHIER.pdf\nprocès-verbal de la séance ID (projet si elle n'est pas close)", cmdPV},

@@ -147,12 +147,15 @@ func parallel(n int, fn func(lo, hi int)) {
 // CandidatsHeader is the header of the candidate list's CSV file.
 var CandidatsHeader = []string{"nur", "menage", "plafond_ok", "typologie_adaptee", "sur_occupation_critique", "pmr_ok",
 	"taux_effort", "reste_a_vivre_uc_jour", "solvable", "mutation_ok", "prioritaire", "anciennete_mois", "rang", "motifs",
-	"niveau", "raison"}
+	"niveau", "raison", "premier_quartile", "ressources_uc_quartile", "categories_l441_1", "renouvellement_urbain"}
 
 // WriteCSV writes the list, one row per application: flags oui/non, empty
 // where the rule does not apply or data is missing; taux d'effort in
 // percent and reste à vivre in euros with a decimal comma; motifs in
-// French separated by « | ».
+// French separated by « | »; premier_quartile oui/non on the threshold's
+// basis (ressources_uc_quartile: monthly resources × 12 ÷ UC, € per year),
+// empty without the year's threshold; categories_l441_1 the letters of
+// L.441-1 separated by « , ».
 func (lc *ListeCandidats) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
@@ -169,13 +172,30 @@ func (lc *ListeCandidats) WriteCSV(w io.Writer) error {
 			flagOK(e.Plafond.Verdict), flagOK(e.Typologie), flagPresent(e.SurOccCritique), flagOK(e.PMR),
 			decimal(e.Effort.Taux*100, 1), decimal(e.Effort.ResteAVivreUCJour, 2), flagOK(e.Effort.Verdict),
 			flagOK(e.Mutation.Verdict), model.OuiNon(e.Niveau > 0 && e.Niveau < 4), itoa(e.AncienneteMois), rang,
-			strings.Join(e.Motifs, " | "), e.NiveauLibelle, e.Raison}
+			strings.Join(e.Motifs, " | "), e.NiveauLibelle, e.Raison,
+			premierQuartile(e), quartileUC(e), strings.Join(e.CategoriesL4411, ", "), model.OuiNon(e.RenouvellementUrbain)}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// premierQuartile: oui under the year's threshold, non at or above, empty
+// when the threshold or the resources are missing.
+func premierQuartile(e *model.Eligibilite) string {
+	if !e.QuartileConnu || e.QuartileSeuil <= 0 {
+		return ""
+	}
+	return model.OuiNon(e.QuartileUC < e.QuartileSeuil)
+}
+
+func quartileUC(e *model.Eligibilite) string {
+	if !e.QuartileConnu {
+		return ""
+	}
+	return decimal(e.QuartileUC.Float(), 2)
 }
 
 // flagOK writes a condition: oui when met, non when not, empty when the

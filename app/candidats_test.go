@@ -342,8 +342,26 @@ func TestListeCandidats_WriteCSV(t *testing.T) {
 	want("M-EFFORT", "reste_a_vivre_uc_jour", "30,77")
 	want("M-EFFORT", "solvable", "oui")
 	want("M-OLD", "anciennete_mois", "140")
+	// No 2026 first-quartile threshold entered: empty, the figure shown.
+	want("M-DALO", "premier_quartile", "")
+	want("M-DALO", "ressources_uc_quartile", "20307,69") // 2 200 € × 12 ÷ 1,3 UC
+	want("M-PRIO", "categories_l441_1", "k")             // annex-1 line 13
+	want("M-DALO", "renouvellement_urbain", "non")
 	if m := row["M-RICH"]["motifs"]; !strings.Contains(m, "au-dessus du plafond PLUS") {
 		t.Errorf("motifs = %q", m)
+	}
+
+	// With the 2026 threshold (20 000 € per UC): DALO at 20 307,69 € is
+	// above, M-OLD at 2 800 × 12 ÷ 1,8 = 18 666,67 € under.
+	if _, err := a.Import("quartiles", "q.csv", strings.NewReader("annee;seuil\n2026;20000\n"), nil); err != nil {
+		t.Fatal(err)
+	}
+	lc, _ = a.Candidats("ARC-T3", at, true)
+	for _, e := range lc.Candidats {
+		want := map[string]bool{"M-DALO": false, "M-OLD": true}
+		if w, ok := want[e.Menage]; ok && (e.QuartileUC < e.QuartileSeuil) != w {
+			t.Errorf("%s: %s per UC, threshold %s", e.Menage, e.QuartileUC, e.QuartileSeuil)
+		}
 	}
 }
 

@@ -449,7 +449,7 @@ func newMenageRow(m *model.Menage, ds []model.Demande) *MenageRow {
 			r.NUR, r.DateDepot = d.NUR, d.DateDepot
 		}
 		r.DALO = r.DALO || d.DALO
-		r.Annexe1 = r.Annexe1 || len(d.Priorites) > 0
+		r.Annexe1 = r.Annexe1 || d.CategoriesL4411() > 0
 		for _, cm := range d.Communes {
 			if ck := model.CommuneKey(cm); !containsString(r.communeKeys, ck) {
 				r.Communes = append(r.Communes, cm)

@@ -296,8 +296,10 @@ func (a *App) ajouterCandidat(tx *storage.Tx, c *model.Commission, d *model.Doss
 	}
 	k.RangPropo, k.Raison = e.Rang, e.Raison
 	uc, _ := model.UnitesConsommation(m, c.Date, r)
-	k.Profil = &model.ProfilCandidat{DALO: dem.DALO, DALOPrefet: dem.DALOPrefet, Prioritaire: len(dem.Priorites) > 0 || dem.ViolencesFamiliales,
-		Mutation: m.Loge(), RenouvellementUrbain: dem.RelogementTravaux, RessourcesUC: model.RessourcesParUC(m, uc), UC: uc, Niveau: e.Niveau}
+	q1, q1ok := model.RessourcesParUCQuartile(m, uc)
+	k.Profil = &model.ProfilCandidat{DALO: dem.DALO, DALOPrefet: dem.DALOPrefet, Prioritaire: dem.CategoriesL4411() > 0 || dem.ViolencesFamiliales,
+		Mutation: m.Loge(), RenouvellementUrbain: dem.RenouvellementUrbain, RessourcesUC: model.RessourcesParUC(m, uc), UC: uc, Niveau: e.Niveau,
+		QuartileUC: q1, QuartileConnu: q1ok}
 	d.Candidats = append(d.Candidats, k)
 	return nil
 }
@@ -429,7 +431,7 @@ func (a *App) AjouterOccupation(id string, menages []string) ([]model.DossierOcc
 			o := model.DossierOccupation{Menage: m.ID, Logement: l.Reference}
 			for _, v := range e.Situations() {
 				if v.Flag() {
-					o.Situations = append(o.Situations, v.Regle)
+					o.Situations = append(o.Situations, string(v.Regle))
 				}
 			}
 			c.Occupation = append(c.Occupation, o)

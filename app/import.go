@@ -38,9 +38,12 @@ func (r ImportReport) String() string {
 // reported (*ImportErrors). Importing a reference again updates it.
 func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportReport, error) {
 	rep := ImportReport{Type: kind}
+	if imp, ok := reglesImports[kind]; ok { // the yearly figures (import_regles.go)
+		return imp(a, name, r)
+	}
 	required, ok := ImportColumns[kind]
 	if !ok {
-		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes, demandes ou decisions.", kind)
+		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes, demandes, plafonds, quartiles ou decisions.", kind)
 	}
 	t, errs, err := readCSV(r, required)
 	if err != nil {

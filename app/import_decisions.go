@@ -217,9 +217,10 @@ func (a *App) seanceImportee(tx *storage.Tx, reg *model.Regles, id string, rows 
 // step with ajouterCandidat (app/commission.go).
 func profilImport(m *model.Menage, dem *model.Demande, ref string, at model.Date, r *model.Regles) *model.ProfilCandidat {
 	uc, _ := model.UnitesConsommation(m, at, r)
-	return &model.ProfilCandidat{DALO: dem.DALO, DALOPrefet: dem.DALOPrefet, Prioritaire: len(dem.Priorites) > 0 || dem.ViolencesFamiliales,
-		Mutation: m.Loge() && m.Bail.Logement != ref, RenouvellementUrbain: dem.RelogementTravaux,
-		RessourcesUC: model.RessourcesParUC(m, uc), UC: uc}
+	q1, q1ok := model.RessourcesParUCQuartile(m, uc)
+	return &model.ProfilCandidat{DALO: dem.DALO, DALOPrefet: dem.DALOPrefet, Prioritaire: dem.CategoriesL4411() > 0 || dem.ViolencesFamiliales,
+		Mutation: m.Loge() && m.Bail.Logement != ref, RenouvellementUrbain: dem.RenouvellementUrbain,
+		RessourcesUC: model.RessourcesParUC(m, uc), UC: uc, QuartileUC: q1, QuartileConnu: q1ok}
 }
 
 // signatureDecisions is what an imported session holds from its file: the

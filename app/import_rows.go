@@ -13,6 +13,7 @@ var sensitive = map[string]bool{
 	"nom": true, "prenom": true, "date_naissance": true, "handicap": true,
 	"revenu_fiscal_reference": true, "revenu_n1": true, "ressources_mensuelles": true, "apl": true,
 	"impayes": true, "troubles": true, "comportement_violent": true, "violences": true, "motif": true,
+	"perte_autonomie": true, "droit_de_visite": true, "motif_refus": true, "refus_legitime": true,
 }
 
 // cells reads the cells of one row and collects its errors.
@@ -207,6 +208,9 @@ func parsePersonne(c *cells) (string, model.Personne) {
 		Prenom:        c.str("prenom", false),
 		DateNaissance: c.date("date_naissance", true),
 		Handicap:      c.flag("handicap"),
+		// Issue 9: L.442-5-2 4° and L.621-2 (optional columns).
+		PerteAutonomie: c.flag("perte_autonomie"),
+		DroitDeVisite:  c.flag("droit_de_visite"),
 	}
 	if v := c.str("lien", true); v != "" {
 		l, err := model.ParseLien(v)
@@ -231,6 +235,11 @@ func parseDemande(c *cells) model.Demande {
 		ViolencesFamiliales: c.flag("violences"),
 		RelogementTravaux:   c.flag("relogement_travaux"),
 		RefusAdapte:         c.date("refus_adapte", false),
+		// Issue 9: urban renewal apart from the office's works; the reason
+		// recorded with a refusal (optional columns).
+		RenouvellementUrbain: c.flag("renouvellement_urbain"),
+		MotifRefus:           c.str("motif_refus", false),
+		RefusLegitime:        c.flag("refus_legitime"),
 	}
 	if c.t.has("active") && c.t.get(c.row, "active") != "" {
 		d.Active = c.flag("active")
@@ -251,7 +260,11 @@ func parseDemande(c *cells) model.Demande {
 	for _, v := range list(c.t.get(c.row, "priorites"), true) {
 		n, err := model.ParseDecimal(v)
 		if err != nil || n != float64(int(n)) || n < 1 || n > 15 {
-			c.fail("priorites", v, "n'est pas une catégorie de l'annexe 1 (1 à 15)")
+			c.fail("priorites", v, "n'est pas une catégorie de l'annexe 1 (1 à 8, 10 à 15)")
+			continue
+		}
+		if err := model.CheckPriorite(int(n)); err != nil {
+			c.fail("priorites", "", model.ErrorMessage(err)) // says why 9 is refused
 			continue
 		}
 		d.Priorites = append(d.Priorites, int(n))

@@ -46,13 +46,14 @@ func TestApp_Objectifs(t *testing.T) {
 		t.Errorf("mutations %+v", m)
 	}
 
-	// The year's threshold entered: DALO household 20 000 € ÷ 1,3 UC = 15 385 € per UC.
+	// The year's threshold entered, on its own basis (monthly resources × 12 ÷ UC):
+	// DALO household 2 200 € × 12 ÷ 1,3 UC = 20 308 € per UC.
 	err = a.DB.Update("seuil", func(tx *storage.Tx) error {
 		r, err := tx.Regles()
 		if err != nil {
 			return err
 		}
-		r.PremierQuart[2026] = model.Euros(16000)
+		r.PremierQuart[2026] = model.Euros(19000)
 		return tx.PutRegles(r)
 	})
 	if err != nil {
@@ -73,8 +74,9 @@ func TestApp_Objectifs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Out of QPV: DALO (15 385 €/UC) below 16 000 €, the first of the
-	// classement (30 000 ÷ 1,8 = 16 667 €/UC) above: 1 of 2.
+	// Out of QPV: DALO (20 308 €/UC) above 19 000 €, the first of the
+	// classement (2 800 × 12 ÷ 1,8 = 18 667 €/UC) below: 1 of 2. On the
+	// revenu fiscal (15 385 and 16 667 €/UC) both would wrongly be below.
 	if q := year[1]; q.Numerateur != 1 || q.Denominateur != 2 || q.Resultat != model.Conforme || !strings.Contains(q.Seuil, "25,0") {
 		t.Errorf("first quartile out of QPV %+v", q)
 	}

@@ -13,29 +13,54 @@ import (
 // Revue is the occupancy review of every household in place on a date.
 type Revue struct {
 	Date     model.Date
+	Avant    model.Date // when set, only the households due before this date
 	Examens  []model.Examen
-	Comptes  map[string]int // situation code → households
+	Comptes  map[string]int // situation or indicator code → households
+	Legales  int            // households in at least one situation of L.442-5-2
 	Presente map[string]bool
 }
 
-// Situation codes, in the order of the review's columns.
-var SituationCodes = []string{"sous_occupation", "sur_occupation_critique", "sur_occupation",
-	"logement_adapte_sans_handicap", "handicap_sans_logement_adapte", "depassement_plafond"}
+// SituationCodes are the five situations of L.442-5-2 in the article's
+// order (model.SituationsL44252), then the policy's own indicators
+// (model.IndicateursPolitique), which are never counted as legal situations.
+var SituationCodes = situationCodes()
 
-// SituationLabels are the French names of the situations.
-var SituationLabels = map[string]string{
-	"sous_occupation":               "Sous-occupation",
-	"sur_occupation_critique":       "Sur-occupation critique (surface)",
-	"sur_occupation":                "Sur-occupation (typologie)",
-	"logement_adapte_sans_handicap": "Logement adapté sans occupant handicapé",
-	"handicap_sans_logement_adapte": "Handicap dans un logement non adapté",
-	"depassement_plafond":           "Ressources au-dessus du plafond",
+// NbSituationsLegales is the number of legal situations at the head of SituationCodes.
+var NbSituationsLegales = len(model.SituationsL44252)
+
+func situationCodes() []string {
+	var out []string
+	for _, c := range model.SituationsL44252 {
+		out = append(out, string(c))
+	}
+	for _, c := range model.IndicateursPolitique {
+		out = append(out, string(c))
+	}
+	return out
 }
+
+// SituationLabels are the short French names of the situations (model's
+// CodeRegle.Court: « 1° Sur-occupation (surface) »…).
+var SituationLabels = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range SituationCodes {
+		m[c] = model.CodeRegle(c).Court()
+	}
+	return m
+}()
 
 // RevueOccupation runs the occupancy review (L.442-5-2 CCH) over every
 // household housed by the office, in one read transaction.
 func (a *App) RevueOccupation(at model.Date, progress Progress) (*Revue, error) {
-	rv := &Revue{Date: at, Comptes: map[string]int{}, Presente: map[string]bool{}}
+	return a.RevueOccupationAvant(at, 0, progress)
+}
+
+// RevueOccupationAvant runs the review over the households whose next
+// three-yearly review (model.ProchainExamen) falls strictly before avant;
+// every household when avant is zero. A household whose lease date is
+// unknown is kept (its due date cannot be computed).
+func (a *App) RevueOccupationAvant(at, avant model.Date, progress Progress) (*Revue, error) {
+	rv := &Revue{Date: at, Avant: avant, Comptes: map[string]int{}, Presente: map[string]bool{}}
 	err := a.DB.View(func(tx *storage.Tx) error {
 		r, err := tx.Regles()
 		if err != nil {
@@ -66,11 +91,19 @@ func (a *App) RevueOccupation(at model.Date, progress Progress) (*Revue, error) 
 			if !ok {
 				return nil
 			}
-			e := model.ExaminerOccupation(m, l, at, r)
-			for _, v := range e.Situations() {
-				if v.Flag() {
-					rv.Comptes[v.Regle]++
+			if !avant.IsZero() {
+				if p := model.ProchainExamen(m.Bail.DateEntree, at); !p.IsZero() && p >= avant {
+					return nil
 				}
+			}
+			e := model.ExaminerOccupation(m, l, at, r)
+			for _, v := range append(e.Situations(), e.Indicateurs()...) {
+				if v.Flag() {
+					rv.Comptes[string(v.Regle)]++
+				}
+			}
+			if e.AnySituation() {
+				rv.Legales++
 			}
 			if m.APresenter {
 				rv.Presente[m.ID] = true
@@ -86,13 +119,18 @@ func (a *App) RevueOccupation(at model.Date, progress Progress) (*Revue, error) 
 	return rv, nil
 }
 
-// OccupationHeader is the header of the review's CSV file.
+// OccupationHeader is the header of the review's CSV file. sur_occupation is
+// the policy's typology indicator; examen_l442_5_2 says whether at least one
+// of the five legal situations applies.
 var OccupationHeader = []string{"menage", "logement", "personnes", "uc", "sous_occupation", "sur_occupation_critique",
 	"sur_occupation", "logement_adapte_sans_handicap", "handicap_sans_logement_adapte", "depassement_plafond",
-	"taux_effort", "motifs", "commune", "reste_a_vivre_uc_jour", "plafond", "a_presenter"}
+	"taux_effort", "motifs", "commune", "reste_a_vivre_uc_jour", "plafond", "a_presenter", "examen_l442_5_2", "prochain_examen"}
 
-// WriteCSV writes the review, one row per household: flags oui/non, numbers
-// with a decimal comma, taux d'effort in percent, motifs in French.
+// WriteCSV writes the review, one row per household: flags oui/non (empty
+// where data are missing, e.g. depassement_plafond without the year's
+// ceilings), numbers with a decimal comma, taux d'effort in percent, motifs
+// in French (legal situations, then the policy's indicator, then what is
+// missing), prochain_examen as JJ/MM/AAAA.
 func (rv *Revue) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
@@ -102,6 +140,11 @@ func (rv *Revue) WriteCSV(w io.Writer) error {
 	for i := range rv.Examens {
 		e := &rv.Examens[i]
 		motifs := e.Motifs()
+		for _, v := range e.Indicateurs() {
+			if v.Flag() {
+				motifs = append(motifs, "Indicateur de la politique (hors L.442-5-2) : "+v.Explication)
+			}
+		}
 		for _, v := range e.Verdicts() {
 			if v.Resultat == model.Incomplet {
 				motifs = append(motifs, v.Titre+" : "+v.Explication)
@@ -111,17 +154,31 @@ func (rv *Revue) WriteCSV(w io.Writer) error {
 		if e.DepassementPlafond.Montant > 0 {
 			plafond = model.FormatDecimal(e.DepassementPlafond.Montant.Float(), 2, false)
 		}
+		prochain := ""
+		if !e.ProchainExamen.IsZero() {
+			prochain = e.ProchainExamen.String()
+		}
 		rec := []string{e.Menage, e.Logement, itoa(e.Personnes), decimal(e.UC, 2),
-			model.OuiNon(e.SousOccupation.Flag()), model.OuiNon(e.SurOccupationCritique.Flag()), model.OuiNon(e.SurOccupation.Flag()),
-			model.OuiNon(e.LogementAdapteSansHandicap.Flag()), model.OuiNon(e.HandicapSansLogementAdapte.Flag()),
-			model.OuiNon(e.DepassementPlafond.Flag()), decimal(e.Effort.Taux*100, 1),
-			strings.Join(motifs, " | "), e.Commune, decimal(e.Effort.ResteAVivreUCJour, 2), plafond, model.OuiNon(rv.Presente[e.Menage])}
+			situation(e.SousOccupation), situation(e.SurOccupationCritique), situation(e.SurOccupation),
+			situation(e.LogementAdapteSansHandicap), situation(e.HandicapSansLogementAdapte),
+			situation(e.DepassementPlafond.Verdict), decimal(e.Effort.Taux*100, 1),
+			strings.Join(motifs, " | "), e.Commune, decimal(e.Effort.ResteAVivreUCJour, 2), plafond, model.OuiNon(rv.Presente[e.Menage]),
+			model.OuiNon(e.AnySituation()), prochain}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// situation writes a situation: oui when present, empty when data are
+// missing, non otherwise.
+func situation(v model.Verdict) string {
+	if v.Resultat == model.Incomplet {
+		return ""
+	}
+	return model.OuiNon(v.Flag())
 }
 
 // decimal writes x with at most n decimals and a decimal comma; empty for NaN.

@@ -82,6 +82,12 @@ M-DEMANDEUR;titulaire;F;F;01/01/1990;non
 		{"M-RICHE", "depassement_plafond", "oui"}, // 45 000 € > PLAI cat. 2 (24 140 €)
 		{"M-HANDI", "depassement_plafond", "non"},
 		{"M-PMR", "taux_effort", "25,5"}, // (430 − 150) / 1100
+		{"M-SUR", "examen_l442_5_2", "oui"},
+		{"M-SOUS", "examen_l442_5_2", "oui"},
+		{"M-SOUS", "prochain_examen", "01/01/2027"}, // every three years from 01/01/2000
+		{"M-SUR", "prochain_examen", "01/01/2027"},
+		{"M-HANDI", "prochain_examen", "01/01/2027"},
+		{"M-PMR", "prochain_examen", "01/01/2028"},
 	}
 	for _, c := range cases {
 		if got := get(c.menage, c.column); got != c.want {
@@ -93,5 +99,72 @@ M-DEMANDEUR;titulaire;F;F;01/01/1990;non
 	}
 	if rv.Comptes["sous_occupation"] != 1 || rv.Comptes["depassement_plafond"] != 1 {
 		t.Errorf("counts = %v", rv.Comptes)
+	}
+	if rv.Legales != 5 {
+		t.Errorf("%d households in a legal situation, want 5", rv.Legales)
+	}
+
+	// On 15/01/2027, without the 2027 ceilings: depassement_plafond is
+	// empty and the motifs say what is missing, never the 2026 figures.
+	rv, err = a.RevueOccupation(date(2027, 1, 15), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := rv.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	cr = csv.NewReader(&buf)
+	cr.Comma = ';'
+	if recs, err = cr.ReadAll(); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs[1:] {
+		if r[col["depassement_plafond"]] != "" || r[col["plafond"]] != "" || !strings.Contains(r[col["motifs"]], "Données manquantes : plafonds 2027 non saisis") {
+			t.Errorf("%s: depassement %q plafond %q motifs %q", r[0], r[col["depassement_plafond"]], r[col["plafond"]], r[col["motifs"]])
+		}
+	}
+
+	// Limited to the households due before a date: four are due on
+	// 01/01/2027, M-PMR (lease of 01/01/2010) on 01/01/2028.
+	rv, err = a.RevueOccupationAvant(date(2026, 11, 22), date(2027, 1, 1), nil)
+	if err != nil || len(rv.Examens) != 0 {
+		t.Errorf("due before 01/01/2027: %d households, %v", len(rv.Examens), err)
+	}
+	rv, err = a.RevueOccupationAvant(date(2026, 11, 22), date(2027, 1, 2), nil)
+	if err != nil || len(rv.Examens) != 4 {
+		t.Errorf("due before 02/01/2027: %d households, %v", len(rv.Examens), err)
+	}
+}
+
+// The couple with one child in a 45 m² T2 of Gentilly: the policy's
+// indicator, not a situation of L.442-5-2 (issue 9, item 1).
+func TestApp_RevueOccupation_IndicateurTypologie(t *testing.T) {
+	a := MustOpenApp(t)
+	mustImport(t, a, "logements", `reference;residence;adresse;code_postal;commune;qpv;typologie;pieces;surface;etage;ascenseur;pmr;financement;loyer;charges;contingent
+GEN-T2;R1;1 rue A;94250;Gentilly;non;T2;2;45;2;oui;non;PLUS;500;100;bailleur
+`)
+	mustImport(t, a, "menages", `menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl
+M-T2;GEN-T2;01/03/2020;30000;2500;0
+`)
+	mustImport(t, a, "personnes", `menage;lien;nom;prenom;date_naissance;handicap
+M-T2;titulaire;A;A;01/01/1990;non
+M-T2;conjoint;A;B;01/01/1991;non
+M-T2;enfant;A;C;01/01/2022;non
+`)
+	rv, err := a.RevueOccupation(date(2026, 11, 22), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rv.Legales != 0 || rv.Comptes["sur_occupation"] != 1 || rv.Comptes["sur_occupation_critique"] != 0 {
+		t.Errorf("legal %d, counts %v", rv.Legales, rv.Comptes)
+	}
+	var buf bytes.Buffer
+	if err := rv.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if !strings.Contains(lines[1], ";non;01/03/2029") || !strings.Contains(lines[1], "Indicateur de la politique (hors L.442-5-2)") {
+		t.Errorf("row = %q", lines[1])
 	}
 }

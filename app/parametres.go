@@ -60,8 +60,10 @@ func (a *App) SaveRegles(r *model.Regles) error {
 }
 
 // AjouterAnneeBaremes returns a copy of r where the ceilings of the latest
-// year are copied to the next year, for the office to edit them (the
-// first-quartile threshold is copied too). Nothing is stored.
+// year are copied to the next year, for the office to edit them; the copies
+// are marked « dérivés, non officiels » (Bareme.Derive) until edited or
+// imported. The first-quartile threshold is not copied: a year without its
+// own threshold says « données manquantes ». Nothing is stored.
 func AjouterAnneeBaremes(r *model.Regles) (*model.Regles, int) {
 	c := CopyRegles(r)
 	last := 0
@@ -74,12 +76,9 @@ func AjouterAnneeBaremes(r *model.Regles) (*model.Regles, int) {
 	next := last + 1
 	for _, b := range r.Baremes {
 		if b.Annee == last {
-			b.Annee = next
+			b.Annee, b.Derive = next, true
 			c.Baremes = append(c.Baremes, b)
 		}
-	}
-	if q, ok := c.PremierQuart[last]; ok {
-		c.PremierQuart[next] = q
 	}
 	return c, next
 }

@@ -58,18 +58,27 @@ func TestApp_SaveRegles(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, year := app.AjouterAnneeBaremes(r)
-	if year != 2027 || len(c.Baremes) != 2*len(r.Baremes) {
+	if year != 2027 || len(c.Baremes) != len(r.Baremes)+4 { // the four 2026 tables (PLUS and PLAI, two zones)
 		t.Fatalf("year %d, %d tables (from %d)", year, len(c.Baremes), len(r.Baremes))
 	}
-	if b, ok := c.Bareme(2027, model.ZoneResteIDF, model.PLUS); !ok || b.Annee != 2027 {
+	if b, ok := c.Bareme(2027, model.ZoneResteIDF, model.PLUS); !ok || b.Annee != 2027 || !b.Derive {
 		t.Errorf("2027 PLUS table = %+v, %v", b, ok)
 	}
 	c.TauxEffortMax = 0.33
+	// The copy of 2026 as such is refused: never another year's figures.
+	if err := a.SaveRegles(c); err == nil || !strings.Contains(model.ErrorMessage(err), "copie de 2026 non modifiée") {
+		t.Fatalf("unedited copy saved: %v", err)
+	}
+	for i := range c.Baremes {
+		if c.Baremes[i].Annee == 2027 {
+			c.Baremes[i].ParPersonne += 100 // the 2027 figures typed
+		}
+	}
 	if err := a.SaveRegles(c); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := a.Regles()
-	if got.TauxEffortMax != 0.33 || len(got.Baremes) != len(c.Baremes) || len(r.Baremes) != 4 {
+	if got.TauxEffortMax != 0.33 || len(got.Baremes) != len(c.Baremes) || len(r.Baremes) != 8 {
 		t.Errorf("stored %v with %d tables; original has %d", got.TauxEffortMax, len(got.Baremes), len(r.Baremes))
 	}
 	j, _ := a.DB.Journal(1)

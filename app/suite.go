@@ -64,14 +64,18 @@ func (a *App) SaisirSuite(id, ref, nur string, s model.SuiteOffre) (*ResultatSui
 		mutation := m.Loge() || k.Profil != nil && k.Profil.Mutation
 		s.Saisie, s.Utilisateur = a.Now().Round(0), osUser()
 		switch {
-		case model.PenaliteRefus(&s, mutation):
-			s.Penalite, res.Penalite = true, true
-			if s.Date > dem.RefusAdapte {
-				dem.RefusAdapte = s.Date
-			}
-			if err := tx.PutDemande(dem); err != nil {
+		case s.Reponse.Refus() && mutation:
+			r, err := tx.Regles()
+			if err != nil {
 				return err
 			}
+			if enregistrerRefus(dem, &s, r) {
+				if err := tx.PutDemande(dem); err != nil {
+					return err
+				}
+			}
+			s.Penalite = model.PenaliteRefus(&s, mutation)
+			res.Penalite = s.Penalite
 		case s.Reponse == model.OffreBailSigne:
 			if err := signerBail(tx, m, dem, s.Logement, s.Date); err != nil {
 				return err
@@ -96,6 +100,27 @@ func (a *App) SaisirSuite(id, ref, nur string, s model.SuiteOffre) (*ResultatSui
 	res.Suite = s
 	res.Messages = messagesSuite(res)
 	return res, nil
+}
+
+// enregistrerRefus records a transfer applicant's refusal on the
+// application (the last refusal of an adapted offer, its reason and whether
+// it is legitimate: model.RefusAdapte reads them), unless a legitimate
+// refusal would hide a penalty still running. It reports whether dem
+// changed.
+func enregistrerRefus(dem *model.Demande, s *model.SuiteOffre, r *model.Regles) bool {
+	if s.Date < dem.RefusAdapte {
+		return false // an earlier refusal recorded late: the last one stays
+	}
+	enCours := !dem.RefusAdapte.IsZero() && !dem.RefusLegitime && s.Date < dem.RefusAdapte.AddMonths(r.NonPrioriteRefusMois)
+	if s.Legitime && enCours {
+		return false
+	}
+	motif := s.Motif
+	if s.Reponse == model.OffreSansReponse {
+		motif = "sans réponse dans le délai (vaut refus, art. R.441-10 CCH)"
+	}
+	dem.RefusAdapte, dem.MotifRefus, dem.RefusLegitime = s.Date, motif, s.Legitime
+	return true
 }
 
 // offreDe finds the one dwelling of session c whose offer the application

@@ -85,8 +85,12 @@ func TestApp_SaisirSuite(t *testing.T) {
 		if !res.Penalite || res.Suivant != nurDALO || res.RangSuiv != 2 || res.Logement != "ARC-T3B" {
 			t.Fatalf("result %+v", res)
 		}
-		if got := demande(nurCESF).RefusAdapte; got != date(2026, 11, 21) {
-			t.Errorf("RefusAdapte = %s", got)
+		d := demande(nurCESF)
+		if d.RefusAdapte != date(2026, 11, 21) || d.MotifRefus != "trop loin de l'école" || d.RefusLegitime {
+			t.Errorf("refusal recorded %s %q %v", d.RefusAdapte, d.MotifRefus, d.RefusLegitime)
+		}
+		if v := model.RefusAdapte(d, date(2026, 12, 1), model.DefaultRegles()); !v.Flag() {
+			t.Errorf("the §1.2 penalty does not run: %+v", v)
 		}
 		if !strings.Contains(strings.Join(res.Messages, " "), "passe au rang 2 : demande "+nurDALO) {
 			t.Errorf("messages %q", res.Messages)

@@ -43,7 +43,7 @@ type Tableau struct {
 
 	Menages         int
 	MenagesLoges    int
-	MenagesEnAlerte int // housed households in at least one situation
+	MenagesEnAlerte int // housed households in at least one situation of L.442-5-2 (the policy's indicator not counted)
 	// Households housed per occupancy situation (app.SituationCodes order).
 	Situations []Compte
 
@@ -278,7 +278,7 @@ func newExamineur(at model.Date, r *model.Regles) *examineur {
 					for k, flag := range situationsOccupation(&jobs[i].m, jobs[i].l, at, r) {
 						if flag {
 							c.situations[SituationCodes[k]]++
-							alerte = true
+							alerte = alerte || k < NbSituationsLegales
 						}
 					}
 					if alerte {
@@ -315,11 +315,11 @@ func (ex *examineur) wait() (map[string]int, int) {
 func situationsOccupation(m *model.Menage, l *model.Logement, at model.Date, r *model.Regles) [6]bool {
 	c := model.Compose(m, at, r)
 	return [6]bool{
-		model.SousOccupation(l.Pieces, c.Personnes).Flag(),
 		model.SurOccupationCritique(l.Surface, c.Personnes, r).Flag(),
-		model.SurOccupationTypologie(l.Typologie, c, r).Flag(),
+		model.SousOccupation(l.Pieces, c.Personnes, c.Visite).Flag(),
 		model.LogementAdapteSansHandicap(l, m, at, r).Flag(),
 		model.HandicapSansLogementAdapte(l, m).Flag(),
 		model.PlafondRessources(m, l.Financement, l.Commune, at, r).Flag(),
+		model.SurOccupationTypologie(l.Typologie, c, r).Flag(),
 	}
 }

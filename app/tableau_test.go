@@ -56,7 +56,7 @@ M-EXT2;titulaire;G;G;01/01/1990;non
 			t.Errorf("ancienneté %d = %+v, want %d", i, c, want[i])
 		}
 	}
-	if tb.Menages != 3 || tb.MenagesLoges != 1 || tb.MenagesEnAlerte != 1 || tb.Situations[0].Code != "sous_occupation" || tb.Situations[0].N != 1 {
+	if tb.Menages != 3 || tb.MenagesLoges != 1 || tb.MenagesEnAlerte != 1 || tb.Situations[1].Code != "sous_occupation" || tb.Situations[1].N != 1 {
 		t.Errorf("ménages %d logés %d alerte %d situations %+v", tb.Menages, tb.MenagesLoges, tb.MenagesEnAlerte, tb.Situations)
 	}
 	if len(tb.APresenter) != 1 || tb.APresenter[0].ID != "M-SOUS" || tb.APresenter[0].Logement != "GRAND" {

@@ -74,8 +74,8 @@ func (a *App) Verifications(menageID string, at model.Date) ([]model.Verdict, er
 // rate and, with an application, the transfer conditions; for an applicant
 // the ceiling of each financing in the first wished commune. d and l may be nil.
 func Verifier(m *model.Menage, d *model.Demande, l *model.Logement, at model.Date, r *model.Regles) []model.Verdict {
-	uc, vUC := model.UnitesConsommation(m, at, r)
-	out := []model.Verdict{vUC, categorieVerdict(m, at, r), quartileVerdict(m, uc, at, r)}
+	_, vUC := model.UnitesConsommation(m, at, r)
+	out := []model.Verdict{vUC, model.CategorieMenage(m, at, r), model.PremierQuartileMenage(m, at, r).Verdict}
 	var mu *model.Mutation
 	switch {
 	case l != nil:
@@ -88,7 +88,7 @@ func Verifier(m *model.Menage, d *model.Demande, l *model.Logement, at model.Dat
 			out = append(out, mut.Conditions...)
 		}
 	case m.Loge():
-		out = append(out, model.Verdict{Regle: "logement", Titre: "Logement loué", Resultat: model.Incomplet,
+		out = append(out, model.Verdict{Regle: model.RegleLogement, Titre: model.RegleLogement.Titre(), Resultat: model.Incomplet,
 			Valeur: m.Bail.Logement, Seuil: "logement du patrimoine",
 			Explication: fmt.Sprintf("Le logement « %s » du bail est introuvable dans le patrimoine : l'examen de l'occupation ne peut pas être fait.", m.Bail.Logement),
 			Source:      model.SourceExamen})
@@ -99,7 +99,7 @@ func Verifier(m *model.Menage, d *model.Demande, l *model.Logement, at model.Dat
 		}
 		for _, f := range model.Financements {
 			if commune == "" {
-				out = append(out, model.Verdict{Regle: "plafond", Titre: "Plafond de ressources " + string(f), Resultat: model.Incomplet,
+				out = append(out, model.Verdict{Regle: model.ReglePlafond, Titre: model.ReglePlafond.Titre() + " " + string(f), Resultat: model.Incomplet,
 					Seuil: "plafond de la commune souhaitée", Source: model.SourcePlafond,
 					Explication: "Aucune commune souhaitée n'est renseignée : le plafond de ressources dépend de la zone de la commune."})
 				continue
@@ -111,48 +111,11 @@ func Verifier(m *model.Menage, d *model.Demande, l *model.Logement, at model.Dat
 	}
 	if d != nil {
 		out = append(out, model.Priorite(d, mu, at, r))
+		if rf := model.RefusAdapte(d, at, r); rf.Resultat != model.NonApplicable {
+			out = append(out, rf)
+		}
 	}
 	return out
-}
-
-func categorieVerdict(m *model.Menage, at model.Date, r *model.Regles) model.Verdict {
-	v := model.Verdict{Regle: "categorie", Titre: "Catégorie de ménage", Source: model.SourcePlafond,
-		Seuil: "catégories 1 à 6 de l'arrêté du 29/07/1987, puis par personne supplémentaire"}
-	cat, extra, why := model.Categorie(m, at, r)
-	if cat == 0 {
-		v.Resultat, v.Explication = model.Incomplet, "Aucun membre n'est enregistré : la catégorie du ménage est inconnue."
-		return v
-	}
-	v.Resultat = model.Conforme
-	v.Valeur = fmt.Sprintf("catégorie %d", cat)
-	if extra > 0 {
-		v.Valeur += fmt.Sprintf(" + %d personne(s)", extra)
-	}
-	v.Explication = fmt.Sprintf("Au %s : %s, soit la %s.", at, why, v.Valeur)
-	return v
-}
-
-func quartileVerdict(m *model.Menage, uc float64, at model.Date, r *model.Regles) model.Verdict {
-	v := model.Verdict{Regle: "premier_quartile", Titre: "Ressources par UC (premier quartile)", Source: "Art. L.441-1 CCH ; politique d'attribution (objectifs annuels)"}
-	seuil, annee, ok := r.PremierQuartile(at.Year())
-	if !ok {
-		v.Resultat, v.Explication = model.Incomplet, fmt.Sprintf("Le seuil du premier quartile n'est pas renseigné pour %d : voir Paramètres.", at.Year())
-		return v
-	}
-	v.Seuil = fmt.Sprintf("seuil %d : %s par UC et par an", annee, seuil.Amount())
-	if uc <= 0 || m.Ressources.RevenuFiscal <= 0 {
-		v.Resultat, v.Explication = model.Incomplet, "Le revenu fiscal de référence ou la composition du ménage manque."
-		return v
-	}
-	par := model.RessourcesParUC(m, uc)
-	v.Valeur = par.Amount() + " par UC"
-	v.Resultat = model.Conforme
-	if par < seuil {
-		v.Explication = fmt.Sprintf("Revenu fiscal de référence %s ÷ %s UC = %s par UC, sous le seuil de %s : le demandeur est du premier quartile.", m.Ressources.RevenuFiscal.Amount(), model.FormatDecimal(uc, 2, false), par.Amount(), seuil.Amount())
-	} else {
-		v.Explication = fmt.Sprintf("Revenu fiscal de référence %s ÷ %s UC = %s par UC, au moins le seuil de %s : le demandeur n'est pas du premier quartile.", m.Ressources.RevenuFiscal.Amount(), model.FormatDecimal(uc, 2, false), par.Amount(), seuil.Amount())
-	}
-	return v
 }
 
 // LogementFiche is a dwelling with its residence, occupants and their review.

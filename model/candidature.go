@@ -26,6 +26,14 @@ type Eligibilite struct {
 	Mutation       Mutation
 	Prioritaire    Verdict
 
+	// First quartile on the threshold's basis (RessourcesParUCQuartile) and
+	// the L.441-1 categories, for the lists and the yearly objectives.
+	QuartileUC           Cents    // monthly resources × 12 ÷ UC, cents per UC per year
+	QuartileConnu        bool     // QuartileUC is known
+	QuartileSeuil        Cents    // the year's threshold; 0 when not entered
+	CategoriesL4411      []string // letters of L.441-1 (« g bis »…)
+	RenouvellementUrbain bool     // rehoused by an urban-renewal operation
+
 	Exclu         bool
 	Motifs        []string // why the candidate is excluded, or what must be checked
 	Niveau        int      // priority tier: 1 DALO, 2 priority public, 3 priority transfer, 4 others
@@ -40,7 +48,7 @@ func (e *Eligibilite) Verdicts() []Verdict {
 }
 
 // SourcePriorites cites the priorities used to rank candidates.
-const SourcePriorites = "Art. L.441-1 CCH (annexe 1 de la politique) ; politique d'attribution §1.1, §1.2 et §1.3.4"
+const SourcePriorites = "Art. L.441-1 CCH, catégories a à m (annexe 1 de la politique) ; politique d'attribution §1.1, §1.2 et §1.3.4"
 
 // EvaluerCandidat applies the policy to an application for dwelling l.
 // actuel is the household's current dwelling when it rents from the office.
@@ -55,6 +63,14 @@ func EvaluerCandidat(l *Logement, m *Menage, d *Demande, actuel *Logement, at Da
 	e.Effort = TauxEffort(l.Quittance(), m.Ressources.APL, m.Ressources.Mensuelles, uc, r)
 	e.Mutation = ConditionsMutation(m, d, actuel, at, r)
 	e.Prioritaire = Priorite(d, &e.Mutation, at, r)
+	e.QuartileUC, e.QuartileConnu = RessourcesParUCQuartile(m, uc)
+	e.QuartileSeuil, _, _ = r.PremierQuartile(at.Year())
+	for _, p := range d.Priorites {
+		if l, ok := LettreL4411(p); ok {
+			e.CategoriesL4411 = append(e.CategoriesL4411, l)
+		}
+	}
+	e.RenouvellementUrbain = d.RenouvellementUrbain
 
 	for _, v := range []Verdict{e.Plafond.Verdict, e.Typologie, e.SurOccCritique, e.PMR, e.Effort.Verdict, e.Mutation.Verdict} {
 		switch v.Resultat {
@@ -85,7 +101,7 @@ func EvaluerCandidat(l *Logement, m *Menage, d *Demande, actuel *Logement, at Da
 // PMRAdmis: PMR dwellings go only to a CMI invalidité holder or to a senior
 // kept at home (policy §1.2.2).
 func PMRAdmis(l *Logement, m *Menage, c Composition, r *Regles) Verdict {
-	v := Verdict{Regle: "pmr_ok", Titre: "Logement PMR réservé", Source: "Politique d'attribution §1.2.2",
+	v := Verdict{Regle: ReglePMR, Titre: ReglePMR.Titre(), Source: "Politique d'attribution §1.2.2",
 		Seuil: fmt.Sprintf("titulaire de la CMI invalidité ou sénior de %d ans ou plus", r.AgeSenior)}
 	switch {
 	case !l.PMR:
@@ -107,8 +123,8 @@ func PMRAdmis(l *Logement, m *Menage, c Composition, r *Regles) Verdict {
 // policy's priority grounds (unless an adapted offer was refused within the
 // year).
 func Priorite(d *Demande, mu *Mutation, at Date, r *Regles) Verdict {
-	v := Verdict{Regle: "prioritaire", Titre: "Public prioritaire", Source: SourcePriorites,
-		Seuil: "DALO, catégories 1 à 15 de l'annexe 1, violences familiales, mutation prioritaire"}
+	v := Verdict{Regle: ReglePrioritaire, Titre: ReglePrioritaire.Titre(), Source: SourcePriorites,
+		Seuil: "DALO, catégories a à m de l'article L.441-1 (annexe 1), violences familiales, mutation prioritaire"}
 	var why []string
 	if d.DALO {
 		w := "reconnu DALO"
@@ -117,17 +133,19 @@ func Priorite(d *Demande, mu *Mutation, at Date, r *Regles) Verdict {
 		}
 		why = append(why, w)
 	}
-	if len(d.Priorites) > 0 {
-		nums := make([]string, len(d.Priorites))
-		for i, p := range d.Priorites {
-			nums[i] = itoa(p)
+	var cats []string
+	for _, p := range d.Priorites {
+		if l, ok := LettreL4411(p); ok {
+			cats = append(cats, l+" (n° "+itoa(p)+")")
 		}
-		why = append(why, "catégorie(s) "+strings.Join(nums, ", ")+" de l'annexe 1")
+	}
+	if len(cats) > 0 {
+		why = append(why, "catégorie(s) "+strings.Join(cats, ", ")+" de l'article L.441-1 (annexe 1)")
 	}
 	if d.ViolencesFamiliales {
 		why = append(why, "victime de violences familiales (§1.3.4)")
 	}
-	refus := !d.RefusAdapte.IsZero() && d.RefusAdapte.MonthsUntil(at) < r.NonPrioriteRefusMois
+	refus := refusEnCours(d, at, r)
 	if mu != nil && mu.Resultat == Conforme && len(mu.Motifs) > 0 {
 		if refus {
 			why = append(why, "mutation ("+strings.Join(mu.Motifs, ", ")+") non priorisée : offre adaptée refusée le "+d.RefusAdapte.String())
@@ -149,11 +167,11 @@ func niveau(d *Demande, mu *Mutation, at Date, r *Regles) (int, string) {
 	if d == nil {
 		return 4, "sans priorité particulière"
 	}
-	refus := !d.RefusAdapte.IsZero() && d.RefusAdapte.MonthsUntil(at) < r.NonPrioriteRefusMois
+	refus := refusEnCours(d, at, r)
 	switch {
 	case d.DALO:
 		return 1, "DALO"
-	case len(d.Priorites) > 0 || d.ViolencesFamiliales:
+	case d.CategoriesL4411() > 0 || d.ViolencesFamiliales:
 		return 2, "public prioritaire"
 	case mu != nil && mu.Resultat == Conforme && len(mu.Motifs) > 0 && !refus:
 		return 3, "mutation prioritaire (" + strings.Join(mu.Motifs, ", ") + ")"

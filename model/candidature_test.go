@@ -131,7 +131,7 @@ func TestEvaluerCandidat(t *testing.T) {
 			}
 			found := false
 			for _, v := range e.Verdicts() {
-				if v.Regle == c.regle {
+				if string(v.Regle) == c.regle {
 					found = true
 					wantResultat(t, v, c.verdict)
 				}

@@ -100,7 +100,7 @@ var MotifsNonAttribution = []Motif{
 	{"effort", "le montant du loyer et des charges, déduction faite de l'aide au logement, dépasserait 35 % de vos ressources et le reste à vivre serait inférieur à 20 € par jour et par unité de consommation", "règlement intérieur de la CALEOL ; politique d'attribution de l'Office, préambule"},
 	{"pmr", "le logement, adapté aux personnes à mobilité réduite, est réservé aux titulaires de la carte mobilité inclusion mention invalidité ou aux séniors en maintien à domicile", "politique d'attribution de l'Office, §1.2.2"},
 	{"mutation", "les conditions de la mutation interne ne sont pas réunies", "politique d'attribution de l'Office, §1.2"},
-	{"sur_occupation", "le logement serait sur-occupé au regard de sa surface habitable", "art. R.822-25 du CCH"},
+	{string(RegleSurOccupationTypologie), "le logement serait sur-occupé au regard de sa surface habitable", "art. R.822-25 du CCH"},
 	{"autre_candidat", "le logement a été attribué à un candidat dont la situation a été jugée prioritaire", "art. L.441-1 et R.441-3 du CCH"},
 }
 
@@ -194,14 +194,20 @@ func (d *Decision) Validate(sessionDate Date) error {
 // applicant, recorded when the candidate is added to the session (the
 // application may change or be struck afterwards).
 type ProfilCandidat struct {
-	DALO                 bool    `json:"dalo,omitempty"`
-	DALOPrefet           bool    `json:"dalo_prefet,omitempty"`           // designated by the préfet
-	Prioritaire          bool    `json:"prioritaire,omitempty"`           // annex-1 category or domestic violence
-	Mutation             bool    `json:"mutation,omitempty"`              // already a tenant of the office
-	RenouvellementUrbain bool    `json:"renouvellement_urbain,omitempty"` // rehousing for works or urban renewal
-	RessourcesUC         Cents   `json:"ressources_uc"`                   // yearly resources (revenu fiscal) per UC
-	UC                   float64 `json:"uc"`                              // 0 when unknown
-	Niveau               int     `json:"niveau,omitempty"`                // priority tier when proposed (1 DALO … 4 others)
+	DALO                 bool  `json:"dalo,omitempty"`
+	DALOPrefet           bool  `json:"dalo_prefet,omitempty"`           // designated by the préfet
+	Prioritaire          bool  `json:"prioritaire,omitempty"`           // annex-1 category or domestic violence
+	Mutation             bool  `json:"mutation,omitempty"`              // already a tenant of the office
+	RenouvellementUrbain bool  `json:"renouvellement_urbain,omitempty"` // rehoused by an urban-renewal operation (NPNRU / ANRU), not the office's works
+	RessourcesUC         Cents `json:"ressources_uc"`                   // revenu fiscal per UC (€ cents per year), for information
+	// QuartileUC: monthly resources declared × 12 ÷ UC (€ cents per UC per
+	// year), the first-quartile threshold's basis; valid when QuartileConnu
+	// (profiles recorded before it was kept, or without monthly resources,
+	// are counted as unknown by the objectives).
+	QuartileUC    Cents   `json:"quartile_uc,omitempty"`
+	QuartileConnu bool    `json:"quartile_connu,omitempty"`
+	UC            float64 `json:"uc"`               // 0 when unknown
+	Niveau        int     `json:"niveau,omitempty"` // priority tier when proposed (1 DALO … 4 others)
 }
 
 // Candidat is an application examined for a dwelling.
@@ -393,7 +399,7 @@ func (c *Commission) Quorum() Verdict {
 		}
 	}
 	need := (voix + 1) / 2
-	v := Verdict{Regle: "quorum", Titre: "Quorum", Source: "Art. R.441-9 CCH ; règlement intérieur de la CALEOL",
+	v := Verdict{Regle: RegleQuorum, Titre: RegleQuorum.Titre(), Source: "Art. R.441-9 CCH ; règlement intérieur de la CALEOL",
 		Valeur: fmt.Sprintf("%d membre(s) à voix délibérative présent(s) sur %d", presents, voix),
 		Seuil:  fmt.Sprintf("au moins la moitié, soit %d", need)}
 	switch {
@@ -410,7 +416,7 @@ func (c *Commission) Quorum() Verdict {
 // TroisCandidats checks the rule of three candidates per dwelling.
 func TroisCandidats(d *DossierLogement) Verdict {
 	n := len(d.Candidats)
-	v := Verdict{Regle: "trois_candidats", Titre: "Trois candidats par logement", Source: "Art. R.441-3 CCH",
+	v := Verdict{Regle: RegleTroisCandidats, Titre: RegleTroisCandidats.Titre(), Source: "Art. R.441-3 CCH",
 		Valeur: fmt.Sprintf("%d candidat(s)", n), Seuil: "au moins 3, sauf exception légale"}
 	prefet := false
 	for _, c := range d.Candidats {

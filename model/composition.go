@@ -14,16 +14,26 @@ type Composition struct {
 	Moins14     int  // persons under AgeUC
 	ACharge     int  // dependants: children under AgeACharge, or disabled
 	Handicap    bool // a member holds a CMI invalidité
+	Autonomie   bool // a member has a recognised loss of autonomy
+	Visite      int  // children received under visiting rights (not in Personnes)
 	AgeMax      int
 	SommeAgesCp int // ages of the couple added up, when Couple
 }
 
 // Compose computes the composition of m on date at.
 func Compose(m *Menage, at Date, r *Regles) Composition {
-	c := Composition{Personnes: len(m.Personnes)}
+	c := Composition{}
 	heads := 0
 	for i := range m.Personnes {
 		p := &m.Personnes[i]
+		if p.DroitDeVisite {
+			c.Visite++
+			continue
+		}
+		c.Personnes++
+		if p.PerteAutonomie {
+			c.Autonomie = true
+		}
 		age := p.DateNaissance.AgeAt(at)
 		if age > c.AgeMax {
 			c.AgeMax = age
@@ -63,31 +73,31 @@ func Compose(m *Menage, at Date, r *Regles) Composition {
 // UnitesConsommation computes the household's consumption units: 1 for the
 // first adult, 0.5 for each other person aged 14 or more, 0.3 under 14.
 func UnitesConsommation(m *Menage, at Date, r *Regles) (float64, Verdict) {
-	v := Verdict{Regle: "uc", Titre: "Unités de consommation", Source: SourceUC,
+	v := Verdict{Regle: RegleUC, Titre: RegleUC.Titre(), Source: SourceUC,
 		Seuil: fmt.Sprintf("%s pour le premier adulte, %s par autre personne de %d ans ou plus, %s par enfant de moins de %d ans",
 			FormatDecimal(r.UCPremierAdulte, 1, false), FormatDecimal(r.UCAutre14, 1, false), r.AgeUC, FormatDecimal(r.UCEnfant, 1, false), r.AgeUC)}
-	if len(m.Personnes) == 0 {
+	if Compose(m, at, r).Personnes == 0 {
 		v.Resultat, v.Explication = Incomplet, "Aucun membre n'est enregistré pour ce ménage."
 		return 0, v
 	}
 	// The first adult is the titulaire when of age, else the oldest member.
 	first := -1
 	for i, p := range m.Personnes {
-		if p.Lien == Titulaire && p.DateNaissance.AgeAt(at) >= r.AgeUC {
+		if p.Lien == Titulaire && !p.DroitDeVisite && p.DateNaissance.AgeAt(at) >= r.AgeUC {
 			first = i
 			break
 		}
 	}
 	if first < 0 {
 		for i, p := range m.Personnes {
-			if first < 0 || p.DateNaissance < m.Personnes[first].DateNaissance {
+			if !p.DroitDeVisite && (first < 0 || p.DateNaissance < m.Personnes[first].DateNaissance) {
 				first = i
 			}
 		}
 	}
 	uc, over, under := r.UCPremierAdulte, 0, 0
 	for i, p := range m.Personnes {
-		if i == first {
+		if i == first || p.DroitDeVisite {
 			continue
 		}
 		if p.DateNaissance.AgeAt(at) >= r.AgeUC {

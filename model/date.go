@@ -46,6 +46,10 @@ func (d Date) AddDays(n int) Date { return d + Date(n) }
 // AddYears returns the same day n years later (29 February becomes 1 March).
 func (d Date) AddYears(n int) Date { y, m, dd := d.YMD(); return NewDate(y+n, m, dd) }
 
+// AddMonths returns the date n months later (31 January + 1 month = 3 March,
+// as time.AddDate normalises).
+func (d Date) AddMonths(n int) Date { y, m, dd := d.YMD(); return NewDate(y, m+time.Month(n), dd) }
+
 // Weekday returns the day of the week.
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
 

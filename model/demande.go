@@ -14,13 +14,19 @@ type Demande struct {
 	Communes   []string `json:"communes,omitempty"`   // wished communes, empty = any
 	DALO       bool     `json:"dalo,omitempty"`
 	DALOPrefet bool     `json:"dalo_prefet,omitempty"` // designated by the préfet
-	Priorites  []int    `json:"priorites,omitempty"`   // annex-1 categories (1–15)
+	Priorites  []int    `json:"priorites,omitempty"`   // annex-1 lines as numbered in the policy's seed (1–15, never 9); see LettreL4411
 	Motif      string   `json:"motif,omitempty"`
 	Active     bool     `json:"active"`
 	// Mutation facts (the household already rents from the office).
 	ViolencesFamiliales bool `json:"violences_familiales,omitempty"`
-	RelogementTravaux   bool `json:"relogement_travaux,omitempty"` // renovation or urban renewal
-	RefusAdapte         Date `json:"refus_adapte,omitempty"`       // last refusal of an adapted offer without legitimate reason
+	RelogementTravaux   bool `json:"relogement_travaux,omitempty"` // rehousing for the office's own works (policy §1.2 transfer priority only)
+	// RenouvellementUrbain: rehousing by an urban-renewal operation (NPNRU /
+	// ANRU); counts for the 25 % outside QPV (L.441-1 CCH), unlike the
+	// office's own works.
+	RenouvellementUrbain bool   `json:"renouvellement_urbain,omitempty"`
+	RefusAdapte          Date   `json:"refus_adapte,omitempty"`   // last refusal of an adapted offer
+	MotifRefus           string `json:"motif_refus,omitempty"`    // the reason given with that refusal
+	RefusLegitime        bool   `json:"refus_legitime,omitempty"` // the reason is legitimate (disability…): no penalty
 
 	DateRadiation Date `json:"date_radiation,omitempty"` // struck off: a lease was signed (SNE)
 }
@@ -41,8 +47,8 @@ func (d *Demande) Validate() error {
 		errs = append(errs, "la date de dépôt est obligatoire")
 	}
 	for _, p := range d.Priorites {
-		if p < 1 || p > 15 {
-			errs = append(errs, "les priorités sont les catégories 1 à 15 de l'annexe 1")
+		if err := CheckPriorite(p); err != nil {
+			errs = append(errs, err.Error())
 			break
 		}
 	}
@@ -58,8 +64,21 @@ func (d *Demande) Validate() error {
 	return nil
 }
 
-// Prioritaire reports whether the applicant is DALO or in an annex-1 category.
-func (d *Demande) Prioritaire() bool { return d.DALO || len(d.Priorites) > 0 }
+// Prioritaire reports whether the applicant is DALO or in a category of L.441-1.
+func (d *Demande) Prioritaire() bool { return d.DALO || d.CategoriesL4411() > 0 }
+
+// CategoriesL4411 counts the application's priorities that are categories
+// of L.441-1 (a line « 9) » of the annex, recorded before it was refused, is
+// not one).
+func (d *Demande) CategoriesL4411() int {
+	n := 0
+	for _, p := range d.Priorites {
+		if _, ok := LettreL4411(p); ok {
+			n++
+		}
+	}
+	return n
+}
 
 // WantsCommune reports whether the commune is among the wishes (any when none).
 func (d *Demande) WantsCommune(c string) bool {
@@ -94,7 +113,44 @@ var foldReplacer = strings.NewReplacer(
 // Fold returns s in capitals without accents, for searching and comparing.
 func Fold(s string) string { return strings.ToUpper(foldReplacer.Replace(s)) }
 
-// PrioriteLabels are the 15 categories of annex 1 (L.441-1 CCH), shortened.
+// lettresL4411: the annex-1 line numbers of the policy's seed → the letter
+// of the category in art. L.441-1 CCH (a to m, with g bis). The seed's lines
+// « 9) » are the bans attached to g bis, not a category.
+var lettresL4411 = [16]string{"", "a", "b", "c", "d", "e", "f", "g", "g bis", "", "h", "i", "j", "k", "l", "m"}
+
+// LettreL4411 returns the letter of L.441-1 for an annex-1 line number of
+// the seed (1 → « a », 8 → « g bis », 10 → « h »…); false for 9 and out of range.
+func LettreL4411(n int) (string, bool) {
+	if n < 1 || n > 15 || lettresL4411[n] == "" {
+		return "", false
+	}
+	return lettresL4411[n], true
+}
+
+// CheckPriorite accepts an annex-1 line number that is a category of
+// L.441-1; the error (EINVALID) says why 9 is refused.
+func CheckPriorite(n int) error {
+	if n == 9 {
+		return Errorf(EINVALID, "« 9 » n'est pas une catégorie de l'article L.441-1 : dans l'annexe 1, les lignes « 9) » sont les interdictions imposées à l'auteur qui accompagnent la catégorie g bis (victimes de viol ou d'agression sexuelle) ; pour cette catégorie, saisissez 8")
+	}
+	if _, ok := LettreL4411(n); !ok {
+		return Errorf(EINVALID, "les priorités sont les catégories de l'article L.441-1 numérotées comme l'annexe 1 (1 à 8, 10 à 15)")
+	}
+	return nil
+}
+
+// PrioriteLabel is the French name of an annex-1 line: the letter of
+// L.441-1 first, the seed's number beside it: « g bis) Victime de viol… (n° 8) ».
+func PrioriteLabel(n int) string {
+	l, ok := LettreL4411(n)
+	if !ok {
+		return ""
+	}
+	return l + ") " + PrioriteLabels[n] + " (n° " + itoa(n) + " de l'annexe 1)"
+}
+
+// PrioriteLabels are the categories of L.441-1 CCH, shortened, indexed by
+// the seed's annex-1 numbering (index 9 is empty: see LettreL4411).
 var PrioriteLabels = [16]string{"",
 	"Personne en situation de handicap ou ménage ayant à charge une telle personne",
 	"Sortie d'appartement de coordination thérapeutique",
@@ -103,8 +159,8 @@ var PrioriteLabels = [16]string{"",
 	"Reprise d'activité après un chômage de longue durée",
 	"Exposition à un habitat indigne",
 	"Violences au sein du couple ou menace de mariage forcé",
-	"Victime de viol ou d'agression sexuelle au domicile",
-	"Interdictions imposées à l'auteur (contacts, lieux)",
+	"Victime de viol ou d'agression sexuelle, interdictions imposées à l'auteur",
+	"",
 	"Parcours de sortie de la prostitution",
 	"Victime de traite des êtres humains ou de proxénétisme",
 	"Enfant mineur à charge en logement suroccupé ou indécent",

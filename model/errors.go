@@ -14,6 +14,7 @@ const (
 	ENOTFOUND = "introuvable" // the object does not exist
 	ECONFLICT = "conflit"     // the object already exists or is held elsewhere
 	ELOCKED   = "verrouille"  // the database is held by another program
+	EDAMAGED  = "endommage"   // the database file or one of its records is damaged: restore a backup
 	EINTERNAL = "interne"     // a fault of the program; details are logged, not shown
 )
 

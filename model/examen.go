@@ -12,27 +12,50 @@ type Examen struct {
 	Personnes int
 	UC        float64
 
-	SousOccupation             Verdict
-	SurOccupationCritique      Verdict
-	SurOccupation              Verdict
-	LogementAdapteSansHandicap Verdict
-	HandicapSansLogementAdapte Verdict
-	DepassementPlafond         Plafond
+	// ProchainExamen is the next three-yearly review date (L.442-5-2); zero
+	// when the lease date is unknown.
+	ProchainExamen Date
+
+	SousOccupation             Verdict // 2°
+	SurOccupationCritique      Verdict // 1° (R.822-25 surfaces)
+	SurOccupation              Verdict // the policy's typology indicator, not a legal situation
+	LogementAdapteSansHandicap Verdict // 3°
+	HandicapSansLogementAdapte Verdict // 4°
+	DepassementPlafond         Plafond // 5°
+	OffresSousOccupation       Verdict // L.442-3-1, when under-occupied
 	Effort                     Effort
 }
 
-// Situations returns the five situations of L.442-5-2, critical and typology
-// over-occupation counted as two verdicts of the first one.
+// Situations returns the verdicts of the five situations of L.442-5-2 CCH,
+// in the article's order (model.SituationsL44252).
 func (e *Examen) Situations() []Verdict {
-	return []Verdict{e.SurOccupationCritique, e.SurOccupation, e.SousOccupation,
+	return []Verdict{e.SurOccupationCritique, e.SousOccupation,
 		e.LogementAdapteSansHandicap, e.HandicapSansLogementAdapte, e.DepassementPlafond.Verdict}
 }
 
-// Verdicts returns every verdict of the review, the effort rate included.
-func (e *Examen) Verdicts() []Verdict { return append(e.Situations(), e.Effort.Verdict) }
+// Indicateurs returns the policy's own indicators (model.IndicateursPolitique):
+// transfer priorities, never counted as a legal situation.
+func (e *Examen) Indicateurs() []Verdict { return []Verdict{e.SurOccupation} }
 
-// AnySituation reports whether the household is in at least one situation
-// the commission must examine.
+// Verdicts returns every verdict of the review: the legal situations, the
+// policy's indicators, L.442-3-1 and the effort rate.
+func (e *Examen) Verdicts() []Verdict {
+	return append(append(e.Situations(), e.Indicateurs()...), e.OffresSousOccupation, e.Effort.Verdict)
+}
+
+// Verdict returns the verdict of code c (zero Verdict when none).
+func (e *Examen) Verdict(c CodeRegle) Verdict {
+	for _, v := range e.Verdicts() {
+		if v.Regle == c {
+			return v
+		}
+	}
+	return Verdict{}
+}
+
+// AnySituation reports whether the household is in at least one of the five
+// situations of L.442-5-2 the commission must examine (the typology
+// indicator of the policy does not count).
 func (e *Examen) AnySituation() bool {
 	for _, v := range e.Situations() {
 		if v.Flag() {
@@ -42,7 +65,7 @@ func (e *Examen) AnySituation() bool {
 	return false
 }
 
-// Motifs are the French explanations of the situations found.
+// Motifs are the French explanations of the legal situations found.
 func (e *Examen) Motifs() []string {
 	var out []string
 	for _, v := range e.Situations() {
@@ -58,13 +81,17 @@ func ExaminerOccupation(m *Menage, l *Logement, at Date, r *Regles) Examen {
 	c := Compose(m, at, r)
 	uc, _ := UnitesConsommation(m, at, r)
 	e := Examen{Menage: m.ID, Logement: l.Reference, Commune: l.Commune, Personnes: c.Personnes, UC: uc}
-	e.SousOccupation = SousOccupation(l.Pieces, c.Personnes)
+	if m.Bail != nil {
+		e.ProchainExamen = ProchainExamen(m.Bail.DateEntree, at)
+	}
+	e.SousOccupation = SousOccupation(l.Pieces, c.Personnes, c.Visite)
 	e.SurOccupationCritique = SurOccupationCritique(l.Surface, c.Personnes, r)
 	e.SurOccupation = SurOccupationTypologie(l.Typologie, c, r)
 	e.LogementAdapteSansHandicap = LogementAdapteSansHandicap(l, m, at, r)
 	e.HandicapSansLogementAdapte = HandicapSansLogementAdapte(l, m)
 	e.DepassementPlafond = PlafondRessources(m, l.Financement, l.Commune, at, r)
-	e.DepassementPlafond.Regle, e.DepassementPlafond.Titre = "depassement_plafond", "Ressources au-dessus du plafond du logement"
+	e.DepassementPlafond.Regle, e.DepassementPlafond.Titre = RegleDepassementPlafond, RegleDepassementPlafond.Titre()
+	e.OffresSousOccupation = OffresSousOccupation(m, l, e.SousOccupation, at)
 	e.Effort = TauxEffort(l.Quittance(), m.Ressources.APL, m.Ressources.Mensuelles, uc, r)
 	return e
 }

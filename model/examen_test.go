@@ -38,7 +38,7 @@ func TestExaminerOccupation(t *testing.T) {
 		if e.DepassementPlafond.Categorie != 6 || e.DepassementPlafond.Montant != model.Euros(84304) {
 			t.Errorf("plafond: category %d, %s", e.DepassementPlafond.Categorie, e.DepassementPlafond.Montant)
 		}
-		if e.DepassementPlafond.Regle != "depassement_plafond" || e.DepassementPlafond.Titre != "Ressources au-dessus du plafond du logement" {
+		if e.DepassementPlafond.Regle != "depassement_plafond" || e.DepassementPlafond.Titre != "Ressources au-dessus du plafond (L.442-5-2 5°)" {
 			t.Errorf("plafond Regle %q Titre %q", e.DepassementPlafond.Regle, e.DepassementPlafond.Titre)
 		}
 		// (700 + 150 − 100) ÷ 3 000 = 25 %.
@@ -48,18 +48,20 @@ func TestExaminerOccupation(t *testing.T) {
 		if !e.AnySituation() {
 			t.Error("AnySituation = false")
 		}
+		// The typology indicator of the policy is not a legal situation:
+		// only the disability (4°) is a motive.
 		motifs := e.Motifs()
-		if len(motifs) != 2 || motifs[0] != e.SurOccupation.Explication || motifs[1] != e.HandicapSansLogementAdapte.Explication {
+		if len(motifs) != 1 || motifs[0] != e.HandicapSansLogementAdapte.Explication {
 			t.Errorf("Motifs = %q", motifs)
 		}
-		if n := len(e.Situations()); n != 6 {
-			t.Errorf("%d situations, want 6", n)
+		if n := len(e.Situations()); n != 5 {
+			t.Errorf("%d situations, want the 5 of L.442-5-2", n)
 		}
 		vs := e.Verdicts()
-		if len(vs) != 7 || vs[6].Regle != "taux_effort" {
+		if len(vs) != 8 || vs[7].Regle != model.RegleEffort {
 			t.Errorf("Verdicts = %d, last %q", len(vs), vs[len(vs)-1].Regle)
 		}
-		codes := map[string]bool{}
+		codes := map[model.CodeRegle]bool{}
 		for _, v := range vs {
 			checkExplained(t, v)
 			if codes[v.Regle] {
@@ -186,7 +188,7 @@ func TestVerdicts_AreExplained(t *testing.T) {
 				all = append(all, mu.Conditions...)
 				for _, v := range all {
 					n++
-					t.Run(name+"/"+l.Reference+"/"+v.Regle, func(t *testing.T) { checkExplained(t, v) })
+					t.Run(name+"/"+l.Reference+"/"+string(v.Regle), func(t *testing.T) { checkExplained(t, v) })
 				}
 			}
 		}

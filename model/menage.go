@@ -45,6 +45,14 @@ type Personne struct {
 	Prenom        string `json:"prenom"`
 	DateNaissance Date   `json:"date_naissance"`
 	Handicap      bool   `json:"handicap"` // holds a CMI mention invalidité
+	// PerteAutonomie: a recognised loss of autonomy needing an adapted
+	// dwelling (L.442-5-2 4° and L.442-3-1 CCH).
+	PerteAutonomie bool `json:"perte_autonomie,omitempty"`
+	// DroitDeVisite: a child who does not live in the household but is
+	// received under visiting and accommodation rights; counted only for the
+	// rooms test of under-occupation (L.621-2 CCH), not for the category,
+	// the consumption units or the surfaces.
+	DroitDeVisite bool `json:"droit_de_visite,omitempty"`
 }
 
 // NomComplet is « Prénom NOM ».
@@ -106,10 +114,22 @@ func (m *Menage) Nom() string {
 // Loge reports whether the household rents a dwelling of the office.
 func (m *Menage) Loge() bool { return m.Bail != nil && m.Bail.Logement != "" }
 
-// HasHandicap reports whether a member holds a CMI invalidité.
+// HasHandicap reports whether a member living in the household holds a CMI
+// invalidité.
 func (m *Menage) HasHandicap() bool {
 	for _, p := range m.Personnes {
-		if p.Handicap {
+		if p.Handicap && !p.DroitDeVisite {
+			return true
+		}
+	}
+	return false
+}
+
+// HasPerteAutonomie reports whether a member living in the household has a
+// recognised loss of autonomy.
+func (m *Menage) HasPerteAutonomie() bool {
+	for _, p := range m.Personnes {
+		if p.PerteAutonomie && !p.DroitDeVisite {
 			return true
 		}
 	}
@@ -138,6 +158,9 @@ func (m *Menage) Validate() error {
 		}
 		if _, err := ParseLien(string(p.Lien)); err != nil {
 			errs = append(errs, "le lien du membre n° "+itoa(i+1)+" est inconnu")
+		}
+		if p.DroitDeVisite && p.Lien != Enfant {
+			errs = append(errs, "le membre n° "+itoa(i+1)+" : le droit de visite et d'hébergement ne concerne qu'un enfant (lien « enfant »)")
 		}
 	}
 	if titulaires > 1 {

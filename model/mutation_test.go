@@ -22,7 +22,7 @@ func tenant() (*model.Menage, *model.Demande, *model.Logement) {
 func condition(t *testing.T, mu model.Mutation, code string) model.Verdict {
 	t.Helper()
 	for _, v := range mu.Conditions {
-		if v.Regle == code {
+		if string(v.Regle) == code {
 			return v
 		}
 	}
@@ -43,7 +43,7 @@ func TestConditionsMutation(t *testing.T) {
 			t.Fatalf("%d conditions, want %d", len(mu.Conditions), len(mutationConditions))
 		}
 		for i, v := range mu.Conditions {
-			if v.Regle != mutationConditions[i] {
+			if string(v.Regle) != mutationConditions[i] {
 				t.Errorf("condition %d is %q, want %q (the policy's order)", i, v.Regle, mutationConditions[i])
 			}
 			wantResultat(t, v, model.Conforme)
@@ -81,7 +81,7 @@ func TestConditionsMutation(t *testing.T) {
 			wantResultat(t, mu.Verdict, model.Alerte)
 			for _, v := range mu.Conditions {
 				want := model.Conforme
-				if v.Regle == tc.code {
+				if string(v.Regle) == tc.code {
 					want = model.Alerte
 				}
 				wantResultat(t, v, want)
@@ -209,9 +209,9 @@ func TestConditionsMutation(t *testing.T) {
 		m.Personnes = m.Personnes[:1]
 		m.Personnes[0].Handicap = true
 		m.Bail.Impayes, m.Bail.RapportCESF = true, true
-		d.RelogementTravaux = true
+		d.RelogementTravaux, d.RenouvellementUrbain = true, true
 		mu := model.ConditionsMutation(m, d, l, ref, r)
-		want := []string{"sous-occupation", "situation de handicap", "prévention des impayés", "relogement pour travaux ou renouvellement urbain"}
+		want := []string{"sous-occupation", "situation de handicap", "prévention des impayés", "relogement pour travaux de l'Office", "relogement issu d'une opération de renouvellement urbain"}
 		if strings.Join(mu.Motifs, "|") != strings.Join(want, "|") {
 			t.Errorf("Motifs = %q, want %q", mu.Motifs, want)
 		}

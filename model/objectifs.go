@@ -71,7 +71,7 @@ func BilanObjectifs(lignes []LigneObjectif, annee int, r *Regles) []Objectif {
 // priority publics of L.441-1 (annex 1, domestic violence included).
 func ObjectifPrioritaires(lignes []LigneObjectif, annee int, r *Regles) Objectif {
 	o := Objectif{Cible: r.Objectifs.Prioritaires}
-	o.Regle, o.Titre, o.Source = "objectif_prioritaires", "Désignations de ménages DALO ou prioritaires", SourceObjectifPrioritaires
+	o.Regle, o.Titre, o.Source = RegleObjectifPrioritaires, RegleObjectifPrioritaires.Titre(), SourceObjectifPrioritaires
 	for _, l := range lignes {
 		if l.Profil == nil {
 			o.Inconnus++
@@ -86,12 +86,14 @@ func ObjectifPrioritaires(lignes []LigneObjectif, annee int, r *Regles) Objectif
 }
 
 // ObjectifQuartileHorsQPV: outside QPV, at least 25 % of the allocations go
-// to first-quartile applicants (yearly resources per UC below the year's
-// ministerial threshold) or to households rehoused by an urban-renewal
-// operation. Without the year's threshold, the verdict says so.
+// to first-quartile applicants (declared monthly resources × 12 ÷ UC below
+// the year's ministerial threshold, RessourcesParUCQuartile) or to
+// households rehoused by an urban-renewal operation (NPNRU / ANRU; the
+// office's own works do not count). Without the year's threshold, the
+// verdict says so.
 func ObjectifQuartileHorsQPV(lignes []LigneObjectif, annee int, r *Regles) Objectif {
 	o := Objectif{Cible: r.Objectifs.Q1HorsQPV}
-	o.Regle, o.Titre, o.Source = "objectif_q1_hors_qpv", "Attributions hors QPV au premier quartile", SourceObjectifQuartile
+	o.Regle, o.Titre, o.Source = RegleObjectifQ1HorsQPV, RegleObjectifQ1HorsQPV.Titre(), SourceObjectifQuartile
 	seuil, ok := r.PremierQuart[annee]
 	attributions := 0
 	for _, l := range lignes {
@@ -105,11 +107,11 @@ func ObjectifQuartileHorsQPV(lignes []LigneObjectif, annee int, r *Regles) Objec
 		case l.Profil.RenouvellementUrbain:
 			o.Denominateur++
 			o.Numerateur++
-		case l.Profil.UC <= 0:
+		case !l.Profil.QuartileConnu:
 			o.Inconnus++
 		default:
 			o.Denominateur++
-			if ok && l.Profil.RessourcesUC < seuil {
+			if ok && l.Profil.QuartileUC < seuil {
 				o.Numerateur++
 			}
 		}
@@ -117,7 +119,7 @@ func ObjectifQuartileHorsQPV(lignes []LigneObjectif, annee int, r *Regles) Objec
 	if !ok || seuil <= 0 {
 		return quartileManquant(o, annee, attributions, "hors QPV")
 	}
-	what := fmt.Sprintf("à des demandeurs du premier quartile (ressources annuelles par UC inférieures à %s) ou relogés pour travaux ou renouvellement urbain", seuil)
+	what := fmt.Sprintf("à des demandeurs du premier quartile (ressources mensuelles déclarées × 12 ÷ UC inférieures à %s) ou relogés dans le cadre d'une opération de renouvellement urbain (NPNRU / ANRU)", seuil)
 	return conclure(o, annee, "attribution(s) hors QPV (décisions de la commission ; la signature des baux n'est pas suivie par Logis)", what)
 }
 
@@ -125,7 +127,7 @@ func ObjectifQuartileHorsQPV(lignes []LigneObjectif, annee int, r *Regles) Objec
 // to applicants whose resources are above the first quartile.
 func ObjectifAuDessusQuartileQPV(lignes []LigneObjectif, annee int, r *Regles) Objectif {
 	o := Objectif{Cible: r.Objectifs.AuDessusQ1EnQPV}
-	o.Regle, o.Titre, o.Source = "objectif_q1_qpv", "Attributions en QPV au-dessus du premier quartile", SourceObjectifQuartile
+	o.Regle, o.Titre, o.Source = RegleObjectifQ1QPV, RegleObjectifQ1QPV.Titre(), SourceObjectifQuartile
 	seuil, ok := r.PremierQuart[annee]
 	attributions := 0
 	for _, l := range lignes {
@@ -133,12 +135,12 @@ func ObjectifAuDessusQuartileQPV(lignes []LigneObjectif, annee int, r *Regles) O
 			continue
 		}
 		attributions++
-		if l.Profil == nil || l.Profil.UC <= 0 {
+		if l.Profil == nil || !l.Profil.QuartileConnu {
 			o.Inconnus++
 			continue
 		}
 		o.Denominateur++
-		if ok && l.Profil.RessourcesUC >= seuil {
+		if ok && l.Profil.QuartileUC >= seuil {
 			o.Numerateur++
 		}
 	}
@@ -146,14 +148,14 @@ func ObjectifAuDessusQuartileQPV(lignes []LigneObjectif, annee int, r *Regles) O
 		return quartileManquant(o, annee, attributions, "en QPV")
 	}
 	return conclure(o, annee, "attribution(s) en QPV (décisions de la commission)",
-		fmt.Sprintf("à des demandeurs au-dessus du premier quartile (ressources annuelles par UC d'au moins %s)", seuil))
+		fmt.Sprintf("à des demandeurs au-dessus du premier quartile (ressources mensuelles déclarées × 12 ÷ UC d'au moins %s)", seuil))
 }
 
 // ObjectifMutations: 20 % of the allocations go to the office's tenants
 // (internal transfers).
 func ObjectifMutations(lignes []LigneObjectif, annee int, r *Regles) Objectif {
 	o := Objectif{Cible: r.Objectifs.MutationsInterne}
-	o.Regle, o.Titre, o.Source = "objectif_mutations", "Attributions aux mutations internes", SourceObjectifMutations
+	o.Regle, o.Titre, o.Source = RegleObjectifMutations, RegleObjectifMutations.Titre(), SourceObjectifMutations
 	for _, l := range lignes {
 		if !l.Attribue {
 			continue

@@ -14,16 +14,16 @@ func ligne(qpv, attribue bool, p *model.ProfilCandidat) model.LigneObjectif {
 }
 
 func profilUC(parUC int64) *model.ProfilCandidat {
-	return &model.ProfilCandidat{UC: 1.5, RessourcesUC: model.Euros(parUC)}
+	return &model.ProfilCandidat{UC: 1.5, QuartileUC: model.Euros(parUC), QuartileConnu: true}
 }
 
 func TestBilanObjectifs(t *testing.T) {
 	r := model.DefaultRegles()
 	r.PremierQuart[2026] = model.Euros(12000)
-	dalo := &model.ProfilCandidat{DALO: true, UC: 1, RessourcesUC: model.Euros(9000)}
-	prio := &model.ProfilCandidat{Prioritaire: true, UC: 2, RessourcesUC: model.Euros(15000)}
-	mut := &model.ProfilCandidat{Mutation: true, UC: 1.5, RessourcesUC: model.Euros(13000)}
-	ru := &model.ProfilCandidat{RenouvellementUrbain: true, UC: 1.5, RessourcesUC: model.Euros(20000)}
+	dalo := &model.ProfilCandidat{DALO: true, UC: 1, QuartileUC: model.Euros(9000), QuartileConnu: true}
+	prio := &model.ProfilCandidat{Prioritaire: true, UC: 2, QuartileUC: model.Euros(15000), QuartileConnu: true}
+	mut := &model.ProfilCandidat{Mutation: true, UC: 1.5, QuartileUC: model.Euros(13000), QuartileConnu: true}
+	ru := &model.ProfilCandidat{RenouvellementUrbain: true, UC: 1.5, QuartileUC: model.Euros(20000), QuartileConnu: true}
 
 	cases := []struct {
 		name     string
@@ -39,13 +39,13 @@ func TestBilanObjectifs(t *testing.T) {
 			0, 1, 5, model.Alerte, "en dessous de l'objectif d'au moins 25,0\u00a0% (il en manque 1 à ce jour)"},
 		{"nothing yet", nil, 0, 0, 0, model.NonApplicable, "Aucune désignation"},
 		{"first quartile out of QPV", []model.LigneObjectif{ligne(false, true, dalo), ligne(false, true, profilUC(12000)), ligne(false, true, ru), ligne(true, true, dalo), ligne(false, false, dalo)},
-			1, 2, 3, model.Conforme, "ressources annuelles par UC inférieures à 12\u00a0000,00\u00a0€"},
+			1, 2, 3, model.Conforme, "ressources mensuelles déclarées × 12 ÷ UC inférieures à 12\u00a0000,00\u00a0€"},
 		{"first quartile out of QPV missed", []model.LigneObjectif{ligne(false, true, profilUC(12000)), ligne(false, true, profilUC(30000)), ligne(false, true, prio), ligne(false, true, dalo), ligne(false, true, mut)},
 			1, 1, 5, model.Alerte, "il en manque 1"},
 		{"resources unknown are left out", []model.LigneObjectif{ligne(false, true, dalo), ligne(false, true, &model.ProfilCandidat{}), ligne(false, true, nil)},
 			1, 1, 1, model.Conforme, "2 dossier(s) dont la situation ou les ressources ne sont pas connues ne sont pas comptés"},
 		{"above the first quartile in QPV", []model.LigneObjectif{ligne(true, true, prio), ligne(true, true, dalo), ligne(true, true, profilUC(12000)), ligne(false, true, profilUC(30000))},
-			2, 2, 3, model.Conforme, "ressources annuelles par UC d'au moins 12\u00a0000,00\u00a0€"},
+			2, 2, 3, model.Conforme, "ressources mensuelles déclarées × 12 ÷ UC d'au moins 12\u00a0000,00\u00a0€"},
 		{"above the first quartile in QPV missed", []model.LigneObjectif{ligne(true, true, prio), ligne(true, true, dalo), ligne(true, true, dalo)},
 			2, 1, 3, model.Alerte, "soit 33,3\u00a0%"},
 		{"transfers", []model.LigneObjectif{ligne(false, true, mut), ligne(true, true, dalo), ligne(false, true, dalo), ligne(false, true, dalo), ligne(false, true, prio), ligne(false, false, mut)},

@@ -177,16 +177,6 @@ var tranchesAnciennete = []struct {
 	{"10_ans_et_plus", "10 ans et plus", 0},
 }
 
-// situationsLabels name the occupancy situations of L.442-5-2.
-var situationsLabels = map[string]string{
-	"sous_occupation":               "Sous-occupation",
-	"sur_occupation_critique":       "Sur-occupation (surface, R.822-25)",
-	"sur_occupation":                "Sur-occupation (typologie)",
-	"logement_adapte_sans_handicap": "Logement adapté sans occupant handicapé",
-	"handicap_sans_logement_adapte": "Handicap sans logement adapté",
-	"depassement_plafond":           "Ressources au-dessus du plafond",
-}
-
 // CalculerRapport computes the annual report of d.Annee.
 func CalculerRapport(d DonneesRapport) *Rapport {
 	r := d.Regles
@@ -358,11 +348,7 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 	act.MotifsNonAttrib = comptesMotifs(motifsNA, MotifsNonAttribution)
 	act.MotifsIrrecev = comptesMotifs(motifsIrr, MotifsIrrecevabilite)
 	for code, n := range situations {
-		lib := situationsLabels[code]
-		if lib == "" {
-			lib = code
-		}
-		act.Situations = append(act.Situations, Compte{Code: code, Libelle: lib, N: n})
+		act.Situations = append(act.Situations, Compte{Code: code, Libelle: CodeRegle(code).Titre(), N: n})
 	}
 	sortComptes(act.Situations)
 	for i, e := range ExceptionsTroisCandidats {

@@ -2,7 +2,6 @@ package model
 
 import (
 	"math"
-	"sort"
 	"strings"
 )
 
@@ -32,6 +31,9 @@ type Bareme struct {
 	Financement Financement `json:"financement"`
 	Categories  [6]Cents    `json:"categories"`   // categories 1 to 6, per year
 	ParPersonne Cents       `json:"par_personne"` // each person beyond category 6
+	// Derive: figures computed by the program, not read in the arrêté
+	// (« dérivés, non officiels ») until the office enters or imports them.
+	Derive bool `json:"derive,omitempty"`
 }
 
 // LigneTypologie is a row of the policy's occupancy table: a household of
@@ -120,13 +122,56 @@ func DefaultRegles() *Regles {
 		}
 		return c
 	}
-	r.Baremes = []Bareme{
-		{2026, ZoneParisLimitrophes, PLUS, e(26920, 40233, 52740, 62968, 74919, 84304), Euros(9394)},
-		{2026, ZoneResteIDF, PLUS, e(26920, 40233, 48362, 57930, 68577, 77171), Euros(8598)},
-		{2026, ZoneParisLimitrophes, PLAI, e(14811, 24140, 31642, 34637, 41204, 46369), Euros(5165)},
-		{2026, ZoneResteIDF, PLAI, e(14811, 24140, 29017, 31861, 37719, 42444), Euros(4727)},
-	}
+	r.Baremes = BaremesOfficiels()
+	// PLAI 2026: derived from the PLUS table, not read in the arrêté's
+	// annex II; shown as « dérivés, non officiels » until imported.
+	r.Baremes = append(r.Baremes,
+		Bareme{2026, ZoneParisLimitrophes, PLAI, e(14811, 24140, 31642, 34637, 41204, 46369), Euros(5165), true},
+		Bareme{2026, ZoneResteIDF, PLAI, e(14811, 24140, 29017, 31861, 37719, 42444), Euros(4727), true})
 	return r
+}
+
+// BaremesOfficiels returns the official PLUS ceilings shipped with Logis
+// (€ per year, revenu fiscal N-2): arrêtés of December 2023 (2024), December
+// 2024 (2025) and December 2025 (2026), Paris and its bordering communes,
+// and the rest of Île-de-France.
+func BaremesOfficiels() []Bareme {
+	e := func(v ...int64) [6]Cents {
+		var c [6]Cents
+		for i, x := range v {
+			c[i] = Euros(x)
+		}
+		return c
+	}
+	return []Bareme{
+		{2024, ZoneParisLimitrophes, PLUS, e(26044, 38925, 51025, 60921, 72482, 81562), Euros(9089), false},
+		{2024, ZoneResteIDF, PLUS, e(26044, 38925, 46789, 56046, 66347, 74662), Euros(8319), false},
+		{2025, ZoneParisLimitrophes, PLUS, e(26687, 39885, 52284, 62424, 74271, 83575), Euros(9313), false},
+		{2025, ZoneResteIDF, PLUS, e(26687, 39885, 47944, 57429, 67984, 76504), Euros(8524), false},
+		{2026, ZoneParisLimitrophes, PLUS, e(26920, 40233, 52740, 62968, 74919, 84304), Euros(9394), false},
+		{2026, ZoneResteIDF, PLUS, e(26920, 40233, 48362, 57930, 68577, 77171), Euros(8598), false},
+	}
+}
+
+// CompleterOfficiels adds the official tables of BaremesOfficiels that r
+// lacks (a database created before they were shipped); it never changes a
+// table already entered. It returns the number of tables added.
+func (r *Regles) CompleterOfficiels() int {
+	n := 0
+	for _, o := range BaremesOfficiels() {
+		found := false
+		for _, b := range r.Baremes {
+			if b.Annee == o.Annee && b.Zone == o.Zone && b.Financement == o.Financement {
+				found = true
+				break
+			}
+		}
+		if !found {
+			r.Baremes = append(r.Baremes, o)
+			n++
+		}
+	}
+	return n
 }
 
 // ZoneOf returns the ceiling zone of a commune.
@@ -135,46 +180,54 @@ func (r *Regles) ZoneOf(commune string) (Zone, bool) {
 	return z, ok
 }
 
-// Bareme returns the ceiling table for a year (the latest year not after it),
-// a zone and a financing. PLS is derived from PLUS with CoefPLS when the
-// office has not entered it. ok is false when no table applies.
+// Bareme returns the ceiling table of exactly year annee (ceilings are
+// revised every 1 January, R.441-1 CCH: never another year's), zone z and
+// financing f. PLS is derived from the same year's PLUS with CoefPLS when
+// the office has not entered it. ok is false when no table of that year is
+// entered: the verdict is then « données manquantes ».
 func (r *Regles) Bareme(annee int, z Zone, f Financement) (Bareme, bool) {
-	best, found := Bareme{}, false
 	for _, b := range r.Baremes {
-		if b.Zone == z && b.Financement == f && b.Annee <= annee && (!found || b.Annee > best.Annee) {
-			best, found = b, true
+		if b.Zone == z && b.Financement == f && b.Annee == annee {
+			return b, true
 		}
 	}
 	if f == PLS {
 		plus, ok := r.Bareme(annee, z, PLUS)
-		if ok && (!found || plus.Annee > best.Annee) {
-			best = plus
-			best.Financement = PLS
-			for i := range best.Categories {
-				best.Categories[i] = roundCents(float64(plus.Categories[i]) * r.CoefPLS)
-			}
-			best.ParPersonne = roundCents(float64(plus.ParPersonne) * r.CoefPLS)
-			return best, true
+		if !ok {
+			return Bareme{}, false
 		}
+		b := plus
+		b.Financement = PLS
+		for i := range b.Categories {
+			b.Categories[i] = roundCents(float64(plus.Categories[i]) * r.CoefPLS)
+		}
+		b.ParPersonne = roundCents(float64(plus.ParPersonne) * r.CoefPLS)
+		return b, true
 	}
-	return best, found
+	return Bareme{}, false
 }
 
-// PremierQuartile returns the first-quartile threshold of a year (yearly
-// resources per UC), the latest year not after it.
+// PremierQuartile returns the first-quartile threshold of exactly year
+// annee (€ per UC per year, resources declared with the applications), the
+// year itself, and false when the office has not entered it.
 func (r *Regles) PremierQuartile(annee int) (Cents, int, bool) {
-	years := make([]int, 0, len(r.PremierQuart))
-	for y := range r.PremierQuart {
-		if y <= annee {
-			years = append(years, y)
-		}
+	q, ok := r.PremierQuart[annee]
+	if !ok || q <= 0 {
+		return 0, annee, false
 	}
-	if len(years) == 0 {
-		return 0, 0, false
-	}
-	sort.Ints(years)
-	y := years[len(years)-1]
-	return r.PremierQuart[y], y, true
+	return q, annee, true
+}
+
+// DonneesManquantesPlafonds is the verdict's words when the ceilings of a
+// year are not entered.
+func DonneesManquantesPlafonds(annee int) string {
+	return "données manquantes : plafonds " + itoa(annee) + " non saisis"
+}
+
+// DonneesManquantesQuartile is the verdict's words when the first-quartile
+// threshold of a year is not entered.
+func DonneesManquantesQuartile(annee int) string {
+	return "données manquantes : seuil du premier quartile " + itoa(annee) + " non saisi"
 }
 
 // SurfaceMin returns the minimum surface for n persons (R.822-25).
@@ -243,6 +296,18 @@ func (r *Regles) Validate() error {
 			if b.Categories[i] < b.Categories[i-1] || b.Categories[0] <= 0 {
 				errs = append(errs, "plafonds "+itoa(b.Annee)+" "+string(b.Financement)+" ("+b.Zone.Label()+") : ils doivent être positifs et croître avec la catégorie")
 				break
+			}
+		}
+	}
+	// A year's copy not edited would apply another year's figures (R.441-1:
+	// revised every 1 January): refused until its own figures are typed.
+	for _, b := range r.Baremes {
+		if !b.Derive {
+			continue
+		}
+		for _, o := range r.Baremes {
+			if o.Annee == b.Annee-1 && o.Zone == b.Zone && o.Financement == b.Financement && o.Categories == b.Categories && o.ParPersonne == b.ParPersonne {
+				errs = append(errs, "plafonds "+itoa(b.Annee)+" "+string(b.Financement)+" ("+b.Zone.Label()+") : copie de "+itoa(o.Annee)+" non modifiée ; saisissez les chiffres de l'arrêté "+itoa(b.Annee)+" (Logis n'applique jamais les plafonds d'une autre année)")
 			}
 		}
 	}

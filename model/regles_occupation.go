@@ -2,20 +2,27 @@ package model
 
 import "fmt"
 
-// SousOccupation: more main rooms than occupants + 1 (L.621-2 CCH).
-func SousOccupation(pieces, personnes int) Verdict {
-	v := Verdict{Regle: "sous_occupation", Titre: "Sous-occupation", Source: SourceSousOccupation,
-		Valeur: fmt.Sprintf("%d pièce(s) pour %d occupant(s)", pieces, personnes),
-		Seuil:  fmt.Sprintf("plus de %d pièces (occupants + 1)", personnes+1)}
+// SousOccupation: more main rooms than occupants + 1 (L.442-5-2 2° and
+// L.621-2 CCH). visite counts the children received under visiting and
+// accommodation rights, who count as occupants for this test (L.621-2).
+func SousOccupation(pieces, personnes, visite int) Verdict {
+	n := personnes + visite
+	occ := fmt.Sprintf("%d occupant(s)", personnes)
+	if visite > 0 {
+		occ = fmt.Sprintf("%d occupant(s) dont %d enfant(s) en droit de visite et d'hébergement", n, visite)
+	}
+	v := Verdict{Regle: RegleSousOccupation, Titre: RegleSousOccupation.Titre(), Source: SourceSousOccupation,
+		Valeur: fmt.Sprintf("%d pièce(s) pour %s", pieces, occ),
+		Seuil:  fmt.Sprintf("plus de %d pièces (occupants + 1)", n+1)}
 	switch {
 	case personnes == 0 || pieces == 0:
 		v.Resultat, v.Explication = Incomplet, "Le nombre de pièces ou d'occupants n'est pas renseigné."
-	case pieces > personnes+1:
+	case pieces > n+1:
 		v.Resultat = Alerte
-		v.Explication = fmt.Sprintf("Le logement compte %d pièces pour %d occupant(s), soit plus de %d : il est sous-occupé. La condition d'un an d'ancienneté ne peut pas être opposée à une demande de mutation.", pieces, personnes, personnes+1)
+		v.Explication = fmt.Sprintf("Le logement compte %d pièces pour %s, soit plus de %d : il est sous-occupé au sens de l'article L.621-2. La condition d'un an d'ancienneté ne peut pas être opposée à une demande de mutation.", pieces, occ, n+1)
 	default:
 		v.Resultat = Conforme
-		v.Explication = fmt.Sprintf("%d pièce(s) pour %d occupant(s) : pas plus de %d, le logement n'est pas sous-occupé.", pieces, personnes, personnes+1)
+		v.Explication = fmt.Sprintf("%d pièce(s) pour %s : pas plus de %d, le logement n'est pas sous-occupé.", pieces, occ, n+1)
 	}
 	return v
 }
@@ -23,7 +30,7 @@ func SousOccupation(pieces, personnes int) Verdict {
 // SurOccupationCritique: surface habitable below the minimum of R.822-25 CCH.
 func SurOccupationCritique(surface float64, personnes int, r *Regles) Verdict {
 	min := r.SurfaceMin(personnes)
-	v := Verdict{Regle: "sur_occupation_critique", Titre: "Sur-occupation critique (surface)", Source: SourceSurOccCritique,
+	v := Verdict{Regle: RegleSurOccupationCritique, Titre: RegleSurOccupationCritique.Titre(), Source: SourceSurOccCritique,
 		Valeur: fmt.Sprintf("%s m² pour %d personne(s)", FormatNumber(surface, 2), personnes),
 		Seuil:  fmt.Sprintf("au moins %s m² pour %d personne(s)", FormatNumber(min, 2), personnes)}
 	switch {
@@ -31,7 +38,7 @@ func SurOccupationCritique(surface float64, personnes int, r *Regles) Verdict {
 		v.Resultat, v.Explication = Incomplet, "La surface habitable ou le nombre d'occupants n'est pas renseigné."
 	case surface < min:
 		v.Resultat = Alerte
-		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), en dessous du minimum de %s m² : sur-occupation critique. L'ancienneté d'occupation ne peut pas être opposée au locataire.", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
+		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), en dessous du minimum de %s m² : sur-occupation critique au sens des articles L.822-10 et R.822-25 (situation 1° de l'article L.442-5-2). L'ancienneté d'occupation ne peut pas être opposée au locataire.", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
 	default:
 		v.Resultat = Conforme
 		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), au moins le minimum de %s m².", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
@@ -78,15 +85,17 @@ func TypologieRange(min, max int) string {
 }
 
 // SurOccupationTypologie compares the dwelling's typology with the policy's
-// table: below the smallest typology accepted for the composition, the
-// dwelling is over-occupied.
+// table (§1.2.4): below the smallest typology accepted for the composition,
+// the household is a priority for a transfer. It is the office's indicator,
+// not a situation of L.442-5-2 (over-occupation there is the surface test
+// of R.822-25).
 func SurOccupationTypologie(typologie int, c Composition, r *Regles) Verdict {
 	min, max, lignes := TypologiesAdaptees(c.Autres, r)
 	head, lead := "personne seule", "Une personne seule"
 	if c.Couple {
 		head, lead = "couple", "Un couple"
 	}
-	v := Verdict{Regle: "sur_occupation", Titre: "Sur-occupation (typologie)", Source: SourceSurOccTypologie,
+	v := Verdict{Regle: RegleSurOccupationTypologie, Titre: RegleSurOccupationTypologie.Titre(), Source: SourceSurOccTypologie,
 		Valeur: fmt.Sprintf("%s pour %s + %d personne(s)", TypologieLabel(typologie), head, c.Autres),
 		Seuil:  "typologies adaptées : " + TypologieRange(min, max)}
 	switch {
@@ -96,7 +105,7 @@ func SurOccupationTypologie(typologie int, c Composition, r *Regles) Verdict {
 		v.Resultat, v.Explication = Incomplet, "Aucune ligne du tableau d'occupation ne correspond à cette composition (voir Paramètres)."
 	case typologie < min:
 		v.Resultat = Alerte
-		v.Explication = fmt.Sprintf("%s avec %d autre(s) personne(s) relève de %s (%s) ; un %s est trop petit : sur-occupation.",
+		v.Explication = fmt.Sprintf("%s avec %d autre(s) personne(s) relève de %s (%s) ; un %s est trop petit au regard du tableau d'occupation de la politique : priorité de mutation (indicateur de l'Office, pas une situation de l'article L.442-5-2).",
 			lead, c.Autres, TypologieRange(min, max), lignes[0], TypologieLabel(typologie))
 	default:
 		v.Resultat = Conforme
@@ -109,7 +118,7 @@ func SurOccupationTypologie(typologie int, c Composition, r *Regles) Verdict {
 // range for the household (used when proposing candidates).
 func TypologieAdaptee(typologie int, c Composition, r *Regles) Verdict {
 	min, max, _ := TypologiesAdaptees(c.Autres, r)
-	v := Verdict{Regle: "typologie_adaptee", Titre: "Typologie adaptée à la composition", Source: SourceSurOccTypologie,
+	v := Verdict{Regle: RegleTypologieAdaptee, Titre: RegleTypologieAdaptee.Titre(), Source: SourceSurOccTypologie,
 		Valeur: fmt.Sprintf("%s pour %d personne(s)", TypologieLabel(typologie), c.Personnes),
 		Seuil:  "typologies adaptées : " + TypologieRange(min, max)}
 	switch {
@@ -126,15 +135,18 @@ func TypologieAdaptee(typologie int, c Composition, r *Regles) Verdict {
 }
 
 // LogementAdapteSansHandicap: a PMR-adapted dwelling no longer occupied by a
-// person with a disability (L.442-5-2 CCH).
+// person with a disability (L.442-5-2 3° CCH). A member with a recognised
+// loss of autonomy still needs the adapted dwelling (4°): no situation then.
 func LogementAdapteSansHandicap(l *Logement, m *Menage, at Date, r *Regles) Verdict {
-	v := Verdict{Regle: "logement_adapte_sans_handicap", Titre: "Logement adapté sans occupant handicapé", Source: SourcePMR,
+	v := Verdict{Regle: RegleLogementAdapteSansHandicap, Titre: RegleLogementAdapteSansHandicap.Titre(), Source: SourcePMR,
 		Seuil: "logement PMR occupé par un titulaire de la CMI invalidité"}
 	switch {
 	case !l.PMR:
 		v.Resultat, v.Valeur, v.Explication = NonApplicable, "logement non adapté", "Le logement n'est pas adapté (PMR) : situation sans objet."
 	case m.HasHandicap():
 		v.Resultat, v.Valeur, v.Explication = Conforme, "logement PMR, occupant handicapé", "Le logement adapté est occupé par une personne en situation de handicap."
+	case m.HasPerteAutonomie():
+		v.Resultat, v.Valeur, v.Explication = Conforme, "logement PMR, occupant en perte d'autonomie", "Le logement adapté est occupé par une personne dont la perte d'autonomie est reconnue."
 	default:
 		v.Resultat, v.Valeur = Alerte, "logement PMR, aucun occupant handicapé"
 		v.Explication = "Le logement est adapté (PMR) mais aucun occupant n'est titulaire d'une carte mobilité inclusion mention invalidité."
@@ -145,19 +157,29 @@ func LogementAdapteSansHandicap(l *Logement, m *Menage, at Date, r *Regles) Verd
 	return v
 }
 
-// HandicapSansLogementAdapte: a member with a disability lives in a dwelling
-// that is not adapted (L.442-5-2 CCH).
+// HandicapSansLogementAdapte: a member with a disability or a recognised
+// loss of autonomy needing an adapted dwelling lives in a dwelling that is
+// not adapted (L.442-5-2 4° CCH).
 func HandicapSansLogementAdapte(l *Logement, m *Menage) Verdict {
-	v := Verdict{Regle: "handicap_sans_logement_adapte", Titre: "Occupant handicapé dans un logement non adapté", Source: SourcePMR,
-		Seuil: "occupant titulaire de la CMI invalidité logé dans un logement PMR"}
+	v := Verdict{Regle: RegleHandicapSansLogementAdapte, Titre: RegleHandicapSansLogementAdapte.Titre(), Source: SourcePMR,
+		Seuil: "occupant handicapé (CMI invalidité) ou en perte d'autonomie logé dans un logement adapté (PMR)"}
+	qui, occ := "", ""
 	switch {
-	case !m.HasHandicap():
-		v.Resultat, v.Valeur, v.Explication = NonApplicable, "aucun occupant handicapé", "Aucun occupant n'est en situation de handicap : situation sans objet."
+	case m.HasHandicap() && m.HasPerteAutonomie():
+		qui, occ = "Un occupant est titulaire de la CMI invalidité et un occupant a une perte d'autonomie reconnue", "occupant handicapé"
+	case m.HasHandicap():
+		qui, occ = "Un occupant est titulaire de la CMI invalidité", "occupant handicapé"
+	case m.HasPerteAutonomie():
+		qui, occ = "Un occupant a une perte d'autonomie reconnue nécessitant un logement adapté", "occupant en perte d'autonomie"
+	}
+	switch {
+	case qui == "":
+		v.Resultat, v.Valeur, v.Explication = NonApplicable, "aucun occupant handicapé", "Aucun occupant n'est en situation de handicap ni en perte d'autonomie : situation sans objet."
 	case l.PMR:
-		v.Resultat, v.Valeur, v.Explication = Conforme, "occupant handicapé, logement PMR", "L'occupant en situation de handicap vit dans un logement adapté."
+		v.Resultat, v.Valeur, v.Explication = Conforme, occ+", logement PMR", qui+" et le logement est adapté (PMR)."
 	default:
-		v.Resultat, v.Valeur = Alerte, "occupant handicapé, logement non adapté"
-		v.Explication = "Un occupant est titulaire de la CMI invalidité et le logement n'est pas adapté (PMR) : un logement adapté ou des travaux d'adaptation sont à étudier."
+		v.Resultat, v.Valeur = Alerte, occ+", logement non adapté"
+		v.Explication = qui + " et le logement n'est pas adapté (PMR) : situation 4° de l'article L.442-5-2 ; un logement adapté ou des travaux d'adaptation sont à étudier."
 	}
 	return v
 }

@@ -26,7 +26,7 @@ func TestSousOccupation(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			v := model.SousOccupation(tc.pieces, tc.personnes)
+			v := model.SousOccupation(tc.pieces, tc.personnes, 0)
 			wantResultat(t, v, tc.want)
 			if v.Regle != "sous_occupation" || v.Source != model.SourceSousOccupation {
 				t.Errorf("Regle %q, Source %q", v.Regle, v.Source)

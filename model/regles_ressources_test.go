@@ -238,8 +238,10 @@ func TestPlafondRessources(t *testing.T) {
 	}{
 		{"unknown commune", single(40), model.PLUS, "Paris", ref, "« Paris » n'a pas de zone de plafonds"},
 		{"empty commune", single(40), model.PLUS, "", ref, "n'a pas de zone"},
-		{"PLI without table", single(40), model.PLI, "Arcueil", ref, "Aucun plafond PLI n'est renseigné pour 2026"},
-		{"year without table", single(40), model.PLUS, "Arcueil", model.NewDate(2025, 12, 31), "Aucun plafond PLUS n'est renseigné pour 2025"},
+		{"PLI without table", single(40), model.PLI, "Arcueil", ref, "Données manquantes : plafonds 2026 non saisis (PLI"},
+		{"year without table", single(40), model.PLUS, "Arcueil", model.NewDate(2023, 12, 31), "Données manquantes : plafonds 2023 non saisis (PLUS"},
+		// R.441-1: the table of the review's year, never the previous one.
+		{"15/01/2027 without a 2027 table", single(40), model.PLUS, "Arcueil", model.NewDate(2027, 1, 15), "Données manquantes : plafonds 2027 non saisis"},
 		{"no member", household(), model.PLUS, "Arcueil", ref, "catégorie du ménage est inconnue"},
 	}
 	for _, tc := range incomplete {
@@ -256,13 +258,39 @@ func TestPlafondRessources(t *testing.T) {
 		})
 	}
 
-	t.Run("a later year uses the latest table", func(t *testing.T) {
+	t.Run("each year its own official table", func(t *testing.T) {
+		// A single person with 26 500 €: above the 2024 ceiling (26 044 €),
+		// under the 2025 one (26 687 €).
 		m := single(40)
-		m.Ressources.RevenuFiscal = model.Euros(26920)
-		p := model.PlafondRessources(m, model.PLUS, "Arcueil", model.NewDate(2027, 3, 1), r)
+		m.Ressources.RevenuFiscal = model.Euros(26500)
+		p := model.PlafondRessources(m, model.PLUS, "Arcueil", model.NewDate(2025, 6, 16), r)
 		wantResultat(t, p.Verdict, model.Conforme)
-		if !strings.Contains(p.Seuil, "PLUS 2026") {
-			t.Errorf("Seuil = %q", p.Seuil)
+		if p.Montant != model.Euros(26687) || !strings.Contains(p.Seuil, "PLUS 2025") {
+			t.Errorf("16/06/2025: Montant %s Seuil %q", p.Montant, p.Seuil)
+		}
+		p = model.PlafondRessources(m, model.PLUS, "Arcueil", model.NewDate(2024, 12, 31), r)
+		wantResultat(t, p.Verdict, model.Alerte)
+		if p.Montant != model.Euros(26044) {
+			t.Errorf("31/12/2024: Montant %s", p.Montant)
+		}
+	})
+	t.Run("a year without a table says données manquantes", func(t *testing.T) {
+		m := single(40)
+		m.Ressources.RevenuFiscal = model.Euros(10000)
+		p := model.PlafondRessources(m, model.PLUS, "Arcueil", model.NewDate(2027, 1, 15), r)
+		if p.Valeur != "données manquantes : plafonds 2027 non saisis" || p.Montant != 0 {
+			t.Errorf("Valeur %q Montant %s", p.Valeur, p.Montant)
+		}
+	})
+	t.Run("derived PLAI figures say so", func(t *testing.T) {
+		m := single(40)
+		m.Ressources.RevenuFiscal = model.Euros(10000)
+		p := model.PlafondRessources(m, model.PLAI, "Arcueil", ref, r)
+		if !strings.Contains(p.Seuil, "dérivé, non officiel") || !strings.Contains(p.Explication, "dérivés, non officiels") {
+			t.Errorf("Seuil %q Explication %q", p.Seuil, p.Explication)
+		}
+		if p := model.PlafondRessources(m, model.PLUS, "Arcueil", ref, r); strings.Contains(p.Explication, "dérivé") {
+			t.Errorf("official PLUS said derived: %q", p.Explication)
 		}
 	})
 	t.Run("commune spelling does not matter", func(t *testing.T) {
@@ -272,7 +300,7 @@ func TestPlafondRessources(t *testing.T) {
 	})
 	t.Run("an edited table changes the verdict", func(t *testing.T) {
 		r := model.DefaultRegles()
-		r.Baremes[1].Categories[0] = model.Euros(25000) // PLUS rest of IdF, category 1
+		r.Baremes[5].Categories[0] = model.Euros(25000) // PLUS 2026 rest of IdF, category 1
 		m := single(40)
 		m.Ressources.RevenuFiscal = model.Euros(26000)
 		wantResultat(t, model.PlafondRessources(m, model.PLUS, "Arcueil", ref, r).Verdict, model.Alerte)

@@ -20,6 +20,62 @@ var domainCeilings = []struct {
 	{model.ZoneResteIDF, model.PLAI, [7]int64{14811, 24140, 29017, 31861, 37719, 42444, 4727}},
 }
 
+// officialPLUS is the table of issue 9 (arrêtés of December 2023, 2024 and
+// 2025), € per year, categories 1 to 6 then the additional person.
+var officialPLUS = []struct {
+	annee int
+	zone  model.Zone
+	cats  [7]int64
+}{
+	{2024, model.ZoneParisLimitrophes, [7]int64{26044, 38925, 51025, 60921, 72482, 81562, 9089}},
+	{2024, model.ZoneResteIDF, [7]int64{26044, 38925, 46789, 56046, 66347, 74662, 8319}},
+	{2025, model.ZoneParisLimitrophes, [7]int64{26687, 39885, 52284, 62424, 74271, 83575, 9313}},
+	{2025, model.ZoneResteIDF, [7]int64{26687, 39885, 47944, 57429, 67984, 76504, 8524}},
+	{2026, model.ZoneParisLimitrophes, [7]int64{26920, 40233, 52740, 62968, 74919, 84304, 9394}},
+	{2026, model.ZoneResteIDF, [7]int64{26920, 40233, 48362, 57930, 68577, 77171, 8598}},
+}
+
+func TestBaremesOfficiels(t *testing.T) {
+	r := model.DefaultRegles()
+	for _, o := range officialPLUS {
+		b, ok := r.Bareme(o.annee, o.zone, model.PLUS)
+		if !ok || b.Derive {
+			t.Errorf("PLUS %d %s: ok %v, derived %v", o.annee, o.zone, ok, b.Derive)
+			continue
+		}
+		for i := 0; i < 6; i++ {
+			if b.Categories[i] != model.Euros(o.cats[i]) {
+				t.Errorf("PLUS %d %s category %d = %s, want %d €", o.annee, o.zone, i+1, b.Categories[i], o.cats[i])
+			}
+		}
+		if b.ParPersonne != model.Euros(o.cats[6]) {
+			t.Errorf("PLUS %d %s per person = %s", o.annee, o.zone, b.ParPersonne)
+		}
+	}
+	for _, z := range []model.Zone{model.ZoneParisLimitrophes, model.ZoneResteIDF} {
+		if b, ok := r.Bareme(2026, z, model.PLAI); !ok || !b.Derive {
+			t.Errorf("PLAI 2026 %s: ok %v, must be marked derived", z, ok)
+		}
+	}
+	t.Run("CompleterOfficiels adds what is missing, changes nothing entered", func(t *testing.T) {
+		r := model.DefaultRegles()
+		r.Baremes = r.Baremes[4:] // a database of before: 2026 only
+		r.Baremes[0].Categories[0] = model.Euros(1)
+		if n := r.CompleterOfficiels(); n != 4 {
+			t.Errorf("added %d tables, want 4", n)
+		}
+		if b, _ := r.Bareme(2026, model.ZoneParisLimitrophes, model.PLUS); b.Categories[0] != model.Euros(1) {
+			t.Errorf("an entered table was changed: %s", b.Categories[0])
+		}
+		if _, ok := r.Bareme(2024, model.ZoneResteIDF, model.PLUS); !ok {
+			t.Error("2024 not added")
+		}
+		if n := r.CompleterOfficiels(); n != 0 {
+			t.Errorf("second call added %d", n)
+		}
+	})
+}
+
 func TestDefaultRegles_MatchDomain(t *testing.T) {
 	r := model.DefaultRegles()
 	if err := r.Validate(); err != nil {
@@ -115,7 +171,6 @@ func TestRegles_Bareme(t *testing.T) {
 	}
 	r := model.DefaultRegles()
 	r.Baremes = append(r.Baremes,
-		model.Bareme{Annee: 2024, Zone: model.ZoneResteIDF, Financement: model.PLUS, Categories: cats(20000), ParPersonne: model.Euros(100)},
 		model.Bareme{Annee: 2028, Zone: model.ZoneResteIDF, Financement: model.PLUS, Categories: cats(30000), ParPersonne: model.Euros(300)},
 	)
 	tests := []struct {
@@ -126,13 +181,15 @@ func TestRegles_Bareme(t *testing.T) {
 		cat1  model.Cents
 	}{
 		{"exact year", 2026, model.PLUS, 2026, model.Euros(26920)},
-		{"latest year not after: 2027 uses 2026", 2027, model.PLUS, 2026, model.Euros(26920)},
-		{"a later table applies from its year", 2028, model.PLUS, 2028, model.Euros(30000)},
-		{"and after", 2035, model.PLUS, 2028, model.Euros(30000)},
-		{"2025 uses 2024", 2025, model.PLUS, 2024, model.Euros(20000)},
+		{"2027 without its table: none, never 2026's", 2027, model.PLUS, 0, 0},
+		{"an entered table applies to its year", 2028, model.PLUS, 2028, model.Euros(30000)},
+		{"and to that year only", 2035, model.PLUS, 0, 0},
+		{"official 2025", 2025, model.PLUS, 2025, model.Euros(26687)},
+		{"official 2024", 2024, model.PLUS, 2024, model.Euros(26044)},
 		{"nothing before the first table", 2023, model.PLUS, 0, 0},
 		{"PLS derived from PLUS", 2026, model.PLS, 2026, 3499600},
-		{"PLS derived from the latest PLUS", 2029, model.PLS, 2028, model.Euros(39000)},
+		{"PLS derived from the same year's PLUS", 2028, model.PLS, 2028, model.Euros(39000)},
+		{"no PLS without that year's PLUS", 2029, model.PLS, 0, 0},
 		{"PLI has no table", 2026, model.PLI, 0, 0},
 	}
 	for _, tc := range tests {
@@ -203,15 +260,16 @@ func TestRegles_PremierQuartile(t *testing.T) {
 		t.Error("the defaults have no first-quartile threshold, one was found")
 	}
 	r.PremierQuart = map[int]model.Cents{2024: model.Euros(10000), 2026: model.Euros(11000)}
+	// The threshold of the year itself, never an earlier one.
 	tests := []struct {
 		annee, year int
 		want        model.Cents
 		ok          bool
 	}{
 		{2026, 2026, model.Euros(11000), true},
-		{2025, 2024, model.Euros(10000), true},
-		{2030, 2026, model.Euros(11000), true},
-		{2023, 0, 0, false},
+		{2025, 2025, 0, false},
+		{2030, 2030, 0, false},
+		{2023, 2023, 0, false},
 	}
 	for _, tc := range tests {
 		v, y, ok := r.PremierQuartile(tc.annee)
@@ -256,9 +314,9 @@ func TestRegles_Validate(t *testing.T) {
 		{"row with T0", func(r *model.Regles) { r.Typologies[0].TypoMin = 0 }, []string{"incohérente"}},
 		{"row with T7", func(r *model.Regles) { r.Typologies[0].TypoMin = 7 }, []string{"incohérente"}},
 		{"row with TypoMax below TypoMin", func(r *model.Regles) { r.Typologies[2].TypoMax = 3 }, []string{"incohérente"}},
-		{"decreasing ceilings", func(r *model.Regles) { r.Baremes[1].Categories[3] = model.Euros(40000) },
+		{"decreasing ceilings", func(r *model.Regles) { r.Baremes[5].Categories[3] = model.Euros(40000) },
 			[]string{"plafonds 2026 PLUS (reste de l'Île-de-France)", "croître avec la catégorie"}},
-		{"zero ceiling", func(r *model.Regles) { r.Baremes[0].Categories[0] = 0 }, []string{"plafonds 2026 PLUS (Paris et communes limitrophes)", "positifs"}},
+		{"zero ceiling", func(r *model.Regles) { r.Baremes[4].Categories[0] = 0 }, []string{"plafonds 2026 PLUS (Paris et communes limitrophes)", "positifs"}},
 		{"PLS coefficient below 1", func(r *model.Regles) { r.CoefPLS = 0.9 }, []string{"coefficient PLS"}},
 		{"several faults are all listed", func(r *model.Regles) { r.TauxEffortMax = 2; r.CoefPLS = 0 },
 			[]string{"taux d'effort maximal", " ; ", "coefficient PLS"}},

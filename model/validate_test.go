@@ -157,8 +157,10 @@ func TestDemande_Validate(t *testing.T) {
 		{"ErrNURSpaces", func(d *model.Demande) { d.NUR = "1111023517879 GDPUB" }, "le NUR doit être"},
 		{"ErrMenageRequired", func(d *model.Demande) { d.Menage = " " }, "le ménage est obligatoire"},
 		{"ErrDateDepotRequired", func(d *model.Demande) { d.DateDepot = 0 }, "la date de dépôt est obligatoire"},
-		{"ErrPrioriteZero", func(d *model.Demande) { d.Priorites = []int{0} }, "les priorités sont les catégories 1 à 15 de l'annexe 1"},
-		{"ErrPriorite16", func(d *model.Demande) { d.Priorites = []int{3, 16} }, "les priorités sont les catégories 1 à 15"},
+		{"ErrPrioriteZero", func(d *model.Demande) { d.Priorites = []int{0} }, "les priorités sont les catégories de l'article L.441-1 numérotées comme l'annexe 1 (1 à 8, 10 à 15)"},
+		{"ErrPriorite16", func(d *model.Demande) { d.Priorites = []int{3, 16} }, "(1 à 8, 10 à 15)"},
+		// Annex 1, « 9) » are the bans attached to g bis: not a category.
+		{"ErrPriorite9", func(d *model.Demande) { d.Priorites = []int{9} }, "« 9 » n'est pas une catégorie de l'article L.441-1 : dans l'annexe 1, les lignes « 9) » sont les interdictions imposées à l'auteur qui accompagnent la catégorie g bis"},
 		{"ErrTypologieZero", func(d *model.Demande) { d.Typologies = []int{0} }, "les typologies souhaitées vont de T1 à T6"},
 		{"ErrTypologieSeven", func(d *model.Demande) { d.Typologies = []int{7} }, "les typologies souhaitées vont de T1 à T6"},
 	}
@@ -192,8 +194,8 @@ func TestDemande_Helpers(t *testing.T) {
 		t.Fatalf("PrioriteLabels has %d entries", len(model.PrioriteLabels))
 	}
 	for i := 1; i <= 15; i++ {
-		if model.PrioriteLabels[i] == "" {
-			t.Errorf("PrioriteLabels[%d] is empty", i)
+		if (model.PrioriteLabels[i] == "") != (i == 9) {
+			t.Errorf("PrioriteLabels[%d] = %q", i, model.PrioriteLabels[i])
 		}
 	}
 }

@@ -27,13 +27,13 @@ func (r Resultat) Label() string {
 // the figures used, the threshold, a French sentence and the source.
 // A verdict proposes; the commission decides.
 type Verdict struct {
-	Regle       string   `json:"regle"` // stable code, e.g. "sous_occupation"
-	Titre       string   `json:"titre"`
-	Resultat    Resultat `json:"resultat"`
-	Valeur      string   `json:"valeur"`
-	Seuil       string   `json:"seuil"`
-	Explication string   `json:"explication"`
-	Source      string   `json:"source"`
+	Regle       CodeRegle `json:"regle"` // stable code, e.g. RegleSousOccupation
+	Titre       string    `json:"titre"`
+	Resultat    Resultat  `json:"resultat"`
+	Valeur      string    `json:"valeur"`
+	Seuil       string    `json:"seuil"`
+	Explication string    `json:"explication"`
+	Source      string    `json:"source"`
 }
 
 // Flag reports whether the situation is present (the verdict is an alert).
@@ -43,11 +43,14 @@ func (v Verdict) Flag() bool { return v.Resultat == Alerte }
 const (
 	SourceUC              = "Politique d'attribution, §1.2, note 1 (unités de consommation)"
 	SourceEffort          = "Politique d'attribution, préambule ; règlement intérieur de la CALEOL (taux d'effort 35 %, reste à vivre 20 €/jour/UC)"
-	SourceSousOccupation  = "Art. L.621-2 CCH ; politique d'attribution §1.2.1"
-	SourceSurOccCritique  = "Art. R.822-25 CCH ; politique d'attribution §1.2.4"
-	SourceSurOccTypologie = "Politique d'attribution §1.2.4, tableau « Occupation des logements »"
-	SourcePlafond         = "Art. R.441-1 CCH ; arrêté du 29/07/1987 (catégories de ménage) ; plafonds de ressources de l'année"
-	SourcePMR             = "Art. L.442-5-2 CCH ; politique d'attribution §1.2.2 (logements PMR)"
+	SourceSousOccupation  = "Art. L.442-5-2 2° et L.621-2 CCH (enfants en droit de visite et d'hébergement comptés) ; politique d'attribution §1.2.1"
+	SourceSurOccCritique  = "Art. L.442-5-2 1°, L.822-10 et R.822-25 CCH (surfaces minimales) ; politique d'attribution §1.2.4"
+	SourceSurOccTypologie = "Politique d'attribution §1.2.4, tableau « Occupation des logements » (critère de priorité de mutation de l'Office, hors L.442-5-2)"
+	SourcePlafond         = "Art. R.441-1 CCH ; arrêté du 29/07/1987 (catégories de ménage) ; arrêté annuel des plafonds de ressources (révisés au 1er janvier)"
+	SourceCategorie       = "Arrêté du 29/07/1987 relatif aux plafonds de ressources (catégories de ménage 1 à 6)"
+	SourcePMR             = "Art. L.442-5-2 3° et 4° CCH ; politique d'attribution §1.2.2 (logements PMR)"
 	SourceMutation        = "Politique d'attribution §1.2 (conditions de mutation)"
-	SourceExamen          = "Art. L.442-5-2 CCH (examen de l'occupation)"
+	SourceExamen          = "Art. L.442-5-2 CCH (examen de l'occupation tous les trois ans à compter de la signature du bail)"
+	SourceOffresSousOcc   = "Art. L.442-3-1 CCH (sous-occupation : trois offres, perte du droit au maintien dans les lieux)"
+	SourceQuartile        = "Art. L.441-1 CCH (seuil du premier quartile fixé chaque année par arrêté, ressources déclarées par UC) ; politique d'attribution §1.1"
 )

@@ -3,7 +3,6 @@ package screens
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -46,6 +45,8 @@ type personneRow struct {
 	nom, prenom *Champ
 	naissance   *Champ
 	handicap    *OuiNon
+	autonomie   *OuiNon // loss of autonomy (L.442-5-2 4°)
+	visite      *OuiNon // child under visiting rights (L.621-2)
 	remove      *widget.Button
 	box         fyne.CanvasObject
 }
@@ -73,6 +74,9 @@ type menageFiche struct {
 
 	nur, depot, refus, motif                     *Champ
 	active, dalo, daloPrefet, violences, travaux *OuiNon
+	renouvellement, refusLegitime                *OuiNon // issue 9: urban renewal; refusal with a legitimate reason
+	motifRefus                                   *Champ
+	prioNums                                     []int // annex-1 numbers of the priority options, same order
 	typos, communes, priorites                   *checkGrid
 	loadingChecks                                bool
 	delDemande                                   *widget.Button
@@ -124,13 +128,16 @@ func newMenageFiche(s *Menages) *menageFiche {
 		return nil
 	}
 	f.depot = NewChampDate("Date de dépôt", false)
-	f.refus = NewChampDate("Refus d'une offre adaptée (sans motif légitime)", false)
+	f.refus = NewChampDate("Refus d'une offre adaptée", false)
+	f.motifRefus = NewChamp("Motif du refus", false)
+	f.refusLegitime = NewOuiNon("Motif de refus légitime (handicap…)", f.form)
+	f.renouvellement = NewOuiNon("Relogé par une opération de renouvellement urbain (NPNRU / ANRU)", f.form)
 	f.motif = NewChamp("Motif de la demande", false)
 	f.active = NewOuiNon("Demande active", f.form)
 	f.dalo = NewOuiNon("Reconnu DALO", f.form)
 	f.daloPrefet = NewOuiNon("Désigné par le préfet", f.form)
 	f.violences = NewOuiNon("Violences familiales", f.form)
-	f.travaux = NewOuiNon("Relogement pour travaux", f.form)
+	f.travaux = NewOuiNon("Relogement pour travaux de l'Office", f.form)
 	touch := func([]string) {
 		if !f.loadingChecks {
 			f.form.Touch()
@@ -138,12 +145,16 @@ func newMenageFiche(s *Menages) *menageFiche {
 	}
 	f.typos = newCheckGrid(TypologieOptions(), 3, false, touch)
 	f.communes = newCheckGrid(CommuneOptions(), 3, false, touch)
-	prio := make([]string, 15)
-	for i := range prio {
-		prio[i] = fmt.Sprintf("%d. %s", i+1, model.PrioriteLabels[i+1])
+	// The categories of L.441-1 (a to m, with g bis), the seed's number beside.
+	var prio []string
+	for n := 1; n <= 15; n++ {
+		if l := model.PrioriteLabel(n); l != "" {
+			prio = append(prio, l)
+			f.prioNums = append(f.prioNums, n)
+		}
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
-	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif)
+	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus)
 
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
@@ -176,12 +187,14 @@ func newMenageFiche(s *Menages) *menageFiche {
 		cell("Typologies souhaitées", f.typos.obj),
 		cell("Communes souhaitées", f.communes.obj),
 		container.NewGridWithColumns(2, f.dalo.Check, f.daloPrefet.Check),
-		cell("Priorités de l'annexe 1 (art. L.441-1 CCH)", f.priorites.obj),
+		cell("Catégories prioritaires de l'art. L.441-1 CCH (annexe 1)", f.priorites.obj),
 		cell("Motif", f.motif.Object()),
 		container.NewHBox(f.delDemande),
 		section("Mutation"),
 		container.NewGridWithColumns(2, f.violences.Check, f.travaux.Check),
-		cell("Refus d'une offre adaptée (sans motif légitime)", f.refus.Object()),
+		f.renouvellement.Check,
+		container.NewGridWithColumns(2, cell("Refus d'une offre adaptée", f.refus.Object()), cell("Motif du refus", f.motifRefus.Object())),
+		f.refusLegitime.Check,
 		widget.NewSeparator(),
 		f.form.Summary,
 	))
@@ -211,6 +224,8 @@ func (f *menageFiche) addMembre(p model.Personne) {
 		c.form = f.form
 	}
 	r.handicap = NewOuiNon("CMI invalidité", f.form)
+	r.autonomie = NewOuiNon("Perte d'autonomie", f.form)
+	r.visite = NewOuiNon("Droit de visite (enfant)", f.form)
 	r.lien.Set(liensLabels[p.Lien])
 	r.nom.SetText(p.Nom)
 	r.prenom.SetText(p.Prenom)
@@ -220,10 +235,12 @@ func (f *menageFiche) addMembre(p model.Personne) {
 		r.naissance.SetDate(p.DateNaissance)
 	}
 	r.handicap.Set(p.Handicap)
+	r.autonomie.Set(p.PerteAutonomie)
+	r.visite.Set(p.DroitDeVisite)
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeMembre(r) })
 	r.box = container.NewVBox(
 		container.NewGridWithColumns(3, r.lien.Select, r.nom.Object(), r.prenom.Object()),
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap.Check, r.remove), r.naissance.Object()),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap.Check, r.autonomie.Check, r.visite.Check, r.remove), r.naissance.Object()),
 	)
 	r.naissance.Entry.SetPlaceHolder("Date de naissance JJ/MM/AAAA")
 	r.nom.Entry.SetPlaceHolder("Nom")
@@ -358,6 +375,9 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	}
 	setDate(f.depot, dd.DateDepot)
 	setDate(f.refus, dd.RefusAdapte)
+	f.motifRefus.SetText(dd.MotifRefus)
+	f.refusLegitime.Set(dd.RefusLegitime)
+	f.renouvellement.Set(dd.RenouvellementUrbain)
 	f.motif.SetText(dd.Motif)
 	f.active.Set(dd.Active)
 	f.dalo.Set(dd.DALO)
@@ -377,8 +397,10 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 		}
 	}
 	for _, p := range dd.Priorites {
-		if p >= 1 && p <= 15 {
-			prios = append(prios, f.priorites.Options[p-1])
+		for i, n := range f.prioNums {
+			if n == p {
+				prios = append(prios, f.priorites.Options[i])
+			}
 		}
 	}
 	f.typos.SetSelected(typos)
@@ -397,7 +419,7 @@ func (f *menageFiche) menage() *model.Menage {
 	}
 	for _, r := range f.membres {
 		m.Personnes = append(m.Personnes, model.Personne{Lien: lienOf(r.lien.Value()), Nom: r.nom.Text(), Prenom: r.prenom.Text(),
-			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Checked})
+			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Checked, PerteAutonomie: r.autonomie.Checked, DroitDeVisite: r.visite.Checked})
 	}
 	m.Ressources = model.Ressources{RevenuFiscal: f.rfr.Cents(), RevenuN1: f.rn1.Cents(), Mensuelles: f.mensuelles.Cents(), APL: f.apl.Cents()}
 	if ref := f.logement.Text(); ref != "" {
@@ -415,7 +437,8 @@ func (f *menageFiche) demande() *model.Demande {
 	}
 	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Checked, DALO: f.dalo.Checked,
 		DALOPrefet: f.daloPrefet.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Checked,
-		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date()}
+		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date(),
+		RenouvellementUrbain: f.renouvellement.Checked, MotifRefus: f.motifRefus.Text(), RefusLegitime: f.refusLegitime.Checked}
 	for _, t := range f.typos.selected() {
 		if v, err := model.ParseTypologie(t); err == nil {
 			d.Typologies = append(d.Typologies, v)
@@ -423,8 +446,10 @@ func (f *menageFiche) demande() *model.Demande {
 	}
 	d.Communes = append(d.Communes, f.communes.selected()...)
 	for _, p := range f.priorites.selected() {
-		if n, err := strconv.Atoi(strings.SplitN(p, ".", 2)[0]); err == nil {
-			d.Priorites = append(d.Priorites, n)
+		for i, o := range f.priorites.Options {
+			if o == p {
+				d.Priorites = append(d.Priorites, f.prioNums[i])
+			}
 		}
 	}
 	return d

@@ -125,6 +125,20 @@ func TestMenages_CreateAndVerificationsFollowBirthDate(t *testing.T) {
 	f.communes.SetSelected([]string{"Villejuif"})
 	f.typos.SetSelected([]string{"T3"})
 	f.priorites.SetSelected([]string{f.priorites.Options[6]})
+	// Issue 9: the categories of L.441-1, « 9) » is not one.
+	if len(f.priorites.Options) != 14 || !strings.HasPrefix(f.priorites.Options[7], "g bis) ") || !strings.HasPrefix(f.priorites.Options[8], "h) ") {
+		t.Errorf("priority options %q", f.priorites.Options)
+	}
+	child.visite.Check.SetChecked(true)
+	if got := ucOf(f); got != "1,00 UC" {
+		t.Errorf("with the child under visiting rights: %q (not a member for the UC)", got)
+	}
+	child.visite.Check.SetChecked(false)
+	child.autonomie.Check.SetChecked(true)
+	f.renouvellement.Check.SetChecked(true)
+	test.Type(f.refus.Entry, "02/05/2026")
+	test.Type(f.motifRefus.Entry, "logement inaccessible")
+	f.refusLegitime.Check.SetChecked(true)
 	if v := ucOf(f); v == "" {
 		t.Fatal("no verdicts")
 	}
@@ -151,6 +165,10 @@ func TestMenages_CreateAndVerificationsFollowBirthDate(t *testing.T) {
 	if mm == nil || len(mm.Personnes) != 2 || mm.Ressources.RevenuFiscal != model.Euros(21000) || len(ds) != 1 ||
 		ds[0].NUR != "9999023517879GDPUB" || len(ds[0].Priorites) != 1 || ds[0].Priorites[0] != 7 || ds[0].Communes[0] != "Villejuif" {
 		t.Fatalf("stored %+v %+v", mm, ds)
+	}
+	if !mm.Personnes[1].PerteAutonomie || mm.Personnes[1].DroitDeVisite || !ds[0].RenouvellementUrbain || !ds[0].RefusLegitime ||
+		ds[0].MotifRefus != "logement inaccessible" || ds[0].RefusAdapte != model.NewDate(2026, 5, 2) {
+		t.Errorf("issue 9 fields stored: %+v %+v", mm.Personnes[1], ds[0])
 	}
 	ev, _ := m.app.DB.Journal(1)
 	if len(ev) == 0 || ev[0].Action != "Création d'un ménage" {

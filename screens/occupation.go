@@ -24,6 +24,7 @@ type Occupation struct {
 	body fyne.CanvasObject
 
 	date      *widget.Entry
+	echeance  *widget.Entry // optional: households due before this date (L.442-5-2, three years)
 	dateErr   *widget.Label
 	runBtn    *widget.Button
 	exportBtn *widget.Button
@@ -54,7 +55,7 @@ var occFiltres = append(append([]string{"toutes"}, app.SituationCodes...), "a_pr
 func occFiltreLabel(code string) string {
 	switch code {
 	case "toutes":
-		return "Toutes les situations"
+		return "Toutes les situations (L.442-5-2)"
 	case "a_presenter":
 		return "Marqués « à présenter »"
 	}
@@ -74,6 +75,9 @@ func newOccupation(m *Main) *Occupation {
 		return err
 	}
 	s.date.OnSubmitted = func(string) { s.onRun() }
+	s.echeance = widget.NewEntry()
+	s.echeance.SetPlaceHolder("JJ/MM/AAAA")
+	s.echeance.OnSubmitted = func(string) { s.onRun() }
 	s.dateErr = widget.NewLabel("")
 	s.dateErr.Importance = widget.DangerImportance
 	s.dateErr.Hide()
@@ -147,6 +151,7 @@ func newOccupation(m *Main) *Occupation {
 	s.search.OnChanged = func(string) { s.setFiltre(s.filtre) }
 
 	dateLine := container.NewHBox(widget.NewLabel("Date de l'examen :"), container.NewGridWrap(fyne.NewSize(140, s.date.MinSize().Height), s.date),
+		widget.NewLabel("Échéance avant (facultatif) :"), container.NewGridWrap(fyne.NewSize(140, s.echeance.MinSize().Height), s.echeance),
 		s.runBtn, s.exportBtn)
 	top := container.NewVBox(dateLine, s.dateErr, s.progress, s.status)
 	left := container.NewBorder(widget.NewLabelWithStyle("Situations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.filtres)
@@ -193,6 +198,14 @@ func (s *Occupation) onRun() {
 		s.dateErr.Show()
 		return
 	}
+	var avant model.Date
+	if strings.TrimSpace(s.echeance.Text) != "" {
+		if avant, err = model.ParseDate(s.echeance.Text); err != nil {
+			s.dateErr.SetText("Échéance : " + model.ErrorMessage(err) + ".")
+			s.dateErr.Show()
+			return
+		}
+	}
 	s.dateErr.Hide()
 	s.running = true
 	s.runBtn.Disable()
@@ -203,7 +216,7 @@ func (s *Occupation) onRun() {
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
-		rv, err := s.main.app.RevueOccupation(d, func(done, total int) {
+		rv, err := s.main.app.RevueOccupationAvant(d, avant, func(done, total int) {
 			if total > 0 {
 				fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
 			}
@@ -231,8 +244,13 @@ func (s *Occupation) setRevue(rv *app.Revue) {
 			en++
 		}
 	}
-	s.status.SetText(fmt.Sprintf("Examen au %s : %s ménages logés examinés, %s dans au moins une situation, %s marqués à présenter en commission.",
-		rv.Date.String(), nombreFR(len(rv.Examens)), nombreFR(en), nombreFR(len(rv.Presente))))
+	quels := "ménages logés examinés"
+	if !rv.Avant.IsZero() {
+		quels = "ménages logés dont l'examen triennal est dû avant le " + rv.Avant.String()
+	}
+	s.status.SetText(fmt.Sprintf("Examen au %s : %s %s, %s dans au moins une des cinq situations de l'article L.442-5-2, %s marqués à présenter en commission. "+
+		"L'indicateur « typologie » de la politique (priorité de mutation) est compté à part.",
+		rv.Date.String(), nombreFR(len(rv.Examens)), quels, nombreFR(en), nombreFR(len(rv.Presente))))
 	s.exportBtn.Enable()
 	s.filtres.Refresh()
 	f := s.pending
@@ -290,14 +308,10 @@ func (s *Occupation) matches(e *model.Examen) bool {
 	}
 }
 
-// situation returns the verdict of a situation code.
+// situation returns the verdict of a situation or indicator code.
 func situation(e *model.Examen, code string) (model.Verdict, bool) {
-	for _, v := range e.Situations() {
-		if v.Regle == code {
-			return v, true
-		}
-	}
-	return model.Verdict{}, false
+	v := e.Verdict(model.CodeRegle(code))
+	return v, v.Regle != ""
 }
 
 // explication is the French reason shown in the list for a household.
@@ -378,6 +392,9 @@ func (s *Occupation) showDetail() {
 	segs := []widget.RichTextSegment{
 		para("Ménage "+e.Menage+nom, occStyleTitre),
 		para(fmt.Sprintf("Logement %s, %s — %d personne(s), %s UC", e.Logement, e.Commune, e.Personnes, model.FormatNumber(e.UC, 2)), occStyleText),
+	}
+	if !e.ProchainExamen.IsZero() {
+		segs = append(segs, para("Prochain examen triennal (trois ans à compter de la signature du bail, art. L.442-5-2) : "+e.ProchainExamen.String(), occStyleText))
 	}
 	if s.rv.Presente[e.Menage] {
 		segs = append(segs, para("Marqué « à présenter en commission »", occStyleSource))

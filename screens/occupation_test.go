@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"logis/app"
+	"logis/model"
 )
 
 // nopCloser is a buffer the export writes to.
@@ -51,11 +52,11 @@ func TestOccupation_RunFillsCounts(t *testing.T) {
 		t.Errorf("%d rows, want %d", len(s.rows), s.count("toutes"))
 	}
 	// Choosing a situation shows its households only.
-	s.filtres.Select(1) // sous_occupation
+	s.filtres.Select(2) // sous_occupation (after 1° sur-occupation)
 	if len(s.rows) != s.rv.Comptes["sous_occupation"] {
 		t.Errorf("sous-occupation: %d rows, want %d", len(s.rows), s.rv.Comptes["sous_occupation"])
 	}
-	if !strings.HasPrefix(s.listHead.Text, "Sous-occupation : ") {
+	if !strings.HasPrefix(s.listHead.Text, "2° Sous-occupation : ") {
 		t.Errorf("list head = %q", s.listHead.Text)
 	}
 	// Searching narrows the list; Ctrl+F goes to the search.
@@ -142,5 +143,35 @@ func TestOccupation_MarkPersists(t *testing.T) {
 	fresh, _ = m.app.RevueOccupation(m.app.Today(), nil)
 	if fresh.Presente[id] {
 		t.Error("unmarking not written")
+	}
+}
+
+// Issue 9, item 9: the review limited to the households due before a date.
+func TestOccupation_EcheanceAvant(t *testing.T) {
+	m := newTestMain(t, 300, 200)
+	s := occupationScreen(t, m)
+	s.date.SetText("22/11/2026")
+	test.Tap(s.runBtn)
+	s.waitIdle()
+	all := len(s.rv.Examens)
+	s.echeance.SetText("01/06/2027")
+	test.Tap(s.runBtn)
+	s.waitIdle()
+	due := len(s.rv.Examens)
+	if due == 0 || due >= all {
+		t.Fatalf("due before 01/06/2027: %d of %d", due, all)
+	}
+	for _, e := range s.rv.Examens {
+		if !e.ProchainExamen.IsZero() && e.ProchainExamen >= model.NewDate(2027, 6, 1) {
+			t.Errorf("%s due %s kept", e.Menage, e.ProchainExamen)
+		}
+	}
+	if !strings.Contains(s.status.Text, "dont l'examen triennal est dû avant le 01/06/2027") {
+		t.Errorf("status %q", s.status.Text)
+	}
+	s.echeance.SetText("31/02/2027")
+	test.Tap(s.runBtn)
+	if !s.dateErr.Visible() || !strings.HasPrefix(s.dateErr.Text, "Échéance : ") {
+		t.Errorf("bad due date: %q", s.dateErr.Text)
 	}
 }

@@ -326,9 +326,15 @@ func (e *reglesEditor) plafonds(r *model.Regles) fyne.CanvasObject {
 	sel.SetSelected(fmt.Sprint(e.plafYear))
 	last := years[len(years)-1]
 	add := widget.NewButtonWithIcon(fmt.Sprintf("Ajouter l'année %d (copie de %d)", last+1, last), theme.ContentAddIcon(), e.onAddYear)
-	note := widget.NewLabel("Revenu fiscal de référence N-2 du ménage, en euros par an (art. R.441-1 CCH). Gentilly est en « Paris et communes limitrophes », les quatre autres communes en « reste de l'Île-de-France ». Les plafonds PLS se déduisent des plafonds PLUS (onglet « Seuils et unités »).")
+	note := widget.NewLabel("Revenu fiscal de référence N-2 du ménage, en euros par an (art. R.441-1 CCH), révisés chaque 1er janvier : " +
+		"une année sans plafonds donne « données manquantes », jamais les plafonds d'une autre année. Gentilly est en « Paris et communes limitrophes », " +
+		"les quatre autres communes en « reste de l'Île-de-France ». Les plafonds PLS se déduisent des plafonds PLUS de la même année (onglet « Seuils et unités »). " +
+		"PLUS 2024, 2025 et 2026 : chiffres officiels des arrêtés de décembre 2023, 2024 et 2025. " +
+		"Une colonne marquée « dérivés, non officiels » (PLAI 2026, copie d'une année) est à remplacer par les chiffres de l'arrêté : saisissez-les ou importez le fichier.")
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(note, container.NewHBox(widget.NewLabel("Année :"), sel, add))
+	top := container.NewVBox(note, container.NewHBox(widget.NewLabel("Année :"), sel, add,
+		widget.NewButtonWithIcon("Importer des plafonds…", theme.UploadIcon(), func() { e.onImportRegles("plafonds") }),
+		widget.NewButtonWithIcon("Exporter les règles…", theme.DocumentSaveIcon(), e.onExportRegles)))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(shown))
 }
 
@@ -362,7 +368,11 @@ func (e *reglesEditor) plafondsAnnee(r *model.Regles, year int) fyne.CanvasObjec
 	grid.Add(parGras("Catégorie de ménage"))
 	for _, i := range idx {
 		b := r.Baremes[i]
-		grid.Add(parGras(string(b.Financement) + " — " + b.Zone.Label()))
+		head := string(b.Financement) + " — " + b.Zone.Label()
+		if b.Derive {
+			head += " — dérivés, non officiels"
+		}
+		grid.Add(parGras(head))
 	}
 	rows.Add(grid)
 	for cat := 0; cat < 7; cat++ {
@@ -383,7 +393,11 @@ func (e *reglesEditor) plafondsAnnee(r *model.Regles, year int) fyne.CanvasObjec
 			} else {
 				label = fmt.Sprintf("Plafond %d %s (%s), par personne en plus", year, b.Financement, b.Zone.Label())
 			}
+			orig := v
 			c := e.montant(label, v, func(r *model.Regles, v model.Cents) {
+				if v != orig { // figures typed from the arrêté: no longer derived
+					r.Baremes[i].Derive = false
+				}
 				if cat < 6 {
 					r.Baremes[i].Categories[cat] = v
 				} else {
@@ -435,8 +449,11 @@ func (e *reglesEditor) quartiles(r *model.Regles) fyne.CanvasObject {
 		next = years[len(years)-1] + 1
 	}
 	add := widget.NewButtonWithIcon(fmt.Sprintf("Ajouter l'année %d", next), theme.ContentAddIcon(), func() { e.onAddQuartile(next) })
-	return parSection("Seuil du premier quartile", "Ressources annuelles par unité de consommation sous lesquelles un demandeur est dans le premier quartile ; fixé chaque année par arrêté ministériel (art. L.441-1 CCH).",
-		rows, container.NewHBox(add))
+	imp := widget.NewButtonWithIcon("Importer des seuils…", theme.UploadIcon(), func() { e.onImportRegles("quartiles") })
+	return parSection("Seuil du premier quartile", "Ressources annuelles par unité de consommation sous lesquelles un demandeur est dans le premier quartile ; "+
+		"fixé chaque année par arrêté ministériel (art. L.441-1 CCH), sur la base des ressources déclarées avec la demande : ressources mensuelles × 12 ÷ UC. "+
+		"À saisir par l'Office chaque année : une année sans seuil donne « données manquantes », jamais le seuil d'une autre année.",
+		rows, container.NewHBox(add, imp))
 }
 
 // onAddQuartile adds a year to the first-quartile table, its amount to type.

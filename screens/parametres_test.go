@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
 )
 
 func parametresScreen(t *testing.T, m *Main) *Parametres {
@@ -96,6 +98,17 @@ func TestParametres_AddYearAndCeilingValidation(t *testing.T) {
 		t.Errorf("summary %q", e.form.Summary.Text)
 	}
 	c.Entry.SetText("41 000")
+	// The other copies of 2026, unedited, block saving: never another year's figures.
+	if !strings.Contains(e.form.Summary.Text, "plafonds 2027 PLUS (Paris et communes limitrophes) : copie de 2026 non modifiée") || !e.form.Save.Disabled() {
+		t.Errorf("summary %q", e.form.Summary.Text)
+	}
+	for _, l := range []string{"Plafond 2027 PLUS (Paris et communes limitrophes), catégorie 2", "Plafond 2027 PLAI (Paris et communes limitrophes), catégorie 2", "Plafond 2027 PLAI (reste de l'Île-de-France), catégorie 2"} {
+		f := e.byLabel[l]
+		if f == nil {
+			t.Fatalf("no field %q", l)
+		}
+		f.Entry.SetText(model.Cents(f.Cents() + 100).Whole())
+	}
 	test.Tap(e.form.Save)
 	r, _ := m.app.Regles()
 	if b, ok := r.Bareme(2027, "reste_idf", "PLUS"); !ok || b.Annee != 2027 || b.Categories[1] != 4100000 {

@@ -168,7 +168,7 @@ func TestPatrimoine_OccupantsVerdicts(t *testing.T) {
 	}
 	s.list.Select(0)
 	txt := labelTexts(s.form.occupants)
-	for _, want := range []string{"Occupants et examen de l'occupation", "Sous-occupation", "Source : Art. L.621-2 CCH", "Taux d'effort"} {
+	for _, want := range []string{"Occupants et examen de l'occupation", "Sous-occupation", "Source : Art. L.442-5-2 2° et L.621-2 CCH", "Taux d'effort"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("occupants panel lacks %q:\n%s", want, txt)
 		}

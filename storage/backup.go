@@ -1,8 +1,11 @@
 package storage
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -10,8 +13,9 @@ import (
 )
 
 // Backup writes a consistent copy of the database to dest while it stays in
-// use: the copy goes to dest+".tmp" in the same directory, is synced to
-// disk, then renamed to dest. Nothing is left behind on failure.
+// use: the copy goes to a temporary file in the same directory, is synced to
+// disk, then renamed to dest. Nothing is left behind on failure. An existing
+// dest is replaced: callers ask first (see app.Sauvegarder).
 func (db *DB) Backup(dest string) (err error) {
 	name := filepath.Base(dest)
 	abs, err := filepath.Abs(dest)
@@ -25,39 +29,57 @@ func (db *DB) Backup(dest string) (err error) {
 		return model.Errorf(model.EINVALID,
 			"La sauvegarde ne peut pas remplacer la base « %s », ouverte dans Logis. Choisissez un autre fichier.", name)
 	}
-	dir := filepath.Dir(abs)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return backupError(name, err)
 	}
-	tmp := abs + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	defer recoverDamage(&err, db.name())
+	if err := copyTo(db.bolt, abs); err != nil {
+		return backupError(name, err)
+	}
+	return nil
+}
+
+// copyTo writes a consistent copy of bdb to dest (an absolute path) through
+// a temporary file of the same directory, synced then renamed. The
+// temporary file is removed on any failure.
+func copyTo(bdb *bolt.DB, dest string) (err error) {
+	dir := filepath.Dir(dest)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
-		return backupError(name, err)
+		return err
 	}
+	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			_ = f.Close()
 			_ = os.Remove(tmp)
 		}
 	}()
-	if err = db.bolt.View(func(tx *bolt.Tx) error {
+	if err = testHookBeforeCopy(f); err != nil {
+		return err
+	}
+	if err = bdb.View(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(f)
 		return err
 	}); err != nil {
-		return backupError(name, err)
+		return err
 	}
 	if err = f.Sync(); err != nil {
-		return backupError(name, err)
+		return err
 	}
 	if err = f.Close(); err != nil {
-		return backupError(name, err)
+		return err
 	}
-	if err = os.Rename(tmp, abs); err != nil {
-		return backupError(name, err)
+	if err = os.Rename(tmp, dest); err != nil {
+		return err
 	}
 	syncDir(dir)
 	return nil
 }
+
+// testHookBeforeCopy lets tests make a copy fail after its temporary file
+// was created.
+var testHookBeforeCopy = func(*os.File) error { return nil }
 
 func backupError(name string, err error) error {
 	return internal(err,
@@ -69,5 +91,20 @@ func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()
+	}
+}
+
+// DatedPath is the path beside the base at path of a dated copy:
+// « logis.avant-migration-20261130.db » for label « avant-migration ». When
+// that file exists, « -2 », « -3 »… is added: a copy is never overwritten.
+func DatedPath(path, label string, day time.Time) string {
+	base := strings.TrimSuffix(path, filepath.Ext(path))
+	stem := fmt.Sprintf("%s.%s-%s", base, label, day.Format("20060102"))
+	p := stem + ".db"
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(p); os.IsNotExist(err) {
+			return p
+		}
+		p = fmt.Sprintf("%s-%d.db", stem, i)
 	}
 }

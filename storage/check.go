@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"logis/model"
@@ -19,7 +20,7 @@ func (db *DB) Check() ([]string, error) {
 		for err := range tx.btx.Check() {
 			p.addf("Structure du fichier endommagée : %v.", err)
 		}
-		return tx.checkData(&p)
+		return tx.checkDataGuarded(&p)
 	})
 	if err != nil {
 		return nil, err
@@ -40,6 +41,16 @@ func (p *problems) addf(format string, args ...any) {
 	p.list = append(p.list, fmt.Sprintf(format, args...))
 }
 
+// addRecord reports a record that failed its integrity check or cannot be
+// decoded, by bucket and key only.
+func (p *problems) addRecord(bucket, key []byte, err error) {
+	if isDamaged(err) {
+		p.addf("La fiche « %s » du compartiment « %s » est endommagée (contrôle d'intégrité en échec).", recordName(bucket, key), bucket)
+		return
+	}
+	p.addf("La fiche « %s » du compartiment « %s » est illisible.", recordName(bucket, key), bucket)
+}
+
 func (p *problems) lines() []string {
 	if p.extra > 0 {
 		return append(p.list, fmt.Sprintf("… et %d autres problèmes.", p.extra))
@@ -47,10 +58,31 @@ func (p *problems) lines() []string {
 	return p.list
 }
 
+// checkDataGuarded runs checkData; a damaged page that makes bbolt panic
+// ends the data check with a problem line instead of an error, so the lines
+// found so far are kept.
+func (tx *Tx) checkDataGuarded(p *problems) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.addf("La lecture des fiches s'est arrêtée sur une page endommagée du fichier : les fiches suivantes n'ont pas été contrôlées.")
+			tx.iterating = 0
+			err = nil
+		}
+	}()
+	return tx.checkData(p)
+}
+
 func (tx *Tx) checkData(p *problems) error {
 	var version int
 	if err := getMeta(tx.btx, keySchema, &version); err != nil || version != schemaVersion {
 		p.addf("Le numéro de format de la base est %d au lieu de %d.", version, schemaVersion)
+	}
+
+	// Values outside the records: intact and readable.
+	for _, name := range [][]byte{bucketMeta, bucketParametres, bucketReglages, bucketJournal} {
+		if err := checkSealed(tx, p, name); err != nil {
+			return err
+		}
 	}
 
 	// Records: decode each, keep the links the indexes must reflect.
@@ -170,7 +202,7 @@ func (tx *Tx) checkData(p *problems) error {
 func checkRecords[T any](tx *Tx, k kind, p *problems, fn func(key string, v *T, ok bool)) error {
 	return scan(tx, k, func(key []byte, v *T, err error) error {
 		if err != nil {
-			p.addf("La fiche %s « %s » est illisible.", k.typ, clipKey(string(key)))
+			p.addRecord(k.bucket, key, err)
 		}
 		fn(string(key), v, err == nil)
 		return nil
@@ -216,6 +248,32 @@ func checkIndex(tx *Tx, p *problems, name []byte, label string, parents map[stri
 			if parent != "" && b.Get(idxKey(parent, child)) == nil {
 				p.addf("L'index %s ne mentionne pas « %s » sous « %s ».", label, child, parent)
 			}
+		}
+	}
+	return nil
+}
+
+// checkSealed checks the envelope of every value of bucket name and that
+// its payload is JSON.
+func checkSealed(tx *Tx, p *problems, name []byte) error {
+	if err := tx.flushBucket(name); err != nil {
+		return err
+	}
+	b, err := tx.bucket(name)
+	if err != nil {
+		return err
+	}
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v == nil {
+			continue // nested bucket
+		}
+		plain, err := unseal(name, k, v)
+		if err == nil && !json.Valid(plain) {
+			err = fmt.Errorf("storage: payload is not JSON")
+		}
+		if err != nil {
+			p.addRecord(name, k, err)
 		}
 	}
 	return nil

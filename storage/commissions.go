@@ -72,7 +72,7 @@ func (tx *Tx) NextCommissionID(year int) (string, error) {
 	key := []byte(fmt.Sprintf("%scommission/%04d", seqKeyPrefix, year))
 	var n uint64
 	if data := meta.Get(key); data != nil {
-		if err := decode(data, &n); err != nil {
+		if err := decode(bucketMeta, key, data, &n); err != nil {
 			return "", internal(err, "La séquence des commissions %d est illisible.", year)
 		}
 	}
@@ -86,7 +86,7 @@ func (tx *Tx) NextCommissionID(year int) (string, error) {
 			break
 		}
 	}
-	data, err := encode(n)
+	data, err := encode(bucketMeta, key, n)
 	if err != nil {
 		return "", internal(err, "La séquence des commissions %d n'a pas pu être enregistrée.", year)
 	}

@@ -9,6 +9,6 @@ func DowngradeToSchema1(db *DB) error {
 		if err := tx.DeleteBucket(bucketCommissions); err != nil {
 			return err
 		}
-		return putMeta(tx, keySchema, 1)
+		return unsealAll(tx, 1)
 	})
 }

@@ -162,7 +162,7 @@ func TestDB_MigrationSchema2(t *testing.T) {
 	db = MustOpenDBAt(t, db.Path())
 	MustUpdate(t, db, "Nouvelle commission", func(tx *storage.Tx) error { return tx.PutCommission(newCommission("C2026-001")) })
 	j, err := db.Journal(2)
-	if err != nil || len(j) != 2 || !strings.Contains(j[1].Action, "n° 1 → n° 2") {
+	if err != nil || len(j) != 2 || !strings.Contains(j[1].Action, "n° 1 → n° 3") {
 		t.Fatalf("journal = %+v, %v", j, err)
 	}
 	if c := MustCounts(t, db); c.Logements != 1 {

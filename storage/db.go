@@ -23,15 +23,24 @@ type Options struct {
 	LockTimeout time.Duration    // default 2 s
 	User        string           // OS user recorded in the journal; default from os/user, else "inconnu"
 	Now         func() time.Time // default time.Now
+
+	// ReadOnly opens an existing base for reading only (verify, a backup
+	// being checked): nothing is created, migrated or written, and a
+	// read-only file can be opened. Update returns an error.
+	ReadOnly bool
+	// NoMigrationCopy skips the dated copy kept before a migration: the
+	// file is itself a copy (a backup being restored).
+	NoMigrationCopy bool
 }
 
 // DB is an open Logis database. It is safe for concurrent use: any number of
 // View at a time, one Update at a time.
 type DB struct {
-	bolt *bolt.DB
-	path string
-	user string
-	now  func() time.Time
+	bolt     *bolt.DB
+	path     string
+	user     string
+	now      func() time.Time
+	readOnly bool
 
 	closeOnce sync.Once
 	closeErr  error
@@ -44,9 +53,13 @@ var openPaths = struct {
 	m map[string]bool
 }{m: map[string]bool{}}
 
-// Open opens the database at path, creating it (and its directory) when
-// missing, and brings it to the current schema.
-func Open(path string, opts Options) (*DB, error) {
+// Open opens the database at path and brings it to the current schema,
+// creating it (and its folder) when missing, unless ReadOnly. An existing
+// base of an older schema is first copied beside it
+// (« NOM.avant-migration-AAAAMMJJ.db »). A damaged or foreign file is
+// refused (EDAMAGED, EINVALID) and never modified; a panic of bbolt on a
+// damaged file is reported as EDAMAGED.
+func Open(path string, opts Options) (db *DB, err error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = DefaultLockTimeout
 	}
@@ -64,6 +77,9 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, internal(err, "Le chemin de la base « %s » est incorrect.", name)
 	}
+	if err := checkFile(abs, opts.ReadOnly); err != nil {
+		return nil, err
+	}
 
 	openPaths.Lock()
 	if openPaths.m[abs] {
@@ -72,31 +88,58 @@ func Open(path string, opts Options) (*DB, error) {
 	}
 	openPaths.m[abs] = true
 	openPaths.Unlock()
-	release := func() {
-		openPaths.Lock()
-		delete(openPaths.m, abs)
-		openPaths.Unlock()
-	}
+	var bdb *bolt.DB
+	defer func() {
+		if err != nil {
+			if bdb != nil {
+				_ = bdb.Close()
+			}
+			openPaths.Lock()
+			delete(openPaths.m, abs)
+			openPaths.Unlock()
+			db = nil
+		}
+	}()
+	defer guardBoundary(&err, name)()
 
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		release()
-		return nil, internal(err, "Le dossier de la base « %s » n'a pas pu être créé : %s", name, filepath.Dir(abs))
-	}
-	bdb, err := bolt.Open(abs, 0o600, &bolt.Options{
+	bdb, err = bolt.Open(abs, 0o600, &bolt.Options{
 		Timeout:      opts.LockTimeout,
 		FreelistType: bolt.FreelistMapType,
+		ReadOnly:     opts.ReadOnly,
 	})
 	if err != nil {
-		release()
 		return nil, openError(name, err)
 	}
-	db := &DB{bolt: bdb, path: abs, user: opts.User, now: opts.Now}
-	if err := db.migrate(); err != nil {
-		_ = bdb.Close()
-		release()
+	db = &DB{bolt: bdb, path: abs, user: opts.User, now: opts.Now, readOnly: opts.ReadOnly}
+	if err := db.migrate(opts); err != nil {
 		return nil, err
 	}
 	return db, nil
+}
+
+// checkFile refuses, before bbolt sees it, a path that is not a base: a
+// folder, an empty file (an interrupted copy) and, when reading only, a
+// missing file. Otherwise the folder of a new base is created.
+func checkFile(abs string, readOnly bool) error {
+	name := filepath.Base(abs)
+	st, err := os.Stat(abs)
+	switch {
+	case err == nil && st.IsDir():
+		return model.Errorf(model.EINVALID, "« %s » est un dossier, pas une base Logis.", name)
+	case err == nil && st.Size() == 0:
+		return model.Errorf(model.EDAMAGED,
+			"Le fichier « %s » est vide : ce n'est pas une base Logis (copie interrompue ?). Il n'a pas été modifié. %s", name, restoreHint)
+	case err == nil:
+		return nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return openError(name, err)
+	case readOnly:
+		return wrap(err, model.ENOTFOUND, "La base « %s » est introuvable (%s). Vérifiez le chemin.", name, abs)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return internal(err, "Le dossier de la base « %s » n'a pas pu être créé : %s", name, filepath.Dir(abs))
+	}
+	return nil
 }
 
 func lockedError(name string, cause error) error {
@@ -110,8 +153,8 @@ func openError(name string, err error) error {
 	case errors.Is(err, bolt.ErrTimeout):
 		return lockedError(name, err)
 	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
-		return wrap(err, model.EINVALID,
-			"Le fichier « %s » n'est pas une base Logis ou il est endommagé. Ouvrez une autre base ou restaurez une sauvegarde.", name)
+		return wrap(err, model.EDAMAGED,
+			"Le fichier « %s » n'est pas une base Logis ou il est endommagé ; il n'a pas été modifié. Ouvrez une autre base ou restaurez une sauvegarde (logis restaurer SAUVEGARDE, ou « Restaurer une sauvegarde… » dans Paramètres).", name)
 	case errors.Is(err, fs.ErrPermission):
 		return wrap(err, model.EINTERNAL,
 			"Logis n'a pas le droit d'ouvrir la base « %s ». Vérifiez les droits du fichier et de son dossier.", name)
@@ -136,6 +179,7 @@ func currentUser() string {
 // Close closes the database. Further calls return the same result.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
+		defer recoverDamage(&db.closeErr, db.name())
 		if err := db.bolt.Close(); err != nil {
 			db.closeErr = internal(err, "La base « %s » n'a pas été fermée correctement.", db.name())
 		}
@@ -152,9 +196,10 @@ func (db *DB) Path() string { return db.path }
 func (db *DB) name() string { return filepath.Base(db.path) }
 
 // View runs fn in a read-only transaction.
-func (db *DB) View(fn func(tx *Tx) error) error {
+func (db *DB) View(fn func(tx *Tx) error) (err error) {
+	defer guardBoundary(&err, db.name())()
 	fnFailed := false // fn's own error is returned as is
-	err := db.bolt.View(func(btx *bolt.Tx) error {
+	err = db.bolt.View(func(btx *bolt.Tx) error {
 		tx := db.newTx(btx)
 		defer tx.close()
 		err := fn(tx)
@@ -170,9 +215,13 @@ func (db *DB) View(fn func(tx *Tx) error) error {
 // Update runs fn in one write transaction and appends one journal entry
 // (when, who, action and what changed) in the same transaction. When fn
 // returns an error nothing is written, not even the journal entry.
-func (db *DB) Update(action string, fn func(tx *Tx) error) error {
+func (db *DB) Update(action string, fn func(tx *Tx) error) (err error) {
+	if db.readOnly {
+		return internal(bolt.ErrDatabaseReadOnly, "Erreur interne de Logis : la base « %s » est ouverte en lecture seule.", db.name())
+	}
+	defer guardBoundary(&err, db.name())()
 	fnFailed := false // errors of fn and of our own writes are returned as is
-	err := db.bolt.Update(func(btx *bolt.Tx) error {
+	err = db.bolt.Update(func(btx *bolt.Tx) error {
 		tx := db.newTx(btx)
 		defer tx.close()
 		err := fn(tx)

@@ -215,7 +215,7 @@ func TestOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := storage.Open(path, testOptions())
-		if code := model.ErrorCode(err); code != model.EINVALID {
+		if code := model.ErrorCode(err); code != model.EDAMAGED {
 			t.Fatalf("code = %q (%v)", code, err)
 		}
 		if msg := model.ErrorMessage(err); !strings.Contains(msg, "« notes.txt » n'est pas une base Logis") {

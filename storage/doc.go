@@ -23,8 +23,12 @@
 // (résidence → logements, logement → ménages with a lease on it, ménage →
 // demandes); a meta bucket with the schema version, the counters and the ID
 // sequences; the journal keyed by big-endian sequence numbers. Every value
-// goes through the codec (codec.go), the single place where encryption at
-// rest would be added.
+// but the (empty) index values goes through the codec (codec.go): an
+// envelope with a format byte and an integrity check bound to the record's
+// bucket and key, the single place where encryption at rest is added. A
+// value that fails its check is never decoded: it is reported as EDAMAGED,
+// by bucket and key. Panics of bbolt on a damaged file are recovered at
+// every entry point (recover.go) and reported as EDAMAGED too.
 //
 // Errors are *model.Error values with a French message, or wrap one (see
 // errors.go): model.ErrorCode and model.ErrorMessage work on all of them and

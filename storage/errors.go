@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 
 	"logis/model"
@@ -50,3 +52,31 @@ var errReadOnly = internal(fmt.Errorf("storage: write in a read-only transaction
 // errWriteWhileIterating is returned when fn of a ForEach writes.
 var errWriteWhileIterating = internal(fmt.Errorf("storage: write during ForEach"),
 	"Erreur interne de Logis : une écriture a été tentée pendant le parcours d'une liste.")
+
+// restoreHint ends every message about a damaged base: what to do.
+const restoreHint = "Restaurez une sauvegarde (logis restaurer SAUVEGARDE, ou « Restaurer une sauvegarde… » dans Paramètres)."
+
+// damagedRecord is the error of a stored record that failed its integrity
+// check or cannot be decoded. It names the bucket and the record's key
+// (references, ids, NUR, journal numbers), never its content.
+func damagedRecord(cause error, dbName string, bucket, key []byte) error {
+	return wrap(cause, model.EDAMAGED,
+		"La fiche « %s » (compartiment « %s ») de la base « %s » est endommagée : elle n'a pas été lue. Lancez la vérification (logis verify). %s",
+		recordName(bucket, key), bucket, dbName, restoreHint)
+}
+
+// recordName is how a record is named in messages: its key, or its number
+// for the journal.
+func recordName(bucket, key []byte) string {
+	if bytes.Equal(bucket, bucketJournal) && len(key) == 8 {
+		return fmt.Sprintf("n° %d", binary.BigEndian.Uint64(key))
+	}
+	return clipKey(string(key))
+}
+
+// damagedFile is the error of a file whose structure bbolt cannot read.
+func damagedFile(cause error, dbName string) error {
+	return wrap(cause, model.EDAMAGED,
+		"La base « %s » est endommagée (fichier tronqué ou abîmé : copie interrompue, synchronisation incomplète, secteur défectueux). Elle n'a pas été modifiée. %s",
+		dbName, restoreHint)
+}

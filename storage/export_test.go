@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"fmt"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -53,9 +54,69 @@ func RawRecords(db *DB) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// PutRaw stores value as is under key in bucket, bypassing the codec.
+// PutRaw stores the plain form value under key in bucket, sealed by the
+// codec but bypassing indexes, counters and journal.
 func PutRaw(db *DB, bucket, key string, value []byte) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		sealed, err := seal([]byte(bucket), []byte(key), value)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket([]byte(bucket)).Put([]byte(key), sealed)
+	})
+}
+
+// PutStored stores value as is (no codec) under key in bucket.
+func PutStored(db *DB, bucket, key string, value []byte) error {
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucket)).Put([]byte(key), value)
 	})
+}
+
+// GetStored returns a copy of the stored bytes of key in bucket.
+func GetStored(db *DB, bucket, key string) (v []byte, err error) {
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		v = bytes.Clone(tx.Bucket([]byte(bucket)).Get([]byte(key)))
+		return nil
+	})
+	return v, err
+}
+
+// DowngradeToSchema2 turns db back into a database of schema 2: every value
+// bare JSON, as written before the codec's envelope.
+func DowngradeToSchema2(db *DB) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error { return unsealAll(tx, 2) })
+}
+
+// unsealAll rewrites every value in its plain form, with schema version v.
+func unsealAll(tx *bolt.Tx, v int) error {
+	for _, name := range valueBuckets {
+		b := tx.Bucket(name)
+		if b == nil {
+			continue
+		}
+		type kv struct{ k, v []byte }
+		var all []kv
+		if err := b.ForEach(func(k, v []byte) error {
+			plain, err := unseal(name, k, v)
+			if err != nil {
+				return err
+			}
+			all = append(all, kv{bytes.Clone(k), bytes.Clone(plain)})
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, p := range all {
+			if err := b.Put(p.k, p.v); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Bucket(bucketMeta).Put(keySchema, []byte(fmt.Sprint(v)))
+}
+
+// DeleteStored removes key from bucket, bypassing everything.
+func DeleteStored(db *DB, bucket, key string) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucket)).Delete([]byte(key)) })
 }

@@ -3,6 +3,7 @@ package storage
 import (
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
@@ -21,12 +22,13 @@ const (
 
 // batch is a run of consecutive records and their decoded values.
 type batch[T any] struct {
-	keys [][]byte
-	raws [][]byte
-	vals []T
-	errs []error
-	stop *atomic.Bool
-	done chan struct{}
+	bucket []byte
+	keys   [][]byte
+	raws   [][]byte
+	vals   []T
+	errs   []error
+	stop   *atomic.Bool
+	done   chan struct{}
 }
 
 func (b *batch[T]) decode() {
@@ -47,7 +49,7 @@ func (b *batch[T]) decode() {
 			return
 		}
 		b.vals[i] = zero // fresh slices and pointers for each record
-		b.errs[i] = decode(b.raws[i], &b.vals[i])
+		b.errs[i] = decode(b.bucket, b.keys[i], b.raws[i], &b.vals[i])
 	}
 }
 
@@ -89,7 +91,7 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 		var zero T
 		for ; key != nil; key, raw = c.Next() {
 			*v = zero
-			err := decode(raw, v)
+			err := decode(k.bucket, key, raw, v)
 			if err != nil {
 				err = corrupt(tx, k, string(key), err)
 			}
@@ -107,6 +109,7 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			debug.SetPanicOnFault(true) // a fault in the mapped file is a record error (batch.decode)
 			for bt := range jobs {
 				bt.decode()
 			}
@@ -127,7 +130,7 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 			if n := len(free); n > 0 {
 				bt, free = free[n-1], free[:n-1]
 			} else {
-				bt = &batch[T]{vals: make([]T, maxBatch), errs: make([]error, maxBatch), stop: &stop}
+				bt = &batch[T]{bucket: k.bucket, vals: make([]T, maxBatch), errs: make([]error, maxBatch), stop: &stop}
 			}
 			bt.keys, bt.raws = bt.keys[:0], bt.raws[:0]
 			for ; key != nil && len(bt.keys) < size; key, raw = c.Next() {

@@ -129,7 +129,7 @@ func TestTx_ForEachMenage(t *testing.T) {
 				return tx.ForEachMenage(func(m *model.Menage) error { calls++; return nil })
 			})
 			runtime.GOMAXPROCS(prev)
-			if model.ErrorCode(err) != model.EINTERNAL || !strings.Contains(model.ErrorMessage(err), "« M000500 »") || calls != 500 {
+			if model.ErrorCode(err) != model.EDAMAGED || !strings.Contains(model.ErrorMessage(err), "« M000500 »") || calls != 500 {
 				t.Fatalf("procs %d: err = %v after %d calls", procs, err, calls)
 			}
 		}
@@ -137,7 +137,7 @@ func TestTx_ForEachMenage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := strings.Join(problems, "\n"); !strings.Contains(got, "La fiche menage « M000500 » est illisible.") {
+		if got := strings.Join(problems, "\n"); !strings.Contains(got, "La fiche « M000500 » du compartiment « menages » est illisible.") {
 			t.Fatalf("check:\n%s", got)
 		}
 		// Saving the record again is possible (the counters cannot know what

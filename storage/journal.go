@@ -62,11 +62,12 @@ func (tx *Tx) appendJournal(action string) error {
 	} else {
 		e.Changements = tx.changes.list
 	}
-	data, err := encode(&e)
+	key := seqKey(seq)
+	data, err := encode(bucketJournal, key, &e)
 	if err != nil {
 		return internal(err, "Le journal de la base n'a pas pu être complété.")
 	}
-	if err := b.Put(seqKey(seq), data); err != nil {
+	if err := b.Put(key, data); err != nil {
 		return internal(err, "Le journal de la base n'a pas pu être complété.")
 	}
 	return nil
@@ -89,8 +90,8 @@ func (db *DB) Journal(limit int) ([]model.Evenement, error) {
 		c := b.Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			var e model.Evenement
-			if err := decode(v, &e); err != nil {
-				return internal(err, "Une entrée du journal de la base « %s » est illisible.", db.name())
+			if err := decode(bucketJournal, k, v, &e); err != nil {
+				return damagedRecord(err, db.name(), bucketJournal, k)
 			}
 			if len(k) == 8 {
 				e.Seq = binary.BigEndian.Uint64(k)

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -11,7 +12,7 @@ import (
 
 // schemaVersion is the format of the database this program writes. Raise it
 // and append a migration whenever the layout or the encoding changes.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // Buckets.
 var (
@@ -63,6 +64,59 @@ var migrations = []migration{
 		_, err := tx.CreateBucketIfNotExists(bucketCommissions)
 		return err
 	}},
+	{3, "contrôle d'intégrité de chaque fiche", sealLegacyValues},
+}
+
+// valueBuckets are the buckets whose values go through the codec. Index
+// values are empty: their keys are checked against the records by Check.
+var valueBuckets = [][]byte{bucketMeta, bucketResidences, bucketLogements, bucketMenages,
+	bucketDemandes, bucketParametres, bucketReglages, bucketJournal, bucketCommissions}
+
+// sealLegacyValues wraps every bare JSON value written before schema 3 in
+// the codec's envelope. Values already sealed, and values that are neither
+// (damaged), are left for Check to report. Writes go in sorted chunks, the
+// cursor repositioned after each (bbolt forbids writing while a cursor
+// walks).
+func sealLegacyValues(tx *bolt.Tx) error {
+	const chunk = 1024
+	type kv struct{ k, v []byte }
+	for _, name := range valueBuckets {
+		b := tx.Bucket(name)
+		if b == nil {
+			continue
+		}
+		var last []byte
+		for {
+			c := b.Cursor()
+			var k, v []byte
+			if last == nil {
+				k, v = c.First()
+			} else if k, v = c.Seek(last); k != nil && bytes.Equal(k, last) {
+				k, v = c.Next()
+			}
+			var todo []kv
+			for ; k != nil && len(todo) < chunk; k, v = c.Next() {
+				last = bytes.Clone(k)
+				if v == nil || !legacyPlain(v) {
+					continue // nested bucket, already sealed, or damaged
+				}
+				sealed, err := seal(name, k, v)
+				if err != nil {
+					return err
+				}
+				todo = append(todo, kv{last, sealed})
+			}
+			for _, p := range todo {
+				if err := b.Put(p.k, p.v); err != nil {
+					return err
+				}
+			}
+			if k == nil {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // readSchema returns the version stored in the file: 0 for a new file.
@@ -78,15 +132,26 @@ func readSchema(tx *bolt.Tx, name string) (int, error) {
 		return 0, nil
 	}
 	var v int
-	if err := getMeta(tx, keySchema, &v); err != nil {
-		return 0, internal(err, "Le numéro de format de la base « %s » est illisible.", name)
+	data := meta.Get(keySchema)
+	var err error
+	switch {
+	case data == nil:
+		err = fmt.Errorf("meta key %q missing", keySchema)
+	case legacyPlain(data): // written before schema 3
+		err = unmarshal(data, &v)
+	default:
+		err = decode(bucketMeta, keySchema, data, &v)
+	}
+	if err != nil {
+		return 0, damagedFile(err, name)
 	}
 	return v, nil
 }
 
 // migrate brings the database to schemaVersion in one write transaction,
-// journaled, or refuses a database newer than the program.
-func (db *DB) migrate() error {
+// journaled, after a dated copy of an existing base; or refuses a database
+// newer than the program. A read-only base is only checked to be current.
+func (db *DB) migrate(opts Options) error {
 	name := db.name()
 	var from int
 	if err := db.bolt.View(func(tx *bolt.Tx) (err error) {
@@ -103,9 +168,25 @@ func (db *DB) migrate() error {
 	if from == schemaVersion {
 		return nil
 	}
+	if db.readOnly {
+		if from == 0 {
+			return model.Errorf(model.EINVALID, "Le fichier « %s » n'est pas une base Logis (il ne contient aucune donnée de Logis).", name)
+		}
+		return model.Errorf(model.EINVALID,
+			"La base « %s » est à un ancien format (n° %d) et n'a pas été modifiée. Ouvrez-la une fois avec Logis : elle sera mise au format n° %d, après une copie datée gardée à côté (« %s »). Relancez ensuite la vérification.",
+			name, from, schemaVersion, filepath.Base(DatedPath(db.path, "avant-migration", db.now())))
+	}
 	action := fmt.Sprintf("Mise à jour du format de la base (n° %d → n° %d)", from, schemaVersion)
 	if from == 0 {
 		action = "Création de la base"
+	} else if !opts.NoMigrationCopy {
+		dest := DatedPath(db.path, "avant-migration", db.now())
+		if err := copyTo(db.bolt, dest); err != nil {
+			return internal(err,
+				"La base « %s » doit être mise au format de cette version de Logis, mais sa copie de sécurité « %s » n'a pas pu être écrite ; elle n'a pas été modifiée. Vérifiez la place libre et les droits du dossier.",
+				name, filepath.Base(dest))
+		}
+		action += fmt.Sprintf(" ; copie gardée : %s", filepath.Base(dest))
 	}
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		for _, m := range migrations {
@@ -124,7 +205,7 @@ func (db *DB) migrate() error {
 		return tx.appendJournal(action)
 	})
 	if err != nil {
-		return internal(err, "La base « %s » n'a pas pu être mise au format de cette version de Logis.", name)
+		return internal(err, "La base « %s » n'a pas pu être mise au format de cette version de Logis ; elle n'a pas été modifiée.", name)
 	}
 	return nil
 }
@@ -138,11 +219,11 @@ func getMeta(tx *bolt.Tx, key []byte, v any) error {
 	if data == nil {
 		return fmt.Errorf("meta key %q missing", key)
 	}
-	return decode(data, v)
+	return decode(bucketMeta, key, data, v)
 }
 
 func putMeta(tx *bolt.Tx, key []byte, v any) error {
-	data, err := encode(v)
+	data, err := encode(bucketMeta, key, v)
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ func (tx *Tx) Regles() (*model.Regles, error) {
 	} else if !found {
 		return model.DefaultRegles(), nil
 	}
+	r.CompleterOfficiels() // official tables shipped since the database was made
 	return r, nil
 }
 
@@ -107,7 +108,7 @@ func (tx *Tx) NextID(kind string) (string, error) {
 	key := []byte(seqKeyPrefix + kind)
 	var n uint64
 	if data := meta.Get(key); data != nil {
-		if err := decode(data, &n); err != nil {
+		if err := decode(bucketMeta, key, data, &n); err != nil {
 			return "", internal(err, "La séquence des identifiants « %s » est illisible.", kind)
 		}
 	}
@@ -124,7 +125,7 @@ func (tx *Tx) NextID(kind string) (string, error) {
 			break
 		}
 	}
-	data, err := encode(n)
+	data, err := encode(bucketMeta, key, n)
 	if err != nil {
 		return "", internal(err, "La séquence des identifiants « %s » n'a pas pu être enregistrée.", kind)
 	}

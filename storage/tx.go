@@ -108,15 +108,16 @@ func (tx *Tx) get(k kind, key string, v any) (found bool, err error) {
 	if data == nil {
 		return false, nil
 	}
-	if err := decode(data, v); err != nil {
+	if err := decode(k.bucket, []byte(key), data, v); err != nil {
 		return true, corrupt(tx, k, key, err)
 	}
 	return true, nil
 }
 
+// corrupt is the error of a record that failed its integrity check or
+// cannot be decoded: named by its kind and key, never by its content.
 func corrupt(tx *Tx, k kind, key string, err error) error {
-	return internal(err, "La fiche %s « %s » de la base « %s » est illisible. Lancez la vérification de la base.",
-		k.typ, clipKey(key), tx.db.name())
+	return damagedRecord(err, tx.db.name(), k.bucket, []byte(key))
 }
 
 // put stores v under key and journals the change. old is the previous plain
@@ -134,14 +135,14 @@ func (tx *Tx) put(k kind, key string, v any) (old []byte, changed bool, err erro
 		return nil, false, err
 	}
 	if stored != nil {
-		if old, err = unseal(stored); err != nil {
-			return nil, false, corrupt(tx, k, key, err)
+		if old, err = unseal(k.bucket, []byte(key), stored); err != nil {
+			old = []byte{} // damaged: overwriting it repairs the record (see previous)
 		}
 		if bytes.Equal(old, plain) {
 			return old, false, nil
 		}
 	}
-	sealed, err := seal(plain)
+	sealed, err := seal(k.bucket, []byte(key), plain)
 	if err != nil {
 		return nil, false, internal(err, "La fiche %s « %s » n'a pas pu être codée.", k.typ, clipKey(key))
 	}
@@ -169,8 +170,8 @@ func (tx *Tx) del(k kind, key string) (old []byte, err error) {
 	if err != nil || stored == nil {
 		return nil, err
 	}
-	if old, err = unseal(stored); err != nil {
-		return nil, corrupt(tx, k, key, err)
+	if old, err = unseal(k.bucket, []byte(key), stored); err != nil {
+		old = []byte{} // damaged: deleting it is allowed (see previous)
 	}
 	if err := tx.rawDelete(k.bucket, key); err != nil {
 		return nil, err
@@ -183,8 +184,8 @@ func (tx *Tx) del(k kind, key string) (old []byte, err error) {
 }
 
 // previous decodes the plain form a write replaced or deleted. A damaged
-// record gives what could be read (zero values), so that saving or deleting
-// it repairs the base; Check reports what indexes and counters kept of it.
+// record (old is empty) gives zero values, so that saving or deleting it
+// repairs the base; Check reports what indexes and counters kept of it.
 func previous(old []byte, v any) {
 	if old != nil {
 		_ = unmarshal(old, v)

@@ -536,27 +536,14 @@ func lettreOccupation(l *Lettre, c Courrier) error {
 }
 
 // sousOccupation explains the offers and their consequence (L.442-3-1 CCH),
-// and whether the tenant is exempt from the notice.
+// and whether the tenant is exempt (model.MotifsExonerationSousOccupation).
 func sousOccupation(m *model.Menage, lg *model.Logement, at model.Date) string {
 	offres := "L'Office vous proposera un logement plus petit, adapté à la taille de votre ménage, avec un loyer inférieur à celui de votre logement actuel, et une aide au déménagement. "
-	var why []string
-	for _, p := range m.Personnes {
-		if (p.Lien == model.Titulaire || p.Lien == model.Conjoint || p.Lien == model.Cotitulaire) && p.DateNaissance.AgeAt(at) >= 65 {
-			why = append(why, "âge")
-			break
-		}
-	}
-	if m.HasHandicap() {
-		why = append(why, "handicap")
-	}
-	if lg.QPV {
-		why = append(why, "logement en quartier prioritaire")
-	}
-	if len(why) > 0 {
+	if why := model.MotifsExonerationSousOccupation(m, lg, at); len(why) > 0 {
 		return offres + "Au vu de votre dossier (" + strings.Join(why, ", ") + "), ces offres vous seront faites sans obligation de les accepter : " +
-			"le congé avec un préavis de six mois après le refus de trois offres (article L.442-3-1 du code de la construction et de l'habitation) ne vous est pas applicable, " +
-			"comme à tout locataire âgé de plus de 65" + nb + "ans, en situation de handicap ou logé dans un quartier prioritaire de la politique de la ville."
+			"la perte du droit au maintien dans les lieux après le refus de trois offres (article L.442-3-1 du code de la construction et de l'habitation) ne vous est pas applicable, " +
+			"comme à tout locataire âgé de plus de 65" + nb + "ans, en situation de handicap ou de perte d'autonomie (ou ayant à sa charge une telle personne) ou logé dans un quartier prioritaire de la politique de la ville."
 	}
-	return offres + "Si vous refusez trois offres de relogement correspondant à vos besoins, vous perdrez le droit de vous maintenir dans les lieux et l'Office vous délivrera un congé avec un préavis de six mois (article L.442-3-1 du code de la construction et de l'habitation). " +
-		"Cette règle ne s'applique pas aux locataires âgés de plus de 65" + nb + "ans, aux locataires en situation de handicap ou ayant à leur charge une personne handicapée, ni aux logements situés dans un quartier prioritaire de la politique de la ville."
+	return offres + "Si vous refusez trois offres de relogement correspondant à vos besoins, vous perdrez le droit au maintien dans les lieux : six mois après la notification de la troisième offre, vous serez déchu de tout titre d'occupation de votre logement (article L.442-3-1 du code de la construction et de l'habitation). " +
+		"Cette règle ne s'applique pas aux locataires âgés de plus de 65" + nb + "ans, aux locataires en situation de handicap ou de perte d'autonomie ou ayant à leur charge une telle personne, ni aux logements situés dans un quartier prioritaire de la politique de la ville."
 }

@@ -225,8 +225,10 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 		t.Errorf("Fichier = %q", l.Fichier)
 	}
 	mustContain(t, "occupation", l.Texte(), "L.442-5-2", "sous-occupation", "Personne seule dans un T5 de 92 m² depuis 1998.",
-		"T2 ou T3, de préférence", "Les services de l'Office prendront contact avec vous", "trois offres", "préavis de six mois",
-		"plus de 65 ans", "handicap", "quartier prioritaire", "Au vu de votre dossier (âge)", "ne vous est pas applicable")
+		"T2 ou T3, de préférence", "Les services de l'Office prendront contact avec vous", "trois offres", "perte du droit au maintien dans les lieux",
+		"plus de 65 ans", "handicap", "quartier prioritaire", "Au vu de votre dossier (locataire de plus de 65 ans)", "ne vous est pas applicable")
+	// L.442-3-1: the loss of the right to stay, never « congé » (other landlords' wording).
+	mustNotContain(t, "occupation", l.Texte(), "préavis", "congé")
 	if l.Destinataire.Lignes[len(l.Destinataire.Lignes)-1] != "94230 CACHAN" {
 		t.Errorf("adresse : %q", l.Destinataire.Lignes)
 	}
@@ -238,7 +240,9 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustContain(t, "occupation", l2.Texte(), "Si vous refusez trois offres", "préavis de six mois", "plus de 65 ans", "quartier prioritaire")
+	mustContain(t, "occupation", l2.Texte(), "Si vous refusez trois offres", "vous perdrez le droit au maintien dans les lieux",
+		"six mois après la notification de la troisième offre", "plus de 65 ans", "quartier prioritaire")
+	mustNotContain(t, "occupation", l2.Texte(), "préavis", "congé")
 	mustNotContain(t, "occupation", l2.Texte(), "ne vous est pas applicable", "Au vu de votre dossier")
 }
 
