@@ -22,7 +22,7 @@ type commande struct {
 // is built from it.
 var commandes = []commande{
 	{"demo", "demo [--menages N] [--logements M]\nremplit une base vide de données fictives", cmdDemo},
-	{"import", "import logements|menages|personnes|demandes|rpls|plafonds|quartiles FICHIER.csv\nimporte un fichier CSV (tout ou rien) ; rpls : le fichier national RPLS", cmdImport},
+	{"import", "import logements|menages|personnes|demandes|rpls|plafonds|quartiles|decisions FICHIER.csv\nimporte un fichier CSV (tout ou rien) ; rpls : le fichier national RPLS", cmdImport},
 	{"export", "export regles --out DOSSIER\nécrit plafonds.csv et quartiles.csv, tels que saisis", cmdExport},
 	{"occupation", "occupation [--date AAAA-MM-JJ] [--echeance-avant AAAA-MM-JJ] [--out FICHIER.csv]\nexamen de l'occupation des ménages logés (ceux dont l'examen triennal\nest dû avant la date donnée, avec --echeance-avant)", cmdOccupation},
 	{"verify", "verify\ncontrôle d'intégrité, puis les effectifs", cmdVerify},
@@ -33,6 +33,8 @@ var commandes = []commande{
 	{"candidats", "candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]\ncandidats proposés pour un logement, classés et expliqués", cmdCandidats},
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", cmdCommissions},
 	{"fragilite", "fragilite [--date AAAA-MM-JJ] [--out FICHIER.csv]\nindice de fragilité de chaque résidence (politique §1.4), la plus fragile d'abord", cmdFragilite},
+	{"suite", "suite SEANCE NUR accepte|refus|sans-reponse|bail [--date AAAA-MM-JJ] [--motif TEXTE] [--legitime] [--logement REF]\nsuite d'une offre de la séance close : réponse du demandeur, bail signé", cmdSuite},
+	{"rapport", "rapport --annee AAAA --out FICHIER.pdf [--csv FICHIER.csv]\nrapport annuel au Conseil d'administration (art. R.441-9 CCH) sur les séances closes de l'année", cmdRapport},
 }
 
 // usageText is the command line's help, built from the table.

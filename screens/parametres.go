@@ -288,11 +288,12 @@ func (s *Parametres) confirmLeave(then, cancel func()) {
 
 var importLabels = map[string]string{
 	"logements": "Logements…", "menages": "Ménages…", "personnes": "Personnes…", "demandes": "Demandes…",
-	"rpls": "Fichier RPLS…",
+	"rpls":      "Fichier RPLS…",
+	"decisions": "Décisions passées…",
 }
 
 func (s *Parametres) imports() fyne.CanvasObject {
-	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes " +
+	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes, puis, pour un début d'année en cours, les décisions passées de la commission " +
 		"(le guide d'utilisation décrit chaque colonne). Tout ou rien : une seule ligne fausse et rien n'est enregistré ; " +
 		"chaque ligne fausse est alors signalée avec son numéro, sa colonne et la raison. " +
 		"« Fichier RPLS » charge ou met à jour les logements et résidences depuis le fichier national RPLS de l'Office, à la place du modèle logements.")
