@@ -38,12 +38,16 @@ deps-test:
 build: deps
 	$(GO) build -o logis .
 
+# The demo base has the account demo / demo (responsable); the sign-in
+# screen of a demo base says so.
+DEMO_ENV   = LOGIS_UTILISATEUR=demo LOGIS_MOT_DE_PASSE=demo
+
 $(DEMO_DB): | build
-	./logis --db $(DEMO_DB) demo --menages 2000 --logements 1200
+	$(DEMO_ENV) ./logis --db $(DEMO_DB) demo --menages 2000 --logements 1200
 
 demo: build
 	rm -f $(DEMO_DB)
-	./logis --db $(DEMO_DB) demo --menages 100000 --logements 50000
+	$(DEMO_ENV) ./logis --db $(DEMO_DB) demo --menages 100000 --logements 50000
 
 run: build $(DEMO_DB)
 	LANG=fr_FR.UTF-8 ./logis --db $(DEMO_DB)

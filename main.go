@@ -9,7 +9,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strings"
 	"time"
@@ -37,19 +36,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	rest := fs.Args()
 	logger := openLog(*dbPath)
-	db, err := storage.Open(*dbPath, storage.Options{User: osUser()})
+	if len(rest) == 0 {
+		return window(*dbPath, logger)
+	}
+	c, ok := findCommande(rest[0])
+	if !ok {
+		fmt.Fprintf(stderr, "Commande inconnue « %s ».\n", rest[0])
+		fmt.Fprint(stderr, usageText())
+		return 2
+	}
+	a, err := signIn(*dbPath, c, rest[1:], stdout, stderr)
 	if err != nil {
-		logger.Error("ouverture de la base", "err", err)
+		if model.ErrorCode(err) == model.EINTERNAL {
+			logger.Error("ouverture de la base", "err", err)
+		}
 		fmt.Fprintln(stderr, model.ErrorMessage(err))
 		return 1
 	}
-	defer db.Close()
-	a := app.New(db)
+	defer a.DB.Close()
 	a.Log = logger
-	if len(rest) == 0 {
-		return window(a)
+	err = a.Peut(c.action)
+	if err == nil {
+		err = c.run(a, rest[1:], stdout)
 	}
-	if err := command(a, rest[0], rest[1:], stdout); err != nil {
+	if err == nil && c.action == model.ActionExporter { // documents are journaled by the app
+
+		err = a.Journaliser(exportLabel(c.nom, rest[1:]))
+	}
+	if err != nil {
 		var u usageError
 		if errors.As(err, &u) {
 			fmt.Fprintln(stderr, string(u))
@@ -90,16 +104,50 @@ func writeFile(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-// window opens the main window and runs until it is closed.
-func window(a *app.App) int {
+// window opens the sign-in screen, then the main window, and runs until
+// it is closed.
+func window(dbPath string, logger *slog.Logger) int {
 	fa := fyneapp.NewWithID("fr.valdevy.logis")
 	if err := screens.UseFrench(); err != nil {
-		a.Log.Error("traductions", "err", err)
+		logger.Error("traductions", "err", err)
 	}
 	w := fa.NewWindow("Logis")
-	screens.NewMain(w, a).RestoreSize() // remembered size, saved on close
+	var opened *app.App
+	defer func() {
+		if opened != nil {
+			opened.DB.Close()
+		}
+	}()
+	screens.ShowConnexion(w, screens.Connexion{
+		Base: filepath.Base(dbPath),
+		Demo: isDemoBase(dbPath),
+		Nouvelle: func() bool {
+			_, err := os.Stat(dbPath)
+			return errors.Is(err, os.ErrNotExist)
+		}(),
+		Ouvrir: func(nom, mdp string) (*app.App, string, error) {
+			db, err := storage.Open(dbPath, storage.Options{User: nom, Password: mdp})
+			if err != nil {
+				if model.ErrorCode(err) == model.EINTERNAL {
+					logger.Error("ouverture de la base", "err", err)
+				}
+				return nil, "", err
+			}
+			a := app.New(db)
+			a.Log = logger
+			opened = a
+			return a, creationNotice(db), nil
+		},
+		Principale: func(a *app.App) *screens.Main { return screens.NewMain(w, a) },
+	})
 	w.ShowAndRun()
 	return 0
+}
+
+// isDemoBase tells whether the base is the demo one (its file name starts
+// with « demo »): the sign-in screen then says demo / demo.
+func isDemoBase(dbPath string) bool {
+	return strings.HasPrefix(strings.ToLower(filepath.Base(dbPath)), "demo")
 }
 
 // defaultDBPath is logis.db in the user's data folder (%AppData%\Logis on
@@ -121,11 +169,4 @@ func openLog(dbPath string) *slog.Logger {
 		return slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	return slog.New(slog.NewTextHandler(f, nil)).With("pid", os.Getpid(), "debut", time.Now().Format(time.RFC3339))
-}
-
-func osUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return "inconnu"
 }

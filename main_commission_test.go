@@ -15,7 +15,7 @@ import (
 // an older ordinary one and one above the PLUS ceiling.
 func seedCLI(t *testing.T, path string) {
 	t.Helper()
-	db, err := storage.Open(path, storage.Options{User: "test"})
+	db, err := storage.Open(path, storage.Options{User: "test", Password: "mot-de-passe-de-test", CheapKeys: true})
 	if err != nil {
 		t.Fatal(err)
 	}

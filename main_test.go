@@ -11,10 +11,33 @@ import (
 	"logis/storage"
 )
 
-// runCLI runs the command line as a user would and returns its exit code
+// Test account of the command line; the bases the tests create get the
+// cheap key cost, and no terminal is asked.
+const (
+	testUser     = "test"
+	testPassword = "mot-de-passe-de-test"
+)
+
+func init() {
+	testCheapKeys = true
+	terminal = noTerminal{}
+}
+
+type noTerminal struct{}
+
+func (noTerminal) ok() bool             { return false }
+func (noTerminal) line(string) string   { return "" }
+func (noTerminal) hidden(string) string { return "" }
+
+// runCLI runs the command line as a user would, signed in as the test
+// account unless the test set LOGIS_UTILISATEUR, and returns its exit code
 // and outputs.
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	if _, set := os.LookupEnv(envUtilisateur); !set {
+		t.Setenv(envUtilisateur, testUser)
+		t.Setenv(envMotDePasse, testPassword)
+	}
 	var out, errOut bytes.Buffer
 	code := run(args, &out, &errOut)
 	return code, out.String(), errOut.String()
@@ -79,7 +102,7 @@ func TestCLI(t *testing.T) {
 		}
 	})
 	t.Run("ErrLockedDatabase", func(t *testing.T) {
-		held, err := storage.Open(db, storage.Options{})
+		held, err := storage.Open(db, storage.Options{User: testUser, Password: testPassword, CheapKeys: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,7 +17,13 @@ type App struct {
 	Now func() time.Time
 	Log *slog.Logger // technical log: never personal data
 
-	cat catalogueHolder // search index of the screens (catalogue.go)
+	// Caches, each fed by the base's change feed (storage.DB.Generation and
+	// ChangesSince): the search index of the screens (catalogue.go), the
+	// active applications of the candidate lists (candidats_pool.go) and
+	// the dashboard's figures (tableau.go).
+	cat           catalogueHolder
+	candidatsPool poolHolder
+	memo          tableauMemo
 }
 
 // New returns the use cases over an open database.

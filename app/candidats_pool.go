@@ -1,9 +1,7 @@
 package app
 
 import (
-	"runtime"
 	"sync"
-	"weak"
 
 	"logis/model"
 	"logis/storage"
@@ -43,23 +41,10 @@ type poolSnapshot struct {
 	list []*candidature
 }
 
-// pools holds one snapshot per database (weak.Pointer[storage.DB] →
-// *poolHolder); the entry goes when the database object is collected.
-var pools sync.Map
-
+// poolHolder is the App's snapshot of the active applications.
 type poolHolder struct {
 	mu   sync.Mutex
 	snap *poolSnapshot
-}
-
-// generation is the number of the last journal entry: it changes with
-// every write of the database.
-func generation(db *storage.DB) (uint64, error) {
-	j, err := db.Journal(1)
-	if err != nil || len(j) == 0 {
-		return 0, err
-	}
-	return j[0].Seq, nil
 }
 
 // changes are the records written since a snapshot, by kind.
@@ -76,19 +61,19 @@ func (c *changes) empty() bool {
 // false when the snapshot must be read again in full: many writes, or a
 // write that does not list its records (a large import, a migration).
 func changesSince(db *storage.DB, from, to uint64) (ch changes, ok bool) {
-	if to < from || to-from > 64 {
+	if to < from {
 		return ch, false
 	}
-	j, err := db.Journal(int(to - from))
-	if err != nil {
+	j, complete, err := db.ChangesSince(from, 64)
+	if err != nil || !complete {
 		return ch, false
 	}
 	ch = changes{demandes: map[string]bool{}, menages: map[string]bool{}, logements: map[string]bool{}}
 	for _, e := range j {
-		if e.Seq <= from {
-			continue
+		if e.Seq > to {
+			break // written after the generation was read: seen next time
 		}
-		if len(e.Totaux) > 0 || len(e.Changements) == 0 {
+		if len(e.Totaux) > 0 || (len(e.Changements) == 0 && !e.SansEcriture) {
 			return ch, false
 		}
 		for _, c := range e.Changements {
@@ -109,15 +94,10 @@ func changesSince(db *storage.DB, from, to uint64) (ch changes, ok bool) {
 // first, in the same read transaction when the snapshot is rebuilt or
 // refreshed.
 func (a *App) pool(read func(tx *storage.Tx) error) (*poolSnapshot, error) {
-	key := weak.Make(a.DB)
-	h, loaded := pools.LoadOrStore(key, &poolHolder{})
-	if !loaded {
-		runtime.AddCleanup(a.DB, func(k weak.Pointer[storage.DB]) { pools.Delete(k) }, key)
-	}
-	holder := h.(*poolHolder)
+	holder := &a.candidatsPool
 	holder.mu.Lock()
 	defer holder.mu.Unlock()
-	gen, err := generation(a.DB)
+	gen, err := a.DB.Generation()
 	if err != nil {
 		return nil, err
 	}

@@ -326,11 +326,11 @@ func (a *App) BuildCatalogue(progress Progress) error {
 
 // journalSeq is the number of the last journal entry (0 when none).
 func (a *App) journalSeq() uint64 {
-	evs, err := a.DB.Journal(1)
-	if err != nil || len(evs) == 0 {
+	gen, err := a.DB.Generation()
+	if err != nil {
 		return 0
 	}
-	return evs[0].Seq
+	return gen
 }
 
 // catUpdate applies an update of the App's own write to the catalogue and
@@ -363,14 +363,11 @@ func (a *App) CatalogueStale() bool {
 		return false
 	}
 	const window = 64
-	evs, err := a.DB.Journal(window)
+	evs, complete, err := a.DB.ChangesSince(seq, window)
 	if err != nil {
 		return false
 	}
 	for _, e := range evs {
-		if e.Seq <= seq {
-			return false
-		}
 		c.mu.RLock()
 		own := c.own[e.Seq]
 		c.mu.RUnlock()
@@ -388,7 +385,7 @@ func (a *App) CatalogueStale() bool {
 			}
 		}
 	}
-	return len(evs) == window // older unseen entries may remain
+	return !complete // older unseen entries may remain
 }
 
 // update applies fn now, and again after a build under way (whose snapshot

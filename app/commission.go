@@ -44,6 +44,9 @@ func (a *App) Commissions() ([]model.Commission, error) {
 // NouvelleCommission creates a session in preparation, numbered « C2026-001 »
 // in the year of its date.
 func (a *App) NouvelleCommission(date model.Date, lieu, commune string, typ model.TypeCommission) (*model.Commission, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	c := &model.Commission{Date: date, Lieu: strings.TrimSpace(lieu), Commune: strings.TrimSpace(commune), Type: typ, Statut: model.EnPreparation}
 	c.Commune = canonCommune(c.Commune)
 	c.ID = "C0000-000" // validated before a number is taken
@@ -67,6 +70,9 @@ func (a *App) NouvelleCommission(date model.Date, lieu, commune string, typ mode
 // ModifierCommission changes the date, place, commune or kind of a session
 // in preparation.
 func (a *App) ModifierCommission(id string, date model.Date, lieu, commune string, typ model.TypeCommission) (*model.Commission, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	return a.modifier(id, "en-tête de la séance", func(tx *storage.Tx, c *model.Commission) error {
 		c.Date, c.Lieu, c.Commune, c.Type = date, strings.TrimSpace(lieu), strings.TrimSpace(commune), typ
 		c.Commune = canonCommune(c.Commune)
@@ -82,12 +88,18 @@ func (a *App) ModifierCommission(id string, date model.Date, lieu, commune strin
 
 // SupprimerCommission deletes a session in preparation.
 func (a *App) SupprimerCommission(id string) error {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return err
+	}
 	return a.DB.Update("Commission "+id+" : suppression", func(tx *storage.Tx) error { return tx.DeleteCommission(id) })
 }
 
 // SetMembres replaces the members of the session and who is present; it
 // returns the quorum verdict.
 func (a *App) SetMembres(id string, membres []model.Membre) (model.Verdict, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return model.Verdict{}, err
+	}
 	c, err := a.modifier(id, "membres et présences", func(tx *storage.Tx, c *model.Commission) error {
 		c.Membres = slices.Clone(membres)
 		for i := range c.Membres {
@@ -117,6 +129,9 @@ func (a *App) SetMembres(id string, membres []model.Membre) (model.Verdict, erro
 // fewer than three candidates are presented ("" otherwise). It returns the
 // rule-of-three verdict.
 func (a *App) AjouterLogement(id, ref string, nurs []string, exception string) (model.Verdict, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return model.Verdict{}, err
+	}
 	c, err := a.Commission(id)
 	if err != nil {
 		return model.Verdict{}, err
@@ -167,6 +182,9 @@ func (a *App) AjouterLogement(id, ref string, nurs []string, exception string) (
 // RetirerLogement removes a dwelling (and its candidates) from a session in
 // preparation.
 func (a *App) RetirerLogement(id, ref string) error {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return err
+	}
 	_, err := a.modifier(id, "logement "+ref+" retiré", func(tx *storage.Tx, c *model.Commission) error {
 		for i := range c.Logements {
 			if c.Logements[i].Logement == ref {
@@ -182,6 +200,9 @@ func (a *App) RetirerLogement(id, ref string) error {
 // SetException records why fewer than three candidates are presented
 // ("" to remove it) and returns the rule-of-three verdict.
 func (a *App) SetException(id, ref, exception string) (model.Verdict, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return model.Verdict{}, err
+	}
 	var v model.Verdict
 	_, err := a.modifier(id, "exception à la règle des trois candidats, logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
 		d := c.Dossier(ref)
@@ -202,6 +223,9 @@ func (a *App) SetException(id, ref, exception string) (model.Verdict, error) {
 // the rank the program proposes (or the reason it would exclude it: the
 // commission may still examine it). It returns the rule-of-three verdict.
 func (a *App) AjouterCandidat(id, ref, nur string) (model.Verdict, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return model.Verdict{}, err
+	}
 	c, err := a.Commission(id)
 	if err != nil {
 		return model.Verdict{}, err
@@ -232,6 +256,9 @@ func (a *App) AjouterCandidat(id, ref, nur string) (model.Verdict, error) {
 // RetirerCandidat removes application nur from a dwelling of the session
 // and returns the rule-of-three verdict.
 func (a *App) RetirerCandidat(id, ref, nur string) (model.Verdict, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return model.Verdict{}, err
+	}
 	var v model.Verdict
 	_, err := a.modifier(id, "candidat retiré du logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
 		d := c.Dossier(ref)
@@ -310,6 +337,9 @@ func (a *App) ajouterCandidat(tx *storage.Tx, c *model.Commission, d *model.Doss
 // in fact and in law) and fit the other decisions of the dwelling (one
 // attribution at most, distinct ranks).
 func (a *App) Decider(id, ref, nur string, d model.Decision) (*model.Commission, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	return a.modifier(id, "décision pour le logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
 		return appliquerDecision(c, ref, nur, &d)
 	})
@@ -318,6 +348,9 @@ func (a *App) Decider(id, ref, nur string, d model.Decision) (*model.Commission,
 // AnnulerDecision removes the decision entered for application nur (a
 // session in preparation only).
 func (a *App) AnnulerDecision(id, ref, nur string) (*model.Commission, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	return a.modifier(id, "décision retirée, logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
 		dos := c.Dossier(ref)
 		if dos == nil {
@@ -381,6 +414,9 @@ func appliquerDecision(c *model.Commission, ref, nur string, d *model.Decision) 
 // It returns the cases added (households already in the session are
 // skipped).
 func (a *App) AjouterOccupation(id string, menages []string) ([]model.DossierOccupation, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	var added []model.DossierOccupation
 	_, err := a.modifier(id, "examen de l'occupation : ménages ajoutés", func(tx *storage.Tx, c *model.Commission) error {
 		if c.Type == model.CommissionAttribution {
@@ -444,6 +480,9 @@ func (a *App) AjouterOccupation(id string, menages []string) ([]model.DossierOcc
 
 // RetirerOccupation removes a household from the occupancy part.
 func (a *App) RetirerOccupation(id, menage string) error {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return err
+	}
 	_, err := a.modifier(id, "examen de l'occupation : ménage retiré", func(tx *storage.Tx, c *model.Commission) error {
 		i := slices.IndexFunc(c.Occupation, func(o model.DossierOccupation) bool { return o.Menage == menage })
 		if i < 0 {
@@ -458,6 +497,9 @@ func (a *App) RetirerOccupation(id, menage string) error {
 // ConstaterOccupation records the commission's finding on a household's
 // occupancy and the kind of dwelling that would fit it.
 func (a *App) ConstaterOccupation(id, menage, constat, logementAdapte string) (*model.Commission, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	return a.modifier(id, "examen de l'occupation : constat", func(tx *storage.Tx, c *model.Commission) error {
 		return appliquerConstat(c, menage, constat, logementAdapte)
 	})
@@ -495,6 +537,9 @@ func (a *App) VerifierCloture(id string) ([]string, error) {
 // the decisions of each dwelling hold together, the quorum is reached and
 // every occupancy case has its finding. A closed session is frozen.
 func (a *App) Cloturer(id string) (*model.Commission, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	return a.modifier(id, "clôture", func(tx *storage.Tx, c *model.Commission) error {
 		if today := a.Today(); c.Date > today {
 			return model.Errorf(model.EINVALID, "La séance du %s n'a pas encore eu lieu : elle ne peut être close qu'à partir de sa date.", c.Date)
@@ -514,6 +559,9 @@ func (a *App) Cloturer(id string) (*model.Commission, error) {
 // the journal). ChangerDecision, ChangerConstat and ChangerMembres build
 // the usual changes.
 func (a *App) Amender(id, motif string, change func(c *model.Commission) error) (*model.Amendement, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	motif = strings.TrimSpace(motif)
 	if len([]rune(motif)) < 10 {
 		return nil, model.Errorf(model.EINVALID, "Le motif de l'amendement est obligatoire (au moins une courte phrase).")

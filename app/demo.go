@@ -32,6 +32,9 @@ func (r DemoReport) String() string {
 // communes, households of every shape, tenants (some asking for a transfer)
 // and applicants. It writes everything in one transaction.
 func (a *App) Demo(o DemoOptions, progress Progress) (DemoReport, error) {
+	if err := a.Peut(model.ActionDemo); err != nil {
+		return DemoReport{}, err
+	}
 	var rep DemoReport
 	if o.Menages < 1 || o.Logements < 1 || o.Menages > 1_000_000 || o.Logements > 500_000 {
 		return rep, model.Errorf(model.EINVALID, "Le nombre de ménages (1 à 1 000 000) et de logements (1 à 500 000) doit être positif.")

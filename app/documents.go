@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -84,6 +85,9 @@ func (a *App) lireDocuments(id string) (*documentsData, error) {
 // PV writes the minutes of session id as PDF into w. A session still in
 // preparation gives a draft marked « PROJET ».
 func (a *App) PV(id string, w io.Writer) error {
+	if err := a.Peut(model.ActionDocuments); err != nil {
+		return err
+	}
 	d, err := a.lireDocuments(id)
 	if err != nil {
 		return err
@@ -92,7 +96,10 @@ func (a *App) PV(id string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return p.Ecrire(w)
+	if err := p.Ecrire(w); err != nil {
+		return err
+	}
+	return a.Journaliser("Export : procès-verbal de la commission " + id)
 }
 
 // OptionsCourriers dates the letters: Date is the letters' date (today when
@@ -171,6 +178,9 @@ func (a *App) Courriers(id string, dir string, progress Progress) ([]string, err
 // CourriersAvec is Courriers with the letters' date and the notification
 // date of the offers given.
 func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progress Progress) ([]string, error) {
+	if err := a.Peut(model.ActionDocuments); err != nil {
+		return nil, err
+	}
 	if opt.Date.IsZero() {
 		opt.Date = a.Today()
 	}
@@ -187,6 +197,9 @@ func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progres
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, model.Errorf(model.EINVALID, "Le dossier « %s » ne peut pas être créé.", dir)
+	}
+	if err := a.Journaliser(fmt.Sprintf("Export : %d courrier(s) de la commission %s", len(lettres), id)); err != nil {
+		return nil, err
 	}
 	total := 2 * len(lettres)
 	liasse, err := pdf.ComposerCourriers(lettres, opt.Date, func(done, _ int) { progress.report(done, total) })

@@ -13,6 +13,9 @@ import (
 
 // SaveLogement creates (creating) or updates a dwelling.
 func (a *App) SaveLogement(l *model.Logement, creating bool) error {
+	if err := a.Peut(model.ActionSaisir); err != nil {
+		return err
+	}
 	if l == nil {
 		return model.Errorf(model.EINVALID, "Aucun logement à enregistrer.")
 	}
@@ -51,6 +54,9 @@ func (a *App) SaveLogement(l *model.Logement, creating bool) error {
 
 // DeleteLogement deletes a dwelling no household occupies.
 func (a *App) DeleteLogement(ref string) error {
+	if err := a.Peut(model.ActionSaisir); err != nil {
+		return err
+	}
 	err := a.DB.Update("Suppression du logement "+ref, func(tx *storage.Tx) error { return tx.DeleteLogement(ref) })
 	if err != nil {
 		return err
@@ -61,6 +67,9 @@ func (a *App) DeleteLogement(ref string) error {
 
 // SaveResidence creates (creating) or updates a residence.
 func (a *App) SaveResidence(r *model.Residence, creating bool) error {
+	if err := a.Peut(model.ActionSaisir); err != nil {
+		return err
+	}
 	if r == nil {
 		return model.Errorf(model.EINVALID, "Aucune résidence à enregistrer.")
 	}
@@ -94,6 +103,9 @@ func (a *App) SaveResidence(r *model.Residence, creating bool) error {
 
 // DeleteResidence deletes a residence that holds no dwelling.
 func (a *App) DeleteResidence(code string) error {
+	if err := a.Peut(model.ActionSaisir); err != nil {
+		return err
+	}
 	err := a.DB.Update("Suppression de la résidence "+code, func(tx *storage.Tx) error { return tx.DeleteResidence(code) })
 	if err != nil {
 		return err
@@ -106,6 +118,9 @@ func (a *App) DeleteResidence(code string) error {
 // — members, resources, tenancy — and, when d is not nil, its application,
 // in one transaction. It returns the household's ID.
 func (a *App) SaveMenage(m *model.Menage, d *model.Demande) (string, error) {
+	if err := a.Peut(model.ActionSaisir); err != nil {
+		return "", err
+	}
 	if m == nil {
 		return "", model.Errorf(model.EINVALID, "Aucun ménage à enregistrer.")
 	}
@@ -236,6 +251,9 @@ func copyMenage(m *model.Menage) *model.Menage {
 
 // DeleteMenage deletes a household and its applications.
 func (a *App) DeleteMenage(id string) error {
+	if err := a.Peut(model.ActionSaisir); err != nil {
+		return err
+	}
 	err := a.DB.Update("Suppression du ménage "+id, func(tx *storage.Tx) error { return tx.DeleteMenage(id) })
 	if err != nil {
 		return err
@@ -247,6 +265,9 @@ func (a *App) DeleteMenage(id string) error {
 // SaveDemande creates (creating) or updates an application of an existing
 // household.
 func (a *App) SaveDemande(d *model.Demande, creating bool) error {
+	if err := a.Peut(model.ActionSaisir); err != nil {
+		return err
+	}
 	if d == nil {
 		return model.Errorf(model.EINVALID, "Aucune demande à enregistrer.")
 	}
@@ -289,6 +310,9 @@ func (a *App) SaveDemande(d *model.Demande, creating bool) error {
 
 // DeleteDemande deletes an application.
 func (a *App) DeleteDemande(nur string) error {
+	if err := a.Peut(model.ActionSaisir); err != nil {
+		return err
+	}
 	var m *model.Menage
 	var ds []model.Demande
 	err := a.DB.Update("Suppression de la demande "+nur, func(tx *storage.Tx) error {

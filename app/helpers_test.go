@@ -11,11 +11,17 @@ import (
 	"logis/storage"
 )
 
+// testOptions create or open a test base as « test » (responsable of the
+// bases it creates), with the cheap key cost allowed to tests only.
+func testOptions() storage.Options {
+	return storage.Options{User: "test", Password: "mot-de-passe-de-test", CheapKeys: true, LockTimeout: 500 * time.Millisecond}
+}
+
 // MustOpenApp opens the use cases over a new database in a temporary folder;
 // the database is checked and closed at cleanup.
 func MustOpenApp(tb testing.TB) *app.App {
 	tb.Helper()
-	db, err := storage.Open(filepath.Join(tb.TempDir(), "logis.db"), storage.Options{User: "test", LockTimeout: 500 * time.Millisecond})
+	db, err := storage.Open(filepath.Join(tb.TempDir(), "logis.db"), testOptions())
 	if err != nil {
 		tb.Fatal(err)
 	}

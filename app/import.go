@@ -48,6 +48,9 @@ func (r ImportReport) String() string {
 // transaction: one bad row and nothing is written, every bad line is
 // reported (*ImportErrors). Importing a reference again updates it.
 func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportReport, error) {
+	if err := a.Peut(model.ActionImporter); err != nil {
+		return ImportReport{}, err
+	}
 	rep := ImportReport{Type: kind}
 	if imp, ok := reglesImports[kind]; ok { // the yearly figures (import_regles.go)
 		return imp(a, name, r)

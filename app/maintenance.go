@@ -45,6 +45,9 @@ func (a *App) Verifier() (Verification, error) {
 
 // Sauvegarder writes a hot backup of the database to dest.
 func (a *App) Sauvegarder(dest string) error {
+	if err := a.Peut(model.ActionSauvegarder); err != nil {
+		return err
+	}
 	dest = strings.TrimSpace(dest)
 	if dest == "" {
 		return model.Errorf(model.EINVALID, "Indiquez le fichier de sauvegarde.")
@@ -58,6 +61,9 @@ func (a *App) Sauvegarder(dest string) error {
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			return model.Errorf(model.EINVALID, "Le dossier « %s » n'existe pas.", dir)
 		}
+	}
+	if err := a.Journaliser("Sauvegarde vers " + filepath.Base(dest)); err != nil {
+		return err
 	}
 	return a.DB.Backup(dest)
 }

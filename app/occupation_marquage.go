@@ -12,6 +12,9 @@ import (
 // Households already in the wanted state are left untouched. It returns the
 // number of households changed.
 func (a *App) MarquerAPresenter(ids []string, oui bool) (int, error) {
+	if err := a.Peut(model.ActionExaminer); err != nil {
+		return 0, err
+	}
 	if len(ids) == 0 {
 		return 0, model.Errorf(model.EINVALID, "Aucun ménage sélectionné.")
 	}

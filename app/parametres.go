@@ -22,6 +22,9 @@ func (a *App) Office() (*model.Office, error) {
 
 // SaveOffice validates and stores the office's identity in one transaction.
 func (a *App) SaveOffice(o *model.Office) error {
+	if err := a.Peut(model.ActionParametres); err != nil {
+		return err
+	}
 	if o == nil {
 		return model.Errorf(model.EINVALID, "Aucune identité de l'Office à enregistrer.")
 	}
@@ -50,6 +53,9 @@ func CheckLogo(data []byte) error {
 
 // SaveRegles validates and stores the rule tables in one transaction.
 func (a *App) SaveRegles(r *model.Regles) error {
+	if err := a.Peut(model.ActionParametres); err != nil {
+		return err
+	}
 	if r == nil {
 		return model.Errorf(model.EINVALID, "Aucun paramètre à enregistrer.")
 	}

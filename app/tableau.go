@@ -82,17 +82,14 @@ type tableauMemo struct {
 	t    *Tableau
 }
 
-var tableauMemos sync.Map // *App → *tableauMemo
-
 // Tableau returns the dashboard's figures, computed again only when the base
 // changed (a new journal entry) or the day changed since the last call. The
 // result is shared: callers must not modify it.
 func (a *App) Tableau() (*Tableau, error) {
-	v, _ := tableauMemos.LoadOrStore(a, &tableauMemo{})
-	memo := v.(*tableauMemo)
+	memo := &a.memo
 	memo.mu.Lock()
 	defer memo.mu.Unlock()
-	seq, err := a.lastJournalSeq()
+	seq, err := a.DB.Generation()
 	if err != nil {
 		return nil, err
 	}
@@ -107,15 +104,6 @@ func (a *App) Tableau() (*Tableau, error) {
 	// next call compute again.
 	memo.t, memo.seq, memo.date = t, seq, t.Date
 	return t, nil
-}
-
-// lastJournalSeq is the number of the last journal entry (0 when none).
-func (a *App) lastJournalSeq() (uint64, error) {
-	j, err := a.DB.Journal(1)
-	if err != nil || len(j) == 0 {
-		return 0, err
-	}
-	return j[0].Seq, nil
 }
 
 // CalculerTableau computes the dashboard in one read transaction: dwellings,

@@ -78,4 +78,8 @@ type Evenement struct {
 	Action      string         `json:"action"`
 	Changements []Changement   `json:"changements,omitempty"`
 	Totaux      map[string]int `json:"totaux,omitempty"` // « menage création » → n, for large actions
+	Prec        string         `json:"prec,omitempty"`   // SHA-256 (hex) of the previous entry: the chain verify checks
+	// SansEcriture: the action wrote no record (an export, a backup, a
+	// failed sign-in); caches need not reload.
+	SansEcriture bool `json:"sans_ecriture,omitempty"`
 }

@@ -34,8 +34,8 @@ type DonneesRapport struct {
 	Regles    *Regles
 }
 
-// Compte is one counted line of a breakdown.
-type Compte struct {
+// Decompte is one counted line of a breakdown.
+type Decompte struct {
 	Code    string // stable code, for the CSV
 	Libelle string // French label
 	N       int
@@ -45,7 +45,7 @@ type Compte struct {
 type Repartition struct {
 	Code   string // commune, contingent, typologie, qpv
 	Titre  string
-	Lignes []Compte
+	Lignes []Decompte
 }
 
 // Anciennete is the applicants' seniority at attribution (from the filing
@@ -54,7 +54,7 @@ type Anciennete struct {
 	N         int // attributions with a known filing date
 	Inconnues int
 	Mediane   int // months; meaningful when N > 0
-	Tranches  []Compte
+	Tranches  []Decompte
 }
 
 // Suites counts what became of the year's offers.
@@ -84,14 +84,14 @@ type ActiviteAnnuelle struct {
 	LogementsExamines int
 	CandidatsExamines int
 	Attributions      int // dwellings with an attributee (after the follow-up)
-	Decisions         []Compte
-	MotifsNonAttrib   []Compte
-	MotifsIrrecev     []Compte
+	Decisions         []Decompte
+	MotifsNonAttrib   []Decompte
+	MotifsIrrecev     []Decompte
 	ExamensOccupation int
 	Constats          int // occupancy cases with the commission's finding
-	Situations        []Compte
+	Situations        []Decompte
 	TroisCandidats    int      // dwellings with at least three candidates
-	Exceptions        []Compte // legal exceptions used
+	Exceptions        []Decompte // legal exceptions used
 	SansException     int      // fewer than three without a recorded exception (imported sessions mostly)
 }
 
@@ -343,23 +343,23 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 	}
 
 	for _, t := range TypesDecision {
-		act.Decisions = append(act.Decisions, Compte{Code: string(t), Libelle: t.Label(), N: decisions[t]})
+		act.Decisions = append(act.Decisions, Decompte{Code: string(t), Libelle: t.Label(), N: decisions[t]})
 	}
 	act.MotifsNonAttrib = comptesMotifs(motifsNA, MotifsNonAttribution)
 	act.MotifsIrrecev = comptesMotifs(motifsIrr, MotifsIrrecevabilite)
 	for code, n := range situations {
-		act.Situations = append(act.Situations, Compte{Code: code, Libelle: CodeRegle(code).Titre(), N: n})
+		act.Situations = append(act.Situations, Decompte{Code: code, Libelle: CodeRegle(code).Titre(), N: n})
 	}
 	sortComptes(act.Situations)
 	for i, e := range ExceptionsTroisCandidats {
 		if n := exceptions[e]; n > 0 {
-			act.Exceptions = append(act.Exceptions, Compte{Code: fmt.Sprintf("exception_%d", i+1), Libelle: e, N: n})
+			act.Exceptions = append(act.Exceptions, Decompte{Code: fmt.Sprintf("exception_%d", i+1), Libelle: e, N: n})
 		}
 	}
 
-	var cs []Compte
+	var cs []Decompte
 	for k, n := range communes {
-		cs = append(cs, Compte{Code: codeLibre(k), Libelle: k, N: n})
+		cs = append(cs, Decompte{Code: codeLibre(k), Libelle: k, N: n})
 	}
 	sortComptes(cs)
 	rep.Parts = append(rep.Parts, Repartition{Code: "commune", Titre: "Par commune", Lignes: cs})
@@ -369,21 +369,21 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 		if lib == "" {
 			lib = "non renseigné"
 		}
-		cs = append(cs, Compte{Code: codeLibre(lib), Libelle: lib, N: n})
+		cs = append(cs, Decompte{Code: codeLibre(lib), Libelle: lib, N: n})
 	}
 	sortComptes(cs)
 	rep.Parts = append(rep.Parts, Repartition{Code: "contingent", Titre: "Par contingent (réservataire)", Lignes: cs})
 	cs = nil
 	for t := 1; t <= 6; t++ {
 		if n := typos[t]; n > 0 {
-			cs = append(cs, Compte{Code: fmt.Sprintf("t%d", t), Libelle: TypologieLabel(t), N: n})
+			cs = append(cs, Decompte{Code: fmt.Sprintf("t%d", t), Libelle: TypologieLabel(t), N: n})
 		}
 	}
 	if n := typos[0]; n > 0 {
-		cs = append(cs, Compte{Code: "non_renseigne", Libelle: "non renseignée", N: n})
+		cs = append(cs, Decompte{Code: "non_renseigne", Libelle: "non renseignée", N: n})
 	}
 	rep.Parts = append(rep.Parts, Repartition{Code: "typologie", Titre: "Par typologie", Lignes: cs})
-	rep.Parts = append(rep.Parts, Repartition{Code: "qpv", Titre: "Quartiers prioritaires (QPV)", Lignes: []Compte{
+	rep.Parts = append(rep.Parts, Repartition{Code: "qpv", Titre: "Quartiers prioritaires (QPV)", Lignes: []Decompte{
 		{Code: "qpv", Libelle: "en QPV", N: qpv}, {Code: "hors_qpv", Libelle: "hors QPV", N: horsQPV}}})
 
 	rep.Anciennete = calculerAnciennete(anciennetes, rep.Anciennete.Inconnues)
@@ -416,19 +416,19 @@ var motifsRapport = map[string]string{
 
 // comptesMotifs lists the reasons in the order of their list, then
 // « motif rédigé » for decisions whose reasons are only written out.
-func comptesMotifs(m map[string]int, list []Motif) []Compte {
-	var out []Compte
+func comptesMotifs(m map[string]int, list []Motif) []Decompte {
+	var out []Decompte
 	for _, mo := range list {
 		if n := m[mo.Code]; n > 0 {
 			lib := motifsRapport[mo.Code]
 			if lib == "" {
 				lib = mo.Libelle
 			}
-			out = append(out, Compte{Code: mo.Code, Libelle: lib, N: n})
+			out = append(out, Decompte{Code: mo.Code, Libelle: lib, N: n})
 		}
 	}
 	if n := m[""]; n > 0 {
-		out = append(out, Compte{Code: "redige", Libelle: "motifs rédigés par l'agent (hors liste)", N: n})
+		out = append(out, Decompte{Code: "redige", Libelle: "motifs rédigés par l'agent (hors liste)", N: n})
 	}
 	return out
 }
@@ -445,7 +445,7 @@ func calculerAnciennete(mois []int, inconnues int) Anciennete {
 		}
 	}
 	for i, t := range tranchesAnciennete {
-		a.Tranches = append(a.Tranches, Compte{Code: t.code, Libelle: t.libelle, N: counts[i]})
+		a.Tranches = append(a.Tranches, Decompte{Code: t.code, Libelle: t.libelle, N: counts[i]})
 	}
 	if len(mois) > 0 {
 		s := append([]int(nil), mois...)
@@ -460,7 +460,7 @@ func calculerAnciennete(mois []int, inconnues int) Anciennete {
 	return a
 }
 
-func sortComptes(cs []Compte) {
+func sortComptes(cs []Decompte) {
 	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].N != cs[j].N {
 			return cs[i].N > cs[j].N

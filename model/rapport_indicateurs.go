@@ -18,7 +18,7 @@ type Indicateur struct {
 	Manquant     bool    // the numerator is unknown (threshold missing)
 }
 
-// Compte returns an indicator that is a plain count.
+// Decompte returns an indicator that is a plain count.
 func compteIndicateur(code, libelle string, n int) Indicateur {
 	return Indicateur{Code: code, Libelle: libelle, Numerateur: n, Denominateur: -1, Taux: math.NaN(), Cible: math.NaN()}
 }

@@ -13,7 +13,7 @@ import (
 )
 
 func TestCaptures_OnePNGPerScreen(t *testing.T) {
-	db, err := storage.Open(filepath.Join(t.TempDir(), "c.db"), storage.Options{User: "test"})
+	db, err := storage.Open(filepath.Join(t.TempDir(), "c.db"), storage.Options{User: "test", Password: "mot-de-passe-de-test", CheapKeys: true})
 	if err != nil {
 		t.Fatal(err)
 	}

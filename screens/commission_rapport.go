@@ -169,7 +169,7 @@ func (p *rapportPanel) show(rep *model.Rapport) {
 	p.content.Refresh()
 }
 
-func barresDe(cs []model.Compte) []barre {
+func barresDe(cs []model.Decompte) []barre {
 	out := make([]barre, 0, len(cs))
 	for _, c := range cs {
 		out = append(out, barre{libelle: c.Libelle, n: c.N})

@@ -6,6 +6,7 @@ package screens
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -69,6 +70,15 @@ type Main struct {
 	catOnce  sync.Once
 	building bool // a (re)build of the catalogue is under way; UI goroutine only
 	builds   sync.WaitGroup
+
+	// Session (connexion.go): who is signed in, lock, idle lock.
+	root     fyne.CanvasObject
+	who      *widget.Label
+	idle     time.Duration
+	touched  int64 // UnixNano of the last use; UI goroutine only
+	stopIdle func()
+	// principale rebuilds the main window for another account after a lock.
+	principale func(*app.App) *Main
 }
 
 // NewMain builds the main window's content.
@@ -91,12 +101,14 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 		func() fyne.CanvasObject { return widget.NewLabel("Examen d'occupation") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.screens[i].title()) },
 	)
-	m.nav.OnSelected = func(i widget.ListItemID) { m.navigate(i) }
+	m.nav.OnSelected = func(i widget.ListItemID) { m.touch(); m.navigate(i) }
 	split := container.NewHSplit(m.nav, m.body)
 	split.Offset = 0.16
-	bar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.progress), m.status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.progress), m.sessionBar()), m.status)
 	win.SetTitle("Logis")
-	win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
+	m.stopIdle = func() {}
+	m.root = container.NewBorder(nil, bar, nil, nil, split)
+	win.SetContent(m.root)
 	m.shortcuts()
 	win.SetCloseIntercept(m.onClose)
 	m.nav.Select(0)

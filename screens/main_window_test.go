@@ -13,7 +13,7 @@ import (
 // newTestMain opens a demo database and the main window on Fyne's test driver.
 func newTestMain(t *testing.T, menages, logements int) *Main {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{User: "test"})
+	db, err := storage.Open(filepath.Join(t.TempDir(), "t.db"), storage.Options{User: "test", Password: "mot-de-passe-de-test", CheapKeys: true})
 	if err != nil {
 		t.Fatal(err)
 	}

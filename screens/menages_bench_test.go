@@ -13,7 +13,7 @@ import (
 // demoApp100k is the benchmark data set: 100 000 households, 50 000 dwellings.
 func demoApp100k(b *testing.B) *app.App {
 	b.Helper()
-	db, err := storage.Open(filepath.Join(b.TempDir(), "b.db"), storage.Options{User: "bench"})
+	db, err := storage.Open(filepath.Join(b.TempDir(), "b.db"), storage.Options{User: "bench", Password: "mot-de-passe-de-test", CheapKeys: true})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -519,6 +519,10 @@ func (s *Occupation) onExport() {
 	if s.rv == nil {
 		return
 	}
+	if err := s.main.app.Peut(model.ActionExporter); err != nil {
+		Erreur(s.main.win, err)
+		return
+	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
@@ -561,6 +565,9 @@ func (s *Occupation) exportTo(w interface {
 				s.main.app.Log.Error("export examen", "err", err)
 				Erreur(s.main.win, model.Errorf(model.EINVALID, "L'export « %s » a échoué : le fichier est peut-être incomplet.", name))
 				return
+			}
+			if err := s.main.app.Journaliser(fmt.Sprintf("Export : examen d'occupation (%d ménages) vers %s", len(rv.Examens), name)); err != nil {
+				s.main.app.Log.Error("journal de l'export", "err", err)
 			}
 			s.status.SetText(fmt.Sprintf("Examen exporté dans « %s » (%s ménages).", name, nombreFR(len(rv.Examens))))
 		})

@@ -66,6 +66,9 @@ func newParametres(m *Main) *Parametres {
 		container.NewTabItemWithIcon("Indice de fragilité", theme.InfoIcon(), s.poids.content()),
 	)
 	s.poids.load()
+	if t := s.comptesTabItem(); t != nil { // responsable only (parametres_comptes.go)
+		s.tabs.Append(t)
+	}
 	s.body = s.tabs
 	s.load()
 	return s

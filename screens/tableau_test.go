@@ -113,7 +113,7 @@ func TestTableau_OpensTheReview(t *testing.T) {
 // BenchmarkTableau_Render measures building the dashboard's widgets from
 // figures already computed (what the UI goroutine does when they arrive).
 func BenchmarkTableau_Render(b *testing.B) {
-	db, err := storage.Open(filepath.Join(b.TempDir(), "b.db"), storage.Options{User: "test"})
+	db, err := storage.Open(filepath.Join(b.TempDir(), "b.db"), storage.Options{User: "test", Password: "mot-de-passe-de-test", CheapKeys: true})
 	if err != nil {
 		b.Fatal(err)
 	}

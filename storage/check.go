@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -20,7 +21,10 @@ func (db *DB) Check() ([]string, error) {
 		for err := range tx.btx.Check() {
 			p.addf("Structure du fichier endommagée : %v.", err)
 		}
-		return tx.checkDataGuarded(&p)
+		if err := tx.checkDataGuarded(&p); err != nil {
+			return err
+		}
+		return tx.checkJournal(&p)
 	})
 	if err != nil {
 		return nil, err
@@ -78,8 +82,9 @@ func (tx *Tx) checkData(p *problems) error {
 		p.addf("Le numéro de format de la base est %d au lieu de %d.", version, schemaVersion)
 	}
 
-	// Values outside the records: intact and readable.
-	for _, name := range [][]byte{bucketMeta, bucketParametres, bucketReglages, bucketJournal} {
+	// Values outside the records: intact and readable (the journal is
+	// checked with its chain, checkJournal).
+	for _, name := range [][]byte{bucketMeta, bucketParametres, bucketReglages} {
 		if err := checkSealed(tx, p, name); err != nil {
 			return err
 		}
@@ -268,7 +273,12 @@ func checkSealed(tx *Tx, p *problems, name []byte) error {
 		if v == nil {
 			continue // nested bucket
 		}
-		plain, err := unseal(name, k, v)
+		var plain []byte
+		if bytes.Equal(name, bucketMeta) {
+			plain, err = unseal(name, k, v)
+		} else {
+			plain, err = tx.unsealAt(name, k, v)
+		}
 		if err == nil && !json.Valid(plain) {
 			err = fmt.Errorf("storage: payload is not JSON")
 		}

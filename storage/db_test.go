@@ -19,8 +19,14 @@ import (
 // fixedNow is the clock of the test databases.
 var fixedNow = time.Date(2026, 11, 22, 10, 30, 0, 0, time.UTC)
 
+// testPassword is the password of the test account « agent.test ».
+const testPassword = "mot-de-passe-de-test"
+
+// testOptions open or create a base as « agent.test » (responsable of the
+// bases it creates), with the cheap key cost allowed to tests only.
 func testOptions() storage.Options {
-	return storage.Options{LockTimeout: 200 * time.Millisecond, User: "agent.test", Now: func() time.Time { return fixedNow }}
+	return storage.Options{LockTimeout: 200 * time.Millisecond, User: "agent.test", Password: testPassword,
+		CheapKeys: true, Now: func() time.Time { return fixedNow }}
 }
 
 // MustOpenDB opens a new database in a temporary directory. At cleanup it is
@@ -59,6 +65,23 @@ func MustReopenDB(tb testing.TB, db *storage.DB) *storage.DB {
 	tb.Helper()
 	MustCloseDB(tb, db)
 	return MustOpenDBAt(tb, db.Path())
+}
+
+// MustLastWrites returns the n newest journal entries that are not
+// sign-ins (every Open journals one).
+func MustLastWrites(tb testing.TB, db *storage.DB, n int) []model.Evenement {
+	tb.Helper()
+	all, err := db.Journal(0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []model.Evenement
+	for _, e := range all {
+		if e.Action != "Connexion" && len(out) < n {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // MustUpdate runs fn in an Update and fails the test on error.
@@ -204,8 +227,8 @@ func TestOpen(t *testing.T) {
 	t.Run("ReopenAfterClose", func(t *testing.T) {
 		db := MustOpenDB(t)
 		db = MustReopenDB(t, db)
-		if j, err := db.Journal(0); err != nil || len(j) != 1 {
-			t.Fatalf("journal after reopen: %d entries, %v", len(j), err)
+		if j, err := db.Journal(0); err != nil || len(j) != 2 || j[0].Action != "Connexion" || j[0].Utilisateur != "agent.test" {
+			t.Fatalf("journal after reopen: %+v, %v", j, err)
 		}
 	})
 
@@ -278,7 +301,7 @@ func TestHelperHoldDB(t *testing.T) {
 	if path == "" {
 		t.Skip("helper process only")
 	}
-	db, err := storage.Open(path, storage.Options{})
+	db, err := storage.Open(path, testOptions())
 	if err != nil {
 		fmt.Println("error:", err)
 		os.Exit(1)

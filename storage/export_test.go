@@ -2,9 +2,14 @@ package storage
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"logis/model"
 )
 
 // Hooks for the tests of package storage_test.
@@ -23,12 +28,25 @@ func DeleteOccupantIndex(db *DB, ref, id string) error {
 	})
 }
 
-// RawJournal returns the stored bytes of the whole journal.
+// plainOf opens a stored value with the session's keys (sealed buckets).
+func plainOf(db *DB, bucket, k, v []byte) []byte {
+	s := db.session.Load()
+	if s == nil || !slices.ContainsFunc(append(sealedBuckets, bucketJournal), func(b []byte) bool { return bytes.Equal(b, bucket) }) {
+		return v
+	}
+	p, err := s.keys.open(bucket, k, v)
+	if err != nil {
+		return v
+	}
+	return p
+}
+
+// RawJournal returns the plain (opened) bytes of the whole journal.
 func RawJournal(db *DB) ([]byte, error) {
 	var buf bytes.Buffer
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketJournal).ForEach(func(k, v []byte) error {
-			buf.Write(v)
+			buf.Write(plainOf(db, bucketJournal, k, v))
 			buf.WriteByte('\n')
 			return nil
 		})
@@ -36,7 +54,8 @@ func RawJournal(db *DB) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// RawFile returns the stored bytes of every bucket but the journal.
+// RawRecords returns the keys and plain (opened) values of every bucket but
+// the journal.
 func RawRecords(db *DB) ([]byte, error) {
 	var buf bytes.Buffer
 	err := db.bolt.View(func(tx *bolt.Tx) error {
@@ -46,7 +65,7 @@ func RawRecords(db *DB) ([]byte, error) {
 			}
 			return b.ForEach(func(k, v []byte) error {
 				buf.Write(k)
-				buf.Write(v)
+				buf.Write(plainOf(db, name, k, v))
 				return nil
 			})
 		})
@@ -54,19 +73,16 @@ func RawRecords(db *DB) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// PutRaw stores the plain form value under key in bucket, sealed by the
-// codec but bypassing indexes, counters and journal.
+// PutRaw stores the plain value under key in bucket, sealed with the base's
+// key where the bucket is sealed, bypassing the checks of the codec's users.
 func PutRaw(db *DB, bucket, key string, value []byte) error {
-	return db.bolt.Update(func(tx *bolt.Tx) error {
-		sealed, err := seal([]byte(bucket), []byte(key), value)
-		if err != nil {
-			return err
-		}
-		return tx.Bucket([]byte(bucket)).Put([]byte(key), sealed)
-	})
+	if s := db.session.Load(); s != nil && slices.ContainsFunc(append(sealedBuckets, bucketJournal), func(b []byte) bool { return string(b) == bucket }) {
+		value = s.keys.seal([]byte(bucket), []byte(key), value)
+	}
+	return PutStored(db, bucket, key, value)
 }
 
-// PutStored stores value as is (no codec) under key in bucket.
+// PutStored stores value as is (no sealing).
 func PutStored(db *DB, bucket, key string, value []byte) error {
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucket)).Put([]byte(key), value)
@@ -82,14 +98,30 @@ func GetStored(db *DB, bucket, key string) (v []byte, err error) {
 	return v, err
 }
 
-// DowngradeToSchema2 turns db back into a database of schema 2: every value
-// bare JSON, as written before the codec's envelope.
+// DeleteStored removes key from bucket, bypassing everything.
+func DeleteStored(db *DB, bucket, key string) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucket)).Delete([]byte(key)) })
+}
+
+// DowngradeToSchema2 turns db back into a clear database of schema 2: no
+// accounts nor keys, every value bare JSON, as written before the codec's
+// envelope.
 func DowngradeToSchema2(db *DB) error {
-	return db.bolt.Update(func(tx *bolt.Tx) error { return unsealAll(tx, 2) })
+	return db.bolt.Update(func(tx *bolt.Tx) error { return unsealAll(db, tx, 2) })
+}
+
+// DowngradeToSchema1 also removes the commissions bucket.
+func DowngradeToSchema1(db *DB) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		if err := unsealAll(db, tx, 1); err != nil {
+			return err
+		}
+		return tx.DeleteBucket(bucketCommissions)
+	})
 }
 
 // unsealAll rewrites every value in its plain form, with schema version v.
-func unsealAll(tx *bolt.Tx, v int) error {
+func unsealAll(db *DB, tx *bolt.Tx, v int) error {
 	for _, name := range valueBuckets {
 		b := tx.Bucket(name)
 		if b == nil {
@@ -98,9 +130,18 @@ func unsealAll(tx *bolt.Tx, v int) error {
 		type kv struct{ k, v []byte }
 		var all []kv
 		if err := b.ForEach(func(k, v []byte) error {
+			if bytes.Equal(name, bucketJournal) && len(k) != 8 {
+				return nil // the chain head
+			}
 			plain, err := unseal(name, k, v)
 			if err != nil {
-				return err
+				s := db.session.Load()
+				if s == nil {
+					return err
+				}
+				if plain, err = s.keys.open(name, k, v); err != nil {
+					return err
+				}
 			}
 			all = append(all, kv{bytes.Clone(k), bytes.Clone(plain)})
 			return nil
@@ -113,10 +154,67 @@ func unsealAll(tx *bolt.Tx, v int) error {
 			}
 		}
 	}
+	if err := tx.Bucket(bucketJournal).Delete(keyJournalHead); err != nil {
+		return err
+	}
+	for _, name := range [][]byte{bucketCles, bucketComptes} {
+		if err := tx.DeleteBucket(name); err != nil {
+			return err
+		}
+	}
 	return tx.Bucket(bucketMeta).Put(keySchema, []byte(fmt.Sprint(v)))
 }
 
-// DeleteStored removes key from bucket, bypassing everything.
-func DeleteStored(db *DB, bucket, key string) error {
-	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucket)).Delete([]byte(key)) })
+// MakeClearBase writes at path a base of schema 1 or 2 as the previous
+// versions of Logis did: clear JSON values, one journal entry.
+func MakeClearBase(path string, schema int, logements []*model.Logement, menages []*model.Menage) error {
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		return err
+	}
+	defer bdb.Close()
+	return bdb.Update(func(tx *bolt.Tx) error {
+		for _, m := range migrations[:schema] {
+			if err := m.up(tx); err != nil {
+				return err
+			}
+		}
+		put := func(bucket []byte, key string, v any) error {
+			data, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			return tx.Bucket(bucket).Put([]byte(key), data)
+		}
+		var c Counts
+		for _, l := range logements {
+			c.Logements++
+			if err := put(bucketLogements, l.Reference, l); err != nil {
+				return err
+			}
+		}
+		for _, m := range menages {
+			c.Menages++
+			c.Personnes += len(m.Personnes)
+			if err := put(bucketMenages, m.ID, m); err != nil {
+				return err
+			}
+			if m.Bail != nil {
+				if err := tx.Bucket(bucketIdxLogementMenage).Put(idxKey(m.Bail.Logement, m.ID), []byte{}); err != nil {
+					return err
+				}
+			}
+		}
+		if err := put(bucketJournal, string(seqKey(1)), model.Evenement{Seq: 1, Quand: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC),
+			Utilisateur: "agent", Action: "Import menages"}); err != nil {
+			return err
+		}
+		if _, err := tx.Bucket(bucketJournal).NextSequence(); err != nil {
+			return err
+		}
+		if err := putMeta(tx, keyCounts, c); err != nil {
+			return err
+		}
+		return putMeta(tx, keySchema, schema)
+	})
 }

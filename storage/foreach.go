@@ -22,6 +22,7 @@ const (
 
 // batch is a run of consecutive records and their decoded values.
 type batch[T any] struct {
+	tx     *Tx // only its keys are read by the workers
 	bucket []byte
 	keys   [][]byte
 	raws   [][]byte
@@ -29,6 +30,7 @@ type batch[T any] struct {
 	errs   []error
 	stop   *atomic.Bool
 	done   chan struct{}
+	buf    []byte // decrypted form of the record being decoded
 }
 
 func (b *batch[T]) decode() {
@@ -49,7 +51,7 @@ func (b *batch[T]) decode() {
 			return
 		}
 		b.vals[i] = zero // fresh slices and pointers for each record
-		b.errs[i] = decode(b.bucket, b.keys[i], b.raws[i], &b.vals[i])
+		b.errs[i] = b.tx.decodeBuf(&b.buf, b.bucket, b.keys[i], b.raws[i], &b.vals[i])
 	}
 }
 
@@ -89,9 +91,10 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 	if workers < 2 {
 		v := new(T)
 		var zero T
+		var buf []byte
 		for ; key != nil; key, raw = c.Next() {
 			*v = zero
-			err := decode(k.bucket, key, raw, v)
+			err := tx.decodeBuf(&buf, k.bucket, key, raw, v)
 			if err != nil {
 				err = corrupt(tx, k, string(key), err)
 			}
@@ -130,7 +133,7 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 			if n := len(free); n > 0 {
 				bt, free = free[n-1], free[:n-1]
 			} else {
-				bt = &batch[T]{bucket: k.bucket, vals: make([]T, maxBatch), errs: make([]error, maxBatch), stop: &stop}
+				bt = &batch[T]{tx: tx, bucket: k.bucket, vals: make([]T, maxBatch), errs: make([]error, maxBatch), stop: &stop}
 			}
 			bt.keys, bt.raws = bt.keys[:0], bt.raws[:0]
 			for ; key != nil && len(bt.keys) < size; key, raw = c.Next() {

@@ -11,24 +11,6 @@ import (
 	"logis/storage"
 )
 
-// flipInFile changes one byte inside the first occurrence of marker in the
-// file at path (the database must be closed).
-func flipInFile(t *testing.T, path string, marker []byte) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(data, marker)
-	if i < 0 || bytes.Index(data[i+1:], marker) >= 0 {
-		t.Fatalf("marker %q found %d times", marker, bytes.Count(data, marker))
-	}
-	data[i+len(marker)/2] ^= 0x20
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // openUnchecked opens path without the cleanup check of MustOpenDBAt (the
 // file is damaged on purpose).
 func openUnchecked(t *testing.T, path string, opts storage.Options) *storage.DB {
@@ -53,12 +35,22 @@ func TestCodec_Integrity(t *testing.T) {
 			m.Personnes[0].Nom = "Zorglub-Fictif"
 			return tx.PutMenage(m)
 		})
+		// The value is sealed (the name is not in the file): change one
+		// byte of its ciphertext.
+		v, err := storage.GetStored(db, "menages", "M000007")
+		if err != nil || len(v) < 40 {
+			t.Fatal(v, err)
+		}
+		v[len(v)/2] ^= 0x20
+		if err := storage.PutStored(db, "menages", "M000007", v); err != nil {
+			t.Fatal(err)
+		}
 		if err := db.Close(); err != nil {
 			t.Fatal(err)
 		}
-		flipInFile(t, path, []byte("Zorglub-Fictif"))
 
-		ro := storage.Options{ReadOnly: true, LockTimeout: testOptions().LockTimeout}
+		ro := testOptions()
+		ro.ReadOnly = true
 		db = openUnchecked(t, path, ro)
 		problems, err := db.Check()
 		if err != nil {
@@ -111,7 +103,7 @@ func TestCodec_Integrity(t *testing.T) {
 			{"parametres", "office", "La fiche « office » du compartiment « parametres » est endommagée"},
 			{"meta", "compteurs", "La fiche « compteurs » du compartiment « meta » est endommagée"},
 			{"reglages", "fenetre", "La fiche « fenetre » du compartiment « reglages » est endommagée"},
-			{"journal", "\x00\x00\x00\x00\x00\x00\x00\x01", "La fiche « n° 1 » du compartiment « journal » est endommagée"},
+			{"journal", "\x00\x00\x00\x00\x00\x00\x00\x01", "Journal : l'entrée n° 1 a été modifiée ou est endommagée."},
 		} {
 			good, err := storage.GetStored(db, c.bucket, c.key)
 			if err != nil {
@@ -139,6 +131,7 @@ func TestCodec_Integrity(t *testing.T) {
 		db := MustOpenDB(t)
 		MustUpdate(t, db, "Import", func(tx *storage.Tx) error { return tx.PutLogement(newLogement("L1", "")) })
 		v, _ := storage.GetStored(db, "logements", "L1")
+		format := v[0]
 		v[0] = 0x7f
 		if err := storage.PutStored(db, "logements", "L1", v); err != nil {
 			t.Fatal(err)
@@ -147,7 +140,7 @@ func TestCodec_Integrity(t *testing.T) {
 		if model.ErrorCode(err) != model.EDAMAGED || !strings.Contains(model.ErrorMessage(err), "« L1 » (compartiment « logements »)") {
 			t.Fatalf("err = %v", err)
 		}
-		v[0] = 0x01
+		v[0] = format
 		if err := storage.PutStored(db, "logements", "L1", v); err != nil {
 			t.Fatal(err)
 		}
@@ -190,7 +183,7 @@ func TestDB_MigrationSchema3(t *testing.T) {
 	}
 
 	db = MustOpenDBAt(t, path)
-	copyPath := filepath.Join(dir, "office.avant-migration-20261122.db")
+	copyPath := filepath.Join(dir, "office.avant-chiffrement-20261122.db")
 	_, err = storage.Open(copyPath, storage.Options{ReadOnly: true})
 	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(model.ErrorMessage(err), "ancien format (n° 2)") {
 		t.Fatalf("the dated copy should be the base of schema 2: %v", err)
@@ -199,14 +192,14 @@ func TestDB_MigrationSchema3(t *testing.T) {
 		t.Fatalf("counts after migration: %+v", c)
 	}
 	j, err := db.Journal(1)
-	if err != nil || len(j) != 1 || j[0].Action != "Mise à jour du format de la base (n° 2 → n° 3) ; copie gardée : office.avant-migration-20261122.db" {
+	if err != nil || len(j) != 1 || j[0].Action != "Chiffrement de la base (format n° 2 → n° 4) ; copie avant chiffrement : office.avant-chiffrement-20261122.db" {
 		t.Fatalf("journal: %+v %v", j, err)
 	}
 	v, _ := storage.GetStored(db, "menages", "M1")
-	if len(v) == 0 || v[0] != 0x01 {
+	if len(v) == 0 || v[0] != 0x02 {
 		t.Fatalf("value not sealed: %q", v)
 	}
-	if storage.DatedPath(path, "avant-migration", fixedNow) != filepath.Join(dir, "office.avant-migration-20261122-2.db") {
+	if storage.DatedPath(path, "avant-chiffrement", fixedNow) != filepath.Join(dir, "office.avant-chiffrement-20261122-2.db") {
 		t.Fatal("a second copy of the same day must not overwrite the first")
 	}
 }

@@ -1,7 +1,10 @@
 package storage
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 
 	"logis/model"
 )
@@ -37,24 +40,16 @@ func (c *changeLog) add(typ, key, op string, champs []string) {
 	c.list = append(c.list, model.Changement{Type: typ, Cle: key, Op: op, Champs: champs})
 }
 
-// appendJournal writes the entry of the current write transaction. It holds
-// keys and field names, never values.
+// appendJournal writes the entry of the current write transaction, in the
+// name of the signed-in account. It holds keys and field names, never
+// values.
 func (tx *Tx) appendJournal(action string) error {
-	b, err := tx.writable(bucketJournal)
-	if err != nil {
-		return err
-	}
-	seq, err := b.NextSequence()
-	if err != nil {
-		return internal(err, "Le journal de la base n'a pas pu être complété.")
-	}
 	if action == "" {
 		action = "Modification"
 	}
 	e := model.Evenement{
-		Seq:         seq,
 		Quand:       tx.db.now().Round(0),
-		Utilisateur: tx.db.user,
+		Utilisateur: tx.sess.compte.Nom,
 		Action:      action,
 	}
 	if tx.changes.n > maxJournalChanges {
@@ -62,13 +57,122 @@ func (tx *Tx) appendJournal(action string) error {
 	} else {
 		e.Changements = tx.changes.list
 	}
-	key := seqKey(seq)
-	data, err := encode(bucketJournal, key, &e)
+	e.SansEcriture = tx.changes.n == 0 && !tx.structural
+	return tx.appendEntry(e)
+}
+
+// The journal is a chain: each entry holds the SHA-256 of the previous
+// entry's plain form (Prec), and the head (keyJournalHead, sealed like the
+// entries) holds the number and hash of the last one. Entries are sealed
+// with the data key and bound to their number, so without the key an
+// entry can be neither forged nor moved; the chain and the head make a
+// removed or replaced entry visible to verify (checkJournal).
+
+// keyJournalHead is the journal bucket's key of the chain head (entries
+// have 8-byte keys).
+var keyJournalHead = []byte("tete")
+
+type journalHead struct {
+	Seq  uint64 `json:"seq"`
+	Hash string `json:"hash"`
+}
+
+func entryHash(plain []byte) string {
+	h := sha256.Sum256(plain)
+	return hex.EncodeToString(h[:])
+}
+
+// appendEntry numbers e, chains it to the previous entry and stores it.
+func (tx *Tx) appendEntry(e model.Evenement) error {
+	b, err := tx.writable(bucketJournal)
 	if err != nil {
-		return internal(err, "Le journal de la base n'a pas pu être complété.")
+		return err
 	}
-	if err := b.Put(key, data); err != nil {
-		return internal(err, "Le journal de la base n'a pas pu être complété.")
+	fail := func(err error) error { return internal(err, "Le journal de la base n'a pas pu être complété.") }
+	var head journalHead
+	if data := b.Get(keyJournalHead); data != nil {
+		if err := tx.decodeAt(bucketJournal, keyJournalHead, data, &head); err != nil {
+			return internal(err, "La tête du journal de la base « %s » est endommagée. Lancez la vérification de la base.", tx.db.name())
+		}
+	}
+	seq, err := b.NextSequence()
+	if err != nil {
+		return fail(err)
+	}
+	e.Seq = seq
+	e.Prec = head.Hash
+	plain, err := marshal(&e)
+	if err != nil {
+		return fail(err)
+	}
+	data, err := tx.sealAt(bucketJournal, seqKey(seq), plain)
+	if err != nil {
+		return fail(err)
+	}
+	if err := b.Put(seqKey(seq), data); err != nil {
+		return fail(err)
+	}
+	head = journalHead{Seq: seq, Hash: entryHash(plain)}
+	if data, err = tx.encodeAt(bucketJournal, keyJournalHead, &head); err != nil {
+		return fail(err)
+	}
+	if err := b.Put(bytes.Clone(keyJournalHead), data); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// checkJournal follows the chain from the first entry to the head and
+// reports every break: an entry unreadable (altered), missing (a gap in the
+// numbers), or not matching its successor's hash (replaced), and a head
+// that is not the last entry (entries removed at the end).
+func (tx *Tx) checkJournal(p *problems) error {
+	b, err := tx.bucket(bucketJournal)
+	if err != nil {
+		return err
+	}
+	var head journalHead
+	hasHead := false
+	if data := b.Get(keyJournalHead); data != nil {
+		if err := tx.decodeAt(bucketJournal, keyJournalHead, data, &head); err != nil {
+			p.addf("Journal : la tête du journal est endommagée ou modifiée.")
+		} else {
+			hasHead = true
+		}
+	}
+	var prevSeq uint64
+	prevHash := ""
+	chained := false // the first entry read with a hash starts the chain
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) != 8 {
+			continue
+		}
+		seq := binary.BigEndian.Uint64(k)
+		if seq != prevSeq+1 && (chained || prevSeq > 0) {
+			p.addf("Journal : les entrées n° %d à %d ont été supprimées.", prevSeq+1, seq-1)
+		}
+		plain, err := tx.unsealAt(bucketJournal, k, v)
+		var e model.Evenement
+		if err == nil {
+			err = unmarshal(plain, &e)
+		}
+		if err != nil {
+			p.addf("Journal : l'entrée n° %d a été modifiée ou est endommagée.", seq)
+			prevSeq, prevHash, chained = seq, "", false
+			continue
+		}
+		if chained && e.Prec != prevHash {
+			p.addf("Journal : le chaînage est rompu avant l'entrée n° %d (entrée précédente modifiée ou remplacée).", seq)
+		}
+		prevSeq, prevHash, chained = seq, entryHash(plain), true
+	}
+	if hasHead && (head.Seq != prevSeq || (chained && head.Hash != prevHash)) {
+		if head.Seq > prevSeq {
+			p.addf("Journal : les dernières entrées (jusqu'au n° %d) ont été supprimées.", head.Seq)
+		} else {
+			p.addf("Journal : la dernière entrée (n° %d) ne correspond pas à la tête du journal.", prevSeq)
+		}
 	}
 	return nil
 }
@@ -89,8 +193,11 @@ func (db *DB) Journal(limit int) ([]model.Evenement, error) {
 		}
 		c := b.Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			if len(k) != 8 {
+				continue // the chain head
+			}
 			var e model.Evenement
-			if err := decode(bucketJournal, k, v, &e); err != nil {
+			if err := tx.decodeAt(bucketJournal, k, v, &e); err != nil {
 				return damagedRecord(err, db.name(), bucketJournal, k)
 			}
 			if len(k) == 8 {

@@ -2,8 +2,10 @@ package storage
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -12,7 +14,7 @@ import (
 
 // schemaVersion is the format of the database this program writes. Raise it
 // and append a migration whenever the layout or the encoding changes.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // Buckets.
 var (
@@ -65,6 +67,17 @@ var migrations = []migration{
 		return err
 	}},
 	{3, "contrôle d'intégrité de chaque fiche", sealLegacyValues},
+	// 4: accounts and encryption at rest. The buckets are made here; the
+	// keys, the first account and the sealing of the values already stored
+	// are done by migrate (they need the account's password).
+	{4, "comptes et chiffrement", func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketCles, bucketComptes} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 // valueBuckets are the buckets whose values go through the codec. Index
@@ -119,6 +132,16 @@ func sealLegacyValues(tx *bolt.Tx) error {
 	return nil
 }
 
+// schemaSealed is the first schema whose values are sealed with the data key.
+const schemaSealed = 4
+
+// sealedBuckets are the buckets whose values are sealed with the data key.
+// meta (schema number, counters, ID sequences) stays clear: it is read
+// before sign-in and holds no personal data; so does cles (wrapped keys).
+// Index values are empty; index keys are references and ids, never names.
+var sealedBuckets = [][]byte{bucketResidences, bucketLogements, bucketMenages, bucketDemandes,
+	bucketParametres, bucketReglages, bucketCommissions, bucketComptes}
+
 // readSchema returns the version stored in the file: 0 for a new file.
 // A file with buckets but no meta bucket is not a Logis database.
 func readSchema(tx *bolt.Tx, name string) (int, error) {
@@ -149,8 +172,14 @@ func readSchema(tx *bolt.Tx, name string) (int, error) {
 }
 
 // migrate brings the database to schemaVersion in one write transaction,
-// journaled, after a dated copy of an existing base; or refuses a database
-// newer than the program. A read-only base is only checked to be current.
+// journaled, or refuses a database newer than the program. A new base is
+// created with opts.User as its responsable. A clear base (schema < 4) is
+// first copied beside itself (« NOM.avant-chiffrement-AAAAMMJJ.db », unless
+// NoMigrationCopy), then sealed in the same transaction as its migration,
+// opts.User becoming its responsable, and the file rewritten without its
+// old clear pages. An encrypted base of an older format is signed in, then
+// copied (« NOM.avant-migration-AAAAMMJJ.db ») and migrated. A read-only
+// base is only checked to be current.
 func (db *DB) migrate(opts Options) error {
 	name := db.name()
 	var from int
@@ -174,19 +203,44 @@ func (db *DB) migrate(opts Options) error {
 		}
 		return model.Errorf(model.EINVALID,
 			"La base « %s » est à un ancien format (n° %d) et n'a pas été modifiée. Ouvrez-la une fois avec Logis : elle sera mise au format n° %d, après une copie datée gardée à côté (« %s »). Relancez ensuite la vérification.",
-			name, from, schemaVersion, filepath.Base(DatedPath(db.path, "avant-migration", db.now())))
+			name, from, schemaVersion, filepath.Base(DatedPath(db.path, copyLabel(from), db.now())))
 	}
 	action := fmt.Sprintf("Mise à jour du format de la base (n° %d → n° %d)", from, schemaVersion)
-	if from == 0 {
+	wasClear := from > 0 && from < schemaSealed
+	switch {
+	case from == 0:
 		action = "Création de la base"
-	} else if !opts.NoMigrationCopy {
-		dest := DatedPath(db.path, "avant-migration", db.now())
-		if err := copyTo(db.bolt, dest); err != nil {
-			return internal(err,
-				"La base « %s » doit être mise au format de cette version de Logis, mais sa copie de sécurité « %s » n'a pas pu être écrite ; elle n'a pas été modifiée. Vérifiez la place libre et les droits du dossier.",
-				name, filepath.Base(dest))
+	case wasClear:
+		if strings.TrimSpace(opts.User) == "" || opts.Password == "" {
+			return errCredentialsRequired
 		}
-		action += fmt.Sprintf(" ; copie gardée : %s", filepath.Base(dest))
+		if err := model.ValidateNomCompte(strings.TrimSpace(opts.User)); err != nil {
+			return err
+		}
+		action = fmt.Sprintf("Chiffrement de la base (format n° %d → n° %d)", from, schemaVersion)
+		if !opts.NoMigrationCopy {
+			dest := DatedPath(db.path, "avant-chiffrement", db.now())
+			if err := copyTo(db.bolt, dest); err != nil {
+				return internal(err,
+					"La base « %s » doit être chiffrée, mais sa copie de sécurité « %s » n'a pas pu être écrite ; elle n'a pas été modifiée. Vérifiez la place libre et les droits du dossier.",
+					name, filepath.Base(dest))
+			}
+			db.copie = dest
+			action += fmt.Sprintf(" ; copie avant chiffrement : %s", filepath.Base(dest))
+		}
+	default: // an encrypted base of an older format: sign in, copy, migrate
+		if err := db.SignIn(opts.User, opts.Password); err != nil {
+			return err
+		}
+		if !opts.NoMigrationCopy {
+			dest := DatedPath(db.path, "avant-migration", db.now())
+			if err := copyTo(db.bolt, dest); err != nil {
+				return internal(err,
+					"La base « %s » doit être mise au format de cette version de Logis, mais sa copie de sécurité « %s » n'a pas pu être écrite ; elle n'a pas été modifiée. Vérifiez la place libre et les droits du dossier.",
+					name, filepath.Base(dest))
+			}
+			action += fmt.Sprintf(" ; copie gardée : %s", filepath.Base(dest))
+		}
 	}
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		for _, m := range migrations {
@@ -200,12 +254,119 @@ func (db *DB) migrate(opts Options) error {
 				return err
 			}
 		}
-		tx := db.newTx(btx)
+		s := db.session.Load()
+		if from < schemaSealed {
+			var err error
+			if s, err = db.initKeys(btx, opts.User, opts.Password); err != nil {
+				return err
+			}
+			if wasClear {
+				if err := sealAll(btx, s); err != nil {
+					return err
+				}
+			}
+		}
+		tx := db.newTx(btx, s)
 		defer tx.close()
-		return tx.appendJournal(action)
+		tx.structural = true
+		if err := tx.appendJournal(action); err != nil {
+			return err
+		}
+		db.session.Store(s)
+		return nil
 	})
 	if err != nil {
+		db.session.Store(nil)
+		db.created = ""
+		if model.ErrorCode(err) != model.EINTERNAL {
+			return err
+		}
 		return internal(err, "La base « %s » n'a pas pu être mise au format de cette version de Logis ; elle n'a pas été modifiée.", name)
+	}
+	if wasClear { // no clear page may stay in the file
+		return db.compact()
+	}
+	return nil
+}
+
+// copyLabel names the copy made before migrating from schema from.
+func copyLabel(from int) string {
+	if from < schemaSealed {
+		return "avant-chiffrement"
+	}
+	return "avant-migration"
+}
+
+// sealAll seals every value of a clear base with the session's key, and
+// chains its journal, in btx.
+func sealAll(btx *bolt.Tx, s *session) error {
+	for _, name := range sealedBuckets {
+		b := btx.Bucket(name)
+		if b == nil || bytes.Equal(name, bucketComptes) { // comptes: new, already sealed
+			continue
+		}
+		var keys, vals [][]byte
+		if err := b.ForEach(func(k, v []byte) error {
+			if v == nil { // nested bucket: none expected
+				return nil
+			}
+			plain, err := unseal(name, k, v)
+			if err != nil {
+				return err
+			}
+			keys = append(keys, bytes.Clone(k))
+			vals = append(vals, s.keys.seal(name, k, plain))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for i, k := range keys {
+			if err := b.Put(k, vals[i]); err != nil {
+				return err
+			}
+		}
+	}
+	// The journal: each entry sealed and chained to the previous one.
+	b := btx.Bucket(bucketJournal)
+	var keys, plains [][]byte
+	if err := b.ForEach(func(k, v []byte) error {
+		if len(k) != 8 {
+			return nil
+		}
+		plain, err := unseal(bucketJournal, k, v)
+		if err != nil {
+			return err
+		}
+		keys = append(keys, bytes.Clone(k))
+		plains = append(plains, bytes.Clone(plain))
+		return nil
+	}); err != nil {
+		return err
+	}
+	prev := ""
+	var last uint64
+	for i, k := range keys {
+		var e model.Evenement
+		if err := unmarshal(plains[i], &e); err != nil {
+			return err
+		}
+		e.Seq = binary.BigEndian.Uint64(k)
+		e.Prec = prev
+		plain, err := marshal(&e)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(k, s.keys.seal(bucketJournal, k, plain)); err != nil {
+			return err
+		}
+		prev, last = entryHash(plain), e.Seq
+	}
+	if last > 0 {
+		plain, err := marshal(journalHead{Seq: last, Hash: prev})
+		if err != nil {
+			return err
+		}
+		return b.Put(bytes.Clone(keyJournalHead), s.keys.seal(bucketJournal, keyJournalHead, plain))
 	}
 	return nil
 }

@@ -34,7 +34,7 @@ func TestDB_PutRegles(t *testing.T) {
 			}
 			return nil
 		})
-		j, _ := db.Journal(1)
+		j := MustLastWrites(t, db, 1)
 		if ch := j[0].Changements; len(ch) != 1 || ch[0].Type != "parametres" || ch[0].Op != "création" {
 			t.Fatalf("journal = %+v", ch)
 		}
@@ -72,7 +72,7 @@ func TestDB_PutOffice(t *testing.T) {
 			}
 			return nil
 		})
-		j, _ := db.Journal(1)
+		j := MustLastWrites(t, db, 1)
 		if ch := j[0].Changements; len(ch) != 1 || ch[0].Type != "office" {
 			t.Fatalf("journal = %+v", ch)
 		}
@@ -118,7 +118,7 @@ func TestDB_PutSetting(t *testing.T) {
 		}
 		return nil
 	})
-	j, _ := db.Journal(1)
+	j := MustLastWrites(t, db, 1)
 	if ch := j[0].Changements; len(ch) != 1 || ch[0].Type != "reglage" || ch[0].Op != "modification" || len(ch[0].Champs) != 1 || ch[0].Champs[0] != "Hauteur" {
 		t.Fatalf("journal = %+v", ch)
 	}

@@ -15,9 +15,13 @@ import (
 // Every value it returns is a copy decoded inside the transaction.
 type Tx struct {
 	db        *DB
+	sess      *session // account and keys, fixed for the transaction
 	btx       *bolt.Tx
 	buckets   map[string]*bolt.Bucket
 	iterating int // > 0 while a ForEach runs: writes are refused
+	// structural: the transaction rewrites the base outside the change log
+	// (a migration); its journal entry is not « sans écriture ».
+	structural bool
 
 	// Write state, applied or journaled when Update's function returns.
 	changes changeLog
@@ -25,8 +29,57 @@ type Tx struct {
 	pending map[string]pendingBucket // writes not yet given to bbolt (pending.go)
 }
 
-func (db *DB) newTx(btx *bolt.Tx) *Tx {
-	return &Tx{db: db, btx: btx, buckets: make(map[string]*bolt.Bucket, 8)}
+func (db *DB) newTx(btx *bolt.Tx, s *session) *Tx {
+	return &Tx{db: db, sess: s, btx: btx, buckets: make(map[string]*bolt.Bucket, 8)}
+}
+
+// Codec entry points bound to the transaction's keys: every value of a
+// sealed bucket goes through them.
+
+func (tx *Tx) sealAt(bucket, key, plain []byte) ([]byte, error) {
+	if tx.sess == nil || tx.sess.keys == nil {
+		return nil, errLocked
+	}
+	return tx.sess.keys.seal(bucket, key, plain), nil
+}
+
+// unsealAt never returns a value that does not authenticate: the error
+// wraps errTampered.
+func (tx *Tx) unsealAt(bucket, key, stored []byte) ([]byte, error) {
+	if tx.sess == nil || tx.sess.keys == nil {
+		return nil, errLocked
+	}
+	return tx.sess.keys.open(bucket, key, stored)
+}
+
+func (tx *Tx) encodeAt(bucket, key []byte, v any) ([]byte, error) {
+	plain, err := marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return tx.sealAt(bucket, key, plain)
+}
+
+func (tx *Tx) decodeAt(bucket, key, stored []byte, v any) error {
+	plain, err := tx.unsealAt(bucket, key, stored)
+	if err != nil {
+		return err
+	}
+	return unmarshal(plain, v)
+}
+
+// decodeBuf is decodeAt decrypting into *buf, kept for the next call (full
+// scans: one buffer per batch instead of one allocation per record).
+func (tx *Tx) decodeBuf(buf *[]byte, bucket, key, stored []byte, v any) error {
+	if tx.sess == nil || tx.sess.keys == nil {
+		return errLocked
+	}
+	plain, err := tx.sess.keys.openTo(*buf, bucket, key, stored)
+	if err != nil {
+		return err
+	}
+	*buf = plain
+	return unmarshal(plain, v)
 }
 
 // close makes any later use of tx fail.
@@ -108,7 +161,7 @@ func (tx *Tx) get(k kind, key string, v any) (found bool, err error) {
 	if data == nil {
 		return false, nil
 	}
-	if err := decode(k.bucket, []byte(key), data, v); err != nil {
+	if err := tx.decodeAt(k.bucket, []byte(key), data, v); err != nil {
 		return true, corrupt(tx, k, key, err)
 	}
 	return true, nil
@@ -135,14 +188,14 @@ func (tx *Tx) put(k kind, key string, v any) (old []byte, changed bool, err erro
 		return nil, false, err
 	}
 	if stored != nil {
-		if old, err = unseal(k.bucket, []byte(key), stored); err != nil {
+		if old, err = tx.unsealAt(k.bucket, []byte(key), stored); err != nil {
 			old = []byte{} // damaged: overwriting it repairs the record (see previous)
 		}
 		if bytes.Equal(old, plain) {
 			return old, false, nil
 		}
 	}
-	sealed, err := seal(k.bucket, []byte(key), plain)
+	sealed, err := tx.sealAt(k.bucket, []byte(key), plain)
 	if err != nil {
 		return nil, false, internal(err, "La fiche %s « %s » n'a pas pu être codée.", k.typ, clipKey(key))
 	}
@@ -170,7 +223,7 @@ func (tx *Tx) del(k kind, key string) (old []byte, err error) {
 	if err != nil || stored == nil {
 		return nil, err
 	}
-	if old, err = unseal(k.bucket, []byte(key), stored); err != nil {
+	if old, err = tx.unsealAt(k.bucket, []byte(key), stored); err != nil {
 		old = []byte{} // damaged: deleting it is allowed (see previous)
 	}
 	if err := tx.rawDelete(k.bucket, key); err != nil {

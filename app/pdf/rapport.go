@@ -280,7 +280,7 @@ func atteintLabel(r model.Resultat) string {
 	return r.Label()
 }
 
-func tableauComptes(titre string, cs []model.Compte, vide string) TableauRapport {
+func tableauComptes(titre string, cs []model.Decompte, vide string) TableauRapport {
 	t := TableauRapport{Entetes: []string{titre, "Nombre"}, Largeurs: []float64{140, 30}}
 	for _, c := range cs {
 		t.Lignes = append(t.Lignes, []string{c.Libelle, fmt.Sprint(c.N)})

@@ -1,0 +1,221 @@
+package screens
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
+)
+
+// comptesTab is the « Comptes et journal » tab of Paramètres, shown to the
+// responsable: the accounts (add, deactivate), the idle lock delay and the
+// audit journal with a filter.
+type comptesTab struct {
+	main    *Main
+	comptes []model.Compte
+	list    *widget.List
+	status  *widget.Label
+
+	nom   *widget.Entry
+	role  *widget.Select
+	mdp   *widget.Entry
+	mdp2  *widget.Entry
+	delai *widget.Entry
+
+	depuis   *widget.Entry
+	qui      *widget.Entry
+	lignes   []app.LigneJournal
+	journal  *widget.List
+	jnStatus *widget.Label
+}
+
+// comptesTabItem returns the tab, or nil when the account may not manage
+// accounts.
+func (s *Parametres) comptesTabItem() *container.TabItem {
+	if s.main.app.Peut(model.ActionComptes) != nil {
+		return nil
+	}
+	c := &comptesTab{main: s.main}
+	return container.NewTabItemWithIcon("Comptes et journal", theme.AccountIcon(), c.content())
+}
+
+func roleLabels() []string {
+	out := make([]string, len(model.Roles))
+	for i, r := range model.Roles {
+		out[i] = string(r)
+	}
+	return out
+}
+
+func (c *comptesTab) content() fyne.CanvasObject {
+	c.status = widget.NewLabel("")
+	c.status.Wrapping = fyne.TextWrapWord
+	c.list = widget.NewList(
+		func() int { return len(c.comptes) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewButton("Désactiver", nil), widget.NewLabel("m.dupont — consultation — actif — dernière connexion 30/11/2026 16:20"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			cpt := c.comptes[i]
+			row.Objects[0].(*widget.Label).SetText(compteLigne(cpt))
+			b := row.Objects[1].(*widget.Button)
+			b.OnTapped = func() { c.onDesactiver(cpt.Nom) }
+			if cpt.Actif && cpt.Nom != c.main.app.Compte().Nom {
+				b.Enable()
+			} else {
+				b.Disable()
+			}
+		})
+	c.nom = widget.NewEntry()
+	c.nom.SetPlaceHolder("m.dupont")
+	c.role = widget.NewSelect(roleLabels(), nil)
+	c.role.SetSelected(string(model.Agent))
+	c.mdp = widget.NewPasswordEntry()
+	c.mdp2 = widget.NewPasswordEntry()
+	add := widget.NewButtonWithIcon("Créer le compte", theme.ContentAddIcon(), c.onAjouter)
+	form := container.NewVBox(
+		Ligne("Identifiant", c.nom), Ligne("Rôle", c.role),
+		Ligne("Mot de passe", c.mdp), Ligne("Encore une fois", c.mdp2),
+		container.NewHBox(add))
+	c.delai = widget.NewEntry()
+	c.delai.SetText(strconv.Itoa(int(c.main.app.DelaiVerrouillage().Minutes())))
+	saveDelai := widget.NewButton("Enregistrer", c.onDelai)
+	lock := container.NewBorder(nil, nil, widget.NewLabel("Verrouiller après"), container.NewHBox(widget.NewLabel("minutes d'inactivité"), saveDelai), c.delai)
+	roles := widget.NewLabel("responsable : tout, comptes et paramètres compris · agent : le travail courant (patrimoine, ménages, examen, commissions, courriers, imports) · consultation : lecture seule, sans export de données personnelles.")
+	roles.Wrapping = fyne.TextWrapWord
+	left := container.NewBorder(
+		container.NewVBox(widget.NewLabelWithStyle("Comptes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roles),
+		container.NewVBox(widget.NewCard("Nouveau compte", "", form), lock, c.status), nil, nil, c.list)
+
+	c.depuis = widget.NewEntry()
+	c.depuis.SetPlaceHolder("JJ/MM/AAAA")
+	c.qui = widget.NewEntry()
+	c.qui.SetPlaceHolder("tous les comptes")
+	filtrer := widget.NewButtonWithIcon("Filtrer", theme.SearchIcon(), c.loadJournal)
+	c.depuis.OnSubmitted = func(string) { c.loadJournal() }
+	c.qui.OnSubmitted = func(string) { c.loadJournal() }
+	c.jnStatus = widget.NewLabel("")
+	c.journal = widget.NewList(
+		func() int { return len(c.lignes) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("30/11/2026 16:20 · m.dupont · Import menages (menages.csv, 100 lignes)")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := c.lignes[len(c.lignes)-1-i] // newest first
+			text := l.Quand.Local().Format("02/01/2006 15:04") + " · " + l.Utilisateur + " · " + l.Action
+			if l.Objets != "" {
+				text += " — " + l.Objets
+			}
+			o.(*widget.Label).SetText(text)
+		})
+	filter := container.NewHBox(widget.NewLabel("Depuis le"), container.NewGridWrap(fyne.NewSize(130, c.depuis.MinSize().Height), c.depuis),
+		widget.NewLabel("Compte"), container.NewGridWrap(fyne.NewSize(160, c.qui.MinSize().Height), c.qui), filtrer)
+	right := container.NewBorder(
+		container.NewVBox(widget.NewLabelWithStyle("Journal (sans données personnelles)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), filter, c.jnStatus),
+		nil, nil, nil, c.journal)
+
+	c.load()
+	c.loadJournal()
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.45
+	return split
+}
+
+// compteLigne writes one account: name, role, active, last sign-in.
+func compteLigne(c model.Compte) string {
+	actif := "actif"
+	if !c.Actif {
+		actif = "désactivé"
+	}
+	last := "jamais connecté"
+	if !c.DerniereConnexion.IsZero() {
+		last = "dernière connexion " + c.DerniereConnexion.Local().Format("02/01/2006 15:04")
+	}
+	return fmt.Sprintf("%s — %s — %s — %s", c.Nom, c.Role, actif, last)
+}
+
+func (c *comptesTab) load() {
+	list, err := c.main.app.Comptes()
+	if err != nil {
+		c.status.SetText(model.ErrorMessage(err))
+		return
+	}
+	c.comptes = list
+	c.list.Refresh()
+}
+
+func (c *comptesTab) onAjouter() {
+	if c.mdp.Text != c.mdp2.Text {
+		c.status.SetText("Les deux saisies du mot de passe diffèrent.")
+		return
+	}
+	nom := strings.TrimSpace(c.nom.Text)
+	if err := c.main.app.AjouterCompte(nom, model.Role(c.role.Selected), c.mdp.Text); err != nil {
+		c.status.SetText(model.ErrorMessage(err))
+		return
+	}
+	c.status.SetText(fmt.Sprintf("Compte « %s » créé (%s).", nom, c.role.Selected))
+	c.nom.SetText("")
+	c.mdp.SetText("")
+	c.mdp2.SetText("")
+	c.load()
+	c.loadJournal()
+}
+
+func (c *comptesTab) onDesactiver(nom string) {
+	Confirmer(c.main.win, "Désactiver le compte", fmt.Sprintf("Le compte « %s » ne pourra plus ouvrir Logis. Son nom reste au journal.", nom), "Désactiver", func() {
+		if err := c.main.app.DesactiverCompte(nom); err != nil {
+			c.status.SetText(model.ErrorMessage(err))
+			return
+		}
+		c.status.SetText(fmt.Sprintf("Compte « %s » désactivé.", nom))
+		c.load()
+		c.loadJournal()
+	})
+}
+
+func (c *comptesTab) onDelai() {
+	n, err := strconv.Atoi(strings.TrimSpace(c.delai.Text))
+	if err != nil {
+		c.status.SetText("Le délai de verrouillage est un nombre de minutes.")
+		return
+	}
+	if err := c.main.app.SetDelaiVerrouillage(n); err != nil {
+		c.status.SetText(model.ErrorMessage(err))
+		return
+	}
+	c.main.idle = c.main.app.DelaiVerrouillage()
+	c.status.SetText(fmt.Sprintf("Verrouillage après %d minutes d'inactivité.", n))
+}
+
+// loadJournal reads the journal with the filter.
+func (c *comptesTab) loadJournal() {
+	var f app.FiltreJournal
+	if t := strings.TrimSpace(c.depuis.Text); t != "" {
+		d, err := model.ParseDate(t)
+		if err != nil || d.IsZero() {
+			c.jnStatus.SetText(fmt.Sprintf("« %s » n'est pas une date (JJ/MM/AAAA).", t))
+			return
+		}
+		f.Depuis = d
+	}
+	f.Utilisateur = strings.TrimSpace(c.qui.Text)
+	lignes, err := c.main.app.Journal(f)
+	if err != nil {
+		c.jnStatus.SetText(model.ErrorMessage(err))
+		return
+	}
+	c.lignes = lignes
+	c.jnStatus.SetText(fmt.Sprintf("%s entrée(s), les plus récentes en haut.", nombre(len(lignes))))
+	c.journal.Refresh()
+}
