@@ -25,7 +25,7 @@ type commande struct {
 // is built from it.
 var commandes = []commande{
 	{"demo", "demo [--menages N] [--logements M]\nremplit une base vide de données fictives", model.ActionDemo, cmdDemo},
-	{"import", "import logements|menages|personnes|demandes|rpls|plafonds|quartiles FICHIER.csv\nimporte un fichier CSV (tout ou rien) ; rpls : le fichier national RPLS", model.ActionImporter, cmdImport},
+	{"import", "import logements|menages|personnes|demandes|rpls|plafonds|quartiles|decisions FICHIER.csv\nimporte un fichier CSV (tout ou rien) ; rpls : le fichier national RPLS", model.ActionImporter, cmdImport},
 	{"export", "export regles --out DOSSIER\nécrit plafonds.csv et quartiles.csv, tels que saisis", model.ActionConsulter, cmdExport},
 	{"occupation", "occupation [--date AAAA-MM-JJ] [--echeance-avant AAAA-MM-JJ] [--out FICHIER.csv]\nexamen de l'occupation des ménages logés (ceux dont l'examen triennal\nest dû avant la date donnée, avec --echeance-avant)", model.ActionExporter, cmdOccupation},
 	{"verify", "verify\ncontrôle d'intégrité, puis les effectifs", model.ActionConsulter, cmdVerify},
@@ -36,6 +36,8 @@ var commandes = []commande{
 	{"candidats", "candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]\ncandidats proposés pour un logement, classés et expliqués", model.ActionExporter, cmdCandidats},
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", model.ActionConsulter, cmdCommissions},
 	{"fragilite", "fragilite [--date AAAA-MM-JJ] [--out FICHIER.csv]\nindice de fragilité de chaque résidence (politique §1.4), la plus fragile d'abord", model.ActionConsulter, cmdFragilite},
+	{"suite", "suite SEANCE NUR accepte|refus|sans-reponse|bail [--date AAAA-MM-JJ] [--motif TEXTE] [--legitime] [--logement REF]\nsuite d'une offre de la séance close : réponse du demandeur, bail signé", model.ActionCommission, cmdSuite},
+	{"rapport", "rapport --annee AAAA --out FICHIER.pdf [--csv FICHIER.csv]\nrapport annuel au Conseil d'administration (art. R.441-9 CCH) sur les séances closes de l'année", model.ActionDocuments, cmdRapport},
 	{"init", "init\ncrée une base vide ; le compte indiqué en est le responsable", model.ActionConsulter, cmdInit},
 	{"utilisateurs", "utilisateurs\nliste des comptes : nom;rôle;actif;dernière connexion", model.ActionComptes, cmdUtilisateurs},
 	{"utilisateurs ajouter", "utilisateurs ajouter NOM --role agent|responsable|consultation\ncrée un compte (mot de passe : LOGIS_NOUVEAU_MOT_DE_PASSE ou saisi deux fois)", model.ActionComptes, nil},

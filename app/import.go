@@ -15,12 +15,13 @@ var ImportColumns = map[string][]string{
 	"menages":   {"menage", "logement", "date_entree", "revenu_fiscal_reference", "ressources_mensuelles", "apl"},
 	"personnes": {"menage", "lien", "nom", "prenom", "date_naissance", "handicap"},
 	"demandes":  {"nur", "menage", "date_depot", "typologies", "communes", "dalo", "priorites", "motif"},
-	"rpls":      {"nomvoie", "nbpiece", "surfhab", "qpv"}, // national RPLS file; other columns by their RPLS names (import_rpls.go)
+	"rpls":      {"nomvoie", "nbpiece", "surfhab", "qpv"},                                      // national RPLS file; other columns by their RPLS names (import_rpls.go)
+	"decisions": {"seance", "date", "commune", "logement", "nur", "decision", "rang", "motif"}, // import_decisions.go
 }
 
 // ImportKinds lists the kinds in the order files must be imported.
 // « rpls » is the alternative to « logements »: the national RPLS file.
-var ImportKinds = []string{"logements", "menages", "personnes", "demandes", "rpls"}
+var ImportKinds = []string{"logements", "menages", "personnes", "demandes", "rpls", "decisions"}
 
 // ImportReport tells what an accepted import wrote.
 type ImportReport struct {
@@ -59,7 +60,7 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 	}
 	required, ok := ImportColumns[kind]
 	if !ok {
-		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes, demandes, rpls, plafonds ou quartiles.", kind)
+		return rep, model.Errorf(model.EINVALID, "Type d'import inconnu « %s » : logements, menages, personnes, demandes, rpls, plafonds, quartiles ou decisions.", kind)
 	}
 	t, errs, err := readCSV(r, required)
 	if err != nil {
@@ -81,6 +82,8 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 		apply, errs = a.prepareDemandes(t, &rep, progress)
 	case "rpls":
 		apply, errs = a.prepareRPLS(t, &rep, progress)
+	case "decisions":
+		apply, errs = a.prepareDecisions(t, name, &rep, progress)
 	}
 	if len(errs) > 0 {
 		return rep, &ImportErrors{Fichier: name, Erreurs: sortErrors(errs)}

@@ -19,7 +19,8 @@ type EffetObjectifs struct {
 }
 
 // ObjectifsAnnee returns the four objectives of a year over its closed
-// sessions (model.BilanObjectifs).
+// sessions (model.BilanObjectifs), the attributee of each dwelling read with
+// the follow-up of its offer (model.LignesObjectifsSuivies).
 func (a *App) ObjectifsAnnee(annee int) ([]model.Objectif, error) {
 	var out []model.Objectif
 	err := a.DB.View(func(tx *storage.Tx) error {
@@ -27,14 +28,13 @@ func (a *App) ObjectifsAnnee(annee int) ([]model.Objectif, error) {
 		if err != nil {
 			return err
 		}
-		var lignes []model.LigneObjectif
-		if err := tx.ForEachCommission(func(c *model.Commission) error {
-			if c.Statut == model.Close && c.Annee() == annee {
-				lignes = append(lignes, model.LignesObjectifs(c)...)
-			}
-			return nil
-		}); err != nil {
+		closes, err := seancesCloses(tx, annee)
+		if err != nil {
 			return err
+		}
+		var lignes []model.LigneObjectif
+		for i := range closes {
+			lignes = append(lignes, model.LignesObjectifsSuivies(&closes[i])...)
 		}
 		out = model.BilanObjectifs(lignes, annee, r)
 		return nil
@@ -55,16 +55,17 @@ func (a *App) ObjectifsSession(id string) (*EffetObjectifs, error) {
 			return err
 		}
 		annee := c.Annee()
-		var autres []model.LigneObjectif
-		if err := tx.ForEachCommission(func(o *model.Commission) error {
-			if o.ID != id && o.Statut == model.Close && o.Annee() == annee {
-				autres = append(autres, model.LignesObjectifs(o)...)
-			}
-			return nil
-		}); err != nil {
+		closes, err := seancesCloses(tx, annee)
+		if err != nil {
 			return err
 		}
-		session := model.LignesObjectifs(c)
+		var autres []model.LigneObjectif
+		for i := range closes {
+			if closes[i].ID != id {
+				autres = append(autres, model.LignesObjectifsSuivies(&closes[i])...)
+			}
+		}
+		session := model.LignesObjectifsSuivies(c)
 		eff = &EffetObjectifs{Commission: id, Annee: annee,
 			Session: model.BilanObjectifs(session, annee, r),
 			Avant:   model.BilanObjectifs(autres, annee, r),

@@ -355,6 +355,8 @@ type Commission struct {
 	Occupation  []DossierOccupation `json:"occupation,omitempty"`
 	Cloture     time.Time           `json:"cloture,omitempty"`
 	Amendements []Amendement        `json:"amendements,omitempty"`
+	Suites      []SuiteOffre        `json:"suites,omitempty"` // what became of the offers (suite.go), not an amendment
+	Import      *ImportSeance       `json:"import,omitempty"` // set when the session was imported (suite.go)
 }
 
 // Validate checks a session's header.
@@ -470,7 +472,8 @@ func (c *Commission) DossierOccupationDe(id string) *DossierOccupation {
 // cases without the commission's finding. Empty when the session can close.
 func (c *Commission) ProblemesCloture() []string {
 	var out []string
-	if q := c.Quorum(); q.Resultat != Conforme {
+	importee := c.Import != nil // past decisions: members and presented candidates not recorded
+	if q := c.Quorum(); q.Resultat != Conforme && !importee {
 		out = append(out, q.Explication)
 	}
 	alloue := map[string]string{}
@@ -480,7 +483,7 @@ func (c *Commission) ProblemesCloture() []string {
 			out = append(out, fmt.Sprintf("Le logement %s n'a aucun candidat : retirez-le de la séance ou ajoutez des candidats.", d.Logement))
 			continue
 		}
-		if v := TroisCandidats(d); v.Resultat != Conforme {
+		if v := TroisCandidats(d); v.Resultat != Conforme && !importee {
 			out = append(out, fmt.Sprintf("Logement %s : %s", d.Logement, v.Explication))
 		}
 		for _, k := range d.Candidats {

@@ -27,6 +27,8 @@ type Demande struct {
 	RefusAdapte          Date   `json:"refus_adapte,omitempty"`   // last refusal of an adapted offer
 	MotifRefus           string `json:"motif_refus,omitempty"`    // the reason given with that refusal
 	RefusLegitime        bool   `json:"refus_legitime,omitempty"` // the reason is legitimate (disability…): no penalty
+
+	DateRadiation Date `json:"date_radiation,omitempty"` // struck off: a lease was signed (SNE)
 }
 
 // nurPattern: 13 digits then letters, as « 1111023517879GDPUB ».

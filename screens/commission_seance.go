@@ -45,6 +45,7 @@ type seanceEditor struct {
 	tabs       *container.AppTabs
 	tabLog     *container.TabItem
 	tabOcc     *container.TabItem
+	suites     *suitePanel // « Suite des offres » (commission_suite.go)
 
 	amendMotif string        // the reason of the amendment in progress, "" when none
 	lastAmend  *Champ        // the reason field last opened (tests)
@@ -193,6 +194,7 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 		e.tabLog, e.tabOcc,
 		container.NewTabItemWithIcon("Objectifs", theme.InfoIcon(), e.objectifs.body),
 		container.NewTabItemWithIcon("Documents", theme.DocumentPrintIcon(), container.NewVScroll(e.documents.body)),
+		container.NewTabItemWithIcon("Suite des offres", theme.MailReplyIcon(), e.newSuites()),
 	)
 	e.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == "Objectifs" {
@@ -317,6 +319,7 @@ func (e *seanceEditor) show(c *model.Commission) {
 	// only decisions, findings and members change.
 	e.logements.set(c, ro || e.amendMotif != "", ro)
 	e.occupation.set(c.Occupation, ro || e.amendMotif != "", ro)
+	e.suites.set(c)
 	switch c.Type {
 	case model.CommissionAttribution:
 		e.tabLog.Content = e.logements.body

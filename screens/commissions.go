@@ -33,6 +33,9 @@ type Commissions struct {
 
 	bg       sync.WaitGroup // background work, waited for by tests and captures
 	creation *creationForm  // the creation form last opened (tests)
+
+	tabs    *container.AppTabs // « Séances » and « Rapport annuel » (commission_rapport.go)
+	rapport *rapportPanel
 }
 
 func newCommissions(m *Main) *Commissions {
@@ -79,7 +82,14 @@ func newCommissions(m *Main) *Commissions {
 	left := container.NewBorder(container.NewVBox(s.search, s.newBtn), s.status, nil, nil, s.list)
 	split := container.NewHSplit(left, s.right)
 	split.Offset = 0.2
-	s.body = split
+	s.rapport = newRapportPanel(m.win, m.app, &s.bg)
+	s.tabs = container.NewAppTabs(container.NewTabItem("Séances", split), container.NewTabItem("Rapport annuel", s.rapport.body))
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == s.rapport.body {
+			s.rapport.shown()
+		}
+	}
+	s.body = s.tabs
 	return s
 }
 

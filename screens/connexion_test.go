@@ -212,8 +212,11 @@ func TestParametres_Comptes(t *testing.T) {
 		t.Fatal(err)
 	}
 	p2 := newParametres(m)
-	for _, ti := range p2.tabs.Items {
-		if ti.Text == "Comptes et journal" {
+	if p2.comptesTabItem() != nil {
+		t.Fatal("the consultation account sees the accounts tab")
+	}
+	for _, it := range p2.tabs.Items {
+		if it.Text == "Comptes et journal" {
 			t.Fatal("the consultation account sees the accounts tab")
 		}
 	}

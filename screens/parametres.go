@@ -65,10 +65,10 @@ func newParametres(m *Main) *Parametres {
 		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
 		container.NewTabItemWithIcon("Indice de fragilité", theme.InfoIcon(), s.poids.content()),
 	)
+	s.poids.load()
 	if t := s.comptesTabItem(); t != nil { // responsable only (parametres_comptes.go)
 		s.tabs.Append(t)
 	}
-	s.poids.load()
 	s.body = s.tabs
 	s.load()
 	return s
@@ -291,11 +291,12 @@ func (s *Parametres) confirmLeave(then, cancel func()) {
 
 var importLabels = map[string]string{
 	"logements": "Logements…", "menages": "Ménages…", "personnes": "Personnes…", "demandes": "Demandes…",
-	"rpls": "Fichier RPLS…",
+	"rpls":      "Fichier RPLS…",
+	"decisions": "Décisions passées…",
 }
 
 func (s *Parametres) imports() fyne.CanvasObject {
-	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes " +
+	intro := widget.NewLabel("Quatre modèles CSV, à importer dans cet ordre : logements, ménages, personnes, demandes, puis, pour un début d'année en cours, les décisions passées de la commission " +
 		"(le guide d'utilisation décrit chaque colonne). Tout ou rien : une seule ligne fausse et rien n'est enregistré ; " +
 		"chaque ligne fausse est alors signalée avec son numéro, sa colonne et la raison. " +
 		"« Fichier RPLS » charge ou met à jour les logements et résidences depuis le fichier national RPLS de l'Office, à la place du modèle logements.")

@@ -26,6 +26,7 @@ type Tableau struct {
 	data     *app.Tableau
 	fragiles []app.FragiliteResidence // residences ranked by fragility (tableau_fragilite.go)
 	fragBox  *fyne.Container          // their card, filled when computed
+	obj      *app.ObjectifsEnCours    // the year's objectives running (tableau_objectifs.go)
 }
 
 func newTableau(m *Main) *Tableau {
@@ -61,7 +62,13 @@ func (s *Tableau) load() {
 	go func() {
 		defer s.bg.Done()
 		t, err := s.main.app.Tableau()
+		obj, errObj := s.main.app.ObjectifsEnCours()
+		if errObj != nil {
+			s.main.app.Log.Error("objectifs en cours", "err", errObj)
+			obj = nil
+		}
 		fyne.Do(func() {
+			s.obj = obj
 			s.loading = false
 			if err != nil {
 				s.main.app.Log.Error("tableau de bord", "err", err)
@@ -105,7 +112,7 @@ func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
 	)
 
 	return container.NewBorder(container.NewBorder(nil, nil, nil, refresh, head), nil, nil, nil,
-		container.NewVScroll(container.NewVBox(cards, charts, s.aPresenter(t), s.fragBox)))
+		container.NewVScroll(container.NewVBox(cards, objectifsEnCours(s.obj), charts, s.aPresenter(t), s.fragBox)))
 }
 
 // aPresenter lists the households marked for the commission (the first ones).

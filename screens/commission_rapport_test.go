@@ -1,0 +1,126 @@
+package screens
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
+)
+
+// TestCommissions_RapportAnnuel opens the « Rapport annuel » tab on the
+// demo (one closed session this year): the figures, the charts and the
+// objectives are shown, and the PDF and CSV are written.
+func TestCommissions_RapportAnnuel(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	s.tabs.SelectIndex(1)
+	s.waitIdle()
+	p := s.rapport
+	if p.rep == nil {
+		t.Fatalf("no report; status %q", p.status.Text)
+	}
+	year := m.app.Today().Year()
+	rep, err := m.app.Rapport(year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.annee.Selected != strconv.Itoa(year) || p.rep.Activite.Seances != rep.Activite.Seances || rep.Activite.Seances == 0 || p.rep.Activite.Attributions != rep.Activite.Attributions {
+		t.Fatalf("year %q, report %+v", p.annee.Selected, p.rep.Activite)
+	}
+	if !strings.Contains(p.status.Text, strconv.Itoa(rep.Activite.Attributions)+" attribution(s)") {
+		t.Errorf("status %q", p.status.Text)
+	}
+	all := strings.Join(texts(p.content), "\n")
+	for _, want := range []string{"Attributions par mois", "Taux cumulé de chaque objectif", "novembre", "Décisions de l'année", "Attributions — Par commune", "Suite des offres"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("tab lacks %q", want)
+		}
+	}
+	var rich string
+	for _, o := range p.content.Objects {
+		if r, ok := o.(*widget.RichText); ok {
+			rich += r.String()
+		}
+	}
+	if !strings.Contains(rich, "Désignations de ménages DALO ou prioritaires") || !strings.Contains(rich, "Source : ") {
+		t.Errorf("objectives missing: %q", rich)
+	}
+	if p.pdfBtn.Disabled() {
+		t.Error("PDF button disabled")
+	}
+
+	dir := t.TempDir()
+	p.saveTo(year, filepath.Join(dir, "r.pdf"), true)
+	s.waitIdle()
+	p.saveTo(year, filepath.Join(dir, "r.csv"), false)
+	s.waitIdle()
+	if b, err := os.ReadFile(filepath.Join(dir, "r.pdf")); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("pdf: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "r.csv")); err != nil || !strings.HasPrefix(string(b), "indicateur;numerateur;denominateur;taux;cible;atteint\n") {
+		t.Errorf("csv: %v", err)
+	}
+	if !strings.Contains(p.status.Text, "r.csv") {
+		t.Errorf("status %q", p.status.Text)
+	}
+}
+
+// TestCommissions_SuiteDesOffres records the answer to an offer of the
+// demo's closed session from its « Suite des offres » tab.
+func TestCommissions_SuiteDesOffres(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	var c *model.Commission
+	list, _ := m.app.Commissions()
+	for i := range list {
+		if list[i].Statut == model.Close {
+			c = &list[i]
+		}
+	}
+	if c == nil {
+		t.Fatal("the demo has no closed session")
+	}
+	s.open(c.ID)
+	p := s.seance.suites
+	var ref, nur string
+	for _, d := range c.Logements {
+		if k := c.TitulaireOffre(d.Logement); k != nil && ref == "" {
+			ref, nur = d.Logement, k.NUR
+		}
+	}
+	all := strings.Join(texts(p.list), "\n")
+	if !strings.Contains(all, "Offre détenue par la demande "+nur) {
+		t.Fatalf("tab:\n%s", all)
+	}
+	p.ouvrir(ref, nur, model.OffreRefusee)
+	f := p.last
+	f.date.SetText("31/02/2026")
+	f.valider()
+	if got, _ := m.app.Commission(c.ID); len(got.Suites) != 0 {
+		t.Fatal("recorded with a bad date")
+	}
+	f.date.SetText(m.app.Today().String())
+	f.valider() // no reason: refused by the app
+	if got, _ := m.app.Commission(c.ID); len(got.Suites) != 0 {
+		t.Fatal("refusal recorded without its reason")
+	}
+	test.Type(f.motif, "Logement trop éloigné de l'école des enfants")
+	f.valider()
+	got, _ := m.app.Commission(c.ID)
+	if len(got.Suites) != 1 || got.Suites[0].NUR != nur || got.Suites[0].Reponse != model.OffreRefusee {
+		t.Fatalf("suites %+v", got.Suites)
+	}
+	if !strings.Contains(p.status.Text, "offre refusée") {
+		t.Errorf("status %q", p.status.Text)
+	}
+	all = strings.Join(texts(p.list), "\n")
+	if !strings.Contains(all, "demande "+nur+" : offre refusée (motif : Logement trop éloigné") {
+		t.Errorf("tab after the refusal:\n%s", all)
+	}
+}
