@@ -12,19 +12,36 @@ import (
 	"logis/storage"
 )
 
-// documentsData is everything the documents of a session need, read in one
-// transaction.
+// documentsData is everything the documents of a session need. For a
+// closed session, logements and menages come from its snapshot (what the
+// commission saw); postaux and domiciles are always the current records,
+// for the postal address of the letters.
 type documentsData struct {
 	c         *model.Commission
 	office    *model.Office
 	logements map[string]*model.Logement
 	menages   map[string]*model.Menage
+	postaux   map[string]*model.Menage   // current households, for the address
+	domiciles map[string]*model.Logement // current dwellings of the tenants, for the address
 }
 
 // lireDocuments reads the session, its dwellings, the households examined,
-// the dwellings the tenants rent and the office's identity in one View.
+// the dwellings the tenants rent and the office's identity in one View. A
+// closed session without a snapshot (closed by an earlier version) gets one
+// first, in its own transaction (see reprendreInstantane).
 func (a *App) lireDocuments(id string) (*documentsData, error) {
-	d := &documentsData{logements: map[string]*model.Logement{}, menages: map[string]*model.Menage{}}
+	d, err := a.lireDocumentsTx(id)
+	if err == nil && d.c.Statut == model.Close && d.c.Instantane == nil {
+		if _, err = a.reprendreInstantane(id); err == nil {
+			d, err = a.lireDocumentsTx(id)
+		}
+	}
+	return d, err
+}
+
+func (a *App) lireDocumentsTx(id string) (*documentsData, error) {
+	d := &documentsData{logements: map[string]*model.Logement{}, menages: map[string]*model.Menage{},
+		postaux: map[string]*model.Menage{}, domiciles: map[string]*model.Logement{}}
 	err := a.DB.View(func(tx *storage.Tx) error {
 		var err error
 		if d.c, err = tx.Commission(id); err != nil {
@@ -33,24 +50,54 @@ func (a *App) lireDocuments(id string) (*documentsData, error) {
 		if d.office, err = tx.Office(); err != nil {
 			return err
 		}
-		logement := func(ref string) error {
-			if ref == "" || d.logements[ref] != nil {
+		snap := d.c.Instantane
+		if d.c.Statut != model.Close {
+			snap = nil // a draft shows the records as they are
+		}
+		lireLogement := func(ref string, into map[string]*model.Logement) error {
+			if ref == "" || into[ref] != nil {
 				return nil
 			}
 			l, err := tx.Logement(ref)
 			if err != nil {
 				return err
 			}
-			d.logements[ref] = l
+			into[ref] = l
 			return nil
 		}
+		logement := func(ref string) error {
+			if snap != nil {
+				if l := snap.Logement(ref); l != nil {
+					d.logements[ref] = l
+				}
+				return nil // not in the snapshot: the documents say only the reference
+			}
+			return lireLogement(ref, d.logements)
+		}
 		menage := func(mid string) error {
-			if d.menages[mid] != nil {
+			if d.postaux[mid] != nil {
 				return nil
 			}
 			m, err := tx.Menage(mid)
-			if err != nil {
+			if err != nil && !(snap != nil && model.ErrorCode(err) == model.ENOTFOUND) {
 				return err
+			}
+			if m != nil {
+				d.postaux[mid] = m
+				if m.Loge() {
+					if err := lireLogement(m.Bail.Logement, d.domiciles); err != nil && model.ErrorCode(err) != model.ENOTFOUND {
+						return err
+					}
+				}
+			}
+			if snap != nil {
+				if sm := snap.Menage(mid); sm != nil {
+					d.menages[mid] = sm
+					if sm.Loge() {
+						return logement(sm.Bail.Logement)
+					}
+				}
+				return nil
 			}
 			d.menages[mid] = m
 			if m.Loge() {
@@ -82,17 +129,24 @@ func (a *App) lireDocuments(id string) (*documentsData, error) {
 }
 
 // PV writes the minutes of session id as PDF into w. A session still in
-// preparation gives a draft marked « PROJET ».
+// preparation gives a draft marked « PROJET »; a closed session's minutes
+// are drawn from its snapshot only, so they never change after closing but
+// through an amendment.
 func (a *App) PV(id string, w io.Writer) error {
-	d, err := a.lireDocuments(id)
-	if err != nil {
-		return err
-	}
-	p, err := pdf.MiseEnPagePV(pdf.SourcePV{Commission: d.c, Office: d.office, Logements: d.logements, Menages: d.menages})
+	p, err := a.MiseEnPagePV(id)
 	if err != nil {
 		return err
 	}
 	return p.Ecrire(w)
+}
+
+// MiseEnPagePV lays out the minutes of session id as data (see PV).
+func (a *App) MiseEnPagePV(id string) (*pdf.PV, error) {
+	d, err := a.lireDocuments(id)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.MiseEnPagePV(pdf.SourcePV{Commission: d.c, Office: d.office, Logements: d.logements, Menages: d.menages})
 }
 
 // OptionsCourriers dates the letters: Date is the letters' date (today when
@@ -117,9 +171,11 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, er
 		return nil, model.Errorf(model.EINVALID, "Les courriers ne peuvent pas être datés (%s) d'avant la séance (%s).", today, d.c.Date)
 	}
 	var out []*pdf.Lettre
-	domicile := func(m *model.Menage) *model.Logement {
-		if m.Loge() {
-			return d.logements[m.Bail.Logement]
+	// The postal address is today's: the household's current record and
+	// the dwelling it rents today.
+	domicile := func(id string) *model.Logement {
+		if m := d.postaux[id]; m != nil && m.Loge() {
+			return d.domiciles[m.Bail.Logement]
 		}
 		return nil
 	}
@@ -131,7 +187,11 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, er
 				continue
 			}
 			m := d.menages[k.Menage]
-			l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Notification: opt.Notification, Menage: m, Domicile: domicile(m),
+			if m == nil {
+				return nil, errMenageAbsent(k.Menage)
+			}
+			l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Notification: opt.Notification, Menage: m,
+				Postal: d.postaux[k.Menage], Domicile: domicile(k.Menage),
 				Candidat: k, Logement: d.logements[dl.Logement]})
 			if err != nil {
 				return nil, err
@@ -142,7 +202,11 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, er
 	for i := range d.c.Occupation {
 		o := &d.c.Occupation[i]
 		m := d.menages[o.Menage]
-		l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Menage: m, Domicile: d.logements[o.Logement],
+		if m == nil {
+			return nil, errMenageAbsent(o.Menage)
+		}
+		l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Menage: m,
+			Postal: d.postaux[o.Menage], Domicile: domicile(o.Menage),
 			Logement: d.logements[o.Logement], Occupation: o})
 		if err != nil {
 			return nil, err
@@ -227,6 +291,10 @@ func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progres
 	}
 	a.Log.Info("courriers", "commission", d.c.ID, "courriers", len(lettres))
 	return paths, nil
+}
+
+func errMenageAbsent(id string) error {
+	return model.Errorf(model.ENOTFOUND, "Le ménage %s n'est ni dans la base ni dans l'instantané de la séance : son courrier ne peut pas être écrit.", id)
 }
 
 // ecrireFichier writes through a temporary file renamed at the end, so that

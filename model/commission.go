@@ -349,6 +349,10 @@ type Commission struct {
 	Occupation  []DossierOccupation `json:"occupation,omitempty"`
 	Cloture     time.Time           `json:"cloture,omitempty"`
 	Amendements []Amendement        `json:"amendements,omitempty"`
+	// Instantane is what the commission saw, stored at closing; nil while
+	// in preparation (and for sessions closed before snapshots existed,
+	// until their documents are first printed).
+	Instantane *Instantane `json:"instantane,omitempty"`
 }
 
 // Validate checks a session's header.

@@ -87,10 +87,11 @@ func (l *Lettre) Texte() string {
 type Courrier struct {
 	Commission   *model.Commission
 	Office       *model.Office
-	Date         model.Date // date of the letter
-	Notification model.Date // date of notification of an offer; the letter's date when zero
-	Menage       *model.Menage
-	Domicile     *model.Logement // the dwelling the household rents from the office, if any
+	Date         model.Date      // date of the letter
+	Notification model.Date      // date of notification of an offer; the letter's date when zero
+	Menage       *model.Menage   // the household as the commission saw it (the snapshot of a closed session)
+	Postal       *model.Menage   // the household as it is today, for the postal address; Menage when nil
+	Domicile     *model.Logement // the dwelling the household rents from the office today, if any (address)
 
 	// A decision letter: the candidate and the dwelling examined.
 	Candidat *model.Candidat
@@ -115,7 +116,7 @@ func MiseEnPage(c Courrier) (*Lettre, error) {
 		l.Expediteur = append(l.Expediteur, o.Courriel)
 	}
 	l.Logo = o.Logo
-	lignes, err := adressePostale(c.Menage, c.Domicile)
+	lignes, err := adressePostale(c.postal(), c.Domicile)
 	if err != nil {
 		return nil, err
 	}
@@ -141,6 +142,14 @@ func MiseEnPage(c Courrier) (*Lettre, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// postal is the household whose address the letter goes to: today's.
+func (c *Courrier) postal() *model.Menage {
+	if c.Postal != nil {
+		return c.Postal
+	}
+	return c.Menage
 }
 
 func contact(o *model.Office) string {
@@ -479,7 +488,8 @@ func lettreOccupation(l *Lettre, c Courrier) error {
 		return fmt.Errorf("pdf: examen de l'occupation sans logement")
 	}
 	if c.Domicile == nil {
-		lignes, err := adressePostale(&model.Menage{ID: m.ID, Personnes: m.Personnes, Bail: m.Bail, Adresse: m.Adresse}, lg)
+		p := c.postal()
+		lignes, err := adressePostale(&model.Menage{ID: p.ID, Personnes: p.Personnes, Bail: p.Bail, Adresse: p.Adresse}, lg)
 		if err != nil {
 			return err
 		}

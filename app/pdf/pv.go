@@ -111,6 +111,13 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 		{"Objet", majuscule(c.Type.Label())},
 		{"Statut", statut(c)},
 	}
+	if c.Statut == model.Close && c.Instantane != nil {
+		dossiers := "tels qu'examinés par la commission, enregistrés à la clôture"
+		if c.Instantane.Reprise {
+			dossiers = "enregistrés le " + model.DateOf(c.Instantane.Pris).String() + " (instantané repris après la clôture : séance close par une version antérieure du logiciel)"
+		}
+		p.Entete = append(p.Entete, [2]string{"Dossiers", dossiers})
+	}
 	p.Membres = Tableau{Entetes: []string{"Membre", "Qualité", "Voix délibérative", "Présence"}, Largeurs: []float64{48, 72, 26, 24}}
 	for _, m := range c.Membres {
 		voix := "non"
