@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"logis/app"
+	"logis/model"
 )
 
 func cmdCandidats(a *app.App, args []string, out io.Writer) error {
@@ -75,6 +76,7 @@ func cmdCourriers(a *app.App, args []string, out io.Writer) error {
 	dest := fs.String("out", "", "")
 	dateOpt := fs.String("date", "", "")
 	notifOpt := fs.String("notification", "", "")
+	modeOpt := fs.String("mode", string(model.Recommande), "")
 	id, args := splitFirst(args)
 	if err := fs.Parse(args); err != nil || *dest == "" || (id == "") == (fs.NArg() == 0) || fs.NArg() > 1 {
 		return usageError("courriers : indiquez l'identifiant de la séance et --out DOSSIER")
@@ -89,6 +91,9 @@ func cmdCourriers(a *app.App, args []string, out io.Writer) error {
 	}
 	if opt.Notification, err = parseDateFlag("--notification", *notifOpt, opt.Notification); err != nil {
 		return err
+	}
+	if opt.Mode, err = model.ParseModeNotification(*modeOpt); err != nil {
+		return usageError("courriers --mode : " + model.ErrorMessage(err))
 	}
 	paths, err := a.CourriersAvec(id, *dest, opt, nil)
 	if err != nil {

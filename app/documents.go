@@ -150,10 +150,14 @@ func (a *App) MiseEnPagePV(id string) (*pdf.PV, error) {
 }
 
 // OptionsCourriers dates the letters: Date is the letters' date (today when
-// zero); Notification the day the offers are deemed notified, from which the
-// ten-day reply deadline runs (the letters' date when zero).
+// zero); Mode how they are notified (model.Recommande when empty);
+// Notification the day the letters are deemed received, from which an
+// offer's ten-day reply deadline runs — when zero, computed from the mode:
+// the letters' date for a hand delivery, else that date plus the postal
+// delay of Paramètres (model.ReceptionPrevue).
 type OptionsCourriers struct {
 	Date         model.Date
+	Mode         model.ModeNotification
 	Notification model.Date
 }
 
@@ -164,7 +168,16 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, er
 		return nil, model.Errorf(model.ECONFLICT, "La commission %s n'est pas close : les courriers partent après la clôture de la séance.", d.c.ID)
 	}
 	today := opt.Date
-	if !opt.Notification.IsZero() && opt.Notification < today {
+	if opt.Mode == "" {
+		opt.Mode = model.Recommande
+	}
+	if _, err := model.ParseModeNotification(string(opt.Mode)); err != nil {
+		return nil, err
+	}
+	if opt.Notification.IsZero() {
+		opt.Notification = model.ReceptionPrevue(today, opt.Mode, d.office.DelaiPostalJours())
+	}
+	if opt.Notification < today {
 		return nil, model.Errorf(model.EINVALID, "La date de notification (%s) ne peut pas précéder la date des courriers (%s).", opt.Notification, today)
 	}
 	if !d.c.Date.IsZero() && today < d.c.Date {
@@ -190,7 +203,7 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, er
 			if m == nil {
 				return nil, errMenageAbsent(k.Menage)
 			}
-			l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Notification: opt.Notification, Menage: m,
+			l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Notification: opt.Notification, Mode: opt.Mode, Menage: m,
 				Postal: d.postaux[k.Menage], Domicile: domicile(k.Menage),
 				Candidat: k, Logement: d.logements[dl.Logement]})
 			if err != nil {
@@ -289,8 +302,35 @@ func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progres
 			}
 		}
 	}
+	if err := a.noterEnvoi(d.c.ID, opt, d.office, len(lettres)); err != nil {
+		return paths, err
+	}
 	a.Log.Info("courriers", "commission", d.c.ID, "courriers", len(lettres))
 	return paths, nil
+}
+
+// noterEnvoi records in the session the printing of its letters, with their
+// date and mode of notification (the minutes state it); printing the same
+// letters again the same way records nothing new.
+func (a *App) noterEnvoi(id string, opt OptionsCourriers, o *model.Office, n int) error {
+	if opt.Mode == "" {
+		opt.Mode = model.Recommande
+	}
+	if opt.Notification.IsZero() {
+		opt.Notification = model.ReceptionPrevue(opt.Date, opt.Mode, o.DelaiPostalJours())
+	}
+	e := model.Envoi{Date: opt.Date, Mode: opt.Mode, Reception: opt.Notification, Courriers: n}
+	return a.DB.Update("Commission "+id+" : courriers du "+opt.Date.String()+" ("+opt.Mode.Label()+")", func(tx *storage.Tx) error {
+		c, err := tx.Commission(id)
+		if err != nil {
+			return err
+		}
+		if k := len(c.Envois); k > 0 && c.Envois[k-1] == e {
+			return nil
+		}
+		c.Envois = append(c.Envois, e)
+		return tx.PutCommission(c)
+	})
 }
 
 func errMenageAbsent(id string) error {

@@ -353,6 +353,9 @@ type Commission struct {
 	// in preparation (and for sessions closed before snapshots existed,
 	// until their documents are first printed).
 	Instantane *Instantane `json:"instantane,omitempty"`
+	// Envois are the printings of the letters, with their mode of
+	// notification (not a change of what was decided: no amendment).
+	Envois []Envoi `json:"envois,omitempty"`
 }
 
 // Validate checks a session's header.

@@ -515,10 +515,14 @@ func TestCommissions_Documents(t *testing.T) {
 	}
 	p.notif.Entry.SetText("")
 	test.Type(p.notif.Entry, m.app.Today().AddDays(2).String())
+	p.mode.SetSelected(majuscule(model.CourrierSimple.Label()))
 	test.Tap(p.courrierBtn)
 	s.waitIdle()
 	if p.last == pv || !strings.HasSuffix(p.last, ".pdf") {
 		t.Fatalf("letters: last = %q (%s)", p.last, p.status.Text)
+	}
+	if got, _ := m.app.Commission(c.ID); len(got.Envois) != 1 || got.Envois[0].Mode != model.CourrierSimple || got.Envois[0].Reception != m.app.Today().AddDays(2) {
+		t.Errorf("envoi recorded %+v", got.Envois)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	// The minutes, the combined letters and one letter per candidate.

@@ -87,11 +87,12 @@ func (l *Lettre) Texte() string {
 type Courrier struct {
 	Commission   *model.Commission
 	Office       *model.Office
-	Date         model.Date      // date of the letter
-	Notification model.Date      // date of notification of an offer; the letter's date when zero
-	Menage       *model.Menage   // the household as the commission saw it (the snapshot of a closed session)
-	Postal       *model.Menage   // the household as it is today, for the postal address; Menage when nil
-	Domicile     *model.Logement // the dwelling the household rents from the office today, if any (address)
+	Date         model.Date             // date of the letter
+	Notification model.Date             // expected receipt of the letter, from which an offer's ten days run; the letter's date when zero
+	Mode         model.ModeNotification // how the letter is notified (stated with the offer's deadline)
+	Menage       *model.Menage          // the household as the commission saw it (the snapshot of a closed session)
+	Postal       *model.Menage          // the household as it is today, for the postal address; Menage when nil
+	Domicile     *model.Logement        // the dwelling the household rents from the office today, if any (address)
 
 	// A decision letter: the candidate and the dwelling examined.
 	Candidat *model.Candidat
@@ -300,7 +301,7 @@ func lettreDecision(l *Lettre, c Courrier) error {
 	switch d.Type {
 	case model.Attribution:
 		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé de vous attribuer ce logement.", Gras: true})
-		offreDelai(l, notif, "Cette décision vaut offre de logement.")
+		offreDelai(l, notif, c.Mode, "Cette décision vaut offre de logement.")
 	case model.AttributionClassee:
 		n := classes(cm, lg.Reference)
 		rang := fmt.Sprintf("au rang n°"+nb+"%d", d.Rang)
@@ -309,7 +310,7 @@ func lettreDecision(l *Lettre, c Courrier) error {
 		}
 		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé d'attribuer ce logement par classement des candidats. Votre candidature est classée " + rang + ".", Gras: true})
 		if d.Rang == 1 {
-			offreDelai(l, notif, "Classé en premier, vous êtes le premier à qui ce logement est proposé : cette décision vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, le logement sera proposé au candidat classé au rang suivant.")
+			offreDelai(l, notif, c.Mode, "Classé en premier, vous êtes le premier à qui ce logement est proposé : cette décision vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, le logement sera proposé au candidat classé au rang suivant.")
 		} else {
 			avant := "le candidat classé avant vous le refuse ou ne répond"
 			if d.Rang > 2 {
@@ -405,23 +406,37 @@ func classes(cm *model.Commission, ref string) int {
 }
 
 // offreDelai adds the reply deadline of an offer (R.441-10 CCH): at least ten
-// days from the day after notification, moved past Saturdays, Sundays and
-// public holidays, written out; no reply counts as a refusal.
-func offreDelai(l *Lettre, notif model.Date, intro string) {
-	dl := model.DelaiReponse(notif, DelaiReponseJours)
+// days from the day after the letter's receipt (reception: expected from the
+// mode of notification), moved past Saturdays, Sundays and public holidays,
+// written out; no reply counts as a refusal.
+func offreDelai(l *Lettre, reception model.Date, mode model.ModeNotification, intro string) {
+	dl := model.DelaiReponse(reception, DelaiReponseJours)
 	l.Delai, l.Echeance = &dl, dl.Echeance
-	txt := intro + " Vous disposez d'un délai de dix jours, à compter du lendemain de la notification de ce courrier (le " + notif.Long() +
-		"), pour nous faire connaître par écrit votre acceptation ou votre refus."
-	l.Corps = append(l.Corps, Paragraphe{Texte: txt},
-		Paragraphe{Texte: "Votre réponse doit nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + ".", Gras: true})
+	txt := intro + " Vous disposez d'un délai de dix jours, à compter du lendemain de sa réception, pour nous faire connaître par écrit votre acceptation ou votre refus."
+	var calcul string
+	switch mode {
+	case model.MainPropre:
+		calcul = "Ce courrier vous étant remis en main propre le " + insecable(reception.Long()) + ", votre réponse doit nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + "."
+	case model.Recommande, model.CourrierSimple:
+		calcul = "Ce courrier vous étant adressé par " + mode.Label() + ", sa réception est prévue le " + insecable(reception.Long()) +
+			" : votre réponse doit alors nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + "."
+	default:
+		calcul = "Ce courrier étant notifié le " + insecable(reception.Long()) + ", votre réponse doit nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + "."
+	}
 	if dl.Echeance != dl.Brut {
 		why := "un " + joursSemaine[dl.Brut.Weekday()]
 		if f := model.JourFerie(dl.Brut); f != "" {
 			why = "un jour férié (" + f + ")"
 		}
-		l.Corps[len(l.Corps)-1].Texte += " Le dixième jour, le " + dl.Brut.LongAvecJour() + ", étant " + why +
-			", le délai est reporté au premier jour ouvré suivant."
+		calcul += " Le dixième jour, le " + dl.Brut.LongAvecJour() + ", étant " + why + ", le délai est reporté au premier jour ouvré suivant."
 	}
+	switch mode {
+	case model.Recommande:
+		calcul += " Si la lettre vous est présentée plus tard, le délai court à compter du lendemain de sa première présentation par La Poste."
+	case model.CourrierSimple:
+		calcul += " Si vous le recevez plus tard, le délai court à compter du lendemain de sa réception."
+	}
+	l.Corps = append(l.Corps, Paragraphe{Texte: txt}, Paragraphe{Texte: calcul, Gras: true})
 	l.Corps = append(l.Corps, Paragraphe{Texte: "Sans réponse de votre part dans ce délai, votre silence vaudra refus de cette offre et le logement pourra être proposé à un autre candidat (article R.441-10 du code de la construction et de l'habitation). Pour visiter le logement avant de répondre, prenez rendez-vous avec le service des attributions."})
 }
 

@@ -96,7 +96,7 @@ func TestMiseEnPage_Attribution(t *testing.T) {
 	mustContain(t, "attribution", l.Texte(), "La commission a décidé de vous attribuer ce logement.",
 		"12 avenue Paul Vaillant-Couturier, bât. B, apt 34, 94110 Arcueil", "T3, 3 pièces principales, 63,4 m² habitables, 2e étage avec ascenseur",
 		"(référence ARC0001-0003)", "loyer 456,48 € + provisions pour charges 152,16 € = 608,64 € par mois",
-		"délai de dix jours", "à compter du lendemain de la notification", "au plus tard le lundi 30 novembre 2026",
+		"délai de dix jours", "à compter du lendemain de sa réception", "au plus tard le lundi 30 novembre 2026",
 		"Sans réponse de votre part dans ce délai, votre silence vaudra refus de cette offre", "R.441-10")
 	mustNotContain(t, "attribution", l.Texte(), "recours contentieux", "reporté")
 }

@@ -60,7 +60,7 @@ func TestEcrireCourriers_Texte(t *testing.T) {
 	lettres := courriersTest(t)
 	txt := pdftotext(t, courriersPDF(t), 0, 0)
 	mustContain(t, "PDF", txt,
-		"Arcueil, le 20 novembre 2026", "Objet : proposition de logement", "au plus tard le lundi 30 novembre 2026",
+		"Arcueil, le 20 novembre 2026", "Objet : proposition de logement", "tard le lundi 30 novembre 2026",
 		"608,64 €", "classée au rang n° 2", "vendredi 4 décembre 2026", "tribunal administratif de Melun",
 		"deux mois", "Protection des données personnelles", "94400 VITRY SUR SEINE", "Thành NGUYỄN", "La suite")
 	// Each letter has its own numbering: as many « Page 1 / » as letters.

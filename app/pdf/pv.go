@@ -38,6 +38,7 @@ type PV struct {
 	Occupation  Tableau
 	Synthese    [][2]string
 	Amendements []string
+	Envois      []string // printings of the letters and how they were notified
 	Mentions    []string
 	Signatures  []string
 	Pied        string
@@ -77,6 +78,7 @@ func (p *PV) Texte() string {
 		w(r[0] + " " + r[1])
 	}
 	w(p.Amendements...)
+	w(p.Envois...)
 	w(p.Mentions...)
 	w(p.Signatures...)
 	w(p.Pied)
@@ -214,6 +216,13 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 	}
 	for _, a := range c.Amendements {
 		p.Amendements = append(p.Amendements, fmt.Sprintf("Amendement du %s par %s : %s", model.DateOf(a.Quand).String(), a.Utilisateur, a.Motif))
+	}
+	for _, e := range c.Envois {
+		t := fmt.Sprintf("Courriers du %s : %s", e.Date, e.Mode.Label())
+		if e.Mode != model.MainPropre {
+			t += fmt.Sprintf(", réception prévue le %s", e.Reception)
+		}
+		p.Envois = append(p.Envois, t+fmt.Sprintf(" (%d courrier(s)).", e.Courriers))
 	}
 	p.Mentions = []string{
 		"Les décisions consignées dans le présent procès-verbal ont été prises par la commission, après examen de chaque dossier et délibération de ses membres. Le logiciel de l'Office n'a fait que préparer les dossiers et proposer un ordre des candidats, avec ses explications : aucune décision n'a été prise de façon automatisée.",

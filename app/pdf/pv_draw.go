@@ -100,6 +100,13 @@ func (p *PV) Ecrire(w io.Writer) error {
 			texte(f, margeG, largeur, 4.5, a)
 		}
 	}
+	if len(p.Envois) > 0 {
+		section(f, "Notification des décisions")
+		police(f, false, 9)
+		for _, e := range p.Envois {
+			texte(f, margeG, largeur, 4.5, e)
+		}
+	}
 	f.Ln(3)
 	police(f, false, 8.5)
 	for _, m := range p.Mentions {
