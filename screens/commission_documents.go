@@ -46,7 +46,7 @@ type documentsPanel struct {
 	courriers func(dir string, opt app.OptionsCourriers, progress func(done, total int)) (path, done string, err error)
 	session   model.Date
 	today     model.Date
-	dateC     *Champ // the letters' date
+	dateC     *Champ         // the letters' date
 	mode      *widget.Select // how the letters are notified
 	notif     *Champ         // the day the letters are deemed received (optional)
 	ouvrir    func(path string) error
