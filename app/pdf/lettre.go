@@ -442,7 +442,9 @@ func offreDelai(l *Lettre, reception model.Date, mode model.ModeNotification, in
 
 var joursSemaine = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
 
-// recours states the appeal routes of a refusal.
+// recours states the appeal routes of a decision that does not give the
+// applicant the dwelling (art. R.421-1 and R.421-5 CJA: without them the
+// two-month delay does not run).
 func recours(o *model.Office) []Paragraphe {
 	adr := o.Nom
 	if len(o.Adresse) > 0 {
@@ -450,13 +452,13 @@ func recours(o *model.Office) []Paragraphe {
 	}
 	return []Paragraphe{{
 		Titre: "Voies et délais de recours",
-		Texte: "Si vous contestez cette décision, vous pouvez, dans un délai de deux mois à compter de sa notification" + nb + ":",
+		Texte: "Vous pouvez contester cette décision dans un délai de deux mois à compter de sa notification" + nb + ":",
 		Puces: []string{
-			"former un recours gracieux auprès de l'Office, par lettre adressée à " + adr + ", en exposant vos arguments et en joignant tout élément utile ;",
-			"former un recours contentieux devant le " + TribunalAdministratif + ", compétent pour le Val-de-Marne, par courrier ou par l'application Télérecours citoyens (www.telerecours.fr).",
+			"par un recours gracieux auprès de l'Office, par lettre adressée à " + adr + ", en exposant vos arguments ;",
+			"par un recours contentieux devant le " + TribunalAdministratif + ", par courrier ou par l'application Télérecours citoyens (www.telerecours.fr).",
 		},
 	}, {
-		Texte: "Un recours gracieux formé dans ce délai le prolonge : le délai de deux mois pour saisir le tribunal court alors à nouveau à compter de la réponse de l'Office, ou du rejet implicite né de son silence pendant deux mois.",
+		Texte: "Un recours gracieux formé dans ce délai le prolonge : le délai de deux mois pour saisir le tribunal court alors de la réponse de l'Office, ou de son silence gardé pendant deux mois (rejet implicite).",
 	}}
 }
 

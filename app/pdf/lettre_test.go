@@ -205,7 +205,7 @@ func TestMiseEnPage_RefusMotivesEtRecours(t *testing.T) {
 				wants = append(wants, majuscule(m.Libelle), m.Droit)
 			}
 			wants = append(wants, tc.extra, "motifs de fait et de droit", "Voies et délais de recours", "recours gracieux",
-				"recours contentieux devant le tribunal administratif de Melun", "Val-de-Marne", "deux mois à compter de sa notification")
+				"recours contentieux devant le tribunal administratif de Melun", "deux mois à compter de sa notification")
 			mustContain(t, tc.sorte, l.Texte(), wants...)
 			mustNotContain(t, tc.sorte, l.Texte(), "au plus tard le")
 		})

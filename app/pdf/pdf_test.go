@@ -256,9 +256,9 @@ func benchCourriers(b *testing.B, fichiers bool) {
 				}
 			}
 		}
-		if !fichiers {
+		if !fichiers { // the combined file to print, blank back pages included
 			var buf bytes.Buffer
-			if err := EcrireCourriers(&buf, lettres[:500], dateCourier, nil); err != nil {
+			if err := ecrireCourriers(&buf, lettres[:500], dateCourier, nil, nil, true); err != nil {
 				b.Fatal(err)
 			}
 			continue
