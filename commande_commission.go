@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"logis/app"
 	"logis/model"
@@ -95,10 +96,16 @@ func cmdCourriers(a *app.App, args []string, out io.Writer) error {
 	if opt.Mode, err = model.ParseModeNotification(*modeOpt); err != nil {
 		return usageError("courriers --mode : " + model.ErrorMessage(err))
 	}
-	paths, err := a.CourriersAvec(id, *dest, opt, nil)
+	r, err := a.CourriersRapport(id, *dest, opt, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%d courrier(s) écrit(s) dans %s ; fichier à imprimer : %s\n", len(paths)-1, *dest, paths[0])
+	fmt.Fprintf(out, "%d courrier(s) écrit(s) dans %s ; fichier à imprimer : %s\n", len(r.Fichiers)-1, *dest, r.Fichiers[0])
+	for _, s := range r.Avertissements {
+		fmt.Fprintf(out, "Attention : %s\n", s)
+	}
+	if len(r.Ecartes) > 0 {
+		return model.Errorf(model.EINVALID, "%d courrier(s) non écrit(s), les autres l'ont été : %s", len(r.Ecartes), strings.Join(r.Ecartes, " "))
+	}
 	return nil
 }

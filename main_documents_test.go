@@ -34,7 +34,7 @@ func TestCLI_Documents(t *testing.T) {
 	}
 	cour := filepath.Join(dir, "courriers")
 	code, out, errOut = runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour)
-	if code != 0 || !strings.Contains(out, "C2026-001_courriers.pdf") {
+	if code != 0 || !strings.Contains(out, "C2026-001_courriers.pdf") || !strings.Contains(out, "Attention : Identité de l'Office à compléter") {
 		t.Fatalf("courriers: code %d, out %q, err %q", code, out, errOut)
 	}
 	files, _ := filepath.Glob(filepath.Join(cour, "*.pdf"))

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"logis/app/pdf"
@@ -162,28 +163,42 @@ type OptionsCourriers struct {
 }
 
 // lettres lays out every letter of a closed session: one per candidate with
-// a decision, one per tenant examined for the occupancy.
-func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, error) {
+// a decision, one per tenant examined for the occupancy. A letter that
+// cannot be written as the law requires (a documents deadline already
+// passed at the letters' date…) is left out and listed in ecartes, in
+// French, named by its application or household number; the others are
+// written.
+func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre, ecartes []string, err error) {
 	if d.c.Statut != model.Close {
-		return nil, model.Errorf(model.ECONFLICT, "La commission %s n'est pas close : les courriers partent après la clôture de la séance.", d.c.ID)
+		return nil, nil, model.Errorf(model.ECONFLICT, "La commission %s n'est pas close : les courriers partent après la clôture de la séance.", d.c.ID)
 	}
 	today := opt.Date
 	if opt.Mode == "" {
 		opt.Mode = model.Recommande
 	}
 	if _, err := model.ParseModeNotification(string(opt.Mode)); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if opt.Notification.IsZero() {
 		opt.Notification = model.ReceptionPrevue(today, opt.Mode, d.office.DelaiPostalJours())
 	}
 	if opt.Notification < today {
-		return nil, model.Errorf(model.EINVALID, "La date de notification (%s) ne peut pas précéder la date des courriers (%s).", opt.Notification, today)
+		return nil, nil, model.Errorf(model.EINVALID, "La date de notification (%s) ne peut pas précéder la date des courriers (%s).", opt.Notification, today)
 	}
 	if !d.c.Date.IsZero() && today < d.c.Date {
-		return nil, model.Errorf(model.EINVALID, "Les courriers ne peuvent pas être datés (%s) d'avant la séance (%s).", today, d.c.Date)
+		return nil, nil, model.Errorf(model.EINVALID, "Les courriers ne peuvent pas être datés (%s) d'avant la séance (%s).", today, d.c.Date)
 	}
-	var out []*pdf.Lettre
+	ajouter := func(l *pdf.Lettre, err error) error {
+		switch {
+		case err == nil:
+			out = append(out, l)
+		case model.ErrorCode(err) == model.EINVALID:
+			ecartes = append(ecartes, model.ErrorMessage(err))
+		default:
+			return err
+		}
+		return nil
+	}
 	// The postal address is today's: the household's current record and
 	// the dwelling it rents today.
 	domicile := func(id string) *model.Logement {
@@ -201,30 +216,33 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, er
 			}
 			m := d.menages[k.Menage]
 			if m == nil {
-				return nil, errMenageAbsent(k.Menage)
+				return nil, nil, errMenageAbsent(k.Menage)
 			}
-			l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Notification: opt.Notification, Mode: opt.Mode, Menage: m,
+			if d.logements[dl.Logement] == nil {
+				return nil, nil, model.Errorf(model.ENOTFOUND, "Le logement %s n'est ni dans l'instantané de la séance ni dans la base : ses courriers ne peuvent pas être écrits.", dl.Logement)
+			}
+			c := pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Notification: opt.Notification, Mode: opt.Mode, Menage: m,
 				Postal: d.postaux[k.Menage], Domicile: domicile(k.Menage),
-				Candidat: k, Logement: d.logements[dl.Logement]})
-			if err != nil {
-				return nil, err
+				Candidat: k, Logement: d.logements[dl.Logement]}
+			if s := d.c.Instantane; s != nil && d.c.Statut == model.Close {
+				c.Examen, c.Demande = s.Examen(dl.Logement, k.NUR), s.Demande(k.NUR)
 			}
-			out = append(out, l)
+			if err := ajouter(pdf.MiseEnPage(c)); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	for i := range d.c.Occupation {
 		o := &d.c.Occupation[i]
 		m := d.menages[o.Menage]
 		if m == nil {
-			return nil, errMenageAbsent(o.Menage)
+			return nil, nil, errMenageAbsent(o.Menage)
 		}
-		l, err := pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Menage: m,
+		if err := ajouter(pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Menage: m,
 			Postal: d.postaux[o.Menage], Domicile: domicile(o.Menage),
-			Logement: d.logements[o.Logement], Occupation: o})
-		if err != nil {
-			return nil, err
+			Logement: d.logements[o.Logement], Occupation: o})); err != nil {
+			return nil, nil, err
 		}
-		out = append(out, l)
 	}
 	// Two letters with the same name (one application examined for two
 	// dwellings) get a number.
@@ -235,7 +253,52 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, er
 			l.Fichier = strings.TrimSuffix(l.Fichier, ".pdf") + "_" + itoa(n) + ".pdf"
 		}
 	}
-	return out, nil
+	return out, ecartes, nil
+}
+
+// RapportCourriers is what a printing of the letters did.
+type RapportCourriers struct {
+	Fichiers []string // the combined PDF to print first, then one file per letter
+	// Ecartes are the letters not written, each with why (French; named by
+	// application or household number, never by name). The others are.
+	Ecartes []string
+	// Avertissements are what the office should check before posting: the
+	// identity of Paramètres still the example's, a documents deadline on a
+	// closed day or too close to the letters.
+	Avertissements []string
+}
+
+func plafondDepasse(e *model.ExamenInstantane) bool {
+	for _, v := range e.Verdicts {
+		if v.Regle == "plafond" {
+			return v.Resultat == model.Alerte
+		}
+	}
+	return false
+}
+
+// avertissements lists what to check before posting the letters of d.
+func avertissements(d *documentsData, date model.Date) []string {
+	var out []string
+	if p := d.office.IdentiteProvisoire(); len(p) > 0 {
+		out = append(out, "Identité de l'Office à compléter dans Paramètres avant l'envoi : "+strings.Join(p, " ; ")+".")
+	}
+	for _, dl := range d.c.Logements {
+		for _, k := range dl.Candidats {
+			if k.Decision != nil && k.Decision.Type == model.Irrecevabilite && slices.Contains(k.Decision.Motifs, "plafond") && d.c.Instantane != nil {
+				if e := d.c.Instantane.Examen(dl.Logement, k.NUR); e == nil || !plafondDepasse(e) {
+					out = append(out, "Demande "+k.NUR+" : irrecevabilité pour ressources, mais les montants examinés par la commission ne montrent pas de dépassement du plafond ; le courrier n'en donne pas les chiffres : vérifiez la décision et ses précisions.")
+				}
+			}
+			if k.Decision == nil || k.Decision.DateLimite <= date {
+				continue // a passed deadline leaves the letter out (Ecartes)
+			}
+			for _, a := range k.Decision.AlertesDateLimite(date) {
+				out = append(out, "Demande "+k.NUR+" (condition suspensive) : "+a+".")
+			}
+		}
+	}
+	return out
 }
 
 // Courriers writes the letters of session id into dir: first one combined
@@ -245,34 +308,52 @@ func (a *App) Courriers(id string, dir string, progress Progress) ([]string, err
 	return a.CourriersAvec(id, dir, OptionsCourriers{}, progress)
 }
 
-// CourriersAvec is Courriers with the letters' date and the notification
-// date of the offers given.
+// CourriersAvec is Courriers with the letters' date, mode and receipt
+// given. Letters left out (see RapportCourriers) make an EINVALID error
+// listing them, the others being written: use CourriersRapport to tell
+// them apart.
 func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progress Progress) ([]string, error) {
+	r, err := a.CourriersRapport(id, dir, opt, progress)
+	if err == nil && len(r.Ecartes) > 0 {
+		err = model.Errorf(model.EINVALID, "%d courrier(s) non écrit(s), les autres l'ont été : %s", len(r.Ecartes), strings.Join(r.Ecartes, " "))
+	}
+	return r.Fichiers, err
+}
+
+// CourriersRapport writes the letters of session id into dir (see
+// Courriers) and says which were left out and what to check before
+// posting.
+func (a *App) CourriersRapport(id string, dir string, opt OptionsCourriers, progress Progress) (RapportCourriers, error) {
+	var r RapportCourriers
 	if opt.Date.IsZero() {
 		opt.Date = a.Today()
 	}
 	d, err := a.lireDocuments(id)
 	if err != nil {
-		return nil, err
+		return r, err
 	}
-	lettres, err := a.lettres(d, opt)
+	lettres, ecartes, err := a.lettres(d, opt)
 	if err != nil {
-		return nil, err
+		return r, err
+	}
+	r.Ecartes, r.Avertissements = ecartes, avertissements(d, opt.Date)
+	if len(lettres) == 0 && len(ecartes) > 0 {
+		return r, model.Errorf(model.EINVALID, "Aucun courrier n'a pu être écrit : %s", strings.Join(ecartes, " "))
 	}
 	if len(lettres) == 0 {
-		return nil, model.Errorf(model.EINVALID, "La commission %s n'a aucune décision ni examen de l'occupation : il n'y a pas de courrier à écrire.", id)
+		return r, model.Errorf(model.EINVALID, "La commission %s n'a aucune décision ni examen de l'occupation : il n'y a pas de courrier à écrire.", id)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, model.Errorf(model.EINVALID, "Le dossier « %s » ne peut pas être créé.", dir)
+		return r, model.Errorf(model.EINVALID, "Le dossier « %s » ne peut pas être créé.", dir)
 	}
 	total := 2 * len(lettres)
 	liasse, err := pdf.ComposerCourriers(lettres, opt.Date, func(done, _ int) { progress.report(done, total) })
 	if err != nil {
-		return nil, err
+		return r, err
 	}
 	combined := filepath.Join(dir, d.c.ID+"_courriers.pdf")
 	if err := ecrireFichier(combined, liasse.EcrireTout); err != nil {
-		return nil, err
+		return r, err
 	}
 	paths := []string{combined}
 	// One file per letter, cut out of the combined PDF (no second drawing,
@@ -280,11 +361,11 @@ func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progres
 	for i, l := range lettres {
 		b, err := liasse.Courrier(i)
 		if err != nil {
-			return nil, err
+			return r, err
 		}
 		p := filepath.Join(dir, l.Fichier)
 		if err := ecrireFichier(p, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
-			return nil, err
+			return r, err
 		}
 		paths = append(paths, p)
 		progress.report(len(lettres)+i+1, total)
@@ -302,11 +383,12 @@ func (a *App) CourriersAvec(id string, dir string, opt OptionsCourriers, progres
 			}
 		}
 	}
+	r.Fichiers = paths
 	if err := a.noterEnvoi(d.c.ID, opt, d.office, len(lettres)); err != nil {
-		return paths, err
+		return r, err
 	}
-	a.Log.Info("courriers", "commission", d.c.ID, "courriers", len(lettres))
-	return paths, nil
+	a.Log.Info("courriers", "commission", d.c.ID, "courriers", len(lettres), "ecartes", len(ecartes))
+	return r, nil
 }
 
 // noterEnvoi records in the session the printing of its letters, with their

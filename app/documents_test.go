@@ -338,3 +338,50 @@ func pdftotextApp(t *testing.T, path string) string {
 	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(string(out), "\u00a0", " ")), " ")
 }
+
+// TestApp_CourriersEcartes: a letters' date after one condition's documents
+// deadline leaves that letter out, reported, and writes the others; the
+// placeholder identity and an irrecevabilité whose figures show no excess
+// are warned about.
+func TestApp_CourriersEcartes(t *testing.T) {
+	a := MustOpenApp(t)
+	c := seedSession(t, a, model.Close)
+	dir := t.TempDir()
+	r, err := a.CourriersRapport(c.ID, dir, app.OptionsCourriers{Date: date(2027, 7, 1)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Fichiers) != 1+5 || len(r.Ecartes) != 1 || !strings.Contains(r.Ecartes[0], "la date limite de production des pièces (30/06/2027)") {
+		t.Fatalf("fichiers %d, écartés %q", len(r.Fichiers), r.Ecartes)
+	}
+	for _, p := range r.Fichiers {
+		if strings.Contains(p, "condition-suspensive") {
+			t.Errorf("courrier écarté écrit : %s", p)
+		}
+	}
+	aver := strings.Join(r.Avertissements, "\n")
+	for _, w := range []string{"Identité de l'Office à compléter", "01 00 00 00 00", "prénom et le nom du signataire", "irrecevabilité pour ressources, mais les montants"} {
+		if !strings.Contains(aver, w) {
+			t.Errorf("avertissement « %s » manque :\n%s", w, aver)
+		}
+	}
+	// CourriersAvec says so as an error, the other letters written.
+	paths, err := a.CourriersAvec(c.ID, dir, app.OptionsCourriers{Date: date(2027, 7, 1)}, nil)
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(model.ErrorMessage(err), "1 courrier(s) non écrit(s), les autres l'ont été") || len(paths) != 6 {
+		t.Errorf("CourriersAvec : %d fichiers, %v", len(paths), err)
+	}
+	// A configured identity and a deadline 5 days after the letters.
+	o, _ := a.Office()
+	o.Nom, o.Telephone, o.DPO, o.SignatairePrenom, o.SignataireNom = "OPH du Val-de-Bièvre", "01 45 00 00 01", "dpo@oph-exemple.fr", "Hélène", "Marchand"
+	if err := a.SaveOffice(o); err != nil {
+		t.Fatal(err)
+	}
+	r, err = a.CourriersRapport(c.ID, dir, app.OptionsCourriers{Date: date(2027, 6, 25)}, nil)
+	if err != nil || len(r.Ecartes) != 0 {
+		t.Fatalf("%v %q", err, r.Ecartes)
+	}
+	aver = strings.Join(r.Avertissements, "\n")
+	if strings.Contains(aver, "Identité") || !strings.Contains(aver, "moins de 8 jours") {
+		t.Errorf("avertissements :\n%s", aver)
+	}
+}

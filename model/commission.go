@@ -102,15 +102,32 @@ var MotifsNonAttribution = []Motif{
 	{"mutation", "les conditions de la mutation interne ne sont pas réunies", "politique d'attribution de l'Office, §1.2"},
 	{"sur_occupation", "le logement serait sur-occupé au regard de sa surface habitable", "art. R.822-25 du CCH"},
 	{"autre_candidat", "le logement a été attribué à un candidat dont la situation a été jugée prioritaire", "art. L.441-1 et R.441-3 du CCH"},
+	// Owning a suitable dwelling is a reason the commission may retain, not a
+	// condition of admissibility (art. L.441-2-2 CCH: « peut constituer un
+	// motif de refus »).
+	{"proprietaire", "un membre de votre ménage est propriétaire d'un logement adapté à vos besoins et à vos capacités", "art. L.441-2-2 du CCH"},
 }
 
 // MotifsIrrecevabilite are the legal conditions whose absence makes an
 // application inadmissible.
 var MotifsIrrecevabilite = []Motif{
-	{"plafond", "les ressources de votre ménage dépassent le plafond réglementaire applicable au logement", "art. R.441-1 du CCH et arrêté fixant les plafonds de ressources"},
+	{"plafond", "vos ressources dépassent le plafond réglementaire applicable au logement", "art. R.441-1 du CCH et arrêté fixant les plafonds de ressources"},
 	{"sejour", "les conditions de régularité et de permanence du séjour sur le territoire ne sont pas remplies", "art. R.441-1 du CCH et arrêté du 1er février 2013"},
 	{"demande", "votre demande de logement social n'est pas enregistrée ou n'est plus active", "art. L.441-2-1 du CCH"},
-	{"proprietaire", "votre ménage est propriétaire d'un logement adapté à ses besoins", "art. L.441-2-2 du CCH"},
+}
+
+// MotifDecision finds reason code of a decision of type t in its list; a
+// code of the other list is found too, for decisions recorded before a
+// reason moved (« proprietaire » was an irrecevabilité until 2026).
+func MotifDecision(t TypeDecision, code string) (Motif, bool) {
+	list, other := MotifsNonAttribution, MotifsIrrecevabilite
+	if t == Irrecevabilite {
+		list, other = other, list
+	}
+	if m, ok := MotifByCode(list, code); ok {
+		return m, true
+	}
+	return MotifByCode(other, code)
 }
 
 // MotifByCode finds a reason in a list.
@@ -173,6 +190,10 @@ func (d *Decision) Validate(sessionDate Date) error {
 		}
 		for _, c := range d.Motifs {
 			if _, ok := MotifByCode(list, c); !ok {
+				if d.Type == Irrecevabilite && c == "proprietaire" {
+					errs = append(errs, "être propriétaire d'un logement adapté n'est pas une condition de recevabilité mais un motif de non-attribution que la commission apprécie (art. L.441-2-2 CCH) : choisissez la non-attribution")
+					continue
+				}
 				errs = append(errs, "motif inconnu « "+c+" »")
 			}
 		}
@@ -188,6 +209,32 @@ func (d *Decision) Validate(sessionDate Date) error {
 		return Errorf(EINVALID, "Décision : %s.", strings.Join(errs, " ; "))
 	}
 	return nil
+}
+
+// DelaiPiecesMin is the fewest days between the letters and the deadline
+// for the missing documents of an attribution under suspensive condition:
+// less leaves the applicant no real time to gather them.
+const DelaiPiecesMin = 8
+
+// AlertesDateLimite flags, in French, a documents deadline that falls on a
+// Saturday, Sunday or public holiday (the office is closed: the applicant
+// cannot hand them in that day) or less than DelaiPiecesMin days after the
+// letters (dated envoi). Empty when there is nothing to flag or the
+// decision is not a suspensive condition. Flags do not refuse the decision.
+func (d *Decision) AlertesDateLimite(envoi Date) []string {
+	if d.Type != ConditionSuspensive || d.DateLimite.IsZero() {
+		return nil
+	}
+	var out []string
+	if f := JourFerie(d.DateLimite); f != "" {
+		out = append(out, fmt.Sprintf("la date limite des pièces (%s) est un jour férié (%s) : l'accueil de l'Office est fermé", d.DateLimite, f))
+	} else if wd := d.DateLimite.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		out = append(out, fmt.Sprintf("la date limite des pièces (%s) est un %s : l'accueil de l'Office est fermé", d.DateLimite, joursFR[wd]))
+	}
+	if !envoi.IsZero() && d.DateLimite < envoi.AddDays(DelaiPiecesMin) {
+		out = append(out, fmt.Sprintf("la date limite des pièces (%s) laisse moins de %d jours après les courriers (%s)", d.DateLimite, DelaiPiecesMin, envoi))
+	}
+	return out
 }
 
 // ProfilCandidat is what the yearly objectives need to know about an

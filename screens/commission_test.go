@@ -795,3 +795,30 @@ func TestCommissions_TypingSurvivesOtherSaves(t *testing.T) {
 		t.Error("no unsaved form reported")
 	}
 }
+
+// TestDecisionForm_AlerteDateLimite: a documents deadline on a Sunday, or
+// less than eight days after the session, is flagged as it is typed; the
+// decision stays valid.
+func TestDecisionForm_AlerteDateLimite(t *testing.T) {
+	session := model.NewDate(2026, 11, 19) // Thursday
+	f := newDecisionForm(nil, session, false, func(model.Decision) error { return nil })
+	f.typ.SetSelected(model.ConditionSuspensive.Label())
+	f.pieces.SetSelected([]string{model.PiecesJustificatives[0]})
+	test.Type(f.dateLimite.Entry, "29/11/2026") // a Sunday, 10 days after
+	if !f.alerteDate.Visible() || !strings.Contains(f.alerteDate.Text, "est un dimanche") {
+		t.Errorf("dimanche : %v %q", f.alerteDate.Visible(), f.alerteDate.Text)
+	}
+	f.dateLimite.Entry.SetText("")
+	test.Type(f.dateLimite.Entry, "24/11/2026") // Tuesday, 5 days after
+	if !f.alerteDate.Visible() || !strings.Contains(f.alerteDate.Text, "moins de 8 jours") {
+		t.Errorf("5 jours : %q", f.alerteDate.Text)
+	}
+	if extra := f.extra(); len(extra) != 0 {
+		t.Errorf("the flag refuses the decision: %q", extra)
+	}
+	f.dateLimite.Entry.SetText("")
+	test.Type(f.dateLimite.Entry, "30/11/2026") // Monday, 11 days after
+	if f.alerteDate.Visible() {
+		t.Errorf("lundi à 11 jours signalé : %q", f.alerteDate.Text)
+	}
+}

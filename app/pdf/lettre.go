@@ -94,9 +94,12 @@ type Courrier struct {
 	Postal       *model.Menage          // the household as it is today, for the postal address; Menage when nil
 	Domicile     *model.Logement        // the dwelling the household rents from the office today, if any (address)
 
-	// A decision letter: the candidate and the dwelling examined.
+	// A decision letter: the candidate and the dwelling examined, and the
+	// verdicts of the rules as the commission saw them (the snapshot).
 	Candidat *model.Candidat
 	Logement *model.Logement
+	Examen   *model.ExamenInstantane
+	Demande  *model.Demande // the application as the commission saw it (DALO), optional
 
 	// Or a letter after the examination of the occupancy.
 	Occupation *model.DossierOccupation
@@ -125,7 +128,8 @@ func MiseEnPage(c Courrier) (*Lettre, error) {
 	l.LieuDate = o.Ville + ", le " + c.Date.Long()
 	l.Salutation = "Madame, Monsieur,"
 	l.Formule = "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées."
-	for _, s := range []string{o.Titre, o.Signataire} {
+	// Art. L.212-1 CRPA: the signatory's first name, name and capacity.
+	for _, s := range []string{o.Titre, o.Signataire, o.SignataireNomComplet()} {
 		if strings.TrimSpace(s) != "" {
 			l.Signature = append(l.Signature, s)
 		}
@@ -164,8 +168,9 @@ func contact(o *model.Office) string {
 	return strings.Join(parts, " – ")
 }
 
-// mentionDonnees is the personal-data mention (GDPR art. 13; politique
-// d'attribution, III): purpose, retention, rights, DPO, CNIL.
+// mentionDonnees is the personal-data mention (RGPD art. 13; politique
+// d'attribution, III): controller, purpose, recipients, retention, rights,
+// the data-protection officer's contact, CNIL.
 func mentionDonnees(o *model.Office, finalite string) string {
 	dpo := strings.TrimSpace(o.DPO)
 	if dpo == "" {
@@ -173,8 +178,19 @@ func mentionDonnees(o *model.Office, finalite string) string {
 	}
 	return "Protection des données personnelles" + nb + ": responsable du traitement" + nb + ": " + o.Nom + ". Vos données sont utilisées pour " + finalite +
 		", sans décision automatisée ni transfert hors de l'Espace économique européen, et conservées 3" + nb + "ans. " +
+		"Destinataires" + nb + ": " + o.DestinatairesDonnees() + ". " +
 		"Vous disposez d'un droit d'accès, de rectification, d'effacement et de portabilité de vos données, ainsi que d'un droit à la limitation du traitement, " +
-		"à exercer " + aupresDe(dpo) + ". Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."
+		"à exercer " + contactDPO(dpo) + ". Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."
+}
+
+// contactDPO writes « auprès du délégué à la protection des données
+// (dpo@…) » when the contact is an address, else « auprès de » the phrase
+// given (« auprès de la déléguée… »).
+func contactDPO(dpo string) string {
+	if strings.ContainsAny(dpo, "@0123456789") {
+		return "auprès du délégué à la protection des données (" + dpo + ")"
+	}
+	return aupresDe(dpo)
 }
 
 // aupresDe contracts the article: « auprès du délégué », « auprès de dpo@… ».
@@ -302,6 +318,7 @@ func lettreDecision(l *Lettre, c Courrier) error {
 	case model.Attribution:
 		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé de vous attribuer ce logement.", Gras: true})
 		offreDelai(l, notif, c.Mode, "Cette décision vaut offre de logement.")
+		avertissementDALO(l, c)
 	case model.AttributionClassee:
 		n := classes(cm, lg.Reference)
 		rang := fmt.Sprintf("au rang n°"+nb+"%d", d.Rang)
@@ -311,6 +328,7 @@ func lettreDecision(l *Lettre, c Courrier) error {
 		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé d'attribuer ce logement par classement des candidats. Votre candidature est classée " + rang + ".", Gras: true})
 		if d.Rang == 1 {
 			offreDelai(l, notif, c.Mode, "Classé en premier, vous êtes le premier à qui ce logement est proposé : cette décision vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, le logement sera proposé au candidat classé au rang suivant.")
+			avertissementDALO(l, c)
 		} else {
 			avant := "le candidat classé avant vous le refuse ou ne répond"
 			if d.Rang > 2 {
@@ -321,6 +339,9 @@ func lettreDecision(l *Lettre, c Courrier) error {
 					" pas dans le délai : le logement va alors au candidat suivant dans l'ordre du classement."},
 				Paragraphe{Texte: "Si le logement vous est proposé, vous recevrez une offre écrite qui vous laissera un délai d'au moins dix jours pour répondre. Dans le cas contraire, nous vous en informerons par écrit ; votre demande de logement social reste active."},
 			)
+			// Not (yet) given the dwelling: a decision against the applicant,
+			// the appeal routes make the two months run (R.421-5 CJA).
+			l.Corps = append(l.Corps, recours(c.Office)...)
 		}
 	case model.ConditionSuspensive:
 		if len(d.Pieces) == 0 || d.DateLimite.IsZero() {
@@ -336,19 +357,23 @@ func lettreDecision(l *Lettre, c Courrier) error {
 			Paragraphe{Texte: "Si elles nous parviennent dans ce délai et confirment les éléments de votre demande, le bail sera signé avec vous : nous vous proposerons alors un rendez-vous pour la signature et l'état des lieux. À défaut, la condition ne sera pas remplie, l'attribution sera caduque et le logement pourra être attribué à un autre candidat. Vous pouvez déposer ces pièces à l'accueil de l'Office ou nous les adresser par courrier, en rappelant la référence indiquée en haut de cette lettre."},
 		)
 	case model.NonAttribution, model.Irrecevabilite:
-		list, intro := model.MotifsNonAttribution, "La commission a décidé de ne pas vous attribuer ce logement (décision de non-attribution, article R.441-3 du code de la construction et de l'habitation), pour les motifs de fait et de droit suivants"+nb+":"
+		intro := "La commission a décidé de ne pas vous attribuer ce logement (décision de non-attribution, article R.441-3 du code de la construction et de l'habitation), pour les motifs de fait et de droit suivants" + nb + ":"
 		suite := "Votre demande de logement social reste active : elle pourra être présentée à la commission pour un autre logement."
 		if d.Type == model.Irrecevabilite {
-			list, intro = model.MotifsIrrecevabilite, "La commission a rejeté votre candidature pour irrecevabilité (article R.441-3 du code de la construction et de l'habitation) : les conditions légales d'accès à un logement social ne sont pas remplies, pour les motifs de fait et de droit suivants"+nb+":"
+			intro = "La commission a rejeté votre candidature pour irrecevabilité (article R.441-3 du code de la construction et de l'habitation) : les conditions légales d'accès à un logement social ne sont pas remplies, pour les motifs de fait et de droit suivants" + nb + ":"
 			suite = "Si votre situation évolue (par exemple un avis d'imposition plus récent, un titre de séjour renouvelé), vous pouvez nous transmettre tout élément nouveau : votre demande pourra être réexaminée."
 		}
 		var puces []string
 		for _, code := range d.Motifs {
-			m, ok := model.MotifByCode(list, code)
+			m, ok := model.MotifDecision(d.Type, code)
 			if !ok {
 				return fmt.Errorf("pdf: motif inconnu %q", code)
 			}
-			puces = append(puces, majuscule(m.Libelle)+" (fondement"+nb+": "+m.Droit+").")
+			txt := majuscule(m.Libelle)
+			if code == "plafond" {
+				txt += chiffresPlafond(c.Examen, cm.Date)
+			}
+			puces = append(puces, txt+" (fondement"+nb+": "+m.Droit+").")
 		}
 		if len(puces) == 0 && strings.TrimSpace(d.Precisions) == "" {
 			return model.Errorf(model.EINVALID, "La décision du candidat %s n'a pas de motifs : complétez-la avant d'imprimer les courriers.", cand.NUR)
@@ -403,6 +428,46 @@ func classes(cm *model.Commission, ref string) int {
 		}
 	}
 	return n
+}
+
+// chiffresPlafond gives the figures of the resource ceiling as the
+// commission saw them (income retained, ceiling, category, year), from the
+// verdict of the snapshot when it found the excess (else « données
+// manquantes »: the facts are in the commission's précisions): « : revenu fiscal de référence N-2 (revenus 2024)
+// retenu, 42 866 € ; plafond PLUS 2026, …, catégorie 2, 40 233 € ».
+func chiffresPlafond(e *model.ExamenInstantane, seance model.Date) string {
+	if e != nil {
+		for _, v := range e.Verdicts {
+			if v.Regle != "plafond" || v.Resultat != model.Alerte || v.Valeur == "" || v.Seuil == "" {
+				continue // figures that do not show the excess are not written as if they did
+			}
+			valeur := v.Valeur
+			if strings.HasPrefix(valeur, "revenu fiscal de référence N-2") && !seance.IsZero() {
+				valeur = strings.Replace(valeur, "N-2", fmt.Sprintf("N-2 (revenus %d)", seance.Year()-2), 1)
+			}
+			return nb + ": vos ressources retenues (" + valeur + ") dépassent le " + v.Seuil
+		}
+	}
+	return " (montants" + nb + ": données manquantes)"
+}
+
+// avertissementDALO warns a DALO applicant, or one offered a dwelling of the
+// préfet's contingent, that refusing without a legitimate reason may end
+// the benefit of the DALO decision (art. L.441-2-3 CCH).
+func avertissementDALO(l *Lettre, c Courrier) {
+	dalo := c.Candidat.Profil != nil && (c.Candidat.Profil.DALO || c.Candidat.Profil.DALOPrefet)
+	if c.Demande != nil {
+		dalo = dalo || c.Demande.DALO || c.Demande.DALOPrefet
+	}
+	prefet := strings.Contains(model.Fold(c.Logement.Contingent), "PREFE")
+	if !dalo && !prefet {
+		return
+	}
+	qui := "Ce logement vous est proposé sur le contingent réservé au préfet."
+	if dalo {
+		qui = "Vous avez été reconnu prioritaire au titre du droit au logement opposable (DALO)."
+	}
+	l.Corps = append(l.Corps, Paragraphe{Texte: qui + " Si vous refusez cette offre sans motif légitime, vous pourriez perdre le bénéfice de la décision de la commission de médiation : le préfet pourrait considérer que son obligation de vous reloger est remplie (article L.441-2-3 du code de la construction et de l'habitation).", Gras: true})
 }
 
 // offreDelai adds the reply deadline of an offer (R.441-10 CCH): at least ten
@@ -562,13 +627,15 @@ func lettreOccupation(l *Lettre, c Courrier) error {
 	return nil
 }
 
-// sousOccupation explains the offers and their consequence (L.442-3-1 CCH),
-// and whether the tenant is exempt from the notice.
+// sousOccupation explains the offers and their consequence (L.442-3-1 CCH:
+// the right to stay is lost six months after the notification of the third
+// offer refused), and whether the tenant is exempt: a holder over 65
+// (strictly), a disabled member or one losing autonomy, a dwelling in a QPV.
 func sousOccupation(m *model.Menage, lg *model.Logement, at model.Date) string {
 	offres := "L'Office vous proposera un logement plus petit, adapté à la taille de votre ménage, avec un loyer inférieur à celui de votre logement actuel, et une aide au déménagement. "
 	var why []string
 	for _, p := range m.Personnes {
-		if (p.Lien == model.Titulaire || p.Lien == model.Conjoint || p.Lien == model.Cotitulaire) && p.DateNaissance.AgeAt(at) >= 65 {
+		if (p.Lien == model.Titulaire || p.Lien == model.Conjoint || p.Lien == model.Cotitulaire) && p.DateNaissance.AgeAt(at) > 65 {
 			why = append(why, "âge")
 			break
 		}
@@ -579,11 +646,11 @@ func sousOccupation(m *model.Menage, lg *model.Logement, at model.Date) string {
 	if lg.QPV {
 		why = append(why, "logement en quartier prioritaire")
 	}
+	const exemptes = "aux locataires âgés de plus de 65" + nb + "ans, aux locataires en situation de handicap ou de perte d'autonomie, ou ayant à leur charge une personne dans cette situation, ni aux logements situés dans un quartier prioritaire de la politique de la ville"
 	if len(why) > 0 {
 		return offres + "Au vu de votre dossier (" + strings.Join(why, ", ") + "), ces offres vous seront faites sans obligation de les accepter : " +
-			"le congé avec un préavis de six mois après le refus de trois offres (article L.442-3-1 du code de la construction et de l'habitation) ne vous est pas applicable, " +
-			"comme à tout locataire âgé de plus de 65" + nb + "ans, en situation de handicap ou logé dans un quartier prioritaire de la politique de la ville."
+			"la perte du droit au maintien dans les lieux après le refus de trois offres (article L.442-3-1 du code de la construction et de l'habitation) ne s'applique pas " + exemptes + "."
 	}
-	return offres + "Si vous refusez trois offres de relogement correspondant à vos besoins, vous perdrez le droit de vous maintenir dans les lieux et l'Office vous délivrera un congé avec un préavis de six mois (article L.442-3-1 du code de la construction et de l'habitation). " +
-		"Cette règle ne s'applique pas aux locataires âgés de plus de 65" + nb + "ans, aux locataires en situation de handicap ou ayant à leur charge une personne handicapée, ni aux logements situés dans un quartier prioritaire de la politique de la ville."
+	return offres + "Si vous refusez trois offres de relogement correspondant à vos besoins, vous perdrez le droit au maintien dans les lieux six mois après la notification de la troisième offre (article L.442-3-1 du code de la construction et de l'habitation). " +
+		"Cette règle ne s'applique pas " + exemptes + " : si vous êtes dans l'une de ces situations, signalez-le-nous."
 }

@@ -225,8 +225,8 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 		t.Errorf("Fichier = %q", l.Fichier)
 	}
 	mustContain(t, "occupation", l.Texte(), "L.442-5-2", "sous-occupation", "Personne seule dans un T5 de 92 m² depuis 1998.",
-		"T2 ou T3, de préférence", "Les services de l'Office prendront contact avec vous", "trois offres", "préavis de six mois",
-		"plus de 65 ans", "handicap", "quartier prioritaire", "Au vu de votre dossier (âge)", "ne vous est pas applicable")
+		"T2 ou T3, de préférence", "Les services de l'Office prendront contact avec vous", "trois offres",
+		"plus de 65 ans", "handicap", "perte d'autonomie", "quartier prioritaire", "Au vu de votre dossier (âge)", "sans obligation de les accepter", "ne s'applique pas")
 	if l.Destinataire.Lignes[len(l.Destinataire.Lignes)-1] != "94230 CACHAN" {
 		t.Errorf("adresse : %q", l.Destinataire.Lignes)
 	}
@@ -238,8 +238,16 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustContain(t, "occupation", l2.Texte(), "Si vous refusez trois offres", "préavis de six mois", "plus de 65 ans", "quartier prioritaire")
-	mustNotContain(t, "occupation", l2.Texte(), "ne vous est pas applicable", "Au vu de votre dossier")
+	mustContain(t, "occupation", l2.Texte(), "Si vous refusez trois offres", "vous perdrez le droit au maintien dans les lieux six mois après la notification de la troisième offre",
+		"plus de 65 ans", "perte d'autonomie", "quartier prioritaire")
+	mustNotContain(t, "occupation", l2.Texte(), "sans obligation de les accepter", "Au vu de votre dossier", "préavis")
+	// Exactly 65: not « plus de 65 ans » (strictly over).
+	l3, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageLocataire("M000100", dateCourier.AddYears(-65).AddDays(-10)),
+		Domicile: domicileTest(), Logement: domicileTest(), Occupation: &oc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustNotContain(t, "65 ans révolus", l3.Texte(), "Au vu de votre dossier (âge)")
 }
 
 var derniereLigne = regexp.MustCompile(`^[0-9]{5} [A-Z0-9]+( [A-Z0-9]+)*$`)
@@ -273,6 +281,11 @@ func TestMentionDonnees_DPO(t *testing.T) {
 	mustNotContain(t, "DPO par défaut", m, "auprès de le")
 	o.DPO = "la déléguée à la protection des données"
 	mustContain(t, "DPO", mentionDonnees(o, "x"), "auprès de la déléguée")
+	o.DPO = "dpo@oph-exemple.fr"
+	mustContain(t, "DPO adresse", flat(mentionDonnees(o, "x")), "auprès du délégué à la protection des données (dpo@oph-exemple.fr)",
+		"Destinataires : les services de l'Office chargés des attributions", "SNE")
+	o.Destinataires = "les seuls services de l'Office"
+	mustContain(t, "destinataires", flat(mentionDonnees(o, "x")), "Destinataires : les seuls services de l'Office.")
 }
 
 func TestAdressePostale(t *testing.T) {

@@ -270,12 +270,8 @@ func decisionPV(d *model.Decision) (string, string) {
 		motifs = append(motifs, "Pièces à fournir : "+strings.Join(d.Pieces, " ; ")+".",
 			"Date limite : "+d.DateLimite.Long()+".")
 	case model.NonAttribution, model.Irrecevabilite:
-		list := model.MotifsNonAttribution
-		if d.Type == model.Irrecevabilite {
-			list = model.MotifsIrrecevabilite
-		}
 		for _, code := range d.Motifs {
-			if m, ok := model.MotifByCode(list, code); ok {
+			if m, ok := model.MotifDecision(d.Type, code); ok {
 				motifs = append(motifs, majuscule(troisiemePersonne.Replace(m.Libelle))+" ("+m.Droit+").")
 			} else {
 				motifs = append(motifs, code)
