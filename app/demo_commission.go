@@ -195,7 +195,11 @@ func (a *App) demoDecisions(id, ref string, day model.Date, kind string, nurs []
 		case kind == "attribution":
 			d = model.Decision{Type: model.Attribution}
 		default:
-			d = model.Decision{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0], model.PiecesJustificatives[3]}, DateLimite: day.AddDays(45)}
+			limite := day.AddDays(45)
+			for !model.JourOuvre(limite) { // the office is open that day
+				limite = limite.AddDays(1)
+			}
+			d = model.Decision{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0], model.PiecesJustificatives[3]}, DateLimite: limite}
 		}
 		if _, err := a.Decider(id, ref, nur, d); err != nil {
 			return err

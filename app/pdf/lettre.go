@@ -488,20 +488,24 @@ func offreDelai(l *Lettre, reception model.Date, mode model.ModeNotification, in
 	default:
 		calcul = "Ce courrier étant notifié le " + insecable(reception.Long()) + ", votre réponse doit nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + "."
 	}
+	var detail []string // in plain type: why the date moved, a later receipt
 	if dl.Echeance != dl.Brut {
 		why := "un " + joursSemaine[dl.Brut.Weekday()]
 		if f := model.JourFerie(dl.Brut); f != "" {
 			why = "un jour férié (" + f + ")"
 		}
-		calcul += " Le dixième jour, le " + dl.Brut.LongAvecJour() + ", étant " + why + ", le délai est reporté au premier jour ouvré suivant."
+		detail = append(detail, "Le dixième jour, le "+dl.Brut.LongAvecJour()+", étant "+why+", le délai est reporté au premier jour ouvré suivant.")
 	}
 	switch mode {
 	case model.Recommande:
-		calcul += " Si la lettre vous est présentée plus tard, le délai court à compter du lendemain de sa première présentation par La Poste."
+		detail = append(detail, "Si la lettre vous est présentée plus tard, le délai court à compter du lendemain de sa première présentation par La Poste.")
 	case model.CourrierSimple:
-		calcul += " Si vous le recevez plus tard, le délai court à compter du lendemain de sa réception."
+		detail = append(detail, "Si vous le recevez plus tard, le délai court à compter du lendemain de sa réception.")
 	}
 	l.Corps = append(l.Corps, Paragraphe{Texte: txt}, Paragraphe{Texte: calcul, Gras: true})
+	if len(detail) > 0 {
+		l.Corps = append(l.Corps, Paragraphe{Texte: strings.Join(detail, " ")})
+	}
 	l.Corps = append(l.Corps, Paragraphe{Texte: "Sans réponse de votre part dans ce délai, votre silence vaudra refus de cette offre et le logement pourra être proposé à un autre candidat (article R.441-10 du code de la construction et de l'habitation). Pour visiter le logement avant de répondre, prenez rendez-vous avec le service des attributions."})
 }
 
