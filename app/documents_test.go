@@ -314,7 +314,7 @@ func TestApp_CourriersModeNotification(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(p.Texte(), "Courriers du 26/11/2026 : "+tc.mode.Label()) {
+			if !strings.Contains(strings.ReplaceAll(p.Texte(), "\u00a0", " "), "Courriers du 26/11/2026 : "+tc.mode.Label()) {
 				t.Errorf("le PV ne dit pas le mode de notification :\n%s", p.Texte())
 			}
 		})

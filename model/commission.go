@@ -46,13 +46,54 @@ func (s StatutCommission) Label() string {
 	return "en préparation"
 }
 
+// Civilités of a member, for the minutes' agreement (« Mme … présente »).
+const (
+	Madame   = "Mme"
+	Monsieur = "M."
+)
+
 // Membre is a member of the commission for one session.
 type Membre struct {
-	Nom     string `json:"nom"`
-	Qualite string `json:"qualite"` // « Administrateur », « Maire de Cachan », « Représentant du préfet »…
-	Voix    bool   `json:"voix"`    // deliberative vote
-	Present bool   `json:"present"`
-	Maire   bool   `json:"maire,omitempty"` // the mayor of the commune has the casting vote
+	Civilite string `json:"civilite,omitempty"` // Madame, Monsieur, or empty when not given
+	Nom      string `json:"nom"`
+	Qualite  string `json:"qualite"` // « Administrateur », « Maire de Cachan », « Représentant du préfet »…
+	Voix     bool   `json:"voix"`    // deliberative vote
+	Present  bool   `json:"present"`
+	Maire    bool   `json:"maire,omitempty"` // the mayor of the commune has the casting vote
+}
+
+// Presence writes « présente », « présent », « absente »… agreed with the
+// civilité, or with a name typed « Mme Claire Martin » (« présent(e) » when
+// neither tells).
+func (m *Membre) Presence() string {
+	w := "absent"
+	if m.Present {
+		w = "présent"
+	}
+	civ := m.Civilite
+	if civ == "" {
+		switch n := strings.TrimSpace(m.Nom); {
+		case strings.HasPrefix(n, "Mme ") || strings.HasPrefix(n, "Madame "):
+			civ = Madame
+		case strings.HasPrefix(n, "M. ") || strings.HasPrefix(n, "Monsieur "):
+			civ = Monsieur
+		}
+	}
+	switch civ {
+	case Madame:
+		return w + "e"
+	case Monsieur:
+		return w
+	}
+	return w + "(e)"
+}
+
+// NomCivil is « Mme Claire Martin », or the name alone without civilité.
+func (m *Membre) NomCivil() string {
+	if m.Civilite == "" {
+		return m.Nom
+	}
+	return m.Civilite + "\u00a0" + m.Nom
 }
 
 // TypeDecision is one of the five decisions of R.441-3 CCH.
@@ -425,6 +466,9 @@ func (c *Commission) Validate() error {
 	for i, m := range c.Membres {
 		if strings.TrimSpace(m.Nom) == "" {
 			errs = append(errs, fmt.Sprintf("le nom du membre n° %d est obligatoire", i+1))
+		}
+		if m.Civilite != "" && m.Civilite != Madame && m.Civilite != Monsieur {
+			errs = append(errs, fmt.Sprintf("la civilité du membre n° %d est « Mme » ou « M. »", i+1))
 		}
 	}
 	if len(errs) > 0 {

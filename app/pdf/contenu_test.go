@@ -148,3 +148,10 @@ func pdfDe(t *testing.T, l *Lettre) []byte {
 	}
 	return b.Bytes()
 }
+
+func TestLettre_RangsAvant(t *testing.T) {
+	l := lettreAvec(t, 1, func(c *Courrier) { c.Candidat.Decision.Rang = 3 })
+	mustContain(t, "rang 3", flat(l.Texte()), "les candidats classés avant vous (rangs 1 et 2)")
+	l = lettreAvec(t, 1, func(c *Courrier) { c.Candidat.Decision.Rang = 5 })
+	mustContain(t, "rang 5", flat(l.Texte()), "(rangs 1 à 4)")
+}

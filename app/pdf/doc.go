@@ -96,7 +96,9 @@ func propre(s string) string {
 
 // couper wraps text to width w (mm) with the current font. It breaks only
 // at ordinary spaces (never at a no-break space, so « 10 jours » and « : »
-// stay together) and at explicit line breaks; a word wider than w is cut.
+// stay together) and at explicit line breaks; a word wider than w is cut
+// after a hyphen if it can be, else where it must (see tailleCellule, which
+// avoids it in tables).
 func couper(f *gofpdf.Fpdf, txt string, w float64) []string {
 	var lignes []string
 	txt = typographie.Replace(txt)
@@ -126,12 +128,19 @@ func couper(f *gofpdf.Fpdf, txt string, w float64) []string {
 			if cur != "" {
 				lignes = append(lignes, cur)
 			}
-			// A single word wider than the column is cut by runes.
+			// A single word wider than the column is cut after a hyphen
+			// when one fits (« TOUR-/VERNADET »), else by runes.
 			for wm > w {
 				r := []rune(m)
 				n := len(r) - 1
 				for n > 1 && f.GetStringWidth(string(r[:n])) > w {
 					n--
+				}
+				for k := n; k > 1; k-- {
+					if r[k-1] == '-' {
+						n = k
+						break
+					}
 				}
 				lignes = append(lignes, string(r[:n]))
 				m = string(r[n:])

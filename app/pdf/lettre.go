@@ -332,7 +332,7 @@ func lettreDecision(l *Lettre, c Courrier) error {
 		} else {
 			avant := "le candidat classé avant vous le refuse ou ne répond"
 			if d.Rang > 2 {
-				avant = fmt.Sprintf("les candidats classés avant vous (rangs 1 à %d) le refusent ou ne répondent", d.Rang-1)
+				avant = "les candidats classés avant vous (" + rangsAvant(d.Rang) + ") le refusent ou ne répondent"
 			}
 			l.Corps = append(l.Corps,
 				Paragraphe{Texte: "Le logement est d'abord proposé au candidat classé au rang n°" + nb + "1. Il vous sera proposé si " + avant +
@@ -412,6 +412,15 @@ func telephone(o *model.Office) string {
 		return ""
 	}
 	return " au " + insecable(o.Telephone)
+}
+
+// rangsAvant names the ranks before rang (> 2): « rangs 1 et 2 », « rangs 1
+// à 3 ».
+func rangsAvant(rang int) string {
+	if rang == 3 {
+		return "rangs 1 et 2"
+	}
+	return fmt.Sprintf("rangs 1 à %d", rang-1)
 }
 
 // classes counts the candidates ranked for a dwelling.

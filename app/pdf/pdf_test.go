@@ -96,12 +96,12 @@ func TestMiseEnPagePV(t *testing.T) {
 		"Claire Martin | Administratrice, présidente | oui | présent", "Sophie Petit | Administratrice représentant les locataires | oui | absent",
 		"Jean Durand | Maire d'Arcueil | oui, prépondérante | présent",
 		"Le quorum est atteint : 4 présent(s) sur 5.",
-		"Attribution par classement, rang 2", "Pièces à fournir : avis d'imposition", "Date limite : 4 décembre 2026",
+		"Attribution par classement : classé au rang 2 par la commission", "Pièces à fournir : avis d'imposition", "Date limite : 4 décembre 2026",
 		"Non-attribution", "Rejet pour irrecevabilité", "Précisions : Le ménage compte cinq personnes",
 		"règlement intérieur de la CALEOL", "politique d'attribution de l'Office, §1.2.4",
 		"Trois candidats par logement (art. R.441-3 CCH) : 5 candidats sont présentés.",
 		"exception retenue : candidat reconnu prioritaire DALO désigné par le préfet",
-		"Sous-occupation (L.621-2 CCH)", "Personne seule dans un T5", "T2 ou T3",
+		"Sous-occupation (art. L.621-2 CCH)", "Personne seule dans un T5", "T2 ou T3",
 		"ont été prises par la commission", "aucune décision n'a été prise de façon automatisée",
 		"Le président de la commission", "Le secrétaire de séance", "Amélie LEFÈVRE")
 	if p.Projet {
@@ -224,6 +224,7 @@ func pvGrand(n int) *PV {
 }
 
 func BenchmarkPV60(b *testing.B) {
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		p := pvGrand(60)
 		var buf bytes.Buffer
@@ -231,6 +232,7 @@ func BenchmarkPV60(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
 func BenchmarkCourriers500(b *testing.B) { benchCourriers(b, false) }
@@ -242,6 +244,8 @@ func BenchmarkCourriers500Fichiers(b *testing.B) { benchCourriers(b, true) }
 func benchCourriers(b *testing.B, fichiers bool) {
 	cm := commissionTest()
 	o := office()
+	start := cpuTime()
+	defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 	for i := 0; i < b.N; i++ {
 		lettres := make([]*Lettre, 0, 500)
 		for k := 0; len(lettres) < 500; k++ {
