@@ -284,3 +284,33 @@ func TestParametres_FirstQuartileYear(t *testing.T) {
 		t.Errorf("stored %v %d %v", q, y, ok)
 	}
 }
+
+// TestParametres_SignataireEtDelaiPostal: the signatory's first name and
+// name, the data recipients and the postal delay are entered and stored;
+// a configured identity saves without a reminder.
+func TestParametres_SignataireEtDelaiPostal(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := parametresScreen(t, m)
+	if s.delai.Text() != "3" {
+		t.Errorf("délai postal par défaut %q", s.delai.Text())
+	}
+	s.delai.Entry.SetText("40")
+	if !s.office.Save.Disabled() || !strings.Contains(s.delai.Message.Text, "de 1 à 15") {
+		t.Errorf("délai 40 : save disabled %v, message %q", s.office.Save.Disabled(), s.delai.Message.Text)
+	}
+	s.delai.Entry.SetText("4")
+	s.nom.Entry.SetText("OPH Val-de-Bièvre Habitat")
+	s.telephone.Entry.SetText("01 45 00 00 01")
+	s.dpo.Entry.SetText("dpo@oph-exemple.fr")
+	s.sigPrenom.Entry.SetText("Hélène")
+	s.sigNom.Entry.SetText("Marchand")
+	s.destin.Entry.SetText("les services de l'Office et les membres de la CALEOL")
+	test.Tap(s.office.Save)
+	o, err := m.app.Office()
+	if err != nil || o.DelaiPostal != 4 || o.SignataireNomComplet() != "Hélène MARCHAND" || o.Destinataires != "les services de l'Office et les membres de la CALEOL" {
+		t.Fatalf("stored %+v, %v", o, err)
+	}
+	if s.officeInfo.Text != "Identité de l'Office enregistrée." {
+		t.Errorf("after save: %q", s.officeInfo.Text)
+	}
+}
