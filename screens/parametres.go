@@ -155,7 +155,7 @@ func (s *Parametres) identite() fyne.CanvasObject {
 		Ligne("Ville des courriers", s.ville.Object()),
 		Ligne("Délai postal (jours)", s.delai.Object()),
 		Ligne("Protection des données", s.dpo.Object()),
-		Ligne("Destinataires des données", s.destin.Object()),
+		Ligne("Destinataires", s.destin.Object()),
 		Ligne("Logo", container.NewVBox(
 			container.NewHBox(container.NewGridWrap(fyne.NewSize(200, 80), s.logoView), container.NewVBox(choose, remove),
 				widget.NewLabel("PNG ou JPEG, 2 Mo au plus")),
