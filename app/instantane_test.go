@@ -96,6 +96,49 @@ func TestApp_InstantaneCloture(t *testing.T) {
 	if l := c2.Instantane.Logement("ARC-T3"); l.Loyer != model.Euros(600) || l.QPV {
 		t.Errorf("l'instantané a changé : %+v", l)
 	}
+
+	// The letters too: the rent the commission saw, but today's postal
+	// address (the tenant's dwelling ARC-OLD2 renumbered since).
+	mustImport(t, a, "logements", "reference;residence;adresse;code_postal;commune;qpv;typologie;pieces;surface;etage;ascenseur;pmr;financement;loyer;charges;contingent\n"+
+		"ARC-OLD2;R1;7 allée des Tilleuls;94110;Arcueil;non;T2;2;40;2;non;non;PLUS;600;100;\n")
+	r, err := a.CourriersRapport(id, t.TempDir(), app.OptionsCourriers{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lettre string
+	for _, p := range r.Fichiers {
+		if strings.Contains(p, nurCESF) {
+			lettre = pdftotextApp(t, p)
+		}
+	}
+	for _, w := range []string{"loyer 600,00 € + provisions pour charges 100,00 €", "7 allée des Tilleuls", "94110 ARCUEIL"} {
+		if !strings.Contains(lettre, w) {
+			t.Errorf("courrier du candidat en mutation : « %s » manque\n%s", w, lettre)
+		}
+	}
+	if strings.Contains(lettre, "999") || strings.Contains(lettre, "quartier prioritaire") {
+		t.Errorf("le courrier reprend le logement réimporté :\n%s", lettre)
+	}
+	if !bytes.Equal(avant, pvBytesSansEnvoi(t, a, id)) {
+		t.Error("le PV a changé (hors notification des courriers)")
+	}
+}
+
+// pvBytesSansEnvoi is the minutes without the record of the letters' printing
+// (which the minutes state once the letters are printed).
+func pvBytesSansEnvoi(t *testing.T, a *app.App, id string) []byte {
+	t.Helper()
+	if err := a.DB.Update("test : sans envois", func(tx *storage.Tx) error {
+		c, err := tx.Commission(id)
+		if err != nil {
+			return err
+		}
+		c.Envois = nil
+		return tx.PutCommission(c)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return pvBytes(t, a, id)
 }
 
 // pvTexte lays the minutes out as data (the snapshot's words).
