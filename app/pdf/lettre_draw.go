@@ -406,8 +406,10 @@ func paragraphe(f *gofpdf.Fpdf, p Paragraphe, m mise) {
 		for _, r := range p.Tableau {
 			police(f, false, m.taille)
 			lignes := couper(f, r[1], largeur-largeurCle-4)
-			h := float64(len(lignes)) * lh
-			if f.GetY()+h > bas {
+			// A row is kept on one page when it fits on one; a longer one
+			// (a very long address) continues on the next pages, line by
+			// line, never over the footer.
+			if h := float64(len(lignes)) * lh; f.GetY()+h > bas && h <= bas-margeH-10 {
 				f.AddPage()
 			}
 			y := f.GetY()
@@ -415,11 +417,16 @@ func paragraphe(f *gofpdf.Fpdf, p Paragraphe, m mise) {
 			police(f, true, m.taille)
 			f.CellFormat(largeurCle, lh, propre(r[0]), "", 0, "L", false, 0, "")
 			police(f, false, m.taille)
-			for i, l := range lignes {
-				f.SetXY(margeG+4+largeurCle, y+float64(i)*lh)
+			for _, l := range lignes {
+				if y+lh > bas {
+					f.AddPage()
+					y = f.GetY()
+				}
+				f.SetXY(margeG+4+largeurCle, y)
 				f.CellFormat(largeur-largeurCle-4, lh, l, "", 0, "L", false, 0, "")
+				y += lh
 			}
-			f.SetY(y + h)
+			f.SetY(y)
 		}
 	}
 	f.Ln(m.gap)

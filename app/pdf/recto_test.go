@@ -72,3 +72,21 @@ func TestCourriers_LongReste(t *testing.T) {
 		}
 	}
 }
+
+// TestCourriers_AdresseTresLongue: a dwelling whose address runs 4 500
+// characters, in the letter's table, never writes over the footer.
+func TestCourriers_AdresseTresLongue(t *testing.T) {
+	l := lettreAvec(t, 0, func(c *Courrier) {
+		c.Logement.Adresse = strings.Repeat("Résidence des Hautes-Bruyères, ", 145) + "FIN-ADRESSE"
+	})
+	b := pdfDe(t, l)
+	ws := mots(t, b)
+	checkZones(t, ws, PiedLettre(l), footerWords(l.Donnees, l.Contact))
+	found := false
+	for _, w := range ws {
+		found = found || strings.Contains(w.texte, "FIN-ADRESSE")
+	}
+	if !found {
+		t.Error("la fin de l'adresse manque")
+	}
+}
