@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -242,7 +243,14 @@ func (p *documentsPanel) run(what string, f produireFunc, indetermine bool) {
 				return
 			}
 			p.last = path
-			p.status.SetText(fmt.Sprintf("Terminé : %s, dans le dossier « %s ».", done, dir))
+			// done's first line is what was written; the next ones, what
+			// to check (letters left out, warnings).
+			first, rest, _ := strings.Cut(done, "\n")
+			msg := fmt.Sprintf("Terminé : %s, dans le dossier « %s ».", first, dir)
+			if rest != "" {
+				msg += "\n" + rest
+			}
+			p.status.SetText(msg)
 			p.fichier.SetText("Fichier : " + filepath.Base(path))
 			p.fichier.Show()
 			p.ouvrirBtn.Show()

@@ -78,7 +78,7 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	p.emptyHint.Wrapping = fyne.TextWrapWord
 	head := container.NewGridWithColumns(2, bold("Nom"), bold("Qualité"))
 	p.head = head
-	legend := widget.NewLabel("Cochez « voix délibérative » pour les membres qui votent, « présent » pour ceux qui assistent à la séance, « maire » pour le maire de la commune (voix prépondérante).")
+	legend := widget.NewLabel("Choisissez la civilité (Mme, M.) : le procès-verbal accorde « présente » ou « présent ». Cochez « voix délibérative » pour les membres qui votent, « présent(e) » pour ceux qui assistent à la séance, « maire » pour le maire de la commune (voix prépondérante).")
 	legend.Wrapping = fyne.TextWrapWord
 	p.legend = legend
 	top := container.NewVBox(
@@ -111,7 +111,7 @@ func (p *membresPanel) set(ms []model.Membre, readOnly bool) {
 		p.head.Objects = []fyne.CanvasObject{bold("Nom"), bold("Qualité"), bold("Présence et voix")}
 		p.head.Layout = layout.NewGridLayoutWithColumns(3)
 	} else {
-		p.head.Objects = []fyne.CanvasObject{bold("Nom"), bold("Qualité")}
+		p.head.Objects = []fyne.CanvasObject{bold("Civilité et nom"), bold("Qualité")}
 		p.head.Layout = layout.NewGridLayoutWithColumns(2)
 	}
 	p.head.Refresh()

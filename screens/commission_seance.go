@@ -349,10 +349,10 @@ func (e *seanceEditor) show(c *model.Commission) {
 				}
 				msg := fmt.Sprintf("%d courrier(s) écrit(s), un fichier par lettre, et « %s » qui les réunit pour l'impression", len(r.Fichiers)-1, filepath.Base(r.Fichiers[0]))
 				if len(r.Ecartes) > 0 {
-					msg += fmt.Sprintf(". %d courrier(s) NON écrit(s) : %s", len(r.Ecartes), strings.Join(r.Ecartes, " "))
+					msg += fmt.Sprintf("\n%d courrier(s) NON écrit(s) : %s", len(r.Ecartes), strings.Join(r.Ecartes, " "))
 				}
-				if len(r.Avertissements) > 0 {
-					msg += ". Attention : " + strings.Join(r.Avertissements, " ")
+				for _, a := range r.Avertissements {
+					msg += "\nAttention : " + a
 				}
 				return r.Fichiers[0], msg, nil
 			}, prep, c.Date, e.s.main.app.Today())

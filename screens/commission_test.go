@@ -521,6 +521,9 @@ func TestCommissions_Documents(t *testing.T) {
 	if p.last == pv || !strings.HasSuffix(p.last, ".pdf") {
 		t.Fatalf("letters: last = %q (%s)", p.last, p.status.Text)
 	}
+	if !strings.Contains(p.status.Text, "\nAttention : Identité de l'Office à compléter") {
+		t.Errorf("placeholder identity not warned: %q", p.status.Text)
+	}
 	if got, _ := m.app.Commission(c.ID); len(got.Envois) != 1 || got.Envois[0].Mode != model.CourrierSimple || got.Envois[0].Reception != m.app.Today().AddDays(2) {
 		t.Errorf("envoi recorded %+v", got.Envois)
 	}
