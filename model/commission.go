@@ -378,7 +378,11 @@ func (d *DossierLogement) ControleDecisions(final bool) error {
 	if final {
 		for r := 1; r <= len(ranks); r++ {
 			if ranks[r] == 0 {
-				errs = append(errs, fmt.Sprintf("le classement doit suivre les rangs 1 à %d sans trou (rang %d absent)", len(ranks), r))
+				suite := fmt.Sprintf("rangs 1 à %d", len(ranks))
+				if len(ranks) == 2 {
+					suite = "rangs 1 et 2"
+				}
+				errs = append(errs, fmt.Sprintf("le classement doit suivre les %s sans trou (rang %d absent)", suite, r))
 				break
 			}
 		}

@@ -56,3 +56,14 @@ func TestDecision_ProprietaireNonAttribution(t *testing.T) {
 		t.Errorf("plafond écrit au lecteur : %q", m.Libelle)
 	}
 }
+
+func TestControleDecisions_RangsEtDeux(t *testing.T) {
+	d := DossierLogement{Logement: "L1", Candidats: []Candidat{
+		{NUR: "A", Decision: &Decision{Type: AttributionClassee, Rang: 1}},
+		{NUR: "B", Decision: &Decision{Type: AttributionClassee, Rang: 3}},
+	}}
+	err := d.ControleDecisions(true)
+	if !strings.Contains(ErrorMessage(err), "les rangs 1 et 2 sans trou (rang 2 absent)") {
+		t.Errorf("err = %v", err)
+	}
+}
