@@ -90,9 +90,9 @@ type ActiviteAnnuelle struct {
 	ExamensOccupation int
 	Constats          int // occupancy cases with the commission's finding
 	Situations        []Decompte
-	TroisCandidats    int      // dwellings with at least three candidates
+	TroisCandidats    int        // dwellings with at least three candidates
 	Exceptions        []Decompte // legal exceptions used
-	SansException     int      // fewer than three without a recorded exception (imported sessions mostly)
+	SansException     int        // fewer than three without a recorded exception (imported sessions mostly)
 }
 
 // MoisRapport is one month of the year: its attributions and each
