@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"logis/app"
+	"logis/model"
 )
 
 func cmdCandidats(a *app.App, args []string, out io.Writer) error {
@@ -78,6 +80,7 @@ func cmdCourriers(a *app.App, args []string, out io.Writer) error {
 	dest := fs.String("out", "", "")
 	dateOpt := fs.String("date", "", "")
 	notifOpt := fs.String("notification", "", "")
+	modeOpt := fs.String("mode", string(model.Recommande), "")
 	id, args := splitFirst(args)
 	if err := fs.Parse(args); err != nil || *dest == "" || (id == "") == (fs.NArg() == 0) || fs.NArg() > 1 {
 		return usageError("courriers : indiquez l'identifiant de la séance et --out DOSSIER")
@@ -93,10 +96,19 @@ func cmdCourriers(a *app.App, args []string, out io.Writer) error {
 	if opt.Notification, err = parseDateFlag("--notification", *notifOpt, opt.Notification); err != nil {
 		return err
 	}
-	paths, err := a.CourriersAvec(id, *dest, opt, nil)
+	if opt.Mode, err = model.ParseModeNotification(*modeOpt); err != nil {
+		return usageError("courriers --mode : " + model.ErrorMessage(err))
+	}
+	r, err := a.CourriersRapport(id, *dest, opt, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%d courrier(s) écrit(s) dans %s ; fichier à imprimer : %s\n", len(paths)-1, *dest, paths[0])
+	fmt.Fprintf(out, "%d courrier(s) écrit(s) dans %s ; fichier à imprimer : %s\n", len(r.Fichiers)-1, *dest, r.Fichiers[0])
+	for _, s := range r.Avertissements {
+		fmt.Fprintf(out, "Attention : %s\n", s)
+	}
+	if len(r.Ecartes) > 0 {
+		return model.Errorf(model.EINVALID, "%d courrier(s) non écrit(s), les autres l'ont été : %s", len(r.Ecartes), strings.Join(r.Ecartes, " "))
+	}
 	return nil
 }

@@ -31,7 +31,7 @@ var commandes = []commande{
 	{"verify", "verify\ncontrôle d'intégrité, puis les effectifs", model.ActionConsulter, cmdVerify},
 	{"sauvegarde", "sauvegarde --out FICHIER\nsauvegarde à chaud de la base", model.ActionSauvegarder, cmdSauvegarde},
 	{"pv", "pv ID --out FICHIER.pdf\nprocès-verbal de la séance ID (projet si elle n'est pas close)", model.ActionDocuments, cmdPV},
-	{"courriers", "courriers ID --out DOSSIER [--date AAAA-MM-JJ] [--notification AAAA-MM-JJ]\ncourriers de la séance close ID : un PDF à imprimer et un par courrier\n(datés du jour ; le délai de réponse court de la notification)", model.ActionDocuments, cmdCourriers},
+	{"courriers", "courriers ID --out DOSSIER [--mode main-propre|recommande|courrier] [--date AAAA-MM-JJ] [--notification AAAA-MM-JJ]\ncourriers de la séance close ID : un PDF à imprimer et un par courrier\n(datés du jour, envoyés en recommandé par défaut ; le délai de réponse\ncourt du lendemain de la réception, prévue selon le mode et le délai postal)", model.ActionDocuments, cmdCourriers},
 	{"captures", "captures --out DOSSIER\nune image PNG de chaque écran, sans affichage", model.ActionExporter, cmdCaptures},
 	{"candidats", "candidats REFERENCE [--date AAAA-MM-JJ] [--tous] [--out FICHIER.csv]\ncandidats proposés pour un logement, classés et expliqués", model.ActionExporter, cmdCandidats},
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", model.ActionConsulter, cmdCommissions},

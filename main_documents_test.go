@@ -34,7 +34,7 @@ func TestCLI_Documents(t *testing.T) {
 	}
 	cour := filepath.Join(dir, "courriers")
 	code, out, errOut = runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour)
-	if code != 0 || !strings.Contains(out, "C2026-001_courriers.pdf") {
+	if code != 0 || !strings.Contains(out, "C2026-001_courriers.pdf") || !strings.Contains(out, "Attention : Identité de l'Office à compléter") {
 		t.Fatalf("courriers: code %d, out %q, err %q", code, out, errOut)
 	}
 	files, _ := filepath.Glob(filepath.Join(cour, "*.pdf"))
@@ -77,6 +77,15 @@ func TestCLI_CourriersDates(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", today.ISO(), "--notification", today.AddDays(-1).ISO()); code != 1 || !strings.Contains(errOut, "ne peut pas précéder") {
 		t.Errorf("notification avant la date : code %d, err %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--mode", "main-propre"); code != 0 {
+		t.Errorf("courriers remis en main propre : code %d, err %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--mode", "pigeon"); code != 2 || !strings.Contains(errOut, "main-propre, recommande ou courrier") {
+		t.Errorf("mode inconnu : code %d, err %q", code, errOut)
+	}
+	if code, out, errOut := runCLI(t, "--db", db, "pv", "C2026-001", "--out", filepath.Join(dir, "pv-envoi.pdf")); code != 0 || errOut != "" {
+		t.Errorf("pv après envoi : code %d, out %q, err %q", code, out, errOut)
 	}
 	if code, _, _ := runCLI(t, "--db", db, "courriers", "C2026-001", "--out", cour, "--date", "18/13/2027"); code != 1 {
 		t.Errorf("date invalide : code %d", code)

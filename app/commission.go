@@ -549,6 +549,13 @@ func (a *App) Cloturer(id string) (*model.Commission, error) {
 		}
 		c.Statut = model.Close
 		c.Cloture = a.Now().Round(0)
+		// What the commission saw, from which its documents are drawn.
+		snap, _, err := instantane(tx, c, nil)
+		if err != nil {
+			return err
+		}
+		snap.Pris = c.Cloture
+		c.Instantane = snap
 		return nil
 	})
 }
@@ -556,7 +563,9 @@ func (a *App) Cloturer(id string) (*model.Commission, error) {
 // Amender corrects a closed session: change is applied to a copy, the
 // session must still be complete and consistent afterwards, and an
 // Amendement with the reason and what changed is kept in the session (and
-// the journal). ChangerDecision, ChangerConstat and ChangerMembres build
+// the journal). The session's snapshot is kept; what the amendment adds
+// (a dwelling, a candidate) is added to it as recorded that day, and the
+// amendment's Objet says so. ChangerDecision, ChangerConstat and ChangerMembres build
 // the usual changes.
 func (a *App) Amender(id, motif string, change func(c *model.Commission) error) (*model.Amendement, error) {
 	if err := a.Peut(model.ActionCommission); err != nil {
@@ -586,10 +595,26 @@ func (a *App) Amender(id, motif string, change func(c *model.Commission) error) 
 		if p := c.ProblemesCloture(); len(p) > 0 {
 			return model.Errorf(model.EINVALID, "L'amendement laisserait la commission %s incomplète : %s", id, strings.Join(p, " "))
 		}
+		c.Instantane = old.Instantane
 		objet := differences(old, c)
 		if objet == "" {
 			return model.Errorf(model.EINVALID, "L'amendement ne change rien à la commission %s.", id)
 		}
+		// The snapshot keeps what the commission saw; a dwelling or a
+		// candidate the amendment adds is recorded as it stands today, and
+		// the amendment says so.
+		snap, ajouts, err := instantane(tx, c, c.Instantane)
+		if err != nil {
+			return err
+		}
+		if c.Instantane == nil {
+			snap.Pris, snap.Reprise = a.Now().Round(0), true
+			ajouts = []string{"instantané des dossiers repris, la séance ayant été close par une version antérieure"}
+			objet += " ; " + ajouts[0]
+		} else if r := resumeAjouts(ajouts); r != "" {
+			objet += " ; " + r
+		}
+		c.Instantane = snap
 		am = &model.Amendement{Quand: a.Now().Round(0), Utilisateur: osUser(), Motif: motif, Objet: objet}
 		c.Amendements = append(slices.Clone(old.Amendements), *am)
 		return tx.PutCommission(c)

@@ -195,7 +195,11 @@ func (a *App) demoDecisions(id, ref string, day model.Date, kind string, nurs []
 		case kind == "attribution":
 			d = model.Decision{Type: model.Attribution}
 		default:
-			d = model.Decision{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0], model.PiecesJustificatives[3]}, DateLimite: day.AddDays(45)}
+			limite := day.AddDays(45)
+			for !model.JourOuvre(limite) { // the office is open that day
+				limite = limite.AddDays(1)
+			}
+			d = model.Decision{Type: model.ConditionSuspensive, Pieces: []string{model.PiecesJustificatives[0], model.PiecesJustificatives[3]}, DateLimite: limite}
 		}
 		if _, err := a.Decider(id, ref, nur, d); err != nil {
 			return err
@@ -280,15 +284,16 @@ func demoMembres(commune string, presents int) []model.Membre {
 	noms := []string{"Mme Nadia Benali", "M. Jean Morel", "Mme Claire Lefèvre", "M. Karim Haddad", "Mme Sophie Garnier", "M. Paul Renaud"}
 	var out []model.Membre
 	for i, n := range noms {
+		civ, nom, _ := strings.Cut(n, " ")
 		q := "Administrateur désigné par le conseil d'administration"
-		if strings.HasPrefix(n, "Mme ") {
+		if civ == model.Madame {
 			q = "Administratrice désignée par le conseil d'administration"
 		}
-		out = append(out, model.Membre{Nom: n, Qualite: q, Voix: true, Present: i < presents})
+		out = append(out, model.Membre{Civilite: civ, Nom: nom, Qualite: q, Voix: true, Present: i < presents})
 	}
 	out = append(out,
-		model.Membre{Nom: "Mme Anne Rousseau", Qualite: "Représentante du maire de " + commune, Voix: true, Present: presents > 0, Maire: true},
-		model.Membre{Nom: "M. Luc Fontaine", Qualite: "Représentant du préfet du Val-de-Marne", Voix: true, Present: false})
+		model.Membre{Civilite: model.Madame, Nom: "Anne Rousseau", Qualite: "Représentante du maire de " + commune, Voix: true, Present: presents > 0, Maire: true},
+		model.Membre{Civilite: model.Monsieur, Nom: "Luc Fontaine", Qualite: "Représentant du préfet du Val-de-Marne", Voix: true, Present: false})
 	return out
 }
 

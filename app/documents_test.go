@@ -156,10 +156,12 @@ func TestApp_Courriers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		txt := strings.ReplaceAll(string(out), "\u00a0", " ")
-		// Letters dated by the injected clock: Sunday 22 November 2026;
-		// ten days from the 23rd end on Wednesday 2 December.
-		for _, w := range []string{"le 22 novembre 2026", "au plus tard le mercredi 2 décembre 2026", "tribunal administratif de Melun", "examen de l'occupation"} {
+		txt := strings.Join(strings.Fields(strings.ReplaceAll(string(out), "\u00a0", " ")), " ")
+		// Letters dated by the injected clock: Sunday 22 November 2026, sent
+		// by registered letter (the default) with the 3 days of post:
+		// received Wednesday 25; ten days end on Saturday 5 December, moved
+		// to Monday 7.
+		for _, w := range []string{"le 22 novembre 2026", "sa réception est prévue le 25 novembre 2026", "au plus tard le lundi 7 décembre 2026", "tribunal administratif de Melun", "examen de l'occupation"} {
 			if !strings.Contains(txt, w) {
 				t.Errorf("« %s » manque", w)
 			}
@@ -262,5 +264,124 @@ func TestApp_CourriersAvecNotification(t *testing.T) {
 	}
 	if _, err := a.CourriersAvec(c.ID, dir, app.OptionsCourriers{Date: date(2026, 11, 1)}, nil); model.ErrorCode(err) != model.EINVALID {
 		t.Errorf("courriers datés d'avant la séance : err = %v", err)
+	}
+}
+
+// TestApp_CourriersModeNotification: the mode chosen with the letters sets
+// the expected receipt (postal delay of Paramètres), the deadline written
+// in the offers, and is recorded in the session for the minutes.
+func TestApp_CourriersModeNotification(t *testing.T) {
+	a := MustOpenApp(t)
+	c := seedSession(t, a, model.Close)
+	o, err := a.Office()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.DelaiPostal = 4
+	if err := a.SaveOffice(o); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		mode      model.ModeNotification
+		reception model.Date
+		want      []string
+	}{
+		// Letters of Thursday 26 November 2026.
+		{model.MainPropre, date(2026, 11, 26), []string{"remis en main propre le 26 novembre 2026", "au plus tard le lundi 7 décembre 2026"}},
+		// + 4 days = Monday 30 November; ten days end Thursday 10 December.
+		{model.CourrierSimple, date(2026, 11, 30), []string{"adressé par courrier simple, sa réception est prévue le 30 novembre 2026", "au plus tard le jeudi 10 décembre 2026"}},
+		{model.Recommande, date(2026, 11, 30), []string{"lettre recommandée avec accusé de réception", "première présentation"}},
+	}
+	for _, tc := range cases {
+		t.Run(string(tc.mode), func(t *testing.T) {
+			dir := t.TempDir()
+			paths, err := a.CourriersAvec(c.ID, dir, app.OptionsCourriers{Date: date(2026, 11, 26), Mode: tc.mode}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			txt := pdftotextApp(t, paths[0])
+			for _, w := range append(tc.want, "à compter du lendemain de sa réception") {
+				if !strings.Contains(txt, w) {
+					t.Errorf("« %s » manque", w)
+				}
+			}
+			s, _ := a.Commission(c.ID)
+			last := s.Envois[len(s.Envois)-1]
+			if last.Mode != tc.mode || last.Reception != tc.reception || last.Date != date(2026, 11, 26) || last.Courriers != 6 {
+				t.Errorf("envoi noté %+v", last)
+			}
+			p, err := a.MiseEnPagePV(c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(strings.ReplaceAll(p.Texte(), "\u00a0", " "), "Courriers du 26/11/2026 : "+tc.mode.Label()) {
+				t.Errorf("le PV ne dit pas le mode de notification :\n%s", p.Texte())
+			}
+		})
+	}
+	if _, err := a.CourriersAvec(c.ID, t.TempDir(), app.OptionsCourriers{Date: date(2026, 11, 26), Mode: "pigeon"}, nil); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("mode inconnu : err = %v", err)
+	}
+}
+
+// pdftotextApp extracts the text of a PDF, spaces normalised (skips the
+// test when pdftotext is not installed).
+func pdftotextApp(t *testing.T, path string) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext absent")
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(string(out), "\u00a0", " ")), " ")
+}
+
+// TestApp_CourriersEcartes: a letters' date after one condition's documents
+// deadline leaves that letter out, reported, and writes the others; the
+// placeholder identity and an irrecevabilité whose figures show no excess
+// are warned about.
+func TestApp_CourriersEcartes(t *testing.T) {
+	a := MustOpenApp(t)
+	c := seedSession(t, a, model.Close)
+	dir := t.TempDir()
+	r, err := a.CourriersRapport(c.ID, dir, app.OptionsCourriers{Date: date(2027, 7, 1)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Fichiers) != 1+5 || len(r.Ecartes) != 1 || !strings.Contains(r.Ecartes[0], "la date limite de production des pièces (30/06/2027)") {
+		t.Fatalf("fichiers %d, écartés %q", len(r.Fichiers), r.Ecartes)
+	}
+	for _, p := range r.Fichiers {
+		if strings.Contains(p, "condition-suspensive") {
+			t.Errorf("courrier écarté écrit : %s", p)
+		}
+	}
+	aver := strings.Join(r.Avertissements, "\n")
+	for _, w := range []string{"Identité de l'Office à compléter", "01 00 00 00 00", "prénom et le nom du signataire", "irrecevabilité pour ressources, mais les montants"} {
+		if !strings.Contains(aver, w) {
+			t.Errorf("avertissement « %s » manque :\n%s", w, aver)
+		}
+	}
+	// CourriersAvec says so as an error, the other letters written.
+	paths, err := a.CourriersAvec(c.ID, dir, app.OptionsCourriers{Date: date(2027, 7, 1)}, nil)
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(model.ErrorMessage(err), "1 courrier(s) non écrit(s), les autres l'ont été") || len(paths) != 6 {
+		t.Errorf("CourriersAvec : %d fichiers, %v", len(paths), err)
+	}
+	// A configured identity and a deadline 5 days after the letters.
+	o, _ := a.Office()
+	o.Nom, o.Telephone, o.DPO, o.SignatairePrenom, o.SignataireNom = "OPH du Val-de-Bièvre", "01 45 00 00 01", "dpo@oph-exemple.fr", "Hélène", "Marchand"
+	if err := a.SaveOffice(o); err != nil {
+		t.Fatal(err)
+	}
+	r, err = a.CourriersRapport(c.ID, dir, app.OptionsCourriers{Date: date(2027, 6, 25)}, nil)
+	if err != nil || len(r.Ecartes) != 0 {
+		t.Fatalf("%v %q", err, r.Ecartes)
+	}
+	aver = strings.Join(r.Avertissements, "\n")
+	if strings.Contains(aver, "Identité") || !strings.Contains(aver, "moins de 8 jours") {
+		t.Errorf("avertissements :\n%s", aver)
 	}
 }

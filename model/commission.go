@@ -46,13 +46,54 @@ func (s StatutCommission) Label() string {
 	return "en préparation"
 }
 
+// Civilités of a member, for the minutes' agreement (« Mme … présente »).
+const (
+	Madame   = "Mme"
+	Monsieur = "M."
+)
+
 // Membre is a member of the commission for one session.
 type Membre struct {
-	Nom     string `json:"nom"`
-	Qualite string `json:"qualite"` // « Administrateur », « Maire de Cachan », « Représentant du préfet »…
-	Voix    bool   `json:"voix"`    // deliberative vote
-	Present bool   `json:"present"`
-	Maire   bool   `json:"maire,omitempty"` // the mayor of the commune has the casting vote
+	Civilite string `json:"civilite,omitempty"` // Madame, Monsieur, or empty when not given
+	Nom      string `json:"nom"`
+	Qualite  string `json:"qualite"` // « Administrateur », « Maire de Cachan », « Représentant du préfet »…
+	Voix     bool   `json:"voix"`    // deliberative vote
+	Present  bool   `json:"present"`
+	Maire    bool   `json:"maire,omitempty"` // the mayor of the commune has the casting vote
+}
+
+// Presence writes « présente », « présent », « absente »… agreed with the
+// civilité, or with a name typed « Mme Claire Martin » (« présent(e) » when
+// neither tells).
+func (m *Membre) Presence() string {
+	w := "absent"
+	if m.Present {
+		w = "présent"
+	}
+	civ := m.Civilite
+	if civ == "" {
+		switch n := strings.TrimSpace(m.Nom); {
+		case strings.HasPrefix(n, "Mme ") || strings.HasPrefix(n, "Madame "):
+			civ = Madame
+		case strings.HasPrefix(n, "M. ") || strings.HasPrefix(n, "Monsieur "):
+			civ = Monsieur
+		}
+	}
+	switch civ {
+	case Madame:
+		return w + "e"
+	case Monsieur:
+		return w
+	}
+	return w + "(e)"
+}
+
+// NomCivil is « Mme Claire Martin », or the name alone without civilité.
+func (m *Membre) NomCivil() string {
+	if m.Civilite == "" {
+		return m.Nom
+	}
+	return m.Civilite + "\u00a0" + m.Nom
 }
 
 // TypeDecision is one of the five decisions of R.441-3 CCH.
@@ -102,15 +143,32 @@ var MotifsNonAttribution = []Motif{
 	{"mutation", "les conditions de la mutation interne ne sont pas réunies", "politique d'attribution de l'Office, §1.2"},
 	{string(RegleSurOccupationTypologie), "le logement serait sur-occupé au regard de sa surface habitable", "art. R.822-25 du CCH"},
 	{"autre_candidat", "le logement a été attribué à un candidat dont la situation a été jugée prioritaire", "art. L.441-1 et R.441-3 du CCH"},
+	// Owning a suitable dwelling is a reason the commission may retain, not a
+	// condition of admissibility (art. L.441-2-2 CCH: « peut constituer un
+	// motif de refus »).
+	{"proprietaire", "un membre de votre ménage est propriétaire d'un logement adapté à vos besoins et à vos capacités", "art. L.441-2-2 du CCH"},
 }
 
 // MotifsIrrecevabilite are the legal conditions whose absence makes an
 // application inadmissible.
 var MotifsIrrecevabilite = []Motif{
-	{"plafond", "les ressources de votre ménage dépassent le plafond réglementaire applicable au logement", "art. R.441-1 du CCH et arrêté fixant les plafonds de ressources"},
+	{"plafond", "vos ressources dépassent le plafond réglementaire applicable au logement", "art. R.441-1 du CCH et arrêté fixant les plafonds de ressources"},
 	{"sejour", "les conditions de régularité et de permanence du séjour sur le territoire ne sont pas remplies", "art. R.441-1 du CCH et arrêté du 1er février 2013"},
 	{"demande", "votre demande de logement social n'est pas enregistrée ou n'est plus active", "art. L.441-2-1 du CCH"},
-	{"proprietaire", "votre ménage est propriétaire d'un logement adapté à ses besoins", "art. L.441-2-2 du CCH"},
+}
+
+// MotifDecision finds reason code of a decision of type t in its list; a
+// code of the other list is found too, for decisions recorded before a
+// reason moved (« proprietaire » was an irrecevabilité until 2026).
+func MotifDecision(t TypeDecision, code string) (Motif, bool) {
+	list, other := MotifsNonAttribution, MotifsIrrecevabilite
+	if t == Irrecevabilite {
+		list, other = other, list
+	}
+	if m, ok := MotifByCode(list, code); ok {
+		return m, true
+	}
+	return MotifByCode(other, code)
 }
 
 // MotifByCode finds a reason in a list.
@@ -173,6 +231,10 @@ func (d *Decision) Validate(sessionDate Date) error {
 		}
 		for _, c := range d.Motifs {
 			if _, ok := MotifByCode(list, c); !ok {
+				if d.Type == Irrecevabilite && c == "proprietaire" {
+					errs = append(errs, "être propriétaire d'un logement adapté n'est pas une condition de recevabilité mais un motif de non-attribution que la commission apprécie (art. L.441-2-2 CCH) : choisissez la non-attribution")
+					continue
+				}
 				errs = append(errs, "motif inconnu « "+c+" »")
 			}
 		}
@@ -188,6 +250,32 @@ func (d *Decision) Validate(sessionDate Date) error {
 		return Errorf(EINVALID, "Décision : %s.", strings.Join(errs, " ; "))
 	}
 	return nil
+}
+
+// DelaiPiecesMin is the fewest days between the letters and the deadline
+// for the missing documents of an attribution under suspensive condition:
+// less leaves the applicant no real time to gather them.
+const DelaiPiecesMin = 8
+
+// AlertesDateLimite flags, in French, a documents deadline that falls on a
+// Saturday, Sunday or public holiday (the office is closed: the applicant
+// cannot hand them in that day) or less than DelaiPiecesMin days after the
+// letters (dated envoi). Empty when there is nothing to flag or the
+// decision is not a suspensive condition. Flags do not refuse the decision.
+func (d *Decision) AlertesDateLimite(envoi Date) []string {
+	if d.Type != ConditionSuspensive || d.DateLimite.IsZero() {
+		return nil
+	}
+	var out []string
+	if f := JourFerie(d.DateLimite); f != "" {
+		out = append(out, fmt.Sprintf("la date limite des pièces (%s) est un jour férié (%s) : l'accueil de l'Office est fermé", d.DateLimite, f))
+	} else if wd := d.DateLimite.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		out = append(out, fmt.Sprintf("la date limite des pièces (%s) est un %s : l'accueil de l'Office est fermé", d.DateLimite, joursFR[wd]))
+	}
+	if !envoi.IsZero() && d.DateLimite < envoi.AddDays(DelaiPiecesMin) {
+		out = append(out, fmt.Sprintf("la date limite des pièces (%s) laisse moins de %d jours après les courriers (%s)", d.DateLimite, DelaiPiecesMin, envoi))
+	}
+	return out
 }
 
 // ProfilCandidat is what the yearly objectives need to know about an
@@ -296,7 +384,11 @@ func (d *DossierLogement) ControleDecisions(final bool) error {
 	if final {
 		for r := 1; r <= len(ranks); r++ {
 			if ranks[r] == 0 {
-				errs = append(errs, fmt.Sprintf("le classement doit suivre les rangs 1 à %d sans trou (rang %d absent)", len(ranks), r))
+				suite := fmt.Sprintf("rangs 1 à %d", len(ranks))
+				if len(ranks) == 2 {
+					suite = "rangs 1 et 2"
+				}
+				errs = append(errs, fmt.Sprintf("le classement doit suivre les %s sans trou (rang %d absent)", suite, r))
 				break
 			}
 		}
@@ -357,6 +449,13 @@ type Commission struct {
 	Amendements []Amendement        `json:"amendements,omitempty"`
 	Suites      []SuiteOffre        `json:"suites,omitempty"` // what became of the offers (suite.go), not an amendment
 	Import      *ImportSeance       `json:"import,omitempty"` // set when the session was imported (suite.go)
+	// Instantane is what the commission saw, stored at closing; nil while
+	// in preparation (and for sessions closed before snapshots existed,
+	// until their documents are first printed).
+	Instantane *Instantane `json:"instantane,omitempty"`
+	// Envois are the printings of the letters, with their mode of
+	// notification (not a change of what was decided: no amendment).
+	Envois []Envoi `json:"envois,omitempty"`
 }
 
 // Validate checks a session's header.
@@ -379,6 +478,9 @@ func (c *Commission) Validate() error {
 	for i, m := range c.Membres {
 		if strings.TrimSpace(m.Nom) == "" {
 			errs = append(errs, fmt.Sprintf("le nom du membre n° %d est obligatoire", i+1))
+		}
+		if m.Civilite != "" && m.Civilite != Madame && m.Civilite != Monsieur {
+			errs = append(errs, fmt.Sprintf("la civilité du membre n° %d est « Mme » ou « M. »", i+1))
 		}
 	}
 	if len(errs) > 0 {

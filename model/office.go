@@ -11,11 +11,69 @@ type Office struct {
 	Adresse    []string `json:"adresse"` // lines, the last one « 94110 ARCUEIL »
 	Telephone  string   `json:"telephone"`
 	Courriel   string   `json:"courriel,omitempty"`
-	Signataire string   `json:"signataire"`
-	Titre      string   `json:"titre"` // signatory's title
-	Ville      string   `json:"ville"` // where letters are written from
-	DPO        string   `json:"dpo"`   // data-protection contact
-	Logo       []byte   `json:"logo,omitempty"`
+	Signataire string   `json:"signataire"` // the signatory's capacity (qualité): « La directrice de la gestion locative »
+	Titre      string   `json:"titre"`      // the delegation above it: « Pour le Président de la CALEOL »
+	// The signatory's first name and name, printed under the signature
+	// (art. L.212-1 CRPA: prénom, nom et qualité).
+	SignatairePrenom string `json:"signataire_prenom,omitempty"`
+	SignataireNom    string `json:"signataire_nom,omitempty"`
+	Ville            string `json:"ville"` // where letters are written from
+	DPO              string `json:"dpo"`   // data-protection officer's contact (postal or e-mail address)
+	// Destinataires are the recipients of the applicants' data (RGPD art.
+	// 13); DestinatairesDefaut when empty.
+	Destinataires string `json:"destinataires,omitempty"`
+	Logo          []byte `json:"logo,omitempty"`
+	// DelaiPostal is the days a letter sent by post takes to arrive (the
+	// offers' ten days run from the day after receipt); 0 means
+	// DelaiPostalDefaut.
+	DelaiPostal int `json:"delai_postal,omitempty"`
+}
+
+// DestinatairesDefaut are the usual recipients of an application's data.
+const DestinatairesDefaut = "les services de l'Office chargés des attributions et de la gestion locative, les membres de la CALEOL, le réservataire du logement le cas échéant, et les services de l'État par le système national d'enregistrement (SNE)"
+
+// DestinatairesDonnees is the recipients of the data, as printed.
+func (o *Office) DestinatairesDonnees() string {
+	if d := strings.TrimSpace(o.Destinataires); d != "" {
+		return d
+	}
+	return DestinatairesDefaut
+}
+
+// SignataireNomComplet is « Prénom NOM » of the signatory, empty when unset.
+func (o *Office) SignataireNomComplet() string {
+	return strings.TrimSpace(strings.TrimSpace(o.SignatairePrenom) + " " + strings.ToUpper(strings.TrimSpace(o.SignataireNom)))
+}
+
+// IdentiteProvisoire lists, in French, what of the identity printed on the
+// letters is still the placeholder of DefaultOffice or missing: the
+// telephone, the data-protection officer's contact (a generic phrase is no
+// contact), the signatory's first name and name (art. L.212-1 CRPA). Empty
+// when the identity is configured.
+func (o *Office) IdentiteProvisoire() []string {
+	def := DefaultOffice()
+	var out []string
+	if t := strings.TrimSpace(o.Telephone); t == "" || t == def.Telephone {
+		out = append(out, "le téléphone est celui de l'exemple (« "+def.Telephone+" »)")
+	}
+	if d := strings.TrimSpace(o.DPO); d == "" || d == def.DPO || !strings.ContainsAny(d, "@0123456789") {
+		out = append(out, "le contact du délégué à la protection des données n'est ni une adresse électronique ni une adresse postale")
+	}
+	if strings.TrimSpace(o.SignatairePrenom) == "" || strings.TrimSpace(o.SignataireNom) == "" {
+		out = append(out, "le prénom et le nom du signataire manquent (art. L.212-1 du code des relations entre le public et l'administration)")
+	}
+	if o.Nom == def.Nom {
+		out = append(out, "le nom de l'Office est celui de l'exemple")
+	}
+	return out
+}
+
+// DelaiPostalJours is the postal delay in days (DelaiPostalDefaut when unset).
+func (o *Office) DelaiPostalJours() int {
+	if o.DelaiPostal <= 0 {
+		return DelaiPostalDefaut
+	}
+	return o.DelaiPostal
 }
 
 // DefaultOffice is a placeholder identity the office replaces in Paramètres.
@@ -51,6 +109,9 @@ func (o *Office) Validate() error {
 	}
 	if strings.TrimSpace(o.Ville) == "" {
 		errs = append(errs, "la ville d'où partent les courriers est obligatoire")
+	}
+	if o.DelaiPostal < 0 || o.DelaiPostal > 15 {
+		errs = append(errs, "le délai d'acheminement du courrier compte de 1 à 15 jours")
 	}
 	if len(o.Logo) > 2<<20 {
 		errs = append(errs, "le logo ne doit pas dépasser 2 Mo")

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,7 @@ type decisionForm struct {
 	rang       *Champ
 	pieces     *widget.CheckGroup
 	dateLimite *Champ
+	alerteDate *widget.Label // a deadline on a closed day or too close (flag, not an error)
 	motifs     *checkList
 	droit      *widget.Label // legal basis of the reasons ticked
 	precisions *Champ
@@ -78,6 +80,11 @@ func newDecisionForm(d *model.Decision, session model.Date, readOnly bool, onSav
 	f.rang.Entry.SetPlaceHolder("1, 2, 3…")
 	f.pieces = widget.NewCheckGroup(model.PiecesJustificatives, func([]string) { f.touch() })
 	f.dateLimite = NewChampDate("Date limite de production des pièces", false)
+	f.alerteDate = widget.NewLabel("")
+	f.alerteDate.Wrapping = fyne.TextWrapWord
+	f.alerteDate.Importance = widget.WarningImportance
+	f.alerteDate.Hide()
+	f.dateLimite.OnChanged = f.showAlerteDate
 	f.motifs = newCheckList(func() { f.showDroit(); f.touch() })
 	f.droit = widget.NewLabel("")
 	f.droit.Wrapping = fyne.TextWrapWord
@@ -95,7 +102,7 @@ func newDecisionForm(d *model.Decision, session model.Date, readOnly bool, onSav
 		widget.NewLabelWithStyle("Pièces manquantes (liste limitative, art. R.441-2-4-1 CCH)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		f.pieces,
 		Ligne("Date limite", container.NewGridWrap(fyne.NewSize(140, f.dateLimite.Entry.MinSize().Height), f.dateLimite.Entry)),
-		f.dateLimite.Message)
+		f.dateLimite.Message, f.alerteDate)
 	f.boxMotifs = container.NewVBox(
 		widget.NewLabelWithStyle("Motifs en fait et en droit", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		f.motifs.box, f.droit,
@@ -150,6 +157,23 @@ func (f *decisionForm) load(d *model.Decision) {
 	if d == nil {
 		f.form.Summary.Hide() // nothing chosen yet: no message before the agent acts
 	}
+}
+
+// showAlerteDate flags a documents deadline on a Saturday, Sunday or public
+// holiday, or less than model.DelaiPiecesMin days after the session (the
+// letters leave on or after it): the decision stays valid.
+func (f *decisionForm) showAlerteDate() {
+	d := model.Decision{Type: model.ConditionSuspensive, DateLimite: f.dateLimite.Date()}
+	if f.dateLimite.Err() != nil {
+		d.DateLimite = 0
+	}
+	a := d.AlertesDateLimite(f.session)
+	if len(a) == 0 {
+		f.alerteDate.Hide()
+		return
+	}
+	f.alerteDate.SetText("Attention : " + strings.Join(a, " ; ") + ". Les courriers partent au plus tôt le jour de la séance : choisissez de préférence un jour ouvré, au moins " + strconv.Itoa(model.DelaiPiecesMin) + " jours après leur envoi.")
+	f.alerteDate.Show()
 }
 
 func (f *decisionForm) touch() {

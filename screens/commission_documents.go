@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -46,8 +47,9 @@ type documentsPanel struct {
 	courriers func(dir string, opt app.OptionsCourriers, progress func(done, total int)) (path, done string, err error)
 	session   model.Date
 	today     model.Date
-	dateC     *Champ // the letters' date
-	notif     *Champ // the day the offers are deemed notified (optional)
+	dateC     *Champ         // the letters' date
+	mode      *widget.Select // how the letters are notified
+	notif     *Champ         // the day the letters are deemed received (optional)
 	ouvrir    func(path string) error
 	imprimer  func(path string) error
 
@@ -87,16 +89,23 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.imprimerBtn.Hide()
 	p.dossierBtn.Hide()
 	p.dateC = NewChampDate("Date des courriers", true)
-	p.notif = NewChampDate("Notification des offres", false)
-	p.notif.Entry.SetPlaceHolder("= date des courriers")
-	notifHelp := widget.NewLabel("Le délai de réponse de dix jours aux offres court du lendemain de la notification : si les courriers partent par la poste, indiquez le jour où ils seront reçus.")
+	var modes []string
+	for _, m := range model.ModesNotification {
+		modes = append(modes, majuscule(m.Label()))
+	}
+	p.mode = widget.NewSelect(modes, nil)
+	p.mode.SetSelectedIndex(0)
+	p.notif = NewChampDate("Réception prévue", false)
+	p.notif.Entry.SetPlaceHolder("calculée")
+	notifHelp := widget.NewLabel("Le délai de réponse de dix jours aux offres court du lendemain de la réception du courrier : elle est calculée selon le mode d'envoi (date des courriers pour une remise en main propre, sinon date des courriers plus le délai postal de Paramètres). Indiquez une autre date de réception si vous la connaissez.")
 	notifHelp.Wrapping = fyne.TextWrapWord
 	dateW := fyne.NewSize(140, p.dateC.Entry.MinSize().Height)
 	p.body = container.NewVBox(
 		widget.NewLabelWithStyle("Documents de la séance", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewBorder(nil, nil, bold("Dossier :"), p.dirBtn, p.dirLbl),
 		Ligne("Date des courriers", container.NewGridWrap(dateW, p.dateC.Entry)), p.dateC.Message,
-		Ligne("Notification des offres", container.NewGridWrap(dateW, p.notif.Entry)), p.notif.Message, notifHelp,
+		Ligne("Mode d'envoi", p.mode),
+		Ligne("Réception prévue", container.NewGridWrap(dateW, p.notif.Entry)), p.notif.Message, notifHelp,
 		p.brouillon,
 		container.NewHBox(p.pvBtn, p.courrierBtn),
 		p.progress, p.spinner, p.status, p.fichier,
@@ -145,7 +154,10 @@ func (p *documentsPanel) onCourriers() {
 	if p.courriers == nil {
 		return
 	}
-	opt := app.OptionsCourriers{Date: p.dateC.Date(), Notification: p.notif.Date()}
+	opt := app.OptionsCourriers{Date: p.dateC.Date(), Notification: p.notif.Date(), Mode: model.Recommande}
+	if i := p.mode.SelectedIndex(); i >= 0 {
+		opt.Mode = model.ModesNotification[i]
+	}
 	var msg string
 	switch {
 	case p.dateC.Err() != nil:
@@ -155,7 +167,7 @@ func (p *documentsPanel) onCourriers() {
 	case opt.Date < p.session:
 		msg = fmt.Sprintf("Date des courriers : elle ne peut pas précéder la séance (%s).", p.session)
 	case !opt.Notification.IsZero() && opt.Notification < opt.Date:
-		msg = fmt.Sprintf("Notification des offres : elle ne peut pas précéder la date des courriers (%s).", opt.Date)
+		msg = fmt.Sprintf("Réception prévue : elle ne peut pas précéder la date des courriers (%s).", opt.Date)
 	}
 	if msg != "" {
 		p.status.SetText(msg)
@@ -231,7 +243,14 @@ func (p *documentsPanel) run(what string, f produireFunc, indetermine bool) {
 				return
 			}
 			p.last = path
-			p.status.SetText(fmt.Sprintf("Terminé : %s, dans le dossier « %s ».", done, dir))
+			// done's first line is what was written; the next ones, what
+			// to check (letters left out, warnings).
+			first, rest, _ := strings.Cut(done, "\n")
+			msg := fmt.Sprintf("Terminé : %s, dans le dossier « %s ».", first, dir)
+			if rest != "" {
+				msg += "\n" + rest
+			}
+			p.status.SetText(msg)
 			p.fichier.SetText("Fichier : " + filepath.Base(path))
 			p.fichier.Show()
 			p.ouvrirBtn.Show()

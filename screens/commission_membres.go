@@ -26,13 +26,14 @@ var QualitesMembre = []string{
 
 // membreRow is one member's line: name, quality, vote, presence, mayor.
 type membreRow struct {
-	nom     *entree
-	qualite *widget.SelectEntry
-	voix    *widget.Check
-	present *widget.Check
-	maire   *widget.Check
-	suppr   *widget.Button
-	box     fyne.CanvasObject
+	civilite *widget.Select
+	nom      *entree
+	qualite  *widget.SelectEntry
+	voix     *widget.Check
+	present  *widget.Check
+	maire    *widget.Check
+	suppr    *widget.Button
+	box      fyne.CanvasObject
 }
 
 // membresPanel edits the members of a session and shows the quorum live.
@@ -77,7 +78,7 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	p.emptyHint.Wrapping = fyne.TextWrapWord
 	head := container.NewGridWithColumns(2, bold("Nom"), bold("Qualité"))
 	p.head = head
-	legend := widget.NewLabel("Cochez « voix délibérative » pour les membres qui votent, « présent » pour ceux qui assistent à la séance, « maire » pour le maire de la commune (voix prépondérante).")
+	legend := widget.NewLabel("Choisissez la civilité (Mme, M.) : le procès-verbal accorde « présente » ou « présent ». Cochez « voix délibérative » pour les membres qui votent, « présent(e) » pour ceux qui assistent à la séance, « maire » pour le maire de la commune (voix prépondérante).")
 	legend.Wrapping = fyne.TextWrapWord
 	p.legend = legend
 	top := container.NewVBox(
@@ -110,7 +111,7 @@ func (p *membresPanel) set(ms []model.Membre, readOnly bool) {
 		p.head.Objects = []fyne.CanvasObject{bold("Nom"), bold("Qualité"), bold("Présence et voix")}
 		p.head.Layout = layout.NewGridLayoutWithColumns(3)
 	} else {
-		p.head.Objects = []fyne.CanvasObject{bold("Nom"), bold("Qualité")}
+		p.head.Objects = []fyne.CanvasObject{bold("Civilité et nom"), bold("Qualité")}
 		p.head.Layout = layout.NewGridLayoutWithColumns(2)
 	}
 	p.head.Refresh()
@@ -156,6 +157,9 @@ func (p *membresPanel) changed() {
 
 func (p *membresPanel) addRow(m model.Membre) *membreRow {
 	r := &membreRow{nom: newEntree()}
+	r.civilite = widget.NewSelect([]string{model.Madame, model.Monsieur}, func(string) { p.changed() })
+	r.civilite.PlaceHolder = "Civ."
+	r.civilite.Selected = m.Civilite
 	r.nom.SetPlaceHolder("Prénom Nom")
 	r.nom.SetText(m.Nom)
 	r.nom.OnChanged = func(string) { p.changed() }
@@ -164,25 +168,23 @@ func (p *membresPanel) addRow(m model.Membre) *membreRow {
 	r.qualite.OnChanged = func(string) { p.changed() }
 	r.voix = widget.NewCheck("voix délibérative", func(bool) { p.changed() })
 	r.voix.SetChecked(m.Voix)
-	r.present = widget.NewCheck("présent", func(bool) { p.changed() })
+	r.present = widget.NewCheck("présent(e)", func(bool) { p.changed() })
 	r.present.SetChecked(m.Present)
 	r.maire = widget.NewCheck("maire", func(bool) { p.changed() })
 	r.maire.SetChecked(m.Maire)
 	r.suppr = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeRow(r) })
 	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(r.voix, r.present, r.maire, r.suppr),
-		container.NewGridWithColumns(2, r.nom, r.qualite))
+		container.NewBorder(nil, nil, r.civilite, nil, container.NewGridWithColumns(2, r.nom, r.qualite)))
 	if p.readOnly {
 		// A closed session is read, not edited: plain text, easier to read
 		// than disabled fields.
 		r.nom.Disable()
+		r.civilite.Disable()
 		r.qualite.Disable()
 		r.voix.Disable()
 		r.present.Disable()
 		r.maire.Disable()
-		etat := "présent"
-		if !m.Present {
-			etat = "absent"
-		}
+		etat := m.Presence()
 		if m.Voix {
 			etat += ", voix délibérative"
 		} else {
@@ -191,7 +193,7 @@ func (p *membresPanel) addRow(m model.Membre) *membreRow {
 		if m.Maire {
 			etat += ", voix prépondérante (maire)"
 		}
-		nom := widget.NewLabel(m.Nom)
+		nom := widget.NewLabel(m.NomCivil())
 		nom.Wrapping = fyne.TextWrapWord
 		q := widget.NewLabel(m.Qualite)
 		q.Wrapping = fyne.TextWrapWord
@@ -223,7 +225,7 @@ func (p *membresPanel) removeRow(r *membreRow) {
 func (p *membresPanel) membres() []model.Membre {
 	out := make([]model.Membre, len(p.rows))
 	for i, r := range p.rows {
-		out[i] = model.Membre{Nom: strings.TrimSpace(r.nom.Text), Qualite: strings.TrimSpace(r.qualite.Text),
+		out[i] = model.Membre{Civilite: r.civilite.Selected, Nom: strings.TrimSpace(r.nom.Text), Qualite: strings.TrimSpace(r.qualite.Text),
 			Voix: r.voix.Checked, Present: r.present.Checked, Maire: r.maire.Checked}
 	}
 	return out

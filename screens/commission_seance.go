@@ -344,14 +344,21 @@ func (e *seanceEditor) show(c *model.Commission) {
 				return path, "procès-verbal « " + filepath.Base(path) + " » écrit", nil
 			},
 			func(dir string, opt app.OptionsCourriers, progress func(int, int)) (string, string, error) {
-				paths, err := e.s.main.app.CourriersAvec(id, dir, opt, app.Progress(progress))
-				if err == nil && len(paths) == 0 {
+				r, err := e.s.main.app.CourriersRapport(id, dir, opt, app.Progress(progress))
+				if err == nil && len(r.Fichiers) == 0 {
 					err = model.Errorf(model.EINVALID, "Aucun courrier n'a été écrit.")
 				}
 				if err != nil {
 					return "", "", err
 				}
-				return paths[0], fmt.Sprintf("%d courrier(s) écrit(s), un fichier par lettre, et « %s » qui les réunit pour l'impression", len(paths)-1, filepath.Base(paths[0])), nil
+				msg := fmt.Sprintf("%d courrier(s) écrit(s), un fichier par lettre, et « %s » qui les réunit pour l'impression", len(r.Fichiers)-1, filepath.Base(r.Fichiers[0]))
+				if len(r.Ecartes) > 0 {
+					msg += fmt.Sprintf("\n%d courrier(s) NON écrit(s) : %s", len(r.Ecartes), strings.Join(r.Ecartes, " "))
+				}
+				for _, a := range r.Avertissements {
+					msg += "\nAttention : " + a
+				}
+				return r.Fichiers[0], msg, nil
 			}, prep, c.Date, e.s.main.app.Today())
 	}
 	e.loadObjectifs()

@@ -515,10 +515,17 @@ func TestCommissions_Documents(t *testing.T) {
 	}
 	p.notif.Entry.SetText("")
 	test.Type(p.notif.Entry, m.app.Today().AddDays(2).String())
+	p.mode.SetSelected(majuscule(model.CourrierSimple.Label()))
 	test.Tap(p.courrierBtn)
 	s.waitIdle()
 	if p.last == pv || !strings.HasSuffix(p.last, ".pdf") {
 		t.Fatalf("letters: last = %q (%s)", p.last, p.status.Text)
+	}
+	if !strings.Contains(p.status.Text, "\nAttention : Identité de l'Office à compléter") {
+		t.Errorf("placeholder identity not warned: %q", p.status.Text)
+	}
+	if got, _ := m.app.Commission(c.ID); len(got.Envois) != 1 || got.Envois[0].Mode != model.CourrierSimple || got.Envois[0].Reception != m.app.Today().AddDays(2) {
+		t.Errorf("envoi recorded %+v", got.Envois)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	// The minutes, the combined letters and one letter per candidate.
@@ -789,5 +796,32 @@ func TestCommissions_TypingSurvivesOtherSaves(t *testing.T) {
 	// Leaving the session now asks first.
 	if e.dirtyForm() == nil {
 		t.Error("no unsaved form reported")
+	}
+}
+
+// TestDecisionForm_AlerteDateLimite: a documents deadline on a Sunday, or
+// less than eight days after the session, is flagged as it is typed; the
+// decision stays valid.
+func TestDecisionForm_AlerteDateLimite(t *testing.T) {
+	session := model.NewDate(2026, 11, 19) // Thursday
+	f := newDecisionForm(nil, session, false, func(model.Decision) error { return nil })
+	f.typ.SetSelected(model.ConditionSuspensive.Label())
+	f.pieces.SetSelected([]string{model.PiecesJustificatives[0]})
+	test.Type(f.dateLimite.Entry, "29/11/2026") // a Sunday, 10 days after
+	if !f.alerteDate.Visible() || !strings.Contains(f.alerteDate.Text, "est un dimanche") {
+		t.Errorf("dimanche : %v %q", f.alerteDate.Visible(), f.alerteDate.Text)
+	}
+	f.dateLimite.Entry.SetText("")
+	test.Type(f.dateLimite.Entry, "24/11/2026") // Tuesday, 5 days after
+	if !f.alerteDate.Visible() || !strings.Contains(f.alerteDate.Text, "moins de 8 jours") {
+		t.Errorf("5 jours : %q", f.alerteDate.Text)
+	}
+	if extra := f.extra(); len(extra) != 0 {
+		t.Errorf("the flag refuses the decision: %q", extra)
+	}
+	f.dateLimite.Entry.SetText("")
+	test.Type(f.dateLimite.Entry, "30/11/2026") // Monday, 11 days after
+	if f.alerteDate.Visible() {
+		t.Errorf("lundi à 11 jours signalé : %q", f.alerteDate.Text)
 	}
 }

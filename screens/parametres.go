@@ -35,6 +35,10 @@ type Parametres struct {
 	courriel   *Champ
 	signataire *Champ
 	titre      *Champ
+	sigPrenom  *Champ
+	sigNom     *Champ
+	delai      *Champ
+	destin     *Champ
 	ville      *Champ
 	dpo        *Champ
 	logo       []byte
@@ -121,11 +125,19 @@ func (s *Parametres) identite() fyne.CanvasObject {
 		}
 		return nil
 	}
-	s.signataire = NewChamp("Signataire", true)
-	s.titre = NewChamp("Titre du signataire", false)
+	s.signataire = NewChamp("Qualité du signataire", true)
+	s.titre = NewChamp("Délégation", false)
+	s.sigPrenom = NewChamp("Prénom du signataire", false)
+	s.sigNom = NewChamp("Nom du signataire", false)
 	s.ville = NewChamp("Ville d'où partent les courriers", true)
 	s.dpo = NewChamp("Contact du délégué à la protection des données", false)
-	s.office.Add(s.nom, s.adresse, s.telephone, s.courriel, s.signataire, s.titre, s.ville, s.dpo)
+	s.dpo.Entry.SetPlaceHolder("adresse électronique ou postale du délégué")
+	s.destin = NewChamp("Destinataires des données", false)
+	s.destin.Entry.MultiLine = true
+	s.destin.Entry.Wrapping = fyne.TextWrapWord
+	s.destin.Entry.SetPlaceHolder(model.DestinatairesDefaut)
+	s.delai = NewChampEntier("Délai d'acheminement du courrier (jours)", true, 1, 15)
+	s.office.Add(s.nom, s.adresse, s.telephone, s.courriel, s.signataire, s.titre, s.sigPrenom, s.sigNom, s.ville, s.dpo, s.destin, s.delai)
 
 	s.logoView = container.NewStack()
 	s.logoInfo = widget.NewLabel("")
@@ -144,10 +156,14 @@ func (s *Parametres) identite() fyne.CanvasObject {
 		Ligne("Adresse", s.adresse.Object()),
 		Ligne("Téléphone", s.telephone.Object()),
 		Ligne("Courriel", s.courriel.Object()),
-		Ligne("Signataire", s.signataire.Object()),
-		Ligne("Titre", s.titre.Object()),
+		Ligne("Prénom du signataire", s.sigPrenom.Object()),
+		Ligne("Nom du signataire", s.sigNom.Object()),
+		Ligne("Qualité du signataire", s.signataire.Object()),
+		Ligne("Délégation", s.titre.Object()),
 		Ligne("Ville des courriers", s.ville.Object()),
+		Ligne("Délai postal (jours)", s.delai.Object()),
 		Ligne("Protection des données", s.dpo.Object()),
+		Ligne("Destinataires", s.destin.Object()),
 		Ligne("Logo", container.NewVBox(
 			container.NewHBox(container.NewGridWrap(fyne.NewSize(200, 80), s.logoView), container.NewVBox(choose, remove),
 				widget.NewLabel("PNG ou JPEG, 2 Mo au plus")),
@@ -191,6 +207,10 @@ func (s *Parametres) setOffice(o *model.Office) {
 	s.titre.SetText(o.Titre)
 	s.ville.SetText(o.Ville)
 	s.dpo.SetText(o.DPO)
+	s.sigPrenom.SetText(o.SignatairePrenom)
+	s.sigNom.SetText(o.SignataireNom)
+	s.destin.SetText(o.Destinataires)
+	s.delai.SetInt(o.DelaiPostalJours())
 	s.setLogo(o.Logo)
 	s.office.Clean()
 }
@@ -207,6 +227,11 @@ func (s *Parametres) officeFromFields() *model.Office {
 		Ville:      s.ville.Text(),
 		DPO:        s.dpo.Text(),
 		Logo:       s.logo,
+
+		SignatairePrenom: s.sigPrenom.Text(),
+		SignataireNom:    s.sigNom.Text(),
+		Destinataires:    s.destin.Text(),
+		DelaiPostal:      s.delai.Int(),
 	}
 }
 
@@ -272,7 +297,11 @@ func (s *Parametres) saveOffice() bool {
 		return false
 	}
 	s.office.Clean()
-	s.officeInfo.SetText("Identité de l'Office enregistrée.")
+	msg := "Identité de l'Office enregistrée."
+	if p := s.officeFromFields().IdentiteProvisoire(); len(p) > 0 {
+		msg += " À compléter avant d'imprimer les courriers : " + strings.Join(p, " ; ") + "."
+	}
+	s.officeInfo.SetText(msg)
 	return true
 }
 

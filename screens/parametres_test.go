@@ -138,7 +138,8 @@ func TestParametres_SaveOfficeName(t *testing.T) {
 	if len(j) != 1 || j[0].Action != "Paramètres : identité de l'Office" || len(j[0].Changements) != 1 || j[0].Changements[0].Type != "office" {
 		t.Errorf("journal = %+v", j)
 	}
-	if s.officeInfo.Text != "Identité de l'Office enregistrée." || !s.office.Save.Disabled() {
+	// Saved, with what is still the example's (telephone, DPO, signatory).
+	if !strings.HasPrefix(s.officeInfo.Text, "Identité de l'Office enregistrée. À compléter avant d'imprimer les courriers : le téléphone") || !s.office.Save.Disabled() {
 		t.Errorf("after save: %q, save disabled %v", s.officeInfo.Text, s.office.Save.Disabled())
 	}
 }
@@ -294,5 +295,35 @@ func TestParametres_FirstQuartileYear(t *testing.T) {
 	r, _ := m.app.Regles()
 	if q, y, ok := r.PremierQuartile(2031); !ok || y != 2031 || q != 1350000 {
 		t.Errorf("stored %v %d %v", q, y, ok)
+	}
+}
+
+// TestParametres_SignataireEtDelaiPostal: the signatory's first name and
+// name, the data recipients and the postal delay are entered and stored;
+// a configured identity saves without a reminder.
+func TestParametres_SignataireEtDelaiPostal(t *testing.T) {
+	m := newTestMain(t, 0, 0)
+	s := parametresScreen(t, m)
+	if s.delai.Text() != "3" {
+		t.Errorf("délai postal par défaut %q", s.delai.Text())
+	}
+	s.delai.Entry.SetText("40")
+	if !s.office.Save.Disabled() || !strings.Contains(s.delai.Message.Text, "de 1 à 15") {
+		t.Errorf("délai 40 : save disabled %v, message %q", s.office.Save.Disabled(), s.delai.Message.Text)
+	}
+	s.delai.Entry.SetText("4")
+	s.nom.Entry.SetText("OPH Val-de-Bièvre Habitat")
+	s.telephone.Entry.SetText("01 45 00 00 01")
+	s.dpo.Entry.SetText("dpo@oph-exemple.fr")
+	s.sigPrenom.Entry.SetText("Hélène")
+	s.sigNom.Entry.SetText("Marchand")
+	s.destin.Entry.SetText("les services de l'Office et les membres de la CALEOL")
+	test.Tap(s.office.Save)
+	o, err := m.app.Office()
+	if err != nil || o.DelaiPostal != 4 || o.SignataireNomComplet() != "Hélène MARCHAND" || o.Destinataires != "les services de l'Office et les membres de la CALEOL" {
+		t.Fatalf("stored %+v, %v", o, err)
+	}
+	if s.officeInfo.Text != "Identité de l'Office enregistrée." {
+		t.Errorf("after save: %q", s.officeInfo.Text)
 	}
 }

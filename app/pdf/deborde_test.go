@@ -107,7 +107,11 @@ func TestCourriers_RienNeDeborde(t *testing.T) {
 	}
 	ws := mots(t, b.Bytes())
 	pied := footerWords(lettres[0].Donnees, lettres[0].Contact, lettres[len(lettres)-1].Donnees)
-	checkZones(t, ws, yFiletPied, pied)
+	filet := pageH
+	for _, l := range lettres {
+		filet = min(filet, PiedLettre(l))
+	}
+	checkZones(t, ws, filet, pied)
 	found := false
 	for _, w := range ws {
 		found = found || w.texte == "FIN-DES-FAITS."

@@ -96,40 +96,57 @@ func propre(s string) string {
 
 // couper wraps text to width w (mm) with the current font. It breaks only
 // at ordinary spaces (never at a no-break space, so « 10 jours » and « : »
-// stay together) and at explicit line breaks; a word wider than w is cut.
+// stay together) and at explicit line breaks; a word wider than w is cut
+// after a hyphen if it can be, else where it must (see tailleCellule, which
+// avoids it in tables).
 func couper(f *gofpdf.Fpdf, txt string, w float64) []string {
 	var lignes []string
 	txt = typographie.Replace(txt)
+	espace := f.GetStringWidth(" ")
 	for _, par := range strings.Split(txt, "\n") {
 		par = propre(par)
 		mots := strings.Split(par, " ")
-		cur := ""
+		cur, wcur := "", 0.0
+		// gofpdf's widths are sums of glyph widths (no kerning): the width
+		// of a line grows word by word.
 		for _, m := range mots {
 			if m == "" {
 				continue
 			}
-			essai := m
+			wm := f.GetStringWidth(m)
+			essai := wm
 			if cur != "" {
-				essai = cur + " " + m
+				essai = wcur + espace + wm
 			}
-			if f.GetStringWidth(essai) <= w {
-				cur = essai
+			if essai <= w {
+				if cur != "" {
+					cur += " "
+				}
+				cur, wcur = cur+m, essai
 				continue
 			}
 			if cur != "" {
 				lignes = append(lignes, cur)
 			}
-			// A single word wider than the column is cut by runes.
-			for f.GetStringWidth(m) > w {
+			// A single word wider than the column is cut after a hyphen
+			// when one fits (« TOUR-/VERNADET »), else by runes.
+			for wm > w {
 				r := []rune(m)
 				n := len(r) - 1
 				for n > 1 && f.GetStringWidth(string(r[:n])) > w {
 					n--
 				}
+				for k := n; k > 1; k-- {
+					if r[k-1] == '-' {
+						n = k
+						break
+					}
+				}
 				lignes = append(lignes, string(r[:n]))
 				m = string(r[n:])
+				wm = f.GetStringWidth(m)
 			}
-			cur = m
+			cur, wcur = m, wm
 		}
 		lignes = append(lignes, cur)
 	}

@@ -87,14 +87,19 @@ func (l *Lettre) Texte() string {
 type Courrier struct {
 	Commission   *model.Commission
 	Office       *model.Office
-	Date         model.Date // date of the letter
-	Notification model.Date // date of notification of an offer; the letter's date when zero
-	Menage       *model.Menage
-	Domicile     *model.Logement // the dwelling the household rents from the office, if any
+	Date         model.Date             // date of the letter
+	Notification model.Date             // expected receipt of the letter, from which an offer's ten days run; the letter's date when zero
+	Mode         model.ModeNotification // how the letter is notified (stated with the offer's deadline)
+	Menage       *model.Menage          // the household as the commission saw it (the snapshot of a closed session)
+	Postal       *model.Menage          // the household as it is today, for the postal address; Menage when nil
+	Domicile     *model.Logement        // the dwelling the household rents from the office today, if any (address)
 
-	// A decision letter: the candidate and the dwelling examined.
+	// A decision letter: the candidate and the dwelling examined, and the
+	// verdicts of the rules as the commission saw them (the snapshot).
 	Candidat *model.Candidat
 	Logement *model.Logement
+	Examen   *model.ExamenInstantane
+	Demande  *model.Demande // the application as the commission saw it (DALO), optional
 
 	// Or a letter after the examination of the occupancy.
 	Occupation *model.DossierOccupation
@@ -115,7 +120,7 @@ func MiseEnPage(c Courrier) (*Lettre, error) {
 		l.Expediteur = append(l.Expediteur, o.Courriel)
 	}
 	l.Logo = o.Logo
-	lignes, err := adressePostale(c.Menage, c.Domicile)
+	lignes, err := adressePostale(c.postal(), c.Domicile)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +128,8 @@ func MiseEnPage(c Courrier) (*Lettre, error) {
 	l.LieuDate = o.Ville + ", le " + c.Date.Long()
 	l.Salutation = "Madame, Monsieur,"
 	l.Formule = "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées."
-	for _, s := range []string{o.Titre, o.Signataire} {
+	// Art. L.212-1 CRPA: the signatory's first name, name and capacity.
+	for _, s := range []string{o.Titre, o.Signataire, o.SignataireNomComplet()} {
 		if strings.TrimSpace(s) != "" {
 			l.Signature = append(l.Signature, s)
 		}
@@ -143,6 +149,14 @@ func MiseEnPage(c Courrier) (*Lettre, error) {
 	return l, nil
 }
 
+// postal is the household whose address the letter goes to: today's.
+func (c *Courrier) postal() *model.Menage {
+	if c.Postal != nil {
+		return c.Postal
+	}
+	return c.Menage
+}
+
 func contact(o *model.Office) string {
 	parts := []string{o.Nom}
 	if o.Telephone != "" {
@@ -154,8 +168,9 @@ func contact(o *model.Office) string {
 	return strings.Join(parts, " – ")
 }
 
-// mentionDonnees is the personal-data mention (GDPR art. 13; politique
-// d'attribution, III): purpose, retention, rights, DPO, CNIL.
+// mentionDonnees is the personal-data mention (RGPD art. 13; politique
+// d'attribution, III): controller, purpose, recipients, retention, rights,
+// the data-protection officer's contact, CNIL.
 func mentionDonnees(o *model.Office, finalite string) string {
 	dpo := strings.TrimSpace(o.DPO)
 	if dpo == "" {
@@ -163,8 +178,19 @@ func mentionDonnees(o *model.Office, finalite string) string {
 	}
 	return "Protection des données personnelles" + nb + ": responsable du traitement" + nb + ": " + o.Nom + ". Vos données sont utilisées pour " + finalite +
 		", sans décision automatisée ni transfert hors de l'Espace économique européen, et conservées 3" + nb + "ans. " +
+		"Destinataires" + nb + ": " + o.DestinatairesDonnees() + ". " +
 		"Vous disposez d'un droit d'accès, de rectification, d'effacement et de portabilité de vos données, ainsi que d'un droit à la limitation du traitement, " +
-		"à exercer " + aupresDe(dpo) + ". Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."
+		"à exercer " + contactDPO(dpo) + ". Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."
+}
+
+// contactDPO writes « auprès du délégué à la protection des données
+// (dpo@…) » when the contact is an address, else « auprès de » the phrase
+// given (« auprès de la déléguée… »).
+func contactDPO(dpo string) string {
+	if strings.ContainsAny(dpo, "@0123456789") {
+		return "auprès du délégué à la protection des données (" + dpo + ")"
+	}
+	return aupresDe(dpo)
 }
 
 // aupresDe contracts the article: « auprès du délégué », « auprès de dpo@… ».
@@ -291,7 +317,8 @@ func lettreDecision(l *Lettre, c Courrier) error {
 	switch d.Type {
 	case model.Attribution:
 		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé de vous attribuer ce logement.", Gras: true})
-		offreDelai(l, notif, "Cette décision vaut offre de logement.")
+		offreDelai(l, notif, c.Mode, "Cette décision vaut offre de logement.")
+		avertissementDALO(l, c)
 	case model.AttributionClassee:
 		n := classes(cm, lg.Reference)
 		rang := fmt.Sprintf("au rang n°"+nb+"%d", d.Rang)
@@ -300,17 +327,21 @@ func lettreDecision(l *Lettre, c Courrier) error {
 		}
 		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé d'attribuer ce logement par classement des candidats. Votre candidature est classée " + rang + ".", Gras: true})
 		if d.Rang == 1 {
-			offreDelai(l, notif, "Classé en premier, vous êtes le premier à qui ce logement est proposé : cette décision vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, le logement sera proposé au candidat classé au rang suivant.")
+			offreDelai(l, notif, c.Mode, "Classé en premier, vous êtes le premier à qui ce logement est proposé : cette décision vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, le logement sera proposé au candidat classé au rang suivant.")
+			avertissementDALO(l, c)
 		} else {
 			avant := "le candidat classé avant vous le refuse ou ne répond"
 			if d.Rang > 2 {
-				avant = fmt.Sprintf("les candidats classés avant vous (rangs 1 à %d) le refusent ou ne répondent", d.Rang-1)
+				avant = "les candidats classés avant vous (" + rangsAvant(d.Rang) + ") le refusent ou ne répondent"
 			}
 			l.Corps = append(l.Corps,
 				Paragraphe{Texte: "Le logement est d'abord proposé au candidat classé au rang n°" + nb + "1. Il vous sera proposé si " + avant +
 					" pas dans le délai : le logement va alors au candidat suivant dans l'ordre du classement."},
 				Paragraphe{Texte: "Si le logement vous est proposé, vous recevrez une offre écrite qui vous laissera un délai d'au moins dix jours pour répondre. Dans le cas contraire, nous vous en informerons par écrit ; votre demande de logement social reste active."},
 			)
+			// Not (yet) given the dwelling: a decision against the applicant,
+			// the appeal routes make the two months run (R.421-5 CJA).
+			l.Corps = append(l.Corps, recours(c.Office)...)
 		}
 	case model.ConditionSuspensive:
 		if len(d.Pieces) == 0 || d.DateLimite.IsZero() {
@@ -326,19 +357,23 @@ func lettreDecision(l *Lettre, c Courrier) error {
 			Paragraphe{Texte: "Si elles nous parviennent dans ce délai et confirment les éléments de votre demande, le bail sera signé avec vous : nous vous proposerons alors un rendez-vous pour la signature et l'état des lieux. À défaut, la condition ne sera pas remplie, l'attribution sera caduque et le logement pourra être attribué à un autre candidat. Vous pouvez déposer ces pièces à l'accueil de l'Office ou nous les adresser par courrier, en rappelant la référence indiquée en haut de cette lettre."},
 		)
 	case model.NonAttribution, model.Irrecevabilite:
-		list, intro := model.MotifsNonAttribution, "La commission a décidé de ne pas vous attribuer ce logement (décision de non-attribution, article R.441-3 du code de la construction et de l'habitation), pour les motifs de fait et de droit suivants"+nb+":"
+		intro := "La commission a décidé de ne pas vous attribuer ce logement (décision de non-attribution, article R.441-3 du code de la construction et de l'habitation), pour les motifs de fait et de droit suivants" + nb + ":"
 		suite := "Votre demande de logement social reste active : elle pourra être présentée à la commission pour un autre logement."
 		if d.Type == model.Irrecevabilite {
-			list, intro = model.MotifsIrrecevabilite, "La commission a rejeté votre candidature pour irrecevabilité (article R.441-3 du code de la construction et de l'habitation) : les conditions légales d'accès à un logement social ne sont pas remplies, pour les motifs de fait et de droit suivants"+nb+":"
+			intro = "La commission a rejeté votre candidature pour irrecevabilité (article R.441-3 du code de la construction et de l'habitation) : les conditions légales d'accès à un logement social ne sont pas remplies, pour les motifs de fait et de droit suivants" + nb + ":"
 			suite = "Si votre situation évolue (par exemple un avis d'imposition plus récent, un titre de séjour renouvelé), vous pouvez nous transmettre tout élément nouveau : votre demande pourra être réexaminée."
 		}
 		var puces []string
 		for _, code := range d.Motifs {
-			m, ok := model.MotifByCode(list, code)
+			m, ok := model.MotifDecision(d.Type, code)
 			if !ok {
 				return fmt.Errorf("pdf: motif inconnu %q", code)
 			}
-			puces = append(puces, majuscule(m.Libelle)+" (fondement"+nb+": "+m.Droit+").")
+			txt := majuscule(m.Libelle)
+			if code == "plafond" {
+				txt += chiffresPlafond(c.Examen, cm.Date)
+			}
+			puces = append(puces, txt+" (fondement"+nb+": "+m.Droit+").")
 		}
 		if len(puces) == 0 && strings.TrimSpace(d.Precisions) == "" {
 			return model.Errorf(model.EINVALID, "La décision du candidat %s n'a pas de motifs : complétez-la avant d'imprimer les courriers.", cand.NUR)
@@ -379,6 +414,15 @@ func telephone(o *model.Office) string {
 	return " au " + insecable(o.Telephone)
 }
 
+// rangsAvant names the ranks before rang (> 2): « rangs 1 et 2 », « rangs 1
+// à 3 ».
+func rangsAvant(rang int) string {
+	if rang == 3 {
+		return "rangs 1 et 2"
+	}
+	return fmt.Sprintf("rangs 1 à %d", rang-1)
+}
+
 // classes counts the candidates ranked for a dwelling.
 func classes(cm *model.Commission, ref string) int {
 	n := 0
@@ -395,30 +439,90 @@ func classes(cm *model.Commission, ref string) int {
 	return n
 }
 
+// chiffresPlafond gives the figures of the resource ceiling as the
+// commission saw them (income retained, ceiling, category, year), from the
+// verdict of the snapshot when it found the excess (else « données
+// manquantes »: the facts are in the commission's précisions): « : revenu fiscal de référence N-2 (revenus 2024)
+// retenu, 42 866 € ; plafond PLUS 2026, …, catégorie 2, 40 233 € ».
+func chiffresPlafond(e *model.ExamenInstantane, seance model.Date) string {
+	if e != nil {
+		for _, v := range e.Verdicts {
+			if v.Regle != "plafond" || v.Resultat != model.Alerte || v.Valeur == "" || v.Seuil == "" {
+				continue // figures that do not show the excess are not written as if they did
+			}
+			valeur := v.Valeur
+			if strings.HasPrefix(valeur, "revenu fiscal de référence N-2") && !seance.IsZero() {
+				valeur = strings.Replace(valeur, "N-2", fmt.Sprintf("N-2 (revenus %d)", seance.Year()-2), 1)
+			}
+			return nb + ": vos ressources retenues (" + valeur + ") dépassent le " + v.Seuil
+		}
+	}
+	return " (montants" + nb + ": données manquantes)"
+}
+
+// avertissementDALO warns a DALO applicant, or one offered a dwelling of the
+// préfet's contingent, that refusing without a legitimate reason may end
+// the benefit of the DALO decision (art. L.441-2-3 CCH).
+func avertissementDALO(l *Lettre, c Courrier) {
+	dalo := c.Candidat.Profil != nil && (c.Candidat.Profil.DALO || c.Candidat.Profil.DALOPrefet)
+	if c.Demande != nil {
+		dalo = dalo || c.Demande.DALO || c.Demande.DALOPrefet
+	}
+	prefet := strings.Contains(model.Fold(c.Logement.Contingent), "PREFE")
+	if !dalo && !prefet {
+		return
+	}
+	qui := "Ce logement vous est proposé sur le contingent réservé au préfet."
+	if dalo {
+		qui = "Vous avez été reconnu prioritaire au titre du droit au logement opposable (DALO)."
+	}
+	l.Corps = append(l.Corps, Paragraphe{Texte: qui + " Si vous refusez cette offre sans motif légitime, vous pourriez perdre le bénéfice de la décision de la commission de médiation : le préfet pourrait considérer que son obligation de vous reloger est remplie (article L.441-2-3 du code de la construction et de l'habitation).", Gras: true})
+}
+
 // offreDelai adds the reply deadline of an offer (R.441-10 CCH): at least ten
-// days from the day after notification, moved past Saturdays, Sundays and
-// public holidays, written out; no reply counts as a refusal.
-func offreDelai(l *Lettre, notif model.Date, intro string) {
-	dl := model.DelaiReponse(notif, DelaiReponseJours)
+// days from the day after the letter's receipt (reception: expected from the
+// mode of notification), moved past Saturdays, Sundays and public holidays,
+// written out; no reply counts as a refusal.
+func offreDelai(l *Lettre, reception model.Date, mode model.ModeNotification, intro string) {
+	dl := model.DelaiReponse(reception, DelaiReponseJours)
 	l.Delai, l.Echeance = &dl, dl.Echeance
-	txt := intro + " Vous disposez d'un délai de dix jours, à compter du lendemain de la notification de ce courrier (le " + notif.Long() +
-		"), pour nous faire connaître par écrit votre acceptation ou votre refus."
-	l.Corps = append(l.Corps, Paragraphe{Texte: txt},
-		Paragraphe{Texte: "Votre réponse doit nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + ".", Gras: true})
+	txt := intro + " Vous disposez d'un délai de dix jours, à compter du lendemain de sa réception, pour nous faire connaître par écrit votre acceptation ou votre refus."
+	var calcul string
+	switch mode {
+	case model.MainPropre:
+		calcul = "Ce courrier vous étant remis en main propre le " + insecable(reception.Long()) + ", votre réponse doit nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + "."
+	case model.Recommande, model.CourrierSimple:
+		calcul = "Ce courrier vous étant adressé par " + mode.Label() + ", sa réception est prévue le " + insecable(reception.Long()) +
+			" : votre réponse doit alors nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + "."
+	default:
+		calcul = "Ce courrier étant notifié le " + insecable(reception.Long()) + ", votre réponse doit nous parvenir au plus tard le " + insecable(dl.Echeance.LongAvecJour()) + "."
+	}
+	var detail []string // in plain type: why the date moved, a later receipt
 	if dl.Echeance != dl.Brut {
 		why := "un " + joursSemaine[dl.Brut.Weekday()]
 		if f := model.JourFerie(dl.Brut); f != "" {
 			why = "un jour férié (" + f + ")"
 		}
-		l.Corps[len(l.Corps)-1].Texte += " Le dixième jour, le " + dl.Brut.LongAvecJour() + ", étant " + why +
-			", le délai est reporté au premier jour ouvré suivant."
+		detail = append(detail, "Le dixième jour, le "+dl.Brut.LongAvecJour()+", étant "+why+", le délai est reporté au premier jour ouvré suivant.")
+	}
+	switch mode {
+	case model.Recommande:
+		detail = append(detail, "Si la lettre vous est présentée plus tard, le délai court à compter du lendemain de sa première présentation par La Poste.")
+	case model.CourrierSimple:
+		detail = append(detail, "Si vous le recevez plus tard, le délai court à compter du lendemain de sa réception.")
+	}
+	l.Corps = append(l.Corps, Paragraphe{Texte: txt}, Paragraphe{Texte: calcul, Gras: true})
+	if len(detail) > 0 {
+		l.Corps = append(l.Corps, Paragraphe{Texte: strings.Join(detail, " ")})
 	}
 	l.Corps = append(l.Corps, Paragraphe{Texte: "Sans réponse de votre part dans ce délai, votre silence vaudra refus de cette offre et le logement pourra être proposé à un autre candidat (article R.441-10 du code de la construction et de l'habitation). Pour visiter le logement avant de répondre, prenez rendez-vous avec le service des attributions."})
 }
 
 var joursSemaine = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
 
-// recours states the appeal routes of a refusal.
+// recours states the appeal routes of a decision that does not give the
+// applicant the dwelling (art. R.421-1 and R.421-5 CJA: without them the
+// two-month delay does not run).
 func recours(o *model.Office) []Paragraphe {
 	adr := o.Nom
 	if len(o.Adresse) > 0 {
@@ -426,13 +530,13 @@ func recours(o *model.Office) []Paragraphe {
 	}
 	return []Paragraphe{{
 		Titre: "Voies et délais de recours",
-		Texte: "Si vous contestez cette décision, vous pouvez, dans un délai de deux mois à compter de sa notification" + nb + ":",
+		Texte: "Vous pouvez contester cette décision dans un délai de deux mois à compter de sa notification" + nb + ":",
 		Puces: []string{
-			"former un recours gracieux auprès de l'Office, par lettre adressée à " + adr + ", en exposant vos arguments et en joignant tout élément utile ;",
-			"former un recours contentieux devant le " + TribunalAdministratif + ", compétent pour le Val-de-Marne, par courrier ou par l'application Télérecours citoyens (www.telerecours.fr).",
+			"par un recours gracieux auprès de l'Office, par lettre adressée à " + adr + ", en exposant vos arguments ;",
+			"par un recours contentieux devant le " + TribunalAdministratif + ", par courrier ou par l'application Télérecours citoyens (www.telerecours.fr).",
 		},
 	}, {
-		Texte: "Un recours gracieux formé dans ce délai le prolonge : le délai de deux mois pour saisir le tribunal court alors à nouveau à compter de la réponse de l'Office, ou du rejet implicite né de son silence pendant deux mois.",
+		Texte: "Un recours gracieux formé dans ce délai le prolonge : le délai de deux mois pour saisir le tribunal court alors de la réponse de l'Office, ou de son silence gardé pendant deux mois (rejet implicite).",
 	}}
 }
 
@@ -479,7 +583,8 @@ func lettreOccupation(l *Lettre, c Courrier) error {
 		return fmt.Errorf("pdf: examen de l'occupation sans logement")
 	}
 	if c.Domicile == nil {
-		lignes, err := adressePostale(&model.Menage{ID: m.ID, Personnes: m.Personnes, Bail: m.Bail, Adresse: m.Adresse}, lg)
+		p := c.postal()
+		lignes, err := adressePostale(&model.Menage{ID: p.ID, Personnes: p.Personnes, Bail: p.Bail, Adresse: p.Adresse}, lg)
 		if err != nil {
 			return err
 		}

@@ -96,7 +96,7 @@ func TestMiseEnPage_Attribution(t *testing.T) {
 	mustContain(t, "attribution", l.Texte(), "La commission a décidé de vous attribuer ce logement.",
 		"12 avenue Paul Vaillant-Couturier, bât. B, apt 34, 94110 Arcueil", "T3, 3 pièces principales, 63,4 m² habitables, 2e étage avec ascenseur",
 		"(référence ARC0001-0003)", "loyer 456,48 € + provisions pour charges 152,16 € = 608,64 € par mois",
-		"délai de dix jours", "à compter du lendemain de la notification", "au plus tard le lundi 30 novembre 2026",
+		"délai de dix jours", "à compter du lendemain de sa réception", "au plus tard le lundi 30 novembre 2026",
 		"Sans réponse de votre part dans ce délai, votre silence vaudra refus de cette offre", "R.441-10")
 	mustNotContain(t, "attribution", l.Texte(), "recours contentieux", "reporté")
 }
@@ -205,7 +205,7 @@ func TestMiseEnPage_RefusMotivesEtRecours(t *testing.T) {
 				wants = append(wants, majuscule(m.Libelle), m.Droit)
 			}
 			wants = append(wants, tc.extra, "motifs de fait et de droit", "Voies et délais de recours", "recours gracieux",
-				"recours contentieux devant le tribunal administratif de Melun", "Val-de-Marne", "deux mois à compter de sa notification")
+				"recours contentieux devant le tribunal administratif de Melun", "deux mois à compter de sa notification")
 			mustContain(t, tc.sorte, l.Texte(), wants...)
 			mustNotContain(t, tc.sorte, l.Texte(), "au plus tard le")
 		})
@@ -244,6 +244,13 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 		"six mois après la notification de la troisième offre", "plus de 65 ans", "quartier prioritaire")
 	mustNotContain(t, "occupation", l2.Texte(), "préavis", "congé")
 	mustNotContain(t, "occupation", l2.Texte(), "ne vous est pas applicable", "Au vu de votre dossier")
+	// Exactly 65: not « plus de 65 ans » (strictly over).
+	l3, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageLocataire("M000100", dateCourier.AddYears(-65).AddDays(-10)),
+		Domicile: domicileTest(), Logement: domicileTest(), Occupation: &oc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustNotContain(t, "65 ans révolus", l3.Texte(), "Au vu de votre dossier (locataire de plus de 65 ans)")
 }
 
 var derniereLigne = regexp.MustCompile(`^[0-9]{5} [A-Z0-9]+( [A-Z0-9]+)*$`)
@@ -277,6 +284,11 @@ func TestMentionDonnees_DPO(t *testing.T) {
 	mustNotContain(t, "DPO par défaut", m, "auprès de le")
 	o.DPO = "la déléguée à la protection des données"
 	mustContain(t, "DPO", mentionDonnees(o, "x"), "auprès de la déléguée")
+	o.DPO = "dpo@oph-exemple.fr"
+	mustContain(t, "DPO adresse", flat(mentionDonnees(o, "x")), "auprès du délégué à la protection des données (dpo@oph-exemple.fr)",
+		"Destinataires : les services de l'Office chargés des attributions", "SNE")
+	o.Destinataires = "les seuls services de l'Office"
+	mustContain(t, "destinataires", flat(mentionDonnees(o, "x")), "Destinataires : les seuls services de l'Office.")
 }
 
 func TestAdressePostale(t *testing.T) {

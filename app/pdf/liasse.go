@@ -26,11 +26,14 @@ type Liasse struct {
 	media []byte
 }
 
-// ComposerCourriers draws the letters into one PDF (see EcrireCourriers).
+// ComposerCourriers draws the letters into one PDF to print (see
+// EcrireCourriers), safe in a duplex printer: each letter starts on a front
+// (odd) page, a blank back page following a letter of an odd number of
+// pages. Pages gives each letter's own pages (blank pages left out).
 func ComposerCourriers(lettres []*Lettre, date model.Date, progress func(done, total int)) (*Liasse, error) {
 	var buf bytes.Buffer
 	l := &Liasse{}
-	if err := ecrireCourriers(&buf, lettres, date, progress, &l.Pages); err != nil {
+	if err := ecrireCourriers(&buf, lettres, date, progress, &l.Pages, true); err != nil {
 		return nil, err
 	}
 	l.PDF = buf.Bytes()

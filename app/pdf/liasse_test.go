@@ -35,11 +35,28 @@ func TestLiasse_Courrier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Pages) != len(lettres) || l.Pages[0][0] != 1 || l.Pages[len(l.Pages)-1][1] != len(l.kids) {
+	if len(l.Pages) != len(lettres) || l.Pages[0][0] != 1 || len(l.kids)%2 != 0 || l.Pages[len(l.Pages)-1][1] < len(l.kids)-1 {
 		t.Fatalf("pages %v pour %d pages", l.Pages, len(l.kids))
 	}
+	// Duplex-safe: each letter starts on a front (odd) page, right after the
+	// previous letter or its blank back page.
+	for i, p := range l.Pages {
+		if p[0]%2 != 1 {
+			t.Errorf("le courrier %d commence page %d (verso)", i, p[0])
+		}
+		if i > 0 && p[0] != l.Pages[i-1][1]+1 && p[0] != l.Pages[i-1][1]+2 {
+			t.Errorf("pages %v : trou entre les courriers %d et %d", l.Pages, i-1, i)
+		}
+	}
+	for i := 0; i+1 < len(l.Pages); i++ {
+		if blanche := l.Pages[i][1] + 1; blanche < l.Pages[i+1][0] {
+			if txt := strings.TrimSpace(pdftotext(t, l.PDF, blanche, blanche)); txt != "" {
+				t.Errorf("la page blanche %d porte « %s »", blanche, txt)
+			}
+		}
+	}
 	var tout bytes.Buffer
-	if err := EcrireCourriers(&tout, lettres, dateCourier, nil); err != nil {
+	if err := ecrireCourriers(&tout, lettres, dateCourier, nil, nil, true); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(tout.Bytes(), l.PDF) {

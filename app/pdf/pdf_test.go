@@ -60,7 +60,7 @@ func TestEcrireCourriers_Texte(t *testing.T) {
 	lettres := courriersTest(t)
 	txt := pdftotext(t, courriersPDF(t), 0, 0)
 	mustContain(t, "PDF", txt,
-		"Arcueil, le 20 novembre 2026", "Objet : proposition de logement", "au plus tard le lundi 30 novembre 2026",
+		"Arcueil, le 20 novembre 2026", "Objet : proposition de logement", "tard le lundi 30 novembre 2026",
 		"608,64 €", "classée au rang n° 2", "vendredi 4 décembre 2026", "tribunal administratif de Melun",
 		"deux mois", "Protection des données personnelles", "94400 VITRY SUR SEINE", "Thành NGUYỄN", "La suite")
 	// Each letter has its own numbering: as many « Page 1 / » as letters.
@@ -96,12 +96,12 @@ func TestMiseEnPagePV(t *testing.T) {
 		"Claire Martin | Administratrice, présidente | oui | présent", "Sophie Petit | Administratrice représentant les locataires | oui | absent",
 		"Jean Durand | Maire d'Arcueil | oui, prépondérante | présent",
 		"Le quorum est atteint : 4 présent(s) sur 5.",
-		"Attribution par classement, rang 2", "Pièces à fournir : avis d'imposition", "Date limite : 4 décembre 2026",
+		"Attribution par classement : classé au rang 2 par la commission", "Pièces à fournir : avis d'imposition", "Date limite : 4 décembre 2026",
 		"Non-attribution", "Rejet pour irrecevabilité", "Précisions : Le ménage compte cinq personnes",
 		"règlement intérieur de la CALEOL", "politique d'attribution de l'Office, §1.2.4",
 		"Trois candidats par logement (art. R.441-3 CCH) : 5 candidats sont présentés.",
 		"exception retenue : candidat reconnu prioritaire DALO désigné par le préfet",
-		"Sous-occupation (L.621-2 CCH)", "Personne seule dans un T5", "T2 ou T3",
+		"Sous-occupation (art. L.621-2 CCH)", "Personne seule dans un T5", "T2 ou T3",
 		"ont été prises par la commission", "aucune décision n'a été prise de façon automatisée",
 		"Le président de la commission", "Le secrétaire de séance", "Amélie LEFÈVRE")
 	if p.Projet {
@@ -224,6 +224,7 @@ func pvGrand(n int) *PV {
 }
 
 func BenchmarkPV60(b *testing.B) {
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		p := pvGrand(60)
 		var buf bytes.Buffer
@@ -231,6 +232,7 @@ func BenchmarkPV60(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
 
 func BenchmarkCourriers500(b *testing.B) { benchCourriers(b, false) }
@@ -242,6 +244,8 @@ func BenchmarkCourriers500Fichiers(b *testing.B) { benchCourriers(b, true) }
 func benchCourriers(b *testing.B, fichiers bool) {
 	cm := commissionTest()
 	o := office()
+	start := cpuTime()
+	defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 	for i := 0; i < b.N; i++ {
 		lettres := make([]*Lettre, 0, 500)
 		for k := 0; len(lettres) < 500; k++ {
@@ -256,9 +260,9 @@ func benchCourriers(b *testing.B, fichiers bool) {
 				}
 			}
 		}
-		if !fichiers {
+		if !fichiers { // the combined file to print, blank back pages included
 			var buf bytes.Buffer
-			if err := EcrireCourriers(&buf, lettres[:500], dateCourier, nil); err != nil {
+			if err := ecrireCourriers(&buf, lettres[:500], dateCourier, nil, nil, true); err != nil {
 				b.Fatal(err)
 			}
 			continue

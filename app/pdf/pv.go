@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"logis/model"
@@ -38,6 +39,7 @@ type PV struct {
 	Occupation  Tableau
 	Synthese    [][2]string
 	Amendements []string
+	Envois      []string // printings of the letters and how they were notified
 	Mentions    []string
 	Signatures  []string
 	Pied        string
@@ -77,6 +79,7 @@ func (p *PV) Texte() string {
 		w(r[0] + " " + r[1])
 	}
 	w(p.Amendements...)
+	w(p.Envois...)
 	w(p.Mentions...)
 	w(p.Signatures...)
 	w(p.Pied)
@@ -111,6 +114,13 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 		{"Objet", majuscule(c.Type.Label())},
 		{"Statut", statut(c)},
 	}
+	if c.Statut == model.Close && c.Instantane != nil {
+		dossiers := "tels qu'examinés par la commission, enregistrés à la clôture"
+		if c.Instantane.Reprise {
+			dossiers = "enregistrés le " + model.DateOf(c.Instantane.Pris).String() + " (instantané repris après la clôture : séance close par une version antérieure du logiciel)"
+		}
+		p.Entete = append(p.Entete, [2]string{"Dossiers", dossiers})
+	}
 	p.Membres = Tableau{Entetes: []string{"Membre", "Qualité", "Voix délibérative", "Présence"}, Largeurs: []float64{48, 72, 26, 24}}
 	for _, m := range c.Membres {
 		voix := "non"
@@ -120,11 +130,7 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 				voix = "oui, prépondérante"
 			}
 		}
-		pres := "absent"
-		if m.Present {
-			pres = "présent"
-		}
-		p.Membres.Lignes = append(p.Membres.Lignes, []string{m.Nom, m.Qualite, voix, pres})
+		p.Membres.Lignes = append(p.Membres.Lignes, []string{m.NomCivil(), m.Qualite, voix, m.Presence()})
 	}
 	q := c.Quorum()
 	p.QuorumAtt = q.Resultat == model.Conforme
@@ -148,7 +154,7 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 			sec.Details += "."
 		}
 		sec.Candidats = Tableau{Entetes: []string{"Rang proposé", "Candidat", "Décision de la commission", "Motifs en fait et en droit, précisions"},
-			Largeurs: []float64{17, 44, 33, 76}}
+			Largeurs: []float64{17, 46, 35, 72}}
 		for _, cand := range dl.Candidats {
 			nom := cand.NUR
 			if m := s.Menages[cand.Menage]; m != nil {
@@ -208,13 +214,80 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 	for _, a := range c.Amendements {
 		p.Amendements = append(p.Amendements, fmt.Sprintf("Amendement du %s par %s : %s", model.DateOf(a.Quand).String(), a.Utilisateur, a.Motif))
 	}
+	for _, e := range c.Envois {
+		t := fmt.Sprintf("Courriers du %s : %s", e.Date, e.Mode.Label())
+		if e.Mode != model.MainPropre {
+			t += fmt.Sprintf(", réception prévue le %s", e.Reception)
+		}
+		p.Envois = append(p.Envois, t+fmt.Sprintf(" (%d courrier(s)).", e.Courriers))
+	}
 	p.Mentions = []string{
 		"Les décisions consignées dans le présent procès-verbal ont été prises par la commission, après examen de chaque dossier et délibération de ses membres. Le logiciel de l'Office n'a fait que préparer les dossiers et proposer un ordre des candidats, avec ses explications : aucune décision n'a été prise de façon automatisée.",
 		"Les membres de la commission et les personnes assistant à ses délibérations sont tenus à la discrétion absolue sur les informations portées à leur connaissance et sur les motifs des décisions (politique d'attribution de l'Office, III). Ce document contient des données personnelles : il ne doit pas être diffusé.",
 	}
 	p.Signatures = []string{"Le président de la commission", "Le secrétaire de séance"}
 	p.Pied = "CALEOL – séance " + c.ID + " du " + c.Date.String() + " – document confidentiel"
+	if p.Projet {
+		p.Pied = "PROJET – " + p.Pied
+	}
+	soigner(p)
 	return p, nil
+}
+
+// LegendeRang explains the « Rang proposé » column against the ranks of a
+// classement, printed under the heading of the dwellings.
+const LegendeRang = "« Rang proposé » : ordre des candidats préparé par le logiciel selon les priorités de la politique d'attribution (– : candidat ajouté par l'agent). Le rang de classement décidé par la commission, qui seul compte, figure dans la colonne « Décision de la commission »."
+
+var (
+	// articles writes « art. » in running text (« Art. » only starts a
+	// sentence) and binds it to the article number.
+	articles = strings.NewReplacer("(Art. ", "(art.\u00a0", "; Art. ", "; art.\u00a0", ", Art. ", ", art.\u00a0", " art. ", " art.\u00a0", "(art. ", "(art.\u00a0")
+	// deuxPoints puts a no-break space before a colon typed without space.
+	deuxPoints = regexp.MustCompile(`([^\s\x{00a0}]):(\s|$)`)
+)
+
+// soigner applies French typography to every word of the minutes: « art. »
+// in lower case within sentences, no-break spaces before « : ; ! ? » and
+// inside « », so that the data read (and tested) as printed.
+func soigner(p *PV) {
+	fix := func(s string) string {
+		if s == "" {
+			return s
+		}
+		s = articles.Replace(s)
+		s = deuxPoints.ReplaceAllString(s, "$1 :$2")
+		return typographie.Replace(s)
+	}
+	all := func(xs []string) {
+		for i := range xs {
+			xs[i] = fix(xs[i])
+		}
+	}
+	tab := func(t *Tableau) {
+		all(t.Entetes)
+		for _, r := range t.Lignes {
+			all(r)
+		}
+	}
+	all(p.Titre)
+	for i := range p.Entete {
+		p.Entete[i][1] = fix(p.Entete[i][1])
+	}
+	tab(&p.Membres)
+	p.Quorum = fix(p.Quorum)
+	for i := range p.Logements {
+		s := &p.Logements[i]
+		s.Titre, s.Details, s.TroisCandidats = fix(s.Titre), fix(s.Details), fix(s.TroisCandidats)
+		tab(&s.Candidats)
+	}
+	tab(&p.Occupation)
+	for i := range p.Synthese {
+		p.Synthese[i][0] = fix(p.Synthese[i][0])
+	}
+	all(p.Amendements)
+	all(p.Envois)
+	all(p.Mentions)
+	p.Pied = fix(p.Pied)
 }
 
 func statut(c *model.Commission) string {
@@ -228,8 +301,8 @@ func statut(c *model.Commission) string {
 }
 
 var situationsPV = map[string]string{
-	"sous_occupation":               "Sous-occupation (L.621-2 CCH)",
-	"sur_occupation_critique":       "Sur-occupation critique (R.822-25 CCH)",
+	"sous_occupation":               "Sous-occupation (art. L.621-2 CCH)",
+	"sur_occupation_critique":       "Sur-occupation critique (art. R.822-25 CCH)",
 	"sur_occupation":                "Sur-occupation (typologie)",
 	"logement_adapte_sans_handicap": "Logement adapté sans occupant handicapé",
 	"handicap_sans_logement_adapte": "Handicap dans un logement non adapté",
@@ -249,17 +322,13 @@ func decisionPV(d *model.Decision) (string, string) {
 	var motifs []string
 	switch d.Type {
 	case model.AttributionClassee:
-		dec += fmt.Sprintf(", rang %d", d.Rang)
+		dec += fmt.Sprintf(" : classé au rang %d par la commission", d.Rang)
 	case model.ConditionSuspensive:
 		motifs = append(motifs, "Pièces à fournir : "+strings.Join(d.Pieces, " ; ")+".",
 			"Date limite : "+d.DateLimite.Long()+".")
 	case model.NonAttribution, model.Irrecevabilite:
-		list := model.MotifsNonAttribution
-		if d.Type == model.Irrecevabilite {
-			list = model.MotifsIrrecevabilite
-		}
 		for _, code := range d.Motifs {
-			if m, ok := model.MotifByCode(list, code); ok {
+			if m, ok := model.MotifDecision(d.Type, code); ok {
 				motifs = append(motifs, majuscule(troisiemePersonne.Replace(m.Libelle))+" ("+m.Droit+").")
 			} else {
 				motifs = append(motifs, code)

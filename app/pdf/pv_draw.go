@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 )
@@ -59,6 +60,12 @@ func (p *PV) Ecrire(w io.Writer) error {
 	if len(p.Logements) == 0 {
 		police(f, false, 9)
 		texte(f, margeG, largeur, 4.5, "Aucun logement n'a été examiné au titre des attributions.")
+	} else {
+		police(f, false, 8)
+		f.SetTextColor(70, 70, 70)
+		texte(f, margeG, largeur, 3.8, LegendeRang)
+		f.SetTextColor(0, 0, 0)
+		f.Ln(2)
 	}
 	for i, s := range p.Logements {
 		besoin(f, 30)
@@ -100,6 +107,13 @@ func (p *PV) Ecrire(w io.Writer) error {
 			texte(f, margeG, largeur, 4.5, a)
 		}
 	}
+	if len(p.Envois) > 0 {
+		section(f, "Notification des décisions")
+		police(f, false, 9)
+		for _, e := range p.Envois {
+			texte(f, margeG, largeur, 4.5, e)
+		}
+	}
 	f.Ln(3)
 	police(f, false, 8.5)
 	for _, m := range p.Mentions {
@@ -119,9 +133,9 @@ func (p *PV) Ecrire(w io.Writer) error {
 		f.CellFormat(largeur/2-5, 5, propre(s), "", 0, "L", false, 0, "")
 		police(f, false, 8.5)
 		f.SetXY(x, y+6)
-		f.CellFormat(largeur/2-5, 4.5, "Nom :", "", 0, "L", false, 0, "")
+		f.CellFormat(largeur/2-5, 4.5, "Nom"+nb+":", "", 0, "L", false, 0, "")
 		f.SetXY(x, y+12)
-		f.CellFormat(largeur/2-5, 4.5, "Signature :", "", 0, "L", false, 0, "")
+		f.CellFormat(largeur/2-5, 4.5, "Signature"+nb+":", "", 0, "L", false, 0, "")
 		police(f, true, 9.5)
 	}
 	f.SetY(y + 35)
@@ -130,6 +144,9 @@ func (p *PV) Ecrire(w io.Writer) error {
 	for i := 1; i <= n; i++ {
 		f.SetPage(i)
 		piedPV(f, p.Pied, i, n)
+		if p.Projet {
+			projet(f)
+		}
 	}
 	f.SetPage(n)
 	return terminer(f, w)
@@ -190,31 +207,62 @@ func tableau(f *gofpdf.Fpdf, t Tableau) {
 }
 
 func hauteurLigne(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool) float64 {
-	police(f, entete, tailleTab)
+	lignes, _ := decouper(f, larg, cells, entete)
 	n := 1
-	for i, c := range cells {
-		if i < len(larg) {
-			if k := len(couper(f, c, larg[i]-2*padTableau)); k > n {
-				n = k
-			}
-		}
+	for _, l := range lignes {
+		n = max(n, len(l))
 	}
 	return float64(n)*lhTableau + 2*padTableau
+}
+
+// tailleMinTab is the smallest type a table cell shrinks to so that none of
+// its words (a long surname) is cut in the middle.
+const tailleMinTab = 5.5
+
+// tailleCellule is the type size of a cell: tailleTab, or smaller when a
+// word of txt is wider than the column w (mm), so that it is not broken.
+func tailleCellule(f *gofpdf.Fpdf, txt string, w float64, entete bool) float64 {
+	// The words as couper breaks them: at spaces and line breaks only.
+	mots := strings.FieldsFunc(typographie.Replace(txt), func(r rune) bool { return r == ' ' || r == '\n' })
+	for taille := tailleTab; taille >= tailleMinTab; taille -= 0.5 {
+		police(f, entete, taille)
+		ok := true
+		for _, m := range mots {
+			if f.GetStringWidth(propre(m)) > w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return taille
+		}
+	}
+	return tailleTab // a word too long even in small type is cut: keep the text legible
+}
+
+// decouper wraps each cell of a row at its own type size.
+func decouper(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool) ([][]string, []float64) {
+	lignes := make([][]string, len(larg))
+	tailles := make([]float64, len(larg))
+	for i := range larg {
+		tailles[i] = tailleTab
+		if i < len(cells) {
+			tailles[i] = tailleCellule(f, cells[i], larg[i]-2*padTableau, entete)
+			police(f, entete, tailles[i])
+			lignes[i] = couper(f, cells[i], larg[i]-2*padTableau)
+		}
+	}
+	police(f, entete, tailleTab)
+	return lignes, tailles
 }
 
 // ligneTableau draws one row from the current position; when the row does
 // not fit, it continues on a new page after suite() (the header).
 func ligneTableau(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool, suite func()) {
-	police(f, entete, tailleTab)
-	lignes := make([][]string, len(larg))
+	lignes, tailles := decouper(f, larg, cells, entete)
 	n := 1
-	for i := range larg {
-		if i < len(cells) {
-			lignes[i] = couper(f, cells[i], larg[i]-2*padTableau)
-		}
-		if len(lignes[i]) > n {
-			n = len(lignes[i])
-		}
+	for _, l := range lignes {
+		n = max(n, len(l))
 	}
 	for debut := 0; debut < n; {
 		y := f.GetY()
@@ -224,7 +272,6 @@ func ligneTableau(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool, s
 		}
 		h := float64(k)*lhTableau + 2*padTableau
 		x := margeG
-		police(f, entete, tailleTab)
 		for i, w := range larg {
 			if entete {
 				f.SetFillColor(225, 230, 238)
@@ -232,12 +279,14 @@ func ligneTableau(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool, s
 			} else {
 				f.Rect(x, y, w, h, "D")
 			}
+			police(f, entete, tailles[i])
 			for j := debut; j < debut+k && j < len(lignes[i]); j++ {
 				f.SetXY(x+padTableau, y+padTableau+float64(j-debut)*lhTableau)
 				f.CellFormat(w-2*padTableau, lhTableau, lignes[i][j], "", 0, "L", false, 0, "")
 			}
 			x += w
 		}
+		police(f, entete, tailleTab)
 		f.SetXY(margeG, y+h)
 		debut += k
 		if debut < n {
@@ -245,6 +294,18 @@ func ligneTableau(f *gofpdf.Fpdf, larg []float64, cells []string, entete bool, s
 			suite()
 		}
 	}
+}
+
+// MentionProjet heads every page of the minutes of a session not closed.
+const MentionProjet = "PROJET – séance non close : sans valeur de procès-verbal"
+
+// projet writes MentionProjet at the top of the current page, in red.
+func projet(f *gofpdf.Fpdf) {
+	forcerPolice(f, true, 9)
+	f.SetTextColor(170, 0, 0)
+	f.SetXY(margeG, 6)
+	f.CellFormat(largeur, 5, MentionProjet, "", 0, "C", false, 0, "")
+	f.SetTextColor(0, 0, 0)
 }
 
 func piedPV(f *gofpdf.Fpdf, pied string, page, pages int) {
