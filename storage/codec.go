@@ -65,8 +65,13 @@ func decode(bucket, key, stored []byte, v any) error {
 // equal values give equal bytes.
 func marshal(v any) ([]byte, error) { return json.Marshal(v) }
 
-// unmarshal reads a plain form into v.
-func unmarshal(plain []byte, v any) error { return json.Unmarshal(plain, v) }
+// unmarshal reads a plain form, JSON or MessagePack (codec_binaire.go), into v.
+func unmarshal(plain []byte, v any) error {
+	if isBinary(plain) {
+		return unmarshalBinary(plain, v)
+	}
+	return json.Unmarshal(plain, v)
+}
 
 // seal turns the plain form of the record bucket/key into its stored form,
 // a new slice (bbolt keeps it until commit).
@@ -122,6 +127,9 @@ func isDamaged(err error) bool { return errors.Is(err, errDamaged) }
 // changedFields names the top-level fields that differ between two plain
 // forms (for the journal: names only, never values).
 func changedFields(old, cur []byte) []string {
+	if isBinary(old) && isBinary(cur) {
+		return changedBinaryFields(old, cur)
+	}
 	var a, b map[string]json.RawMessage
 	if json.Unmarshal(old, &a) != nil || json.Unmarshal(cur, &b) != nil {
 		return nil // not objects: the value as a whole changed

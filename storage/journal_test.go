@@ -60,10 +60,12 @@ func TestDB_Journal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		records, _ := storage.RawRecords(db)
-		if !bytes.Contains(records, []byte(strconv.Itoa(income))) {
-			t.Fatal("the income should be stored in the record")
-		}
+		_ = db.View(func(tx *storage.Tx) error {
+			if got, err := tx.Menage("M1"); err != nil || got.Ressources.RevenuFiscal != income {
+				t.Fatalf("the income should be stored in the record: %+v %v", got, err)
+			}
+			return nil
+		})
 		for _, secret := range []string{strconv.Itoa(income), "Martin", "handicap", "P1"} {
 			if bytes.Contains(raw, []byte(secret)) {
 				t.Errorf("the journal holds %q: %s", secret, raw)

@@ -179,7 +179,7 @@ func (tx *Tx) put(k kind, key string, v any) (old []byte, changed bool, err erro
 	if _, err := tx.writable(k.bucket); err != nil {
 		return nil, false, err
 	}
-	plain, err := marshal(v)
+	plain, err := marshalFor(k.bucket, v)
 	if err != nil {
 		return nil, false, internal(err, "La fiche %s « %s » n'a pas pu être codée.", k.typ, clipKey(key))
 	}
@@ -191,6 +191,7 @@ func (tx *Tx) put(k kind, key string, v any) (old []byte, changed bool, err erro
 		if old, err = tx.unsealAt(k.bucket, []byte(key), stored); err != nil {
 			old = []byte{} // damaged: overwriting it repairs the record (see previous)
 		}
+		old = recode(k.bucket, old, v) // written by an earlier version: JSON
 		if bytes.Equal(old, plain) {
 			return old, false, nil
 		}
