@@ -36,15 +36,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		*dbPath = defaultDBPath()
 	}
 	rest := fs.Args()
-	logger := openLog(*dbPath)
-	db, err := storage.Open(*dbPath, storage.Options{User: osUser()})
-	if err != nil {
-		logger.Error("ouverture de la base", "err", err)
-		fmt.Fprintln(stderr, model.ErrorMessage(err))
-		return 1
+	name := commandeDe(rest)
+	var a *app.App
+	if sansBase[name] {
+		a = app.New(nil)
+		a.Chemin = *dbPath
+	} else {
+		db, err := storage.Open(*dbPath, storage.Options{User: osUser(), ReadOnly: lectureSeule[name]})
+		if err != nil {
+			// No log file is created for a base that could not be opened.
+			openLog(*dbPath, false).Error("ouverture de la base", "err", err)
+			fmt.Fprintln(stderr, messageOuverture(name, err))
+			return 1
+		}
+		defer db.Close()
+		a = app.New(db)
 	}
-	defer db.Close()
-	a := app.New(db)
+	logger := openLog(*dbPath, !lectureSeule[name])
 	a.Log = logger
 	if len(rest) == 0 {
 		return window(a)
@@ -113,10 +121,14 @@ func defaultDBPath() string {
 }
 
 // openLog writes the technical log next to the database; it never receives
-// applicants' personal data.
-func openLog(dbPath string) *slog.Logger {
-	_ = os.MkdirAll(filepath.Dir(dbPath), 0o700)
-	f, err := os.OpenFile(strings.TrimSuffix(dbPath, filepath.Ext(dbPath))+".log", os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+// applicants' personal data. The file is created only when create is true
+// (once the base is open for writing); otherwise an existing log is used.
+func openLog(dbPath string, create bool) *slog.Logger {
+	flags := os.O_APPEND | os.O_WRONLY
+	if create {
+		flags |= os.O_CREATE
+	}
+	f, err := os.OpenFile(strings.TrimSuffix(dbPath, filepath.Ext(dbPath))+".log", flags, 0o600)
 	if err != nil {
 		return slog.New(slog.NewTextHandler(io.Discard, nil))
 	}

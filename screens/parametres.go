@@ -422,7 +422,7 @@ func (s *Parametres) backupTo(path string) {
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
-		err := s.main.app.Sauvegarder(path)
+		err := s.main.app.Sauvegarder(path, true) // the file dialog asked before replacing
 		fyne.Do(func() {
 			if err != nil {
 				s.main.app.Log.Error("sauvegarde", "err", err)

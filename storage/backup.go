@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -107,4 +108,38 @@ func DatedPath(path, label string, day time.Time) string {
 		}
 		p = fmt.Sprintf("%s-%d.db", stem, i)
 	}
+}
+
+// InUse returns an ELOCKED error when the base at path is open, by this
+// process or by another program (a Logis window holds an exclusive lock);
+// nil when it is free, missing or unreadable. Used before replacing the
+// file (restore), which must work on a damaged base too.
+func InUse(path string) (err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	name := filepath.Base(abs)
+	openPaths.Lock()
+	busy := openPaths.m[abs]
+	openPaths.Unlock()
+	if busy {
+		return lockedError(name, nil)
+	}
+	if st, err := os.Stat(abs); err != nil || st.Size() == 0 {
+		return nil
+	}
+	defer func() {
+		if recover() != nil {
+			err = nil // damaged, not held: the restore may replace it
+		}
+	}()
+	bdb, err := bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: 500 * time.Millisecond})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return lockedError(name, err)
+	}
+	if err == nil {
+		_ = bdb.Close()
+	}
+	return nil
 }
