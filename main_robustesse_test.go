@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"logis/storage"
 )
 
 // demoBase writes a small demo base at dir/name through the command line
@@ -143,4 +145,49 @@ func TestCLI_VerifyCreatesNothing(t *testing.T) {
 		}
 		_ = data
 	})
+}
+
+func TestCLI_SauvegardeRestaurer(t *testing.T) {
+	dir := t.TempDir()
+	base, _ := demoBase(t, dir, "logis.db")
+	backup := filepath.Join(t.TempDir(), "copie.db")
+
+	code, out, errOut := runCLI(t, "--db", base, "sauvegarde", "--out", backup)
+	if code != 0 || !strings.Contains(out, "Sauvegarde écrite dans "+backup) {
+		t.Fatalf("sauvegarde: %d %q %q", code, out, errOut)
+	}
+	code, _, errOut = runCLI(t, "--db", base, "sauvegarde", "--out", backup)
+	assertRefused(t, code, errOut, "existe déjà", "--remplacer")
+	if code, _, errOut = runCLI(t, "--db", base, "sauvegarde", "--out", backup, "--remplacer"); code != 0 {
+		t.Fatalf("--remplacer: %s", errOut)
+	}
+
+	// The window holds the base: the command says what to do instead.
+	held, err := storage.Open(base, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runCLI(t, "--db", base, "sauvegarde", "--out", filepath.Join(dir, "autre.db"))
+	assertRefused(t, code, errOut, "« Enregistrer une sauvegarde… » dans Paramètres")
+	code, _, errOut = runCLI(t, "--db", base, "restaurer", backup)
+	assertRefused(t, code, errOut, "fermez-la")
+	held.Close()
+
+	// Damage the base, then restore it.
+	if err := os.WriteFile(base, []byte("coupé"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(t, "--db", base, "restaurer", backup)
+	if code != 0 || !strings.Contains(out, "Sauvegarde « copie.db » vérifiée et restaurée : 200 logement(s), 300 ménage(s)") ||
+		!strings.Contains(out, "gardée sous") {
+		t.Fatalf("restaurer: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "--db", base, "verify"); code != 0 || !strings.Contains(out, "intégrité : OK") {
+		t.Fatalf("verify after restore: %q", out)
+	}
+	if code, _, errOut := runCLI(t, "--db", base, "restaurer"); code != 2 || !strings.Contains(errOut, "restaurer : indiquez le fichier") {
+		t.Fatalf("usage: %d %q", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "--db", base, "restaurer", filepath.Join(dir, "absente.db"))
+	assertRefused(t, code, errOut, "« absente.db » est introuvable")
 }

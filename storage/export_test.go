@@ -2,7 +2,9 @@ package storage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"os"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -119,4 +121,15 @@ func unsealAll(tx *bolt.Tx, v int) error {
 // DeleteStored removes key from bucket, bypassing everything.
 func DeleteStored(db *DB, bucket, key string) error {
 	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bucket)).Delete([]byte(key)) })
+}
+
+// FailCopies makes every copy (backup, copy before a migration) fail after
+// writing part of its temporary file, until the returned function is called.
+func FailCopies() (restore func()) {
+	prev := testHookBeforeCopy
+	testHookBeforeCopy = func(f *os.File) error {
+		_, _ = f.Write([]byte("début de copie"))
+		return errors.New("disque plein (test)")
+	}
+	return func() { testHookBeforeCopy = prev }
 }
