@@ -1,0 +1,97 @@
+package screens
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
+	"logis/storage"
+)
+
+// autoBackup writes the day's automatic backup as the window closes (at
+// most once a day, the last 7 kept: app.SauvegardeAuto). A failure is
+// logged only: closing is never blocked.
+func (m *Main) autoBackup() {
+	if path, err := m.app.SauvegardeAuto(); err != nil {
+		m.app.Log.Error("sauvegarde automatique", "err", err)
+	} else if path != "" {
+		m.app.Log.Info("sauvegarde automatique", "fichier", filepath.Base(path))
+	}
+}
+
+// onRestore asks for the backup to restore.
+func (s *Parametres) onRestore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être ouvert."))
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.confirmRestore(path)
+	}, s.main.win)
+	d.SetTitleText("Restaurer une sauvegarde de la base")
+	d.SetConfirmText("Choisir")
+	d.SetDismissText("Annuler")
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".db", ".DB"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// confirmRestore says what a restore does and asks to go on.
+func (s *Parametres) confirmRestore(path string) {
+	base := s.main.app.DB.Path()
+	kept := filepath.Base(storage.DatedPath(base, "avant-restauration", s.main.app.Now()))
+	Confirmer(s.main.win, "Restaurer une sauvegarde",
+		fmt.Sprintf("Remplacer la base « %s » par la sauvegarde « %s » ?\n\n"+
+			"La sauvegarde est d'abord vérifiée : si elle est endommagée, rien ne change. "+
+			"La base actuelle est gardée à côté sous « %s ». Logis se fermera ensuite : relancez-le pour travailler sur la base restaurée.",
+			filepath.Base(base), filepath.Base(path), kept),
+		"Restaurer", func() { s.restoreFrom(path) })
+}
+
+// restoreFrom closes the base, puts the backup in its place (checked
+// first), tells the agent and closes Logis, to be started again on the
+// restored base. A refused restore reopens the base as it was.
+func (s *Parametres) restoreFrom(path string) {
+	a := s.main.app
+	base := a.DB.Path()
+	if err := a.DB.Close(); err != nil {
+		a.Log.Error("fermeture avant restauration", "err", err)
+	}
+	r, err := app.Restaurer(base, path, a.Now, "")
+	if err != nil {
+		a.Log.Error("restauration", "err", err)
+		db, oerr := storage.Open(base, storage.Options{})
+		if oerr != nil {
+			a.Log.Error("réouverture après restauration refusée", "err", oerr)
+			s.tellAndQuit("Restauration refusée", model.ErrorMessage(err)+"\n\nLa base n'a pas pu être rouverte : "+model.ErrorMessage(oerr)+"\nLogis va se fermer.")
+			return
+		}
+		a.DB = db
+		s.backupStatus.SetText("Restauration refusée : " + model.ErrorMessage(err))
+		Erreur(s.main.win, err)
+		return
+	}
+	s.tellAndQuit("Sauvegarde restaurée", strings.Join(r.Lines(), "\n")+"\n\nLogis va se fermer : relancez-le pour travailler sur la base restaurée.")
+}
+
+// tellAndQuit shows message, then closes the window (and Logis) once read.
+func (s *Parametres) tellAndQuit(title, message string) {
+	lbl := widget.NewLabel(message)
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "Fermer Logis", messageBox(lbl, 520, 120), s.main.win)
+	d.SetOnClosed(s.main.win.Close)
+	s.lastDialog = d
+	d.Show()
+}
