@@ -100,8 +100,12 @@ func TestCLI_DamagedBases(t *testing.T) {
 			}
 			// A command that reads records works when the damage lies
 			// elsewhere (journal, free pages), else refuses the same way.
+			opened := strings.HasPrefix(errOut, "Contrôle d'intégrité : ")
 			if code, _, errOut = runCLI(t, "--db", path, "occupation"); code != 0 {
 				assertRefused(t, code, errOut, "restaurer SAUVEGARDE")
+			}
+			if entries, _ := os.ReadDir(dir); !opened && len(entries) != 1 {
+				t.Errorf("a refused open created files: %v", entries)
 			}
 		})
 	}
