@@ -107,6 +107,9 @@ func TestCLI_DamagedBases(t *testing.T) {
 			if entries, _ := os.ReadDir(dir); !opened && len(entries) != 1 {
 				t.Errorf("a refused open created files: %v", entries)
 			}
+			if after, _ := os.ReadFile(path); !opened && !bytes.Equal(after, data) {
+				t.Error("a refused open for writing modified the file")
+			}
 		})
 	}
 }

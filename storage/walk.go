@@ -24,7 +24,14 @@ import (
 // overflow), 16-byte branch elements (pos, ksize, pgid) and leaf elements
 // (flags, pos, ksize, vsize), a meta page (magic, version, page size,
 // flags, root bucket, freelist, high-water mark, txid, FNV-64a checksum).
-func walkFile(path string, max int) []string {
+func walkFile(path string, max int) []string { return readFile(path, max, false) }
+
+// headFile is the cheap part of walkFile, run before bbolt opens a file:
+// meta pages, size against the high-water mark (a truncated copy), and the
+// freelist page, which bbolt loads at once when it opens for writing.
+func headFile(path string) []string { return readFile(path, 10, true) }
+
+func readFile(path string, max int, head bool) []string {
 	f, err := os.Open(path)
 	if err != nil {
 		return []string{fmt.Sprintf("Le fichier n'a pas pu être relu : %v.", err)}
@@ -34,7 +41,7 @@ func walkFile(path string, max int) []string {
 	if err != nil {
 		return []string{fmt.Sprintf("Le fichier n'a pas pu être relu : %v.", err)}
 	}
-	w := &walker{f: f, size: st.Size(), max: max, seen: map[uint64]bool{}}
+	w := &walker{f: f, size: st.Size(), max: max, seen: map[uint64]bool{}, head: head}
 	w.run()
 	return w.problems
 }
@@ -59,6 +66,7 @@ type walker struct {
 	seen     map[uint64]bool
 	problems []string
 	max      int
+	head     bool // meta, size and freelist only
 }
 
 func (w *walker) addf(format string, args ...any) {
@@ -99,7 +107,7 @@ func (w *walker) readMeta(off int64) (meta, bool) {
 
 func (w *walker) run() {
 	m0, ok0 := w.readMeta(0)
-	if !ok0 {
+	if !ok0 && !w.head { // bbolt itself falls back on the second one
 		w.addf("Structure du fichier endommagée : la première page de description est illisible.")
 	}
 	var m1 meta
@@ -118,7 +126,9 @@ func (w *walker) run() {
 	case ok0 && ok1 && m1.txid > m0.txid, !ok0 && ok1:
 		m = m1
 	case !ok0 && !ok1:
-		w.addf("Structure du fichier endommagée : aucune page de description n'est lisible.")
+		if !w.head { // before opening, bbolt says it: not a base, or damaged
+			w.addf("Structure du fichier endommagée : aucune page de description n'est lisible.")
+		}
 		return
 	}
 	w.pageSize = int64(m.pageSize)
@@ -135,7 +145,9 @@ func (w *walker) run() {
 	if m.freelist != 0xFFFFFFFFFFFFFFFF { // bbolt's « no freelist » id
 		w.checkFreelist(m.freelist)
 	}
-	_ = w.walkPage(m.root, nil, 0)
+	if !w.head {
+		_ = w.walkPage(m.root, nil, 0)
+	}
 }
 
 // readPage returns page id and its overflow pages, after checking they are
