@@ -43,12 +43,13 @@ func cmdRestaurer(a *app.App, args []string, out io.Writer) error {
 		return usageError("restaurer : indiquez le fichier de sauvegarde (logis --db BASE restaurer SAUVEGARDE)")
 	}
 	r, err := app.Restaurer(a.Chemin, args[0], a.Now, osUser())
-	for _, l := range r.Lines() {
-		if err == nil {
-			fmt.Fprintln(out, l)
-		}
+	if err != nil {
+		return err
 	}
-	return err
+	for _, l := range r.Lines() {
+		fmt.Fprintln(out, l)
+	}
+	return nil
 }
 
 // cmdSauvegarde writes a backup; an existing file is replaced only with
