@@ -66,7 +66,8 @@ func Restaurer(base, sauvegarde string, now func() time.Time, user string) (r Re
 	}
 
 	// 1. Copy the backup beside the base (same disk: the final rename is atomic).
-	tmp, err := copyFile(absSauv, dir, "."+filepath.Base(absBase)+".restauration-*.tmp")
+	storage.RemoveStaleTemps(dir, filepath.Base(absBase)+".restauration") // left by a killed restore
+	tmp, err := copyFile(absSauv, dir, "."+filepath.Base(absBase)+".restauration.*.tmp")
 	if err != nil {
 		return r, model.Errorf(model.EINVALID,
 			"La sauvegarde « %s » n'a pas pu être copiée à côté de la base : vérifiez qu'elle est lisible et qu'il reste de la place dans %s.", r.Sauvegarde, dir)

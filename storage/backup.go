@@ -45,6 +45,7 @@ func (db *DB) Backup(dest string) (err error) {
 // temporary file is removed on any failure.
 func copyTo(bdb *bolt.DB, dest string) (err error) {
 	dir := filepath.Dir(dest)
+	RemoveStaleTemps(dir, filepath.Base(dest))
 	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
 		return err
@@ -142,4 +143,14 @@ func InUse(path string) (err error) {
 		_ = bdb.Close()
 	}
 	return nil
+}
+
+// RemoveStaleTemps deletes the temporary files a killed copy to dir/name
+// left behind (« .NAME.*.tmp »: a backup, a copy before a migration, a
+// restore), which hold personal data.
+func RemoveStaleTemps(dir, name string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "."+name+".*.tmp"))
+	for _, f := range files {
+		_ = os.Remove(f)
+	}
 }

@@ -66,6 +66,21 @@ func TestDB_Backup(t *testing.T) {
 			t.Fatalf("err = %v", err)
 		}
 	})
+	t.Run("StaleTempRemoved", func(t *testing.T) {
+		db := MustOpenDB(t)
+		dir := t.TempDir()
+		stale := filepath.Join(dir, ".copie.db.123456.tmp") // a backup killed half-way
+		if err := os.WriteFile(stale, []byte("données personnelles"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Backup(filepath.Join(dir, "copie.db")); err != nil {
+			t.Fatal(err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 || entries[0].Name() != "copie.db" {
+			t.Fatalf("files: %v", entries)
+		}
+	})
+
 	t.Run("ErrWriteFails", func(t *testing.T) {
 		db := MustOpenDB(t)
 		dir := t.TempDir()
