@@ -16,7 +16,7 @@ import (
 
 // filledBase writes a closed base of a few hundred pages at dir/name and
 // returns its path.
-func filledBase(t *testing.T, dir, name string) string {
+func filledBase(t testing.TB, dir, name string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
 	db, err := storage.Open(path, testOptions())
@@ -162,4 +162,49 @@ func dumpBase(t *testing.T, path string, opts storage.Options) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// FuzzDamagedBase corrupts a real base at fuzzed places: opening it
+// read-only, checking it, scanning it and copying it must never crash, and
+// any damage that changes what is read must be reported.
+func FuzzDamagedBase(f *testing.F) {
+	dir := f.TempDir()
+	cleanPath := filledBase(f, dir, "propre.db")
+	clean, err := os.ReadFile(cleanPath)
+	if err != nil {
+		f.Fatal(err)
+	}
+	ro := storage.Options{ReadOnly: true, LockTimeout: testOptions().LockTimeout}
+	f.Add(uint32(len(clean)/2), []byte{0xff})
+	f.Add(uint32(4096*3+20), []byte{0, 0, 0, 0})
+	f.Add(uint32(len(clean)-4096+100), []byte("xyz"))
+	f.Fuzz(func(t *testing.T, at uint32, patch []byte) {
+		if len(patch) == 0 || len(patch) > 64 {
+			return
+		}
+		data := bytes.Clone(clean)
+		off := int(at) % len(data)
+		copy(data[off:], patch)
+		path := filepath.Join(t.TempDir(), "abime.db")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		db, err := storage.Open(path, ro)
+		if err != nil {
+			return // refused: reported
+		}
+		defer db.Close()
+		problems, cerr := db.Check()
+		_ = db.View(func(tx *storage.Tx) error {
+			return tx.ForEachMenage(func(*model.Menage) error { return nil })
+		})
+		_ = db.Backup(filepath.Join(t.TempDir(), "copie.db"))
+		if len(problems) == 0 && cerr == nil {
+			db.Close()
+			cleanDump := dumpBase(t, cleanPath, ro)
+			if dumpBase(t, path, ro) != cleanDump {
+				t.Fatal("damage not reported, yet the records read differ")
+			}
+		}
+	})
 }
