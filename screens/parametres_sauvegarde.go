@@ -52,12 +52,17 @@ func (s *Parametres) onRestore() {
 func (s *Parametres) confirmRestore(path string) {
 	base := s.main.app.DB.Path()
 	kept := filepath.Base(storage.DatedPath(base, "avant-restauration", s.main.app.Now()))
-	Confirmer(s.main.win, "Restaurer une sauvegarde",
-		fmt.Sprintf("Remplacer la base « %s » par la sauvegarde « %s » ?\n\n"+
-			"La sauvegarde est d'abord vérifiée : si elle est endommagée, rien ne change. "+
-			"La base actuelle est gardée à côté sous « %s ». Logis se fermera ensuite : relancez-le pour travailler sur la base restaurée.",
-			filepath.Base(base), filepath.Base(path), kept),
-		"Restaurer", func() { s.restoreFrom(path) })
+	lbl := widget.NewLabel(fmt.Sprintf("Remplacer la base « %s » par la sauvegarde « %s » ?\n\n"+
+		"La sauvegarde est d'abord vérifiée : si elle est endommagée, rien ne change. "+
+		"La base actuelle est gardée à côté sous « %s ». Logis se fermera ensuite : relancez-le pour travailler sur la base restaurée.",
+		filepath.Base(base), filepath.Base(path), kept))
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Restaurer une sauvegarde", "Restaurer", "Annuler", messageBox(lbl, 600, 170), func(ok bool) {
+		if ok {
+			s.restoreFrom(path)
+		}
+	}, s.main.win)
+	showDialog(d)
 }
 
 // restoreFrom closes the base, puts the backup in its place (checked
@@ -90,7 +95,7 @@ func (s *Parametres) restoreFrom(path string) {
 func (s *Parametres) tellAndQuit(title, message string) {
 	lbl := widget.NewLabel(message)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "Fermer Logis", messageBox(lbl, 520, 120), s.main.win)
+	d := dialog.NewCustom(title, "Fermer Logis", messageBox(lbl, 600, 150), s.main.win)
 	d.SetOnClosed(s.main.win.Close)
 	s.lastDialog = d
 	d.Show()
