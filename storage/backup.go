@@ -130,12 +130,19 @@ func InUse(path string) (err error) {
 	if st, err := os.Stat(abs); err != nil || st.Size() == 0 {
 		return nil
 	}
+	var file *os.File
 	defer func() {
 		if recover() != nil {
-			err = nil // damaged, not held: the restore may replace it
+			_ = file.Close() // bbolt keeps it (and its lock) when it panics
+			err = nil        // damaged, not held: the restore may replace it
 		}
 	}()
-	bdb, err := bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: 500 * time.Millisecond})
+	bdb, err := bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: 500 * time.Millisecond,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		}})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return lockedError(name, err)
 	}

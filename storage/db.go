@@ -142,6 +142,9 @@ func checkFile(abs string, readOnly bool) error {
 			"Le fichier « %s » est vide : ce n'est pas une base Logis (copie interrompue ?). Il n'a pas été modifié. %s", name, restoreHint)
 	case err == nil:
 		if problems := headFile(abs); len(problems) > 0 {
+			if err := InUse(abs); err != nil {
+				return err // read while another program was writing it
+			}
 			return damagedFile(errors.New(strings.Join(problems, " ")), name)
 		}
 		return nil
