@@ -190,6 +190,7 @@ func (m *Main) onClose() {
 		if err := m.app.SaveWindowSize(sz.Width, sz.Height); err != nil {
 			m.app.Log.Error("taille de la fenêtre", "err", err)
 		}
+		m.autoBackup()
 		m.win.Close()
 	}
 	if m.current >= 0 {
