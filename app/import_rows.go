@@ -20,16 +20,22 @@ type cells struct {
 	t    *csvTable
 	row  []string
 	line int
+	ref  string // « logement L1 », for messages
 	errs []ImportError
 }
 
 func (c *cells) fail(col, value, reason string) {
-	if value != "" && !sensitive[col] {
+	if value != "" && !sensitive[col] && !strings.ContainsAny(value, "\n") && model.CheckTexte(value, 200) == nil {
 		reason = fmt.Sprintf("« %s » %s", clipValue(value), reason)
 	} else if value != "" {
 		reason = "la valeur " + reason
 	}
-	c.errs = append(c.errs, ImportError{Ligne: c.line, Colonne: col, Raison: reason})
+	c.add(col, reason)
+}
+
+// add records a reason for a cell (col may be empty for the whole row).
+func (c *cells) add(col, reason string) {
+	c.errs = append(c.errs, ImportError{Ligne: c.line, Ref: c.ref, Colonne: col, Raison: reason})
 }
 
 func clipValue(s string) string {
@@ -39,12 +45,58 @@ func clipValue(s string) string {
 	return s
 }
 
+// maxLen gives the length limit of a text column (model's limits).
+func maxLen(col string) int {
+	switch col {
+	case "reference", "residence", "menage", "logement", "nur":
+		return model.MaxIdentifiant
+	case "nom", "prenom":
+		return model.MaxNom
+	case "motif":
+		return model.MaxMotif
+	case "adresse_complement", "adresse_voie", "adresse_lieu_dit":
+		return model.AdresseCarMax
+	}
+	return model.MaxTexte
+}
+
+// str reads a one-line text cell: a line break, a control character or a
+// text longer than its column's limit refuses the cell.
 func (c *cells) str(col string, required bool) string {
 	v := c.t.get(c.row, col)
 	if v == "" && required {
-		c.errs = append(c.errs, ImportError{Ligne: c.line, Colonne: col, Raison: "valeur obligatoire manquante"})
+		c.add(col, "valeur obligatoire manquante")
+	}
+	if v == "" {
+		return v
+	}
+	if strings.Contains(v, "\n") {
+		c.add(col, "la cellule contient un retour à la ligne (permis seulement dans les colonnes d'adresse) : mettez la valeur sur une seule ligne")
+		return ""
+	}
+	if err := model.CheckTexte(v, maxLen(col)); err != nil {
+		c.add(col, "la valeur "+model.ErrorMessage(err))
+		return ""
 	}
 	return v
+}
+
+// lines reads an address cell: each line of a multi-line cell is one line,
+// blank lines dropped, each checked like a one-line cell.
+func (c *cells) lines(col string) []string {
+	var out []string
+	for _, l := range strings.Split(c.t.get(c.row, col), "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" {
+			continue
+		}
+		if err := model.CheckTexte(l, maxLen(col)); err != nil {
+			c.add(col, "une ligne de la cellule "+model.ErrorMessage(err))
+			return nil
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 func (c *cells) date(col string, required bool) model.Date {
@@ -100,6 +152,10 @@ func (c *cells) integer(col string, required bool, what string, min, max int) in
 
 func (c *cells) flag(col string) bool {
 	v := c.t.get(c.row, col)
+	if strings.Contains(v, "\n") {
+		c.add(col, "la cellule contient un retour à la ligne : mettez la valeur sur une seule ligne")
+		return false
+	}
 	b, err := model.ParseBool(v)
 	if err != nil {
 		c.fail(col, v, "n'est ni « oui » ni « non »")
@@ -121,7 +177,7 @@ func parseLogement(c *cells) model.Logement {
 	l := model.Logement{
 		Reference:  c.str("reference", true),
 		Residence:  c.str("residence", true),
-		Adresse:    c.str("adresse", true),
+		Adresse:    logementAdresse(c),
 		CodePostal: c.str("code_postal", true),
 		Commune:    canonCommune(c.str("commune", true)),
 		QPV:        c.flag("qpv"),
@@ -164,6 +220,34 @@ func parseLogement(c *cells) model.Logement {
 		}
 	}
 	return l
+}
+
+// logementAdresse reads the address of a dwelling: one line « street, bât.,
+// apt » or, in a multi-line cell, the envelope's lines top to bottom (each at
+// most 38 characters, 4 lines at most: the name and the town take the two
+// others); they are stored so that the envelope prints them in that order.
+func logementAdresse(c *cells) string {
+	v := c.t.get(c.row, "adresse")
+	if !strings.Contains(v, "\n") {
+		return c.str("adresse", true)
+	}
+	lines := c.lines("adresse")
+	if len(lines) > model.AdresseLignesMax-2 {
+		c.add("adresse", fmt.Sprintf("la cellule compte %d lignes ; 4 au plus (une adresse postale a 6 lignes, dont le nom et la commune)", len(lines)))
+		return ""
+	}
+	for i, l := range lines {
+		if n := len([]rune(l)); n > model.AdresseCarMax {
+			c.add("adresse", fmt.Sprintf("la ligne %d de la cellule compte %d caractères ; 38 au plus (norme postale)", i+1, n))
+			return ""
+		}
+	}
+	// adressePostale prints the parts after the first one in reverse order,
+	// then the first: storing the lines reversed keeps the cell's order.
+	for i, j := 0, len(lines)-1; i < j; i, j = i+1, j-1 {
+		lines[i], lines[j] = lines[j], lines[i]
+	}
+	return strings.Join(lines, ", ")
 }
 
 // menageRow is a row of menages.csv.

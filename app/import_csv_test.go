@@ -1,0 +1,151 @@
+package app_test
+
+import (
+	"strings"
+	"testing"
+
+	"logis/app"
+	"logis/storage"
+)
+
+// Files as Excel and LibreOffice write them (issue 7): each test is a kind,
+// with the value stored or the exact refusal.
+
+const logementsHeader = "reference;residence;adresse;code_postal;commune;qpv;typologie;pieces;surface;etage;ascenseur;pmr;financement;loyer;charges;contingent"
+
+func importErr(t *testing.T, a *app.App, kind, text string) string {
+	t.Helper()
+	_, err := a.Import(kind, kind+".csv", strings.NewReader(text), nil)
+	if err == nil {
+		t.Fatalf("import %s accepted:\n%s", kind, text)
+	}
+	return err.Error()
+}
+
+func TestImportCSV_UnbalancedQuoteRefusesTheFile(t *testing.T) {
+	a := MustOpenApp(t)
+	mustImport(t, a, "logements", logementsCSV)
+	mustImport(t, a, "menages", menagesCSV)
+	text := "nur;menage;date_depot;typologies;communes;dalo;priorites;motif\n" +
+		"0942300000001GDPUB;M2;02/05/2023;T1;Arcueil;non;;\"Logement trop petit\n" +
+		"0942400000002GDPUB;M3;10/01/2024;T2;Arcueil;oui;;DALO\n"
+	msg := importErr(t, a, "demandes", text)
+	if !strings.Contains(msg, "ligne 2 : un guillemet ouvre une cellule sans jamais la refermer") {
+		t.Fatalf("msg = %s", msg)
+	}
+	if c, _ := a.DB.Counts(); c.Demandes != 0 {
+		t.Fatalf("demandes written: %d", c.Demandes)
+	}
+}
+
+func TestImportCSV_UTF8FileWithOneWindows1252Line(t *testing.T) {
+	a := MustOpenApp(t)
+	mustImport(t, a, "logements", logementsCSV)
+	mustImport(t, a, "menages", menagesCSV)
+	text := "menage;lien;nom;prenom;date_naissance;handicap\n" +
+		"M1;titulaire;Exemple;Hélène;04/06/1985;non\n" +
+		"M1;enfant;Exemple;No\xe9;22/11/2012;non\n" // Noé typed in a Windows-1252 tool
+	mustImport(t, a, "personnes", text)
+	a.DB.View(func(tx *storage.Tx) error {
+		m, _ := tx.Menage("M1")
+		if m.Personnes[0].Prenom != "Hélène" || m.Personnes[1].Prenom != "Noé" {
+			t.Errorf("prénoms = %q, %q", m.Personnes[0].Prenom, m.Personnes[1].Prenom)
+		}
+		return nil
+	})
+	// A line mixing both encodings cannot be read safely: refused, named.
+	mixed := "menage;lien;nom;prenom;date_naissance;handicap\n" +
+		"M1;titulaire;Exemple;Hélène;04/06/1985;non\n" +
+		"M1;enfant;Ex\xe9mple;Noé;22/11/2012;non\n"
+	msg := importErr(t, a, "personnes", mixed)
+	if !strings.Contains(msg, "ligne 3 : encodage incertain") || strings.Contains(msg, "mple") {
+		t.Fatalf("msg = %s", msg)
+	}
+	// Text already garbled by another tool is refused, never stored.
+	garbled := "menage;lien;nom;prenom;date_naissance;handicap\nM1;titulaire;Exemple;HÃ©lÃ¨ne;04/06/1985;non\n"
+	msg = importErr(t, a, "personnes", garbled)
+	if !strings.Contains(msg, "ligne 2 (ménage M1), colonne prenom : la valeur contient un texte mal converti") {
+		t.Fatalf("msg = %s", msg)
+	}
+}
+
+func TestImportCSV_UTF16AndMacintoshLineEnds(t *testing.T) {
+	row := "L9;R9;3 allée des Cèdres;94250;Gentilly;oui;T2;2;45,5;1;non;non;PLUS;380,5;90;préfecture"
+	tab := strings.ReplaceAll(logementsHeader+"\r\n"+row+"\r\n", ";", "\t")
+	var le []byte
+	le = append(le, 0xff, 0xfe)
+	for _, r := range tab {
+		le = append(le, byte(r), byte(r>>8))
+	}
+	for name, data := range map[string]string{
+		"UTF-16 LE tab (Texte Unicode)": string(le),
+		"CR only (CSV Macintosh)":       logementsHeader + "\r" + row + "\r",
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := MustOpenApp(t)
+			if _, err := a.Import("logements", "l.txt", strings.NewReader(data), nil); err != nil {
+				t.Fatal(err)
+			}
+			a.DB.View(func(tx *storage.Tx) error {
+				l, err := tx.Logement("L9")
+				if err != nil || l.Adresse != "3 allée des Cèdres" || l.Surface != 45.5 || l.Loyer != 38050 || l.Contingent != "préfecture" {
+					t.Errorf("L9 = %+v, %v", l, err)
+				}
+				return nil
+			})
+		})
+	}
+}
+
+func TestImportCSV_LineBreakInACell(t *testing.T) {
+	a := MustOpenApp(t)
+	// An address cell: each line is an address line, in the cell's order on the envelope.
+	text := logementsHeader + "\n" + "L1;R1;\"12 rue du Maréchal Foch\nBâtiment B\";94110;Arcueil;non;T3;3;64,5;2;oui;non;PLUS;452,30;118;bailleur\n"
+	mustImport(t, a, "logements", text)
+	a.DB.View(func(tx *storage.Tx) error {
+		l, _ := tx.Logement("L1")
+		if l.Adresse != "Bâtiment B, 12 rue du Maréchal Foch" {
+			t.Errorf("adresse = %q", l.Adresse)
+		}
+		return nil
+	})
+	long := logementsHeader + "\n" + "L2;R1;\"12 rue du Maréchal de Lattre de Tassigny\nBâtiment B\";94110;Arcueil;non;T3;3;64,5;2;oui;non;PLUS;452,30;118;bailleur\n"
+	if msg := importErr(t, a, "logements", long); !strings.Contains(msg, "ligne 2 (logement L2), colonne adresse : la ligne 1 de la cellule compte 40 caractères ; 38 au plus (norme postale)") {
+		t.Fatalf("msg = %s", msg)
+	}
+	// Elsewhere a line break is refused.
+	other := logementsHeader + "\n" + "L3;R1;1 rue A;94110;Arcueil;non;T3;3;64,5;2;oui;non;PLUS;452,30;118;\"bail\nleur\"\n"
+	if msg := importErr(t, a, "logements", other); !strings.Contains(msg, "ligne 2 (logement L3), colonne contingent : la cellule contient un retour à la ligne") {
+		t.Fatalf("msg = %s", msg)
+	}
+}
+
+func TestImportCSV_RowsAsExcelShowsThem(t *testing.T) {
+	a := MustOpenApp(t)
+	text := logementsHeader + "\n" +
+		"ARC0001-0003;R1;\"1 rue A\nBât C\";94110;Arcueil;non;T3;3;64,5;2;oui;non;PLUS;452,30;118;bailleur\n" +
+		"\n" +
+		"ARC0001-0004;R1;1 rue A;94110;Arcueil;non;T3;3;grand;2;oui;non;PLUS;452,30;118;bailleur\n"
+	msg := importErr(t, a, "logements", text)
+	if !strings.Contains(msg, "\nligne 4 (logement ARC0001-0004), colonne surface : « grand » n'est pas une surface") {
+		t.Fatalf("msg = %s", msg)
+	}
+}
+
+func TestImportCSV_ControlCharactersAndLength(t *testing.T) {
+	a := MustOpenApp(t)
+	mustImport(t, a, "logements", logementsCSV)
+	mustImport(t, a, "menages", menagesCSV)
+	head := "menage;lien;nom;prenom;date_naissance;handicap\n"
+	msg := importErr(t, a, "personnes", head+"M1;titulaire;Exe\x00mple;Claire;04/06/1985;non\n")
+	if !strings.Contains(msg, "ligne 2 (ménage M1), colonne nom : la valeur contient un caractère de contrôle invisible (U+0000)") || strings.Contains(msg, "mple") {
+		t.Fatalf("msg = %s", msg)
+	}
+	msg = importErr(t, a, "personnes", head+"M1;titulaire;"+strings.Repeat("A", 1<<20)+";Claire;04/06/1985;non\n")
+	if !strings.Contains(msg, "ligne 2 (ménage M1), colonne nom : la valeur compte 1\u00a0048\u00a0576 caractères ; 60 au plus") {
+		t.Fatalf("msg = %.300s", msg)
+	}
+	if c, _ := a.DB.Counts(); c.Personnes != 0 {
+		t.Fatalf("personnes written: %d", c.Personnes)
+	}
+}
