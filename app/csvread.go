@@ -24,6 +24,13 @@ type csvTable struct {
 	rows  [][]string
 	lines []int
 	ref   rowRef // the column naming a row in messages
+	ctx   importCtx
+}
+
+// importCtx holds what the field rules compare cells with.
+type importCtx struct {
+	communes []model.CommuneOffice // the office's communes (Paramètres)
+	today    model.Date
 }
 
 // rowRef names a row in error messages: « logement ARC0001-0004 ».

@@ -57,6 +57,11 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 		return rep, &ImportErrors{Fichier: name, Erreurs: errs}
 	}
 	t.ref = importRefs[kind]
+	communes, err := a.Communes()
+	if err != nil {
+		return rep, err
+	}
+	t.ctx = importCtx{communes: communes, today: a.Today()}
 	rep.Lignes = len(t.rows)
 	var apply func(tx *storage.Tx) ([]ImportError, error)
 	switch kind {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"logis/app"
+	"logis/model"
 	"logis/storage"
 )
 
@@ -148,4 +149,94 @@ func TestImportCSV_ControlCharactersAndLength(t *testing.T) {
 	if c, _ := a.DB.Counts(); c.Personnes != 0 {
 		t.Fatalf("personnes written: %d", c.Personnes)
 	}
+}
+
+func TestImportCSV_FieldRules(t *testing.T) {
+	a := MustOpenApp(t) // today is 22/11/2026
+	mustImport(t, a, "logements", logementsCSV)
+	row := func(ref, cp, commune, loyer string) string {
+		return logementsHeader + "\n" + ref + ";R1;1 rue A;" + cp + ";" + commune + ";non;T3;3;64,5;2;oui;non;PLUS;" + loyer + ";118;bailleur\n"
+	}
+	for _, tc := range []struct{ name, text, want string }{
+		{"amount with a point then three digits", row("X1", "94110", "Arcueil", "45.000"), "ligne 2 (logement X1), colonne loyer : 45.000 : écrire 45000 ou 45 000"},
+		{"surface 64.500", strings.Replace(row("X1", "94110", "Arcueil", "450"), "64,5", "64.500", 1), "ligne 2 (logement X1), colonne surface : 64.500 : écrire 64500 ou 64,5"},
+		{"commune outside the office", row("X1", "75013", "Paris", "450"), "ligne 2 (logement X1), colonne commune : « Paris » n'est pas une commune de l'Office : Arcueil, Cachan, Gentilly, Villejuif, Vitry-sur-Seine"},
+		{"commune misspelt", row("X1", "94110", "Arceuil", "450"), "ligne 2 (logement X1), colonne commune : « Arceuil » n'est pas une commune de l'Office (vouliez-vous dire Arcueil ?)"},
+		{"postal code of another commune", row("X1", "94110", "Cachan", "450"), "ligne 2 (logement X1), colonne code_postal : le code postal 94110 n'est pas celui de Cachan (94230)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if msg := importErr(t, a, "logements", tc.text); !strings.Contains(msg, tc.want) {
+				t.Fatalf("msg = %s\nwant %s", msg, tc.want)
+			}
+		})
+	}
+	t.Run("income 45.000 refused without being quoted", func(t *testing.T) {
+		msg := importErr(t, a, "menages", "menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\nM1;;;45.000;100;0\n")
+		if !strings.Contains(msg, "ligne 2 (ménage M1), colonne revenu_fiscal_reference : la valeur est un montant ambigu") || strings.Contains(msg, "45.000") {
+			t.Fatalf("msg = %s", msg)
+		}
+	})
+	t.Run("entry date in the future", func(t *testing.T) {
+		msg := importErr(t, a, "menages", "menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\nM1;L1;01/12/2026;1000;100;0\n")
+		if !strings.Contains(msg, "ligne 2 (ménage M1), colonne date_entree : la date d'entrée (01/12/2026) est dans le futur") {
+			t.Fatalf("msg = %s", msg)
+		}
+	})
+	mustImport(t, a, "menages", menagesCSV)
+	t.Run("birth dates", func(t *testing.T) {
+		head := "menage;lien;nom;prenom;date_naissance;handicap\n"
+		msg := importErr(t, a, "personnes", head+"M1;titulaire;Exemple;Claire;23/11/2026;non\nM2;titulaire;Fictif;Paul;31/12/1899;non\n")
+		for _, want := range []string{
+			"ligne 2 (ménage M1), colonne date_naissance : la date de naissance est dans le futur",
+			"ligne 3 (ménage M2), colonne date_naissance : la date de naissance est antérieure à 1900",
+		} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("msg lacks %q:\n%s", want, msg)
+			}
+		}
+		if strings.Contains(msg, "1899") || strings.Contains(msg, "23/11/2026") {
+			t.Errorf("a birth date is quoted back:\n%s", msg)
+		}
+	})
+	head := "nur;menage;date_depot;typologies;communes;dalo;priorites;motif\n"
+	t.Run("filing date in the future, wished commune outside", func(t *testing.T) {
+		msg := importErr(t, a, "demandes", head+"0942501000123GD94A;M2;23/11/2026;T2;Paris;non;;\n")
+		for _, want := range []string{
+			"ligne 2 (demande 0942501000123GD94A), colonne date_depot : la date de dépôt (23/11/2026) est dans le futur",
+			"ligne 2 (demande 0942501000123GD94A), colonne communes : « Paris » n'est pas une commune de l'Office",
+		} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("msg lacks %q:\n%s", want, msg)
+			}
+		}
+	})
+	t.Run("NUR with an alphanumeric counter code", func(t *testing.T) {
+		mustImport(t, a, "demandes", head+"0942501000123 gd94a;M2;02/05/2025;T2;Arcueil;non;;\n")
+		a.DB.View(func(tx *storage.Tx) error {
+			if _, err := tx.Demande("0942501000123GD94A"); err != nil {
+				t.Errorf("demande: %v", err)
+			}
+			return nil
+		})
+		msg := importErr(t, a, "demandes", head+"0942501000123-GD94A;M2;02/05/2025;T2;Arcueil;non;;\n")
+		if !strings.Contains(msg, "ligne 2 (demande 0942501000123-GD94A), colonne nur : « 0942501000123-GD94A » n'est pas un numéro unique (NUR)") {
+			t.Fatalf("msg = %s", msg)
+		}
+	})
+	t.Run("communes set in Paramètres", func(t *testing.T) {
+		list := append(model.DefaultCommunes(), model.CommuneOffice{Nom: "Paris", CodePostal: "75013"})
+		if err := a.SaveCommunes(list); err != nil {
+			t.Fatal(err)
+		}
+		mustImport(t, a, "logements", row("P1", "75013", "paris", "450"))
+		a.DB.View(func(tx *storage.Tx) error {
+			if l, err := tx.Logement("P1"); err != nil || l.Commune != "Paris" {
+				t.Errorf("P1 = %+v, %v", l, err)
+			}
+			return nil
+		})
+		if err := a.SaveCommunes([]model.CommuneOffice{{Nom: "Paris", CodePostal: "7513"}}); model.ErrorCode(err) != model.EINVALID {
+			t.Errorf("bad list saved: %v", err)
+		}
+	})
 }

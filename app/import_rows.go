@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -111,15 +112,45 @@ func (c *cells) date(col string, required bool) model.Date {
 	return d
 }
 
+// datePassee reads a date that has already happened (entry, filing, visit).
+func (c *cells) datePassee(col string, required bool, what string) model.Date {
+	d := c.date(col, required)
+	if err := model.CheckPassee(what, d, c.t.ctx.today); err != nil {
+		c.add(col, model.ErrorMessage(err))
+		return 0
+	}
+	return d
+}
+
+// naissance reads a birth date (never quoted back: personal data).
+func (c *cells) naissance(col string) model.Date {
+	d := c.date(col, true)
+	if err := model.CheckNaissance(d, c.t.ctx.today); err != nil {
+		c.add(col, model.ErrorMessage(err))
+		return 0
+	}
+	return d
+}
+
+// montantAnonyme explains an ambiguous amount without quoting it.
+const montantAnonyme = "la valeur est un montant ambigu (trois chiffres après le point ou la virgule, ou plusieurs séparateurs) : écrire les milliers sans point, collés ou séparés par une espace (45000 ou 45 000), et les centimes après une virgule (45,50)"
+
 func (c *cells) cents(col string, required bool, what string) model.Cents {
 	v := c.str(col, required)
 	if v == "" {
 		return 0
 	}
 	x, err := model.ParseCents(v)
-	if err != nil {
+	switch {
+	case errors.Is(err, model.ErrAmbigu) && sensitive[col]:
+		c.add(col, montantAnonyme)
+	case errors.Is(err, model.ErrAmbigu):
+		c.add(col, model.ErrorMessage(err))
+	case err != nil && strings.Contains(model.ErrorMessage(err), "décimales"):
+		c.fail(col, v, "n'est pas "+what+" (2 décimales au plus)")
+	case err != nil:
 		c.fail(col, v, "n'est pas "+what)
-	} else if x < 0 {
+	case x < 0:
 		c.fail(col, v, "ne peut pas être négatif")
 	}
 	return x
@@ -131,7 +162,9 @@ func (c *cells) decimal(col string, what string, min, max float64) float64 {
 		return 0
 	}
 	x, err := model.ParseDecimal(v)
-	if err != nil || x <= min || x > max {
+	if errors.Is(err, model.ErrAmbigu) && !sensitive[col] {
+		c.add(col, model.ErrorMessage(err))
+	} else if err != nil || x <= min || x > max {
 		c.fail(col, v, "n'est pas "+what)
 	}
 	return x
@@ -179,7 +212,7 @@ func parseLogement(c *cells) model.Logement {
 		Residence:  c.str("residence", true),
 		Adresse:    logementAdresse(c),
 		CodePostal: c.str("code_postal", true),
-		Commune:    canonCommune(c.str("commune", true)),
+		Commune:    c.str("commune", true),
 		QPV:        c.flag("qpv"),
 		Pieces:     c.integer("pieces", true, "un nombre de pièces (1 à 20)", 1, 20),
 		Surface:    c.decimal("surface", "une surface (m², plus de 0 et au plus 1 000)", 0, 1000),
@@ -204,8 +237,14 @@ func parseLogement(c *cells) model.Logement {
 		}
 		l.Financement = f
 	}
-	if cp := l.CodePostal; cp != "" && (len(cp) != 5 || strings.Trim(cp, "0123456789") != "") {
-		c.fail("code_postal", cp, "n'est pas un code postal (5 chiffres)")
+	if cp := l.CodePostal; cp != "" && model.CheckCodePostal(cp) != nil {
+		c.fail("code_postal", cp, "n'est pas un code postal (5 chiffres, ex. 94110)")
+	} else if l.Commune != "" {
+		if co, err := model.CommuneDeLOffice(c.t.ctx.communes, l.Commune); err != nil {
+			c.add("commune", model.ErrorMessage(err))
+		} else if l.Commune = co.Nom; cp != "" && cp != co.CodePostal {
+			c.add("code_postal", fmt.Sprintf("le code postal %s n'est pas celui de %s (%s)", cp, co.Nom, co.CodePostal))
+		}
 	}
 	if v := c.t.get(c.row, "statut"); v != "" {
 		switch model.CommuneKey(v) {
@@ -265,7 +304,7 @@ func parseMenage(c *cells) menageRow {
 	m.res.RevenuN1 = c.cents("revenu_n1", false, "un montant en euros")
 	m.bail = model.Bail{
 		Logement:            m.logement,
-		DateEntree:          c.date("date_entree", m.logement != ""),
+		DateEntree:          c.datePassee("date_entree", m.logement != "", "la date d'entrée"),
 		Impayes:             c.flag("impayes"),
 		Troubles:            c.flag("troubles"),
 		RapportCESF:         c.flag("rapport_cesf"),
@@ -273,6 +312,9 @@ func parseMenage(c *cells) menageRow {
 	}
 	if v := c.t.get(c.row, "visite"); v != "" {
 		if d, err := model.ParseDate(v); err == nil {
+			if err := model.CheckPassee("la date de visite", d, c.t.ctx.today); err != nil {
+				c.add("visite", model.ErrorMessage(err))
+			}
 			m.bail.VisiteFaite, m.bail.DateVisite = true, d
 		} else if b, err := model.ParseBool(v); err == nil {
 			m.bail.VisiteFaite = b
@@ -289,7 +331,7 @@ func parsePersonne(c *cells) (string, model.Personne) {
 	p := model.Personne{
 		Nom:           c.str("nom", true),
 		Prenom:        c.str("prenom", false),
-		DateNaissance: c.date("date_naissance", true),
+		DateNaissance: c.naissance("date_naissance"),
 		Handicap:      c.flag("handicap"),
 	}
 	if v := c.str("lien", true); v != "" {
@@ -305,16 +347,16 @@ func parsePersonne(c *cells) (string, model.Personne) {
 // parseDemande reads a row of demandes.csv.
 func parseDemande(c *cells) model.Demande {
 	d := model.Demande{
-		NUR:                 strings.ToUpper(strings.ReplaceAll(c.str("nur", true), " ", "")),
+		NUR:                 c.nur(),
 		Menage:              c.str("menage", true),
-		DateDepot:           c.date("date_depot", true),
+		DateDepot:           c.datePassee("date_depot", true, "la date de dépôt"),
 		DALO:                c.flag("dalo"),
 		DALOPrefet:          c.flag("dalo_prefet"),
 		Motif:               c.str("motif", false),
 		Active:              true,
 		ViolencesFamiliales: c.flag("violences"),
 		RelogementTravaux:   c.flag("relogement_travaux"),
-		RefusAdapte:         c.date("refus_adapte", false),
+		RefusAdapte:         c.datePassee("refus_adapte", false, "la date du refus"),
 	}
 	if c.t.has("active") && c.t.get(c.row, "active") != "" {
 		d.Active = c.flag("active")
@@ -327,9 +369,14 @@ func parseDemande(c *cells) model.Demande {
 		}
 		d.Typologies = append(d.Typologies, t)
 	}
-	for _, v := range list(c.t.get(c.row, "communes"), false) {
+	for _, v := range list(c.str("communes", false), false) {
 		if v = strings.TrimSpace(v); v != "" {
-			d.Communes = append(d.Communes, canonCommune(v))
+			co, err := model.CommuneDeLOffice(c.t.ctx.communes, v)
+			if err != nil {
+				c.add("communes", model.ErrorMessage(err))
+				continue
+			}
+			d.Communes = append(d.Communes, co.Nom)
 		}
 	}
 	for _, v := range list(c.t.get(c.row, "priorites"), true) {
@@ -340,10 +387,26 @@ func parseDemande(c *cells) model.Demande {
 		}
 		d.Priorites = append(d.Priorites, int(n))
 	}
-	if d.NUR != "" && d.Validate() != nil && len(c.errs) == 0 {
-		c.fail("nur", d.NUR, "n'est pas un numéro unique (chiffres puis lettres, ex. 1111023517879GDPUB)")
+	if len(c.errs) == 0 {
+		if err := d.Validate(); err != nil {
+			c.add("", model.ErrorMessage(err))
+		}
 	}
 	return d
+}
+
+// nur reads a NUR: capitals, spaces removed, the national shape.
+func (c *cells) nur() string {
+	v := c.str("nur", true)
+	if v == "" {
+		return ""
+	}
+	n, err := model.ParseNUR(v)
+	if err != nil {
+		c.add("nur", model.ErrorMessage(err))
+		return v
+	}
+	return n
 }
 
 // Communes of the office, with their postal codes.

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -16,8 +15,6 @@ import (
 )
 
 func formatUC(uc float64) string { return model.FormatDecimal(uc, 2, false) }
-
-var nurPattern = regexp.MustCompile(`^[0-9]{10,14}[A-Z]{0,6}$`)
 
 // liensLabels are the links shown in the members' select.
 var liensLabels = map[model.Lien]string{model.Titulaire: "Titulaire", model.Conjoint: "Conjoint", model.Cotitulaire: "Cotitulaire",
@@ -107,25 +104,21 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 		return nil
 	}
-	f.entree = NewChampDate("Date d'entrée", false)
+	f.entree = NewChampDatePassee("Date d'entrée", false, "la date d'entrée", func() model.Date { return s.main.app.Today() })
 	f.logInfo = wrapped("", fyne.TextStyle{Italic: true})
 	f.impayes = NewOuiNon("Impayés", f.form)
 	f.cesf = NewOuiNon("Rapport CESF", f.form)
 	f.troubles = NewOuiNon("Troubles de voisinage", f.form)
 	f.violent = NewOuiNon("Comportement violent", f.form)
 	f.visite = NewOuiNon("Visite préalable faite", f.form)
-	f.dateVisite = NewChampDate("Date de la visite", false)
+	f.dateVisite = NewChampDatePassee("Date de la visite", false, "la date de la visite", func() model.Date { return s.main.app.Today() })
 
 	f.nur = NewChamp("NUR", false)
-	f.nur.check = func(v string) error {
-		if !nurPattern.MatchString(strings.ToUpper(v)) {
-			return model.Errorf(model.EINVALID, "Le NUR est le numéro unique : chiffres puis lettres (ex. 1111023517879GDPUB).")
-		}
-		return nil
-	}
-	f.depot = NewChampDate("Date de dépôt", false)
-	f.refus = NewChampDate("Refus d'une offre adaptée (sans motif légitime)", false)
+	f.nur.check = func(v string) error { _, err := model.ParseNUR(v); return err }
+	f.depot = NewChampDatePassee("Date de dépôt", false, "la date de dépôt", func() model.Date { return s.main.app.Today() })
+	f.refus = NewChampDatePassee("Refus d'une offre adaptée (sans motif légitime)", false, "la date du refus", func() model.Date { return s.main.app.Today() })
 	f.motif = NewChamp("Motif de la demande", false)
+	f.motif.check = checkTexte("Motif", model.MaxMotif)
 	f.active = NewOuiNon("Demande active", f.form)
 	f.dalo = NewOuiNon("Reconnu DALO", f.form)
 	f.daloPrefet = NewOuiNon("Désigné par le préfet", f.form)
@@ -205,8 +198,20 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.lien = NewChoix("Lien", lienOptions(), true)
 	r.lien.form = f.form
 	r.nom = NewChamp("Nom", true)
+	r.nom.check = checkTexte("Nom", model.MaxNom)
 	r.prenom = NewChamp("Prénom", false)
+	r.prenom.check = checkTexte("Prénom", model.MaxNom)
 	r.naissance = NewChampDate("Date de naissance", true)
+	r.naissance.check = func(v string) error {
+		d, err := model.ParseDate(v)
+		if err != nil {
+			return err
+		}
+		if err := model.CheckNaissance(d, f.s.main.app.Today()); err != nil {
+			return model.Errorf(model.EINVALID, "L%s.", strings.TrimPrefix(model.ErrorMessage(err), "l"))
+		}
+		return nil
+	}
 	for _, c := range []*Champ{r.nom, r.prenom, r.naissance} {
 		c.form = f.form
 	}
@@ -412,6 +417,9 @@ func (f *menageFiche) demande() *model.Demande {
 	nur := strings.ToUpper(f.nur.Text())
 	if nur == "" {
 		return nil
+	}
+	if n, err := model.ParseNUR(nur); err == nil {
+		nur = n
 	}
 	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Checked, DALO: f.dalo.Checked,
 		DALOPrefet: f.daloPrefet.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Checked,

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"regexp"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,13 +12,21 @@ import (
 	"logis/model"
 )
 
-var codePostal = regexp.MustCompile(`^[0-9]{5}$`)
-
-func checkCodePostal(s string) error {
-	if !codePostal.MatchString(s) {
-		return model.Errorf(model.EINVALID, "Le code postal a 5 chiffres (ex. 94110).")
+// checkCodePostal checks the postal code (model.CheckCodePostal) and, once a
+// commune of the office is chosen, that it is that commune's.
+func checkCodePostal(commune *Choix) func(string) error {
+	return func(s string) error {
+		if err := model.CheckCodePostal(s); err != nil {
+			return model.Errorf(model.EINVALID, "Code postal : %s.", model.ErrorMessage(err))
+		}
+		if commune == nil || commune.Value() == "" {
+			return nil
+		}
+		if _, err := model.CheckCommuneOffice(OfficeCommunes(), commune.Value(), s); err != nil {
+			return model.Errorf(model.EINVALID, "Code postal : %s.", model.ErrorMessage(err))
+		}
+		return nil
 	}
-	return nil
 }
 
 // rows2 lays cells out two by two, each row as high as its taller cell.
@@ -75,8 +82,9 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	f.residence.OnChanged = f.fillFromResidence
 	f.adresse = NewChamp("Adresse", false)
 	f.cp = NewChamp("Code postal", false)
-	f.cp.check = checkCodePostal
 	f.commune = NewChoix("Commune", CommuneOptions(), true)
+	f.cp.check = checkCodePostal(f.commune)
+	f.commune.OnChanged = func(string) { f.cp.validate(); f.form.Check() }
 	f.typo = NewChoix("Typologie", TypologieOptions(), true)
 	f.pieces = NewChampEntier("Pièces principales", true, 1, 20)
 	f.surface = NewChampSurface("Surface habitable", true)
@@ -291,8 +299,9 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	f.nom = NewChamp("Nom", false)
 	f.adresse = NewChamp("Adresse", false)
 	f.cp = NewChamp("Code postal", false)
-	f.cp.check = checkCodePostal
 	f.commune = NewChoix("Commune", CommuneOptions(), true)
+	f.cp.check = checkCodePostal(f.commune)
+	f.commune.OnChanged = func(string) { f.cp.validate(); f.form.Check() }
 	f.fra = NewChampDecimal("Score de fragilité", false, 0, 100, "")
 	f.qpv = NewOuiNon("En QPV (quartier prioritaire)", f.form)
 	f.form.Add(f.code, f.nom, f.adresse, f.cp, f.commune, f.fra)
