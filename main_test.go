@@ -65,7 +65,7 @@ func TestCLI(t *testing.T) {
 		}
 		b, _ := os.ReadFile(csvPath)
 		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-		if len(lines) != 2 || !strings.HasPrefix(lines[0], "menage;logement;personnes;uc;sous_occupation;") || !strings.HasPrefix(lines[1], "M001;ARC001-0001;2;1,5;") {
+		if len(lines) != 2 || !strings.HasPrefix(lines[0], "\ufeffmenage;logement;personnes;uc;sous_occupation;") || !strings.HasPrefix(lines[1], "M001;ARC001-0001;2;1,5;") {
 			t.Fatalf("occupation CSV:\n%s", b)
 		}
 	})

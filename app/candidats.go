@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/csv"
 	"io"
 	"runtime"
 	"strings"
@@ -154,8 +153,10 @@ var CandidatsHeader = []string{"nur", "menage", "plafond_ok", "typologie_adaptee
 // percent and reste à vivre in euros with a decimal comma; motifs in
 // French separated by « | ».
 func (lc *ListeCandidats) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw, err := newCSVWriter(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(CandidatsHeader); err != nil {
 		return err
 	}
@@ -174,8 +175,7 @@ func (lc *ListeCandidats) WriteCSV(w io.Writer) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // flagOK writes a condition: oui when met, non when not, empty when the

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/csv"
 	"io"
 	"math"
 	"strings"
@@ -94,8 +93,10 @@ var OccupationHeader = []string{"menage", "logement", "personnes", "uc", "sous_o
 // WriteCSV writes the review, one row per household: flags oui/non, numbers
 // with a decimal comma, taux d'effort in percent, motifs in French.
 func (rv *Revue) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw, err := newCSVWriter(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(OccupationHeader); err != nil {
 		return err
 	}
@@ -120,8 +121,7 @@ func (rv *Revue) WriteCSV(w io.Writer) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // decimal writes x with at most n decimals and a decimal comma; empty for NaN.
