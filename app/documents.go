@@ -116,6 +116,9 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) ([]*pdf.Lettre, er
 	if !d.c.Date.IsZero() && today < d.c.Date {
 		return nil, model.Errorf(model.EINVALID, "Les courriers ne peuvent pas être datés (%s) d'avant la séance (%s).", today, d.c.Date)
 	}
+	if err := verifierAdresses(d); err != nil {
+		return nil, err
+	}
 	var out []*pdf.Lettre
 	domicile := func(m *model.Menage) *model.Logement {
 		if m.Loge() {

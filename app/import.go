@@ -200,6 +200,10 @@ func (a *App) prepareMenages(t *csvTable, rep *ImportReport, progress Progress) 
 		}
 		ms, lines, refs = append(ms, m), append(lines, c.line), append(refs, c.ref)
 	})
+	hasAdresse := false // a file without address columns keeps the stored addresses
+	for _, col := range AdresseColonnes {
+		hasAdresse = hasAdresse || t.has(col)
+	}
 	return func(tx *storage.Tx) ([]ImportError, error) {
 		var errs []ImportError
 		for i, row := range ms {
@@ -219,6 +223,9 @@ func (a *App) prepareMenages(t *csvTable, rep *ImportReport, progress Progress) 
 				return nil, err
 			}
 			m.Ressources = row.res
+			if hasAdresse {
+				m.Adresse = row.adresse
+			}
 			m.Bail = nil
 			if row.logement != "" {
 				b := row.bail

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -239,4 +240,58 @@ func TestImportCSV_FieldRules(t *testing.T) {
 			t.Errorf("bad list saved: %v", err)
 		}
 	})
+}
+
+func TestImportCSV_AdressesPostales(t *testing.T) {
+	a := MustOpenApp(t)
+	mustImport(t, a, "logements", logementsCSV)
+	head := "menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl;adresse_complement;adresse_voie;adresse_lieu_dit;adresse_code_postal;adresse_commune\n"
+	text := head +
+		"M1;L1;15/03/2019;21500;1850;120;;;;;\n" + // a tenant: the dwelling's address
+		"M2;;;14200;1250;0;\"Chez Mme Dupont\nBâtiment B\";12 avenue du Maréchal de Lattre de Tassigny;;94250;Gentilly\n" +
+		"M3;;;9000;900;0;;1 rue des Écoles;Les Hautes-Bruyères;77000;Melun\n"
+	mustImport(t, a, "menages", text)
+	a.DB.View(func(tx *storage.Tx) error {
+		m1, _ := tx.Menage("M1")
+		if m1.Adresse != nil {
+			t.Errorf("M1 adresse = %+v", m1.Adresse)
+		}
+		m2, _ := tx.Menage("M2")
+		want := model.AdressePostale{Complement: []string{"Chez Mme Dupont", "Bâtiment B"}, Voie: "12 avenue du Maréchal de Lattre de Tassigny", CodePostal: "94250", Commune: "Gentilly"}
+		if m2.Adresse == nil || !reflect.DeepEqual(*m2.Adresse, want) {
+			t.Errorf("M2 adresse = %+v", m2.Adresse)
+		}
+		m3, _ := tx.Menage("M3")
+		if m3.Adresse == nil || m3.Adresse.LieuDit != "Les Hautes-Bruyères" || m3.Adresse.Commune != "Melun" {
+			t.Errorf("M3 adresse = %+v", m3.Adresse)
+		}
+		return nil
+	})
+	// A file without the address columns keeps the stored addresses.
+	mustImport(t, a, "menages", "menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\nM2;;;15000;1250;0\n")
+	a.DB.View(func(tx *storage.Tx) error {
+		if m2, _ := tx.Menage("M2"); m2.Adresse == nil || m2.Adresse.Voie == "" || m2.Ressources.RevenuFiscal != 1500000 {
+			t.Errorf("M2 = %+v", m2)
+		}
+		return nil
+	})
+	bad := head +
+		"M4;;;1000;100;0;;12 rue du Professeur Jean-Baptiste Lamarck-Dupuis;;94110;Arcueil\n" +
+		"M5;;;1000;100;0;;1 rue A;;9411;Arcueil\n" +
+		"M6;;;1000;100;0;;1 rue A;;94230;Arcueil\n" +
+		"M7;;;1000;100;0;\"a\nb\nc\";1 rue A;;94110;Arcueil\n" +
+		"M8;;;1000;100;0;;1 rue A;;;\n"
+	msg := importErr(t, a, "menages", bad)
+	for _, want := range []string{
+		"ligne 2 (ménage M4), colonne adresse_voie : la voie compte 41 caractères même abrégée ; 38 au plus (norme postale)",
+		"ligne 3 (ménage M5), colonne adresse_code_postal : le code postal n'a pas 5 chiffres",
+		"ligne 4 (ménage M6), colonne adresse_code_postal : le code postal 94230 n'est pas celui d'Arcueil (94110)",
+		"ligne 5 (ménage M7), colonne adresse_complement : le complément d'adresse compte 3 lignes ; 2 au plus",
+		"ligne 6 (ménage M8), colonne adresse_code_postal : le code postal manque",
+		"ligne 6 (ménage M8), colonne adresse_commune : la commune manque",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("msg lacks %q:\n%s", want, msg)
+		}
+	}
 }

@@ -55,8 +55,6 @@ func maxLen(col string) int {
 		return model.MaxNom
 	case "motif":
 		return model.MaxMotif
-	case "adresse_complement", "adresse_voie", "adresse_lieu_dit":
-		return model.AdresseCarMax
 	}
 	return model.MaxTexte
 }
@@ -243,7 +241,7 @@ func parseLogement(c *cells) model.Logement {
 		if co, err := model.CommuneDeLOffice(c.t.ctx.communes, l.Commune); err != nil {
 			c.add("commune", model.ErrorMessage(err))
 		} else if l.Commune = co.Nom; cp != "" && cp != co.CodePostal {
-			c.add("code_postal", fmt.Sprintf("le code postal %s n'est pas celui de %s (%s)", cp, co.Nom, co.CodePostal))
+			c.add("code_postal", fmt.Sprintf("le code postal %s n'est pas celui %s (%s)", cp, model.De(co.Nom), co.CodePostal))
 		}
 	}
 	if v := c.t.get(c.row, "statut"); v != "" {
@@ -294,10 +292,63 @@ type menageRow struct {
 	id, logement string
 	res          model.Ressources
 	bail         model.Bail
+	adresse      *model.AdressePostale // nil when the row gives none
+}
+
+// AdresseColonnes are the optional postal-address columns of menages.csv.
+var AdresseColonnes = []string{"adresse_complement", "adresse_voie", "adresse_lieu_dit", "adresse_code_postal", "adresse_commune"}
+
+// parseAdresse reads the postal address of a row of menages.csv: a
+// multi-line complement cell gives one line each; in a multi-line street
+// cell the last line is the street and the others complements. The address
+// is checked as at entry (model.AdressePostale.Validate: 38 characters a
+// line once abbreviated, postal code, town; for a commune of the office,
+// its postal code). Nil when the row gives no address.
+func parseAdresse(c *cells) *model.AdressePostale {
+	a := &model.AdressePostale{
+		Complement: c.lines("adresse_complement"),
+		LieuDit:    c.str("adresse_lieu_dit", false),
+		CodePostal: c.str("adresse_code_postal", false),
+		Commune:    c.str("adresse_commune", false),
+	}
+	if voie := c.lines("adresse_voie"); len(voie) > 0 {
+		a.Voie = voie[len(voie)-1]
+		a.Complement = append(a.Complement, voie[:len(voie)-1]...)
+	}
+	if a.Vide() {
+		return nil
+	}
+	if len(c.errs) > 0 {
+		return a
+	}
+	_, pb := a.Lignes()
+	for _, p := range pb {
+		col := ""
+		switch {
+		case strings.HasPrefix(p, "la voie"):
+			col = "adresse_voie"
+		case strings.HasPrefix(p, "la ligne de complément"), strings.HasPrefix(p, "le complément"):
+			col = "adresse_complement"
+		case strings.HasPrefix(p, "le lieu-dit"):
+			col = "adresse_lieu_dit"
+		case strings.HasPrefix(p, "le code postal"):
+			col = "adresse_code_postal"
+		case strings.HasPrefix(p, "la commune"), strings.HasPrefix(p, "la ligne du code postal"):
+			col = "adresse_commune"
+		}
+		c.add(col, p)
+	}
+	if len(pb) == 0 {
+		if co, err := model.CommuneDeLOffice(c.t.ctx.communes, a.Commune); err == nil && co.CodePostal != a.CodePostal {
+			c.add("adresse_code_postal", fmt.Sprintf("le code postal %s n'est pas celui %s (%s)", a.CodePostal, model.De(co.Nom), co.CodePostal))
+		}
+	}
+	return a
 }
 
 func parseMenage(c *cells) menageRow {
 	m := menageRow{id: c.str("menage", true), logement: c.str("logement", false)}
+	m.adresse = parseAdresse(c)
 	m.res.RevenuFiscal = c.cents("revenu_fiscal_reference", true, "un montant en euros")
 	m.res.Mensuelles = c.cents("ressources_mensuelles", true, "un montant en euros")
 	m.res.APL = c.cents("apl", false, "un montant en euros")
@@ -423,7 +474,3 @@ func canonCommune(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
-
-// postalTown writes a town for the last line of a postal address: capitals,
-// no accents, hyphens as spaces (« VITRY SUR SEINE »).
-func postalTown(s string) string { return model.CommuneKey(s) }

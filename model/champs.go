@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Field rules shared by the import, the forms and Validate.
@@ -110,7 +111,7 @@ func CheckCommuneOffice(list []CommuneOffice, nom, cp string) (string, error) {
 			return "", err
 		}
 		if cp != c.CodePostal {
-			return "", Errorf(EINVALID, "le code postal %s n'est pas celui de %s (%s)", cp, c.Nom, c.CodePostal)
+			return "", Errorf(EINVALID, "le code postal %s n'est pas celui %s (%s)", cp, De(c.Nom), c.CodePostal)
 		}
 	}
 	return c.Nom, nil
@@ -168,4 +169,13 @@ func CheckPassee(what string, d, today Date) error {
 		return Errorf(EINVALID, "%s (%s) est antérieure à 1900", what, d)
 	}
 	return nil
+}
+
+// De writes « de » before a name, elided before a vowel: « d'Arcueil »,
+// « de Cachan ».
+func De(nom string) string {
+	if r, _ := utf8.DecodeRuneInString(Fold(nom)); strings.ContainsRune("AEIOUY", r) {
+		return "d'" + nom
+	}
+	return "de " + nom
 }

@@ -74,12 +74,12 @@ type Ressources struct {
 
 // Menage is a household: its members, resources and, for a tenant, its lease.
 type Menage struct {
-	ID         string     `json:"id"`
-	Personnes  []Personne `json:"personnes"`
-	Ressources Ressources `json:"ressources"`
-	Bail       *Bail      `json:"bail,omitempty"`
-	Adresse    []string   `json:"adresse,omitempty"` // postal address lines when not housed by the office
-	APresenter bool       `json:"a_presenter,omitempty"`
+	ID         string          `json:"id"`
+	Personnes  []Personne      `json:"personnes"`
+	Ressources Ressources      `json:"ressources"`
+	Bail       *Bail           `json:"bail,omitempty"`
+	Adresse    *AdressePostale `json:"adresse,omitempty"` // postal address; for a tenant, only when it differs from the dwelling
+	APresenter bool            `json:"a_presenter,omitempty"`
 }
 
 // Titulaire returns the head of the household, or the first member.
@@ -159,6 +159,11 @@ func (m *Menage) Validate() error {
 	if m.Bail != nil {
 		if err := CheckPassee("la date d'entrée", m.Bail.DateEntree, Today()); err != nil {
 			errs = append(errs, ErrorMessage(err))
+		}
+	}
+	if !m.Adresse.Vide() {
+		if err := m.Adresse.Validate(); err != nil {
+			errs = append(errs, strings.TrimSuffix(strings.Replace(ErrorMessage(err), "Adresse postale : ", "adresse postale : ", 1), "."))
 		}
 	}
 	if len(errs) > 0 {
