@@ -346,3 +346,7 @@ func AdresseEnvoi(m *Menage, domicile *Logement) ([]string, error) {
 	}
 	return append([]string{nom}, corps...), nil
 }
+
+// AbregerLigne is a line as it will be printed: the postal abbreviations
+// applied when it is longer than 38 characters (it may still be longer).
+func AbregerLigne(s string) string { return abreger(s) }

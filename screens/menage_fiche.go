@@ -71,6 +71,7 @@ type menageFiche struct {
 	nur, depot, refus, motif                     *Champ
 	active, dalo, daloPrefet, violences, travaux *OuiNon
 	typos, communes, priorites                   *checkGrid
+	adresse                                      *adresseChamps
 	loadingChecks                                bool
 	delDemande                                   *widget.Button
 
@@ -137,6 +138,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif)
+	f.adresse = newAdresseChamps(f.form)
 
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
@@ -154,6 +156,8 @@ func newMenageFiche(s *Menages) *menageFiche {
 		section("Membres"),
 		container.NewGridWithColumns(3, boldLabel("Lien"), boldLabel("Nom"), boldLabel("Prénom")),
 		f.membresBox, container.NewHBox(addMembre),
+		section("Adresse postale"),
+		f.adresse.object(),
 		section("Ressources"),
 		container.NewGridWithColumns(2,
 			cell("Revenu fiscal N-2 (€/an)", f.rfr.Object()), cell("Ressources N-1 (€/an)", f.rn1.Object()),
@@ -253,7 +257,7 @@ func (f *menageFiche) extraErrors() []string {
 	var out []string
 	titulaires := 0
 	for i, r := range f.membres {
-		for _, v := range []Validable{r.lien, r.nom, r.naissance} {
+		for _, v := range []Validable{r.lien, r.nom, r.prenom, r.naissance} {
 			if err := v.Err(); err != nil {
 				out = append(out, fmt.Sprintf("Membre n° %d — %s", i+1, err.Error()))
 			}
@@ -270,6 +274,7 @@ func (f *menageFiche) extraErrors() []string {
 	if f.logement.Text() != "" && f.entree.Text() == "" {
 		out = append(out, "Date d'entrée : obligatoire pour un locataire.")
 	}
+	out = append(out, f.adresse.errors(f.menage())...)
 	if f.nur.Text() != "" && f.depot.Text() == "" {
 		out = append(out, "Date de dépôt : obligatoire pour une demande.")
 	}
@@ -318,6 +323,7 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 		f.addMembre(p)
 	}
 	f.membresBox.Refresh()
+	f.adresse.set(m.Adresse)
 	res := m.Ressources
 	setCents := func(c *Champ, v model.Cents) {
 		if v == 0 {
@@ -396,9 +402,9 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 
 // menage builds the household from the fields (invalid fields count as empty).
 func (f *menageFiche) menage() *model.Menage {
-	m := &model.Menage{ID: f.loaded}
+	m := &model.Menage{ID: f.loaded, Adresse: f.adresse.adresse()}
 	if f.fiche != nil && f.fiche.Menage != nil {
-		m.Adresse, m.APresenter = f.fiche.Menage.Adresse, f.fiche.Menage.APresenter
+		m.APresenter = f.fiche.Menage.APresenter
 	}
 	for _, r := range f.membres {
 		m.Personnes = append(m.Personnes, model.Personne{Lien: lienOf(r.lien.Value()), Nom: r.nom.Text(), Prenom: r.prenom.Text(),
