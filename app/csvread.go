@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -112,12 +113,13 @@ func decodeText(b []byte) (text string, ambiguous []int, refus string) {
 		if hasUTF8Sequence(line) || hasUndefined1252(line) {
 			ambiguous = append(ambiguous, n+1)
 		}
-		s, err := charmap.Windows1252.NewDecoder().Bytes(line)
-		if err != nil {
-			ambiguous = append(ambiguous, n+1)
-			continue
+		for _, c := range line {
+			if c < utf8.RuneSelf {
+				sb.WriteByte(c)
+			} else {
+				sb.WriteRune(charmap.Windows1252.DecodeByte(c))
+			}
 		}
-		sb.Write(s)
 	}
 	return sb.String(), ambiguous, ""
 }
@@ -321,19 +323,15 @@ func readCSV(r io.Reader, required []string) (*csvTable, []ImportError, error) {
 		return nil, []ImportError{{Ligne: 1, Raison: refus}}, nil
 	}
 	recs, serr := parseCSV(text, sniffSeparator(text))
-	// rowOf gives the row Excel shows for a physical line of the text.
+	// rowOf gives the row Excel shows for a physical line of the text: the
+	// last record starting at or before it (records are in line order); a
+	// line past the records belongs to the one the syntax error stopped in.
 	rowOf := func(line int) int {
-		row := 1
-		for i, rec := range recs {
-			if rec.line > line {
-				break
-			}
-			row = i + 1
+		i := sort.Search(len(recs), func(i int) bool { return recs[i].line > line })
+		if serr != nil && i == len(recs) && len(recs) > 0 && line > recs[len(recs)-1].line {
+			return len(recs) + 1
 		}
-		if serr != nil && len(recs) > 0 && line > recs[len(recs)-1].line && serr.record == len(recs) {
-			row = len(recs) + 1
-		}
-		return row
+		return max(i, 1)
 	}
 	if len(ambiguous) > 0 {
 		var errs []ImportError

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -176,4 +177,24 @@ func FuzzReadCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkReadCSV reads a 100 000-row Windows-1252 file with one UTF-8 line
+// (the per-line decoding path) through the whole reader.
+func BenchmarkReadCSV(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("reference;residence;adresse;code_postal;commune;surface\r\n")
+	for i := 0; i < 100000; i++ {
+		fmt.Fprintf(&sb, "L%06d;R1;\"3 all\xe9e des C\xe8dres\r\nB\xe2t B\";94110;Arcueil;64,5\r\n", i)
+	}
+	sb.WriteString("L9;R1;Noé;94110;Arcueil;64,5\r\n")
+	data := sb.String()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		t, errs, err := readCSV(strings.NewReader(data), []string{"reference"})
+		if err != nil || len(errs) > 0 || len(t.rows) != 100001 {
+			b.Fatal(err, errs)
+		}
+	}
 }
