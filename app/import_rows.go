@@ -70,7 +70,7 @@ func (c *cells) str(col string, required bool) string {
 		return v
 	}
 	if strings.Contains(v, "\n") {
-		c.add(col, "la cellule contient un retour à la ligne (permis seulement dans les colonnes d'adresse) : mettez la valeur sur une seule ligne")
+		c.add(col, "la cellule contient un retour à la ligne : mettez la valeur sur une seule ligne (seules les cellules adresse, adresse_complement et adresse_voie peuvent en avoir plusieurs)")
 		return ""
 	}
 	if err := model.CheckTexte(v, maxLen(col)); err != nil {
