@@ -62,7 +62,7 @@ func newParametres(m *Main) *Parametres {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Identité de l'Office", theme.HomeIcon(), s.identite()),
 		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
-		container.NewTabItemWithIcon("Communes", theme.HomeIcon(), s.communes()),
+		container.NewTabItemWithIcon("Communes", theme.ListIcon(), s.communes()),
 		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
 	)
 	s.body = s.tabs

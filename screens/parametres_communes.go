@@ -65,6 +65,7 @@ func (s *Parametres) communes() fyne.CanvasObject {
 	status.Wrapping = fyne.TextWrapWord
 	save := widget.NewButton("Enregistrer les communes", nil)
 	save.Importance = widget.HighImportance
+	save.Disable() // enabled once the list is changed and valid
 	entry.OnChanged = func(v string) {
 		if _, err := parseCommunes(v); err != nil {
 			status.SetText(model.ErrorMessage(err))
@@ -84,6 +85,7 @@ func (s *Parametres) communes() fyne.CanvasObject {
 			return
 		}
 		setOfficeCommunes(list)
+		save.Disable()
 		status.SetText("Communes enregistrées (les listes déroulantes des fiches déjà ouvertes sont mises à jour au prochain démarrage).")
 	}
 	s.communesEntry = entry

@@ -38,6 +38,11 @@ func TestParametres_CommunesSavedAndUsedByTheForms(t *testing.T) {
 			p = x
 		}
 	}
+	for _, o := range test.LaidOutObjects(p.tabs.Items[2].Content) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Enregistrer les communes") && !b.Disabled() {
+			t.Error("save enabled before any change")
+		}
+	}
 	p.communesEntry.SetText(p.communesEntry.Text + "\nParis 75013")
 	saved := false
 	// Tap the save button of the tab.
