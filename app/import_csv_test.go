@@ -295,3 +295,12 @@ func TestImportCSV_AdressesPostales(t *testing.T) {
 		}
 	}
 }
+
+func TestImportCSV_AdresseDuLogementSurLEnveloppe(t *testing.T) {
+	a := MustOpenApp(t)
+	text := logementsHeader + "\n" + "L1;R1;12 rue du Professeur Jean-Baptiste Lamarck-Dupuis, bât. A;94110;Arcueil;non;T3;3;64,5;2;oui;non;PLUS;452,30;118;bailleur\n"
+	if msg := importErr(t, a, "logements", text); !strings.Contains(msg, "ligne 2 (logement L1), colonne adresse : la voie compte 41 caractères même abrégée ; 38 au plus") {
+		t.Fatalf("msg = %s", msg)
+	}
+	mustImport(t, a, "logements", strings.Replace(text, "Professeur Jean-Baptiste", "Pr J.-B.", 1))
+}

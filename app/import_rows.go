@@ -53,7 +53,7 @@ func maxLen(col string) int {
 		return model.MaxIdentifiant
 	case "nom", "prenom":
 		return model.MaxNom
-	case "motif":
+	case "motif", "communes": // communes: a list of the office's communes
 		return model.MaxMotif
 	}
 	return model.MaxTexte
@@ -234,6 +234,14 @@ func parseLogement(c *cells) model.Logement {
 			c.fail("financement", v, "n'est pas un financement (PLAI, PLUS, PLS ou PLI)")
 		}
 		l.Financement = f
+	}
+	if l.Adresse != "" && len(c.errs) == 0 {
+		// The tenant's letters go to this address: it must fit an envelope.
+		lg := l
+		lg.CodePostal, lg.Commune = "94000", "X" // checked below, on their own
+		if _, pb := model.AdresseDuLogement(&lg).Lignes(); len(pb) > 0 {
+			c.add("adresse", strings.Join(pb, " ; "))
+		}
 	}
 	if cp := l.CodePostal; cp != "" && model.CheckCodePostal(cp) != nil {
 		c.fail("code_postal", cp, "n'est pas un code postal (5 chiffres, ex. 94110)")

@@ -97,7 +97,7 @@ func AdresseDeLignes(lignes ...string) *AdressePostale {
 // AdresseDuLogement is the postal address of a dwelling of the office: its
 // address « street, building, apartment » gives the street (first part) and
 // the complements (the others, innermost first: line 2 apartment, line 3
-// building).
+// building; more parts share line 2).
 func AdresseDuLogement(l *Logement) *AdressePostale {
 	parts := strings.Split(l.Adresse, ",")
 	a := &AdressePostale{Voie: strings.TrimSpace(parts[0]), CodePostal: l.CodePostal, Commune: l.Commune}
@@ -105,6 +105,11 @@ func AdresseDuLogement(l *Logement) *AdressePostale {
 		if p := strings.Join(strings.Fields(parts[i]), " "); p != "" {
 			a.Complement = append(a.Complement, p)
 		}
+	}
+	// More than two parts (« apt 34, esc. 2, bât. A »): the innermost share
+	// line 2, as AFNOR puts apartment, staircase and floor together.
+	for len(a.Complement) > 2 {
+		a.Complement = append([]string{a.Complement[0] + ", " + a.Complement[1]}, a.Complement[2:]...)
 	}
 	return a
 }

@@ -125,4 +125,9 @@ func TestAdresseDuLogement(t *testing.T) {
 	if got := model.AdresseDuLogement(l); !reflect.DeepEqual(got, want) {
 		t.Fatalf("AdresseDuLogement = %+v", got)
 	}
+	l.Adresse = "3 allée des Tilleuls, bât. A, esc. 2, apt 12"
+	want.Complement = []string{"apt 12, esc. 2", "bât. A"}
+	if got := model.AdresseDuLogement(l); !reflect.DeepEqual(got, want) {
+		t.Fatalf("AdresseDuLogement = %+v", got)
+	}
 }

@@ -38,3 +38,13 @@ func TestChamps_ReglesDuModele(t *testing.T) {
 		t.Errorf("nom: %v", n.Err())
 	}
 }
+
+func TestCheckAdresseLogement(t *testing.T) {
+	if err := checkAdresseLogement("12 avenue Paul Vaillant-Couturier, bât. B, apt 34"); err != nil {
+		t.Error(err)
+	}
+	err := checkAdresseLogement("12 rue du Professeur Jean-Baptiste Lamarck-Dupuis, bât. A")
+	if model.ErrorMessage(err) != "Adresse : la voie compte 41 caractères même abrégée ; 38 au plus (norme postale) : écrivez-la en deux lignes ou abrégez-la." {
+		t.Errorf("long street: %v", err)
+	}
+}

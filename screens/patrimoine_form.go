@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,6 +28,20 @@ func checkCodePostal(commune *Choix) func(string) error {
 		}
 		return nil
 	}
+}
+
+// checkAdresseLogement checks a dwelling's address « street, building,
+// apartment »: its tenant's letters go there, so each part must fit an
+// envelope line (38 characters once abbreviated).
+func checkAdresseLogement(s string) error {
+	if err := model.CheckTexte(s, model.MaxTexte); err != nil {
+		return model.Errorf(model.EINVALID, "Adresse : la valeur %s.", model.ErrorMessage(err))
+	}
+	l := &model.Logement{Adresse: s, CodePostal: "94000", Commune: "X"} // postal code and town are checked on their own
+	if _, pb := model.AdresseDuLogement(l).Lignes(); len(pb) > 0 {
+		return model.Errorf(model.EINVALID, "Adresse : %s.", strings.Join(pb, " ; "))
+	}
+	return nil
 }
 
 // rows2 lays cells out two by two, each row as high as its taller cell.
@@ -81,6 +96,7 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	}
 	f.residence.OnChanged = f.fillFromResidence
 	f.adresse = NewChamp("Adresse", false)
+	f.adresse.check = checkAdresseLogement
 	f.cp = NewChamp("Code postal", false)
 	f.commune = NewChoix("Commune", CommuneOptions(), true)
 	f.cp.check = checkCodePostal(f.commune)
