@@ -87,6 +87,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.status = widget.NewLabel("Chargement de l'index de recherche…")
 	m.progress = widget.NewProgressBar()
 	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
+	loadOfficeCommunes(a)
 	m.screens = []screen{
 		newTableau(m),
 		newPatrimoine(m),

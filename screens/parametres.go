@@ -26,6 +26,8 @@ type Parametres struct {
 	main *Main
 	body fyne.CanvasObject
 	tabs *container.AppTabs
+	// communesEntry edits the office's communes (parametres_communes.go).
+	communesEntry *widget.Entry
 
 	// Identity of the office.
 	office     *Form
@@ -66,6 +68,7 @@ func newParametres(m *Main) *Parametres {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Identité de l'Office", theme.HomeIcon(), s.identite()),
 		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
+		container.NewTabItemWithIcon("Communes", theme.ListIcon(), s.communes()),
 		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
 		container.NewTabItemWithIcon("Indice de fragilité", theme.InfoIcon(), s.poids.content()),
 	)
