@@ -79,7 +79,7 @@ func signIn(dbPath string, c commande, args []string, stdout, stderr io.Writer) 
 	if user == "" && terminal.ok() {
 		user = terminal.line("Identifiant : ")
 	}
-	opts := storage.Options{User: user, CheapKeys: testCheapKeys}
+	opts := storage.Options{User: user, CheapKeys: testCheapKeys, ReadOnly: lectureSeule[c.nom]}
 	if c.nom == "mot-de-passe" && hasFlag(args, "--secours") {
 		opts.RecoveryKey = os.Getenv(envCleDeSecours)
 		if opts.RecoveryKey == "" && terminal.ok() {
@@ -111,6 +111,19 @@ func signIn(dbPath string, c commande, args []string, stdout, stderr io.Writer) 
 		fmt.Fprint(w, notice)
 	}
 	return app.New(db), nil
+}
+
+// identifiants reads the account and password as signIn does, for a
+// command that signs in on a file it opens itself (restaurer).
+func identifiants() app.Identifiants {
+	id := app.Identifiants{Nom: strings.TrimSpace(os.Getenv(envUtilisateur)), MotDePasse: os.Getenv(envMotDePasse), CoutReduit: testCheapKeys}
+	if id.Nom == "" && terminal.ok() {
+		id.Nom = terminal.line("Identifiant : ")
+	}
+	if id.MotDePasse == "" && terminal.ok() {
+		id.MotDePasse = terminal.hidden("Mot de passe : ")
+	}
+	return id
 }
 
 // creationNotice tells what Open just did: the recovery key of a new (or

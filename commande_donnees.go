@@ -51,21 +51,8 @@ func cmdVerify(a *app.App, args []string, out io.Writer) error {
 	}
 	fmt.Fprintln(out, strings.Join(v.Lines(), "\n"))
 	if len(v.Problemes) > 0 {
-		return model.Errorf(model.EINVALID, "Contrôle d'intégrité : %d problème(s).", len(v.Problemes))
+		return model.Errorf(model.EDAMAGED, "Contrôle d'intégrité : %d problème(s). Si la base est endommagée, restaurez une sauvegarde : logis restaurer SAUVEGARDE (l'ancienne base est gardée).", len(v.Problemes))
 	}
-	return nil
-}
-
-func cmdSauvegarde(a *app.App, args []string, out io.Writer) error {
-	fs := newFlags("sauvegarde")
-	dest := fs.String("out", "", "")
-	if err := fs.Parse(args); err != nil || *dest == "" {
-		return usageError("sauvegarde : indiquez --out FICHIER")
-	}
-	if err := a.Sauvegarder(*dest); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "Sauvegarde écrite dans %s\n", *dest)
 	return nil
 }
 

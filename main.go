@@ -35,9 +35,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		*dbPath = defaultDBPath()
 	}
 	rest := fs.Args()
-	logger := openLog(*dbPath)
 	if len(rest) == 0 {
-		return window(*dbPath, logger)
+		return window(*dbPath, openLog(*dbPath, fileExists(*dbPath)))
 	}
 	c, ok := findCommande(rest[0])
 	if !ok {
@@ -45,17 +44,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usageText())
 		return 2
 	}
-	a, err := signIn(*dbPath, c, rest[1:], stdout, stderr)
-	if err != nil {
-		if model.ErrorCode(err) == model.EINTERNAL {
-			logger.Error("ouverture de la base", "err", err)
+	var a *app.App
+	var err error
+	if sansBase[c.nom] {
+		// The base is replaced, not opened: the command signs in on the
+		// file it puts in place (restaurer).
+		a = app.New(nil)
+		a.Chemin = *dbPath
+	} else {
+		a, err = signIn(*dbPath, c, rest[1:], stdout, stderr)
+		if err != nil {
+			// No log file is created for a base that could not be opened.
+			if model.ErrorCode(err) == model.EINTERNAL {
+				openLog(*dbPath, false).Error("ouverture de la base", "err", err)
+			}
+			fmt.Fprintln(stderr, messageOuverture(c.nom, err))
+			return 1
 		}
-		fmt.Fprintln(stderr, model.ErrorMessage(err))
-		return 1
+		defer a.DB.Close()
+		err = a.Peut(c.action)
 	}
-	defer a.DB.Close()
+	logger := openLog(*dbPath, !lectureSeule[c.nom])
 	a.Log = logger
-	err = a.Peut(c.action)
 	if err == nil {
 		err = c.run(a, rest[1:], stdout)
 	}
@@ -161,12 +171,22 @@ func defaultDBPath() string {
 }
 
 // openLog writes the technical log next to the database; it never receives
-// applicants' personal data.
-func openLog(dbPath string) *slog.Logger {
-	_ = os.MkdirAll(filepath.Dir(dbPath), 0o700)
-	f, err := os.OpenFile(strings.TrimSuffix(dbPath, filepath.Ext(dbPath))+".log", os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+// applicants' personal data. The file is created only when create is true
+// (once the base is open for writing); otherwise an existing log is used.
+func openLog(dbPath string, create bool) *slog.Logger {
+	flags := os.O_APPEND | os.O_WRONLY
+	if create {
+		flags |= os.O_CREATE
+	}
+	f, err := os.OpenFile(strings.TrimSuffix(dbPath, filepath.Ext(dbPath))+".log", flags, 0o600)
 	if err != nil {
 		return slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	return slog.New(slog.NewTextHandler(f, nil)).With("pid", os.Getpid(), "debut", time.Now().Format(time.RFC3339))
+}
+
+// fileExists tells whether path names an existing file.
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
 }

@@ -66,7 +66,7 @@ func TestCLI_Candidats(t *testing.T) {
 		if code != 0 || len(lines) != 3 {
 			t.Fatalf("code %d, out %q, err %q", code, out, errOut)
 		}
-		if !strings.HasPrefix(lines[0], "nur;menage;plafond_ok;typologie_adaptee;sur_occupation_critique;pmr_ok;taux_effort;reste_a_vivre_uc_jour;solvable;mutation_ok;prioritaire;anciennete_mois;rang;motifs") {
+		if !strings.HasPrefix(lines[0], "\ufeffnur;menage;plafond_ok;typologie_adaptee;sur_occupation_critique;pmr_ok;taux_effort;reste_a_vivre_uc_jour;solvable;mutation_ok;prioritaire;anciennete_mois;rang;motifs") {
 			t.Errorf("header %q", lines[0])
 		}
 		// DALO first, then seniority; 700 € for 1 900 €: 36,8 %.

@@ -72,7 +72,7 @@ func TestCLI(t *testing.T) {
 	t.Run("BadImportRefused", func(t *testing.T) {
 		bad := write("bad.csv", "reference;residence;adresse;code_postal;commune;qpv;typologie;pieces;surface;etage;ascenseur;pmr;financement;loyer;charges;contingent\nX1;R;a;94110;Arcueil;non;T2;2;-12;0;non;non;PLUS;1;1;b\nX2;R;a;94110;Arcueil;non;T2;2;40;0;non;non;PLUS;1;1;b\n")
 		code, _, errOut := runCLI(t, "--db", db, "import", "logements", bad)
-		if code != 1 || !strings.Contains(errOut, "ligne 2, colonne surface : « -12 » n'est pas une surface") {
+		if code != 1 || !strings.Contains(errOut, "ligne 2 (logement X1), colonne surface : « -12 » n'est pas une surface") {
 			t.Fatalf("code %d, stderr %q", code, errOut)
 		}
 		_, out, _ := runCLI(t, "--db", db, "verify")
@@ -88,7 +88,7 @@ func TestCLI(t *testing.T) {
 		}
 		b, _ := os.ReadFile(csvPath)
 		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-		if len(lines) != 2 || !strings.HasPrefix(lines[0], "menage;logement;personnes;uc;sous_occupation;") || !strings.HasPrefix(lines[1], "M001;ARC001-0001;2;1,5;") {
+		if len(lines) != 2 || !strings.HasPrefix(lines[0], "\ufeffmenage;logement;personnes;uc;sous_occupation;") || !strings.HasPrefix(lines[1], "M001;ARC001-0001;2;1,5;") {
 			t.Fatalf("occupation CSV:\n%s", b)
 		}
 	})

@@ -17,6 +17,10 @@ type App struct {
 	Now func() time.Time
 	Log *slog.Logger // technical log: never personal data
 
+	// Chemin is the base file when DB is nil: the commands that replace
+	// the file without opening it (restaurer).
+	Chemin string
+
 	// Caches, each fed by the base's change feed (storage.DB.Generation and
 	// ChangesSince): the search index of the screens (catalogue.go), the
 	// active applications of the candidate lists (candidats_pool.go) and

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/csv"
 	"io"
 	"runtime"
 	"strings"
@@ -159,8 +158,10 @@ var CandidatsHeader = []string{"nur", "menage", "plafond_ok", "typologie_adaptee
 // empty without the year's threshold; categories_l441_1 the letters of
 // L.441-1 separated by « , ».
 func (lc *ListeCandidats) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw, err := newCSVWriter(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(CandidatsHeader); err != nil {
 		return err
 	}
@@ -180,8 +181,7 @@ func (lc *ListeCandidats) WriteCSV(w io.Writer) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // premierQuartile: oui under the year's threshold, non at or above, empty

@@ -299,6 +299,10 @@ func TestListeCandidats_WriteCSV(t *testing.T) {
 	if err := lc.WriteCSV(&buf); err != nil {
 		t.Fatal(err)
 	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("\xef\xbb\xbfnur;")) {
+		t.Fatalf("the export does not start with the UTF-8 BOM: %q", buf.Bytes()[:8])
+	}
+	buf.Next(3)
 	r := csv.NewReader(&buf)
 	r.Comma = ';'
 	rows, err := r.ReadAll()

@@ -208,7 +208,7 @@ func (g *demoGen) households(tx *storage.Tx, n int, logs []model.Logement, rep *
 			}
 		} else {
 			town := Communes[g.rnd.IntN(len(Communes))]
-			m.Adresse = []string{fmt.Sprintf("%d %s", g.between(1, 200), g.pick(demoRues)), town.CodePostal + " " + postalTown(town.Nom)}
+			m.Adresse = &model.AdressePostale{Voie: fmt.Sprintf("%d %s", g.between(1, 200), g.pick(demoRues)), CodePostal: town.CodePostal, Commune: town.Nom}
 		}
 		if err := tx.PutMenage(m); err != nil {
 			return err

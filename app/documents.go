@@ -195,6 +195,11 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre
 	if !d.c.Date.IsZero() && today < d.c.Date {
 		return nil, nil, model.Errorf(model.EINVALID, "Les courriers ne peuvent pas être datés (%s) d'avant la séance (%s).", today, d.c.Date)
 	}
+	// Every recipient's address is checked first: the letters go out as one
+	// batch once every address fits an envelope (adresses_courriers.go).
+	if err := verifierAdresses(d); err != nil {
+		return nil, nil, err
+	}
 	ajouter := func(l *pdf.Lettre, err error) error {
 		switch {
 		case err == nil:

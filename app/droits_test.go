@@ -39,7 +39,7 @@ func TestApp_Droits(t *testing.T) {
 		if model.ErrorCode(err) != model.EFORBIDDEN || !strings.Contains(model.ErrorMessage(err), "votre rôle (consultation) ne permet pas d'importer des fichiers") {
 			t.Fatalf("import by consultation: %v", err)
 		}
-		if err := l.Sauvegarder(filepath.Join(t.TempDir(), "s.db")); model.ErrorCode(err) != model.EFORBIDDEN {
+		if err := l.Sauvegarder(filepath.Join(t.TempDir(), "s.db"), false); model.ErrorCode(err) != model.EFORBIDDEN {
 			t.Fatalf("backup by consultation: %v", err)
 		}
 		if c, err := l.DB.Counts(); err != nil || c.Logements != 0 {
@@ -56,11 +56,11 @@ func TestApp_Droits(t *testing.T) {
 			t.Fatalf("rules by agent: %v", err)
 		}
 		backup := filepath.Join(t.TempDir(), "s.db")
-		if err := ag.Sauvegarder(backup); err != nil {
+		if err := ag.Sauvegarder(backup, false); err != nil {
 			t.Fatal(err)
 		}
 		j, err := ag.DB.Journal(2)
-		if err != nil || len(j) != 2 || j[0].Action != "Sauvegarde vers s.db" || j[0].Utilisateur != "a.agent" || !j[0].SansEcriture || j[1].SansEcriture ||
+		if err != nil || len(j) != 2 || j[0].Action != "Sauvegarde de la base : s.db" || j[0].Utilisateur != "a.agent" || !j[0].SansEcriture || j[1].SansEcriture ||
 			!strings.HasPrefix(j[1].Action, "Import logements") || j[1].Utilisateur != "a.agent" {
 			t.Fatalf("journal = %+v %v", j, err)
 		}

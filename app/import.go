@@ -19,6 +19,14 @@ var ImportColumns = map[string][]string{
 	"decisions": {"seance", "date", "commune", "logement", "nur", "decision", "rang", "motif"}, // import_decisions.go
 }
 
+// importRefs names the column that names a row of each kind in messages.
+var importRefs = map[string]rowRef{
+	"logements": {"reference", "logement"},
+	"menages":   {"menage", "ménage"},
+	"personnes": {"menage", "ménage"},
+	"demandes":  {"nur", "demande"},
+}
+
 // ImportKinds lists the kinds in the order files must be imported.
 // « rpls » is the alternative to « logements »: the national RPLS file.
 var ImportKinds = []string{"logements", "menages", "personnes", "demandes", "rpls", "decisions"}
@@ -69,6 +77,12 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 	if len(errs) > 0 {
 		return rep, &ImportErrors{Fichier: name, Erreurs: errs}
 	}
+	t.ref = importRefs[kind]
+	communes, err := a.Communes()
+	if err != nil {
+		return rep, err
+	}
+	t.ctx = importCtx{communes: communes, today: a.Today()}
 	rep.Lignes = len(t.rows)
 	var apply func(tx *storage.Tx) ([]ImportError, error)
 	switch kind {
@@ -128,7 +142,7 @@ func baseName(p string) string {
 func rows(t *csvTable, progress Progress, fn func(c *cells)) []ImportError {
 	var errs []ImportError
 	for i, row := range t.rows {
-		c := &cells{t: t, row: row, line: t.lines[i]}
+		c := &cells{t: t, row: row, line: t.lines[i], ref: t.refOf(row)}
 		fn(c)
 		errs = append(errs, c.errs...)
 		if i%2000 == 0 {
@@ -147,7 +161,7 @@ func (d dupCheck) check(c *cells, col, key string) bool {
 		return true
 	}
 	if first, ok := d[key]; ok {
-		c.errs = append(c.errs, ImportError{Ligne: c.line, Colonne: col, Raison: fmt.Sprintf("« %s » figure déjà ligne %d", key, first)})
+		c.add(col, fmt.Sprintf("« %s » figure déjà ligne %d", key, first))
 		return false
 	}
 	d[key] = c.line
@@ -158,15 +172,16 @@ func (a *App) prepareLogements(t *csvTable, rep *ImportReport, progress Progress
 	seen := dupCheck{}
 	var ls []model.Logement
 	var lines []int
+	var refs []string
 	errs := rows(t, progress, func(c *cells) {
 		l := parseLogement(c)
 		seen.check(c, "reference", l.Reference)
 		if len(c.errs) == 0 {
 			if err := l.Validate(); err != nil {
-				c.errs = append(c.errs, ImportError{Ligne: c.line, Raison: model.ErrorMessage(err)})
+				c.add("", model.ErrorMessage(err))
 			}
 		}
-		ls, lines = append(ls, l), append(lines, c.line)
+		ls, lines, refs = append(ls, l), append(lines, c.line), append(refs, c.ref)
 	})
 	return func(tx *storage.Tx) ([]ImportError, error) {
 		residences := map[string]bool{}
@@ -201,20 +216,25 @@ func (a *App) prepareMenages(t *csvTable, rep *ImportReport, progress Progress) 
 	seen, seenLog := dupCheck{}, dupCheck{}
 	var ms []menageRow
 	var lines []int
+	var refs []string
 	errs := rows(t, progress, func(c *cells) {
 		m := parseMenage(c)
 		seen.check(c, "menage", m.id)
 		if m.logement != "" && !seenLog.check(c, "logement", m.logement) {
 			c.errs[len(c.errs)-1].Raison = fmt.Sprintf("le logement « %s » est déjà attribué à un autre ménage ligne %d", m.logement, seenLog[m.logement])
 		}
-		ms, lines = append(ms, m), append(lines, c.line)
+		ms, lines, refs = append(ms, m), append(lines, c.line), append(refs, c.ref)
 	})
+	hasAdresse := false // a file without address columns keeps the stored addresses
+	for _, col := range AdresseColonnes {
+		hasAdresse = hasAdresse || t.has(col)
+	}
 	return func(tx *storage.Tx) ([]ImportError, error) {
 		var errs []ImportError
 		for i, row := range ms {
 			if row.logement != "" {
 				if _, err := tx.Logement(row.logement); err != nil {
-					errs = append(errs, ImportError{Ligne: lines[i], Colonne: "logement", Raison: fmt.Sprintf("le logement « %s » n'existe pas (importez d'abord logements.csv)", row.logement)})
+					errs = append(errs, ImportError{Ligne: lines[i], Ref: refs[i], Colonne: "logement", Raison: fmt.Sprintf("le logement « %s » n'existe pas (importez d'abord logements.csv)", row.logement)})
 					continue
 				}
 			}
@@ -228,13 +248,16 @@ func (a *App) prepareMenages(t *csvTable, rep *ImportReport, progress Progress) 
 				return nil, err
 			}
 			m.Ressources = row.res
+			if hasAdresse {
+				m.Adresse = row.adresse
+			}
 			m.Bail = nil
 			if row.logement != "" {
 				b := row.bail
 				m.Bail = &b
 			}
 			if err := tx.PutMenage(m); err != nil {
-				errs = append(errs, ImportError{Ligne: lines[i], Raison: model.ErrorMessage(err)})
+				errs = append(errs, ImportError{Ligne: lines[i], Ref: refs[i], Raison: model.ErrorMessage(err)})
 			}
 		}
 		// A dwelling holds one household once the file is applied.
@@ -248,7 +271,7 @@ func (a *App) prepareMenages(t *csvTable, rep *ImportReport, progress Progress) 
 			}
 			for _, o := range occ {
 				if o.ID != row.id {
-					errs = append(errs, ImportError{Ligne: lines[i], Colonne: "logement", Raison: fmt.Sprintf("le logement « %s » est déjà occupé par le ménage « %s »", row.logement, o.ID)})
+					errs = append(errs, ImportError{Ligne: lines[i], Ref: refs[i], Colonne: "logement", Raison: fmt.Sprintf("le logement « %s » est déjà occupé par le ménage « %s »", row.logement, o.ID)})
 				}
 			}
 		}
@@ -275,7 +298,7 @@ func (a *App) preparePersonnes(t *csvTable, rep *ImportReport, progress Progress
 		for _, id := range order {
 			m, err := tx.Menage(id)
 			if model.ErrorCode(err) == model.ENOTFOUND {
-				errs = append(errs, ImportError{Ligne: first[id], Colonne: "menage", Raison: fmt.Sprintf("le ménage « %s » n'existe pas (importez d'abord menages.csv)", id)})
+				errs = append(errs, ImportError{Ligne: first[id], Ref: "ménage " + id, Colonne: "menage", Raison: fmt.Sprintf("le ménage « %s » n'existe pas (importez d'abord menages.csv)", id)})
 				continue
 			} else if err != nil {
 				return nil, err
@@ -287,7 +310,7 @@ func (a *App) preparePersonnes(t *csvTable, rep *ImportReport, progress Progress
 			}
 			m.Personnes = groups[id]
 			if err := tx.PutMenage(m); err != nil {
-				errs = append(errs, ImportError{Ligne: first[id], Colonne: "menage", Raison: model.ErrorMessage(err)})
+				errs = append(errs, ImportError{Ligne: first[id], Ref: "ménage " + id, Colonne: "menage", Raison: model.ErrorMessage(err)})
 			}
 		}
 		return errs, nil
@@ -298,17 +321,18 @@ func (a *App) prepareDemandes(t *csvTable, rep *ImportReport, progress Progress)
 	seen := dupCheck{}
 	var ds []model.Demande
 	var lines []int
+	var refs []string
 	errs := rows(t, progress, func(c *cells) {
 		d := parseDemande(c)
 		seen.check(c, "nur", d.NUR)
-		ds, lines = append(ds, d), append(lines, c.line)
+		ds, lines, refs = append(ds, d), append(lines, c.line), append(refs, c.ref)
 	})
 	return func(tx *storage.Tx) ([]ImportError, error) {
 		var errs []ImportError
 		for i := range ds {
 			d := &ds[i]
 			if _, err := tx.Menage(d.Menage); model.ErrorCode(err) == model.ENOTFOUND {
-				errs = append(errs, ImportError{Ligne: lines[i], Colonne: "menage", Raison: fmt.Sprintf("le ménage « %s » n'existe pas (importez d'abord menages.csv)", d.Menage)})
+				errs = append(errs, ImportError{Ligne: lines[i], Ref: refs[i], Colonne: "menage", Raison: fmt.Sprintf("le ménage « %s » n'existe pas (importez d'abord menages.csv)", d.Menage)})
 				continue
 			} else if err != nil {
 				return nil, err
@@ -319,7 +343,7 @@ func (a *App) prepareDemandes(t *csvTable, rep *ImportReport, progress Progress)
 				rep.Crees++
 			}
 			if err := tx.PutDemande(d); err != nil {
-				errs = append(errs, ImportError{Ligne: lines[i], Raison: model.ErrorMessage(err)})
+				errs = append(errs, ImportError{Ligne: lines[i], Ref: refs[i], Raison: model.ErrorMessage(err)})
 			}
 		}
 		return errs, nil

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -21,16 +22,22 @@ type cells struct {
 	t    *csvTable
 	row  []string
 	line int
+	ref  string // « logement L1 », for messages
 	errs []ImportError
 }
 
 func (c *cells) fail(col, value, reason string) {
-	if value != "" && !sensitive[col] {
+	if value != "" && !sensitive[col] && !strings.ContainsAny(value, "\n") && model.CheckTexte(value, 200) == nil {
 		reason = fmt.Sprintf("« %s » %s", clipValue(value), reason)
 	} else if value != "" {
 		reason = "la valeur " + reason
 	}
-	c.errs = append(c.errs, ImportError{Ligne: c.line, Colonne: col, Raison: reason})
+	c.add(col, reason)
+}
+
+// add records a reason for a cell (col may be empty for the whole row).
+func (c *cells) add(col, reason string) {
+	c.errs = append(c.errs, ImportError{Ligne: c.line, Ref: c.ref, Colonne: col, Raison: reason})
 }
 
 func clipValue(s string) string {
@@ -40,12 +47,56 @@ func clipValue(s string) string {
 	return s
 }
 
+// maxLen gives the length limit of a text column (model's limits).
+func maxLen(col string) int {
+	switch col {
+	case "reference", "residence", "menage", "logement", "nur":
+		return model.MaxIdentifiant
+	case "nom", "prenom":
+		return model.MaxNom
+	case "motif", "communes": // communes: a list of the office's communes
+		return model.MaxMotif
+	}
+	return model.MaxTexte
+}
+
+// str reads a one-line text cell: a line break, a control character or a
+// text longer than its column's limit refuses the cell.
 func (c *cells) str(col string, required bool) string {
 	v := c.t.get(c.row, col)
 	if v == "" && required {
-		c.errs = append(c.errs, ImportError{Ligne: c.line, Colonne: col, Raison: "valeur obligatoire manquante"})
+		c.add(col, "valeur obligatoire manquante")
+	}
+	if v == "" {
+		return v
+	}
+	if strings.Contains(v, "\n") {
+		c.add(col, "la cellule contient un retour à la ligne : mettez la valeur sur une seule ligne (seules les cellules adresse, adresse_complement et adresse_voie peuvent en avoir plusieurs)")
+		return ""
+	}
+	if err := model.CheckTexte(v, maxLen(col)); err != nil {
+		c.add(col, "la valeur "+model.ErrorMessage(err))
+		return ""
 	}
 	return v
+}
+
+// lines reads an address cell: each line of a multi-line cell is one line,
+// blank lines dropped, each checked like a one-line cell.
+func (c *cells) lines(col string) []string {
+	var out []string
+	for _, l := range strings.Split(c.t.get(c.row, col), "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" {
+			continue
+		}
+		if err := model.CheckTexte(l, maxLen(col)); err != nil {
+			c.add(col, "une ligne de la cellule "+model.ErrorMessage(err))
+			return nil
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 func (c *cells) date(col string, required bool) model.Date {
@@ -60,15 +111,45 @@ func (c *cells) date(col string, required bool) model.Date {
 	return d
 }
 
+// datePassee reads a date that has already happened (entry, filing, visit).
+func (c *cells) datePassee(col string, required bool, what string) model.Date {
+	d := c.date(col, required)
+	if err := model.CheckPassee(what, d, c.t.ctx.today); err != nil {
+		c.add(col, model.ErrorMessage(err))
+		return 0
+	}
+	return d
+}
+
+// naissance reads a birth date (never quoted back: personal data).
+func (c *cells) naissance(col string) model.Date {
+	d := c.date(col, true)
+	if err := model.CheckNaissance(d, c.t.ctx.today); err != nil {
+		c.add(col, model.ErrorMessage(err))
+		return 0
+	}
+	return d
+}
+
+// montantAnonyme explains an ambiguous amount without quoting it.
+const montantAnonyme = "la valeur est un montant ambigu (trois chiffres après le point ou la virgule, ou plusieurs séparateurs) : écrire les milliers sans point, collés ou séparés par une espace (45000 ou 45 000), et les centimes après une virgule (45,50)"
+
 func (c *cells) cents(col string, required bool, what string) model.Cents {
 	v := c.str(col, required)
 	if v == "" {
 		return 0
 	}
 	x, err := model.ParseCents(v)
-	if err != nil {
+	switch {
+	case errors.Is(err, model.ErrAmbigu) && sensitive[col]:
+		c.add(col, montantAnonyme)
+	case errors.Is(err, model.ErrAmbigu):
+		c.add(col, model.ErrorMessage(err))
+	case err != nil && strings.Contains(model.ErrorMessage(err), "décimales"):
+		c.fail(col, v, "n'est pas "+what+" (2 décimales au plus)")
+	case err != nil:
 		c.fail(col, v, "n'est pas "+what)
-	} else if x < 0 {
+	case x < 0:
 		c.fail(col, v, "ne peut pas être négatif")
 	}
 	return x
@@ -80,7 +161,9 @@ func (c *cells) decimal(col string, what string, min, max float64) float64 {
 		return 0
 	}
 	x, err := model.ParseDecimal(v)
-	if err != nil || x <= min || x > max {
+	if errors.Is(err, model.ErrAmbigu) && !sensitive[col] {
+		c.add(col, model.ErrorMessage(err))
+	} else if err != nil || x <= min || x > max {
 		c.fail(col, v, "n'est pas "+what)
 	}
 	return x
@@ -101,6 +184,10 @@ func (c *cells) integer(col string, required bool, what string, min, max int) in
 
 func (c *cells) flag(col string) bool {
 	v := c.t.get(c.row, col)
+	if strings.Contains(v, "\n") {
+		c.add(col, "la cellule contient un retour à la ligne : mettez la valeur sur une seule ligne")
+		return false
+	}
 	b, err := model.ParseBool(v)
 	if err != nil {
 		c.fail(col, v, "n'est ni « oui » ni « non »")
@@ -122,9 +209,9 @@ func parseLogement(c *cells) model.Logement {
 	l := model.Logement{
 		Reference:  c.str("reference", true),
 		Residence:  c.str("residence", true),
-		Adresse:    c.str("adresse", true),
+		Adresse:    logementAdresse(c),
 		CodePostal: c.str("code_postal", true),
-		Commune:    canonCommune(c.str("commune", true)),
+		Commune:    c.str("commune", true),
 		QPV:        c.flag("qpv"),
 		Pieces:     c.integer("pieces", true, "un nombre de pièces (1 à 20)", 1, 20),
 		Surface:    c.decimal("surface", "une surface (m², plus de 0 et au plus 1 000)", 0, 1000),
@@ -149,8 +236,22 @@ func parseLogement(c *cells) model.Logement {
 		}
 		l.Financement = f
 	}
-	if cp := l.CodePostal; cp != "" && (len(cp) != 5 || strings.Trim(cp, "0123456789") != "") {
-		c.fail("code_postal", cp, "n'est pas un code postal (5 chiffres)")
+	if l.Adresse != "" && len(c.errs) == 0 {
+		// The tenant's letters go to this address: it must fit an envelope.
+		lg := l
+		lg.CodePostal, lg.Commune = "94000", "X" // checked below, on their own
+		if _, pb := model.AdresseDuLogement(&lg).Lignes(); len(pb) > 0 {
+			c.add("adresse", strings.Join(pb, " ; "))
+		}
+	}
+	if cp := l.CodePostal; cp != "" && model.CheckCodePostal(cp) != nil {
+		c.fail("code_postal", cp, "n'est pas un code postal (5 chiffres, ex. 94110)")
+	} else if l.Commune != "" {
+		if co, err := model.CommuneDeLOffice(c.t.ctx.communes, l.Commune); err != nil {
+			c.add("commune", model.ErrorMessage(err))
+		} else if l.Commune = co.Nom; cp != "" && cp != co.CodePostal {
+			c.add("code_postal", fmt.Sprintf("le code postal %s n'est pas celui %s (%s)", cp, model.De(co.Nom), co.CodePostal))
+		}
 	}
 	if v := c.t.get(c.row, "statut"); v != "" {
 		switch model.CommuneKey(v) {
@@ -167,22 +268,103 @@ func parseLogement(c *cells) model.Logement {
 	return l
 }
 
+// logementAdresse reads the address of a dwelling: one line « street, bât.,
+// apt » or, in a multi-line cell, the envelope's lines top to bottom (each at
+// most 38 characters, 4 lines at most: the name and the town take the two
+// others); they are stored so that the envelope prints them in that order.
+func logementAdresse(c *cells) string {
+	v := c.t.get(c.row, "adresse")
+	if !strings.Contains(v, "\n") {
+		return c.str("adresse", true)
+	}
+	lines := c.lines("adresse")
+	if len(lines) > model.AdresseLignesMax-2 {
+		c.add("adresse", fmt.Sprintf("la cellule compte %d lignes ; 4 au plus (une adresse postale a 6 lignes, dont le nom et la commune)", len(lines)))
+		return ""
+	}
+	for i, l := range lines {
+		if n := len([]rune(l)); n > model.AdresseCarMax {
+			c.add("adresse", fmt.Sprintf("la ligne %d de la cellule compte %d caractères ; 38 au plus (norme postale)", i+1, n))
+			return ""
+		}
+	}
+	// adressePostale prints the parts after the first one in reverse order,
+	// then the first: storing the lines reversed keeps the cell's order.
+	for i, j := 0, len(lines)-1; i < j; i, j = i+1, j-1 {
+		lines[i], lines[j] = lines[j], lines[i]
+	}
+	return strings.Join(lines, ", ")
+}
+
 // menageRow is a row of menages.csv.
 type menageRow struct {
 	id, logement string
 	res          model.Ressources
 	bail         model.Bail
+	adresse      *model.AdressePostale // nil when the row gives none
+}
+
+// AdresseColonnes are the optional postal-address columns of menages.csv.
+var AdresseColonnes = []string{"adresse_complement", "adresse_voie", "adresse_lieu_dit", "adresse_code_postal", "adresse_commune"}
+
+// parseAdresse reads the postal address of a row of menages.csv: a
+// multi-line complement cell gives one line each; in a multi-line street
+// cell the last line is the street and the others complements. The address
+// is checked as at entry (model.AdressePostale.Validate: 38 characters a
+// line once abbreviated, postal code, town; for a commune of the office,
+// its postal code). Nil when the row gives no address.
+func parseAdresse(c *cells) *model.AdressePostale {
+	a := &model.AdressePostale{
+		Complement: c.lines("adresse_complement"),
+		LieuDit:    c.str("adresse_lieu_dit", false),
+		CodePostal: c.str("adresse_code_postal", false),
+		Commune:    c.str("adresse_commune", false),
+	}
+	if voie := c.lines("adresse_voie"); len(voie) > 0 {
+		a.Voie = voie[len(voie)-1]
+		a.Complement = append(a.Complement, voie[:len(voie)-1]...)
+	}
+	if a.Vide() {
+		return nil
+	}
+	if len(c.errs) > 0 {
+		return a
+	}
+	_, pb := a.Lignes()
+	for _, p := range pb {
+		col := ""
+		switch {
+		case strings.HasPrefix(p, "la voie"):
+			col = "adresse_voie"
+		case strings.HasPrefix(p, "la ligne de complément"), strings.HasPrefix(p, "le complément"):
+			col = "adresse_complement"
+		case strings.HasPrefix(p, "le lieu-dit"):
+			col = "adresse_lieu_dit"
+		case strings.HasPrefix(p, "le code postal"):
+			col = "adresse_code_postal"
+		case strings.HasPrefix(p, "la commune"), strings.HasPrefix(p, "la ligne du code postal"):
+			col = "adresse_commune"
+		}
+		c.add(col, p)
+	}
+	if len(pb) == 0 {
+		if co, err := model.CommuneDeLOffice(c.t.ctx.communes, a.Commune); err == nil && co.CodePostal != a.CodePostal {
+			c.add("adresse_code_postal", fmt.Sprintf("le code postal %s n'est pas celui %s (%s)", a.CodePostal, model.De(co.Nom), co.CodePostal))
+		}
+	}
+	return a
 }
 
 func parseMenage(c *cells) menageRow {
 	m := menageRow{id: c.str("menage", true), logement: c.str("logement", false)}
+	m.adresse = parseAdresse(c)
 	m.res.RevenuFiscal = c.cents("revenu_fiscal_reference", true, "un montant en euros")
 	m.res.Mensuelles = c.cents("ressources_mensuelles", true, "un montant en euros")
 	m.res.APL = c.cents("apl", false, "un montant en euros")
 	m.res.RevenuN1 = c.cents("revenu_n1", false, "un montant en euros")
 	m.bail = model.Bail{
 		Logement:            m.logement,
-		DateEntree:          c.date("date_entree", m.logement != ""),
+		DateEntree:          c.datePassee("date_entree", m.logement != "", "la date d'entrée"),
 		Impayes:             c.flag("impayes"),
 		Troubles:            c.flag("troubles"),
 		RapportCESF:         c.flag("rapport_cesf"),
@@ -190,6 +372,9 @@ func parseMenage(c *cells) menageRow {
 	}
 	if v := c.t.get(c.row, "visite"); v != "" {
 		if d, err := model.ParseDate(v); err == nil {
+			if err := model.CheckPassee("la date de visite", d, c.t.ctx.today); err != nil {
+				c.add("visite", model.ErrorMessage(err))
+			}
 			m.bail.VisiteFaite, m.bail.DateVisite = true, d
 		} else if b, err := model.ParseBool(v); err == nil {
 			m.bail.VisiteFaite = b
@@ -206,7 +391,7 @@ func parsePersonne(c *cells) (string, model.Personne) {
 	p := model.Personne{
 		Nom:           c.str("nom", true),
 		Prenom:        c.str("prenom", false),
-		DateNaissance: c.date("date_naissance", true),
+		DateNaissance: c.naissance("date_naissance"),
 		Handicap:      c.flag("handicap"),
 		// Issue 9: L.442-5-2 4° and L.621-2 (optional columns).
 		PerteAutonomie: c.flag("perte_autonomie"),
@@ -226,16 +411,16 @@ func parsePersonne(c *cells) (string, model.Personne) {
 // parseDemande reads a row of demandes.csv.
 func parseDemande(c *cells) model.Demande {
 	d := model.Demande{
-		NUR:                 strings.ToUpper(strings.ReplaceAll(c.str("nur", true), " ", "")),
+		NUR:                 c.nur(),
 		Menage:              c.str("menage", true),
-		DateDepot:           c.date("date_depot", true),
+		DateDepot:           c.datePassee("date_depot", true, "la date de dépôt"),
 		DALO:                c.flag("dalo"),
 		DALOPrefet:          c.flag("dalo_prefet"),
 		Motif:               c.str("motif", false),
 		Active:              true,
 		ViolencesFamiliales: c.flag("violences"),
 		RelogementTravaux:   c.flag("relogement_travaux"),
-		RefusAdapte:         c.date("refus_adapte", false),
+		RefusAdapte:         c.datePassee("refus_adapte", false, "la date du refus"),
 		// Issue 9: urban renewal apart from the office's works; the reason
 		// recorded with a refusal (optional columns).
 		RenouvellementUrbain: c.flag("renouvellement_urbain"),
@@ -253,9 +438,14 @@ func parseDemande(c *cells) model.Demande {
 		}
 		d.Typologies = append(d.Typologies, t)
 	}
-	for _, v := range list(c.t.get(c.row, "communes"), false) {
+	for _, v := range list(c.str("communes", false), false) {
 		if v = strings.TrimSpace(v); v != "" {
-			d.Communes = append(d.Communes, canonCommune(v))
+			co, err := model.CommuneDeLOffice(c.t.ctx.communes, v)
+			if err != nil {
+				c.add("communes", model.ErrorMessage(err))
+				continue
+			}
+			d.Communes = append(d.Communes, co.Nom)
 		}
 	}
 	for _, v := range list(c.t.get(c.row, "priorites"), true) {
@@ -270,10 +460,26 @@ func parseDemande(c *cells) model.Demande {
 		}
 		d.Priorites = append(d.Priorites, int(n))
 	}
-	if d.NUR != "" && d.Validate() != nil && len(c.errs) == 0 {
-		c.fail("nur", d.NUR, "n'est pas un numéro unique (chiffres puis lettres, ex. 1111023517879GDPUB)")
+	if len(c.errs) == 0 {
+		if err := d.Validate(); err != nil {
+			c.add("", model.ErrorMessage(err))
+		}
 	}
 	return d
+}
+
+// nur reads a NUR: capitals, spaces removed, the national shape.
+func (c *cells) nur() string {
+	v := c.str("nur", true)
+	if v == "" {
+		return ""
+	}
+	n, err := model.ParseNUR(v)
+	if err != nil {
+		c.add("nur", model.ErrorMessage(err))
+		return v
+	}
+	return n
 }
 
 // Communes of the office, with their postal codes.
@@ -290,7 +496,3 @@ func canonCommune(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
-
-// postalTown writes a town for the last line of a postal address: capitals,
-// no accents, hyphens as spaces (« VITRY SUR SEINE »).
-func postalTown(s string) string { return model.CommuneKey(s) }

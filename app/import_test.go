@@ -93,13 +93,13 @@ func TestApp_ImportLogements(t *testing.T) {
 		}
 		msg := err.Error()
 		for _, want := range []string{
-			"ligne 3, colonne surface : « -12 » n'est pas une surface",
-			"ligne 4, colonne code_postal",
-			"ligne 4, colonne qpv : « peut-être » n'est ni « oui » ni « non »",
-			"ligne 4, colonne typologie",
-			"ligne 4, colonne financement : « HLM »",
-			"ligne 4, colonne loyer : « abc »",
-			"ligne 5, colonne reference : « OK1 » figure déjà ligne 2",
+			"ligne 3 (logement BAD1), colonne surface : « -12 » n'est pas une surface",
+			"ligne 4 (logement BAD2), colonne code_postal",
+			"ligne 4 (logement BAD2), colonne qpv : « peut-être » n'est ni « oui » ni « non »",
+			"ligne 4 (logement BAD2), colonne typologie",
+			"ligne 4 (logement BAD2), colonne financement : « HLM »",
+			"ligne 4 (logement BAD2), colonne loyer : « abc »",
+			"ligne 5 (logement OK1), colonne reference : « OK1 » figure déjà ligne 2",
 		} {
 			if !strings.Contains(msg, want) {
 				t.Errorf("report lacks %q:\n%s", want, msg)
@@ -188,7 +188,7 @@ func TestApp_ImportMenagesPersonnesDemandes(t *testing.T) {
 		a := MustOpenApp(t)
 		mustImport(t, a, "logements", logementsCSV)
 		_, err := a.Import("menages", "m.csv", strings.NewReader("menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\nM1;L1;01/01/2020;1000;100;0\nM2;NOPE;01/01/2020;1000;100;0\n"), nil)
-		if err == nil || !strings.Contains(err.Error(), "ligne 3, colonne logement : le logement « NOPE » n'existe pas") {
+		if err == nil || !strings.Contains(err.Error(), "ligne 3 (ménage M2), colonne logement : le logement « NOPE » n'existe pas") {
 			t.Fatalf("err = %v", err)
 		}
 		if c, _ := a.DB.Counts(); c.Menages != 0 {
@@ -202,7 +202,7 @@ func TestApp_ImportMenagesPersonnesDemandes(t *testing.T) {
 	t.Run("ErrSensitiveValuesNotQuoted", func(t *testing.T) {
 		a := MustOpenApp(t)
 		_, err := a.Import("menages", "m.csv", strings.NewReader("menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\nM1;;;12x34;100;0\n"), nil)
-		if err == nil || !strings.Contains(err.Error(), "ligne 2, colonne revenu_fiscal_reference") || strings.Contains(err.Error(), "12x34") {
+		if err == nil || !strings.Contains(err.Error(), "ligne 2 (ménage M1), colonne revenu_fiscal_reference") || strings.Contains(err.Error(), "12x34") {
 			t.Fatalf("err = %v", err)
 		}
 	})

@@ -101,6 +101,18 @@ func TestApp_InstantaneCloture(t *testing.T) {
 	// address (the tenant's dwelling ARC-OLD2 renumbered since).
 	mustImport(t, a, "logements", "reference;residence;adresse;code_postal;commune;qpv;typologie;pieces;surface;etage;ascenseur;pmr;financement;loyer;charges;contingent\n"+
 		"ARC-OLD2;R1;7 allée des Tilleuls;94110;Arcueil;non;T2;2;40;2;non;non;PLUS;600;100;\n")
+	// The external applicants get a postal address (letters need one).
+	for _, mid := range []string{"M-DALO", "M-PRIO"} {
+		var m *model.Menage
+		err := a.DB.View(func(tx *storage.Tx) (err error) { m, err = tx.Menage(mid); return err })
+		if err != nil || m == nil {
+			t.Fatalf("ménage %s : %v", mid, err)
+		}
+		m.Adresse = &model.AdressePostale{Voie: "12 rue des Lilas", CodePostal: "94110", Commune: "Arcueil"}
+		if _, err := a.SaveMenage(m, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
 	r, err := a.CourriersRapport(id, t.TempDir(), app.OptionsCourriers{}, nil)
 	if err != nil {
 		t.Fatal(err)

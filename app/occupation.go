@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/csv"
 	"io"
 	"math"
 	"strings"
@@ -132,8 +131,10 @@ var OccupationHeader = []string{"menage", "logement", "personnes", "uc", "sous_o
 // in French (legal situations, then the policy's indicator, then what is
 // missing), prochain_examen as JJ/MM/AAAA.
 func (rv *Revue) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
+	cw, err := newCSVWriter(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(OccupationHeader); err != nil {
 		return err
 	}
@@ -168,8 +169,7 @@ func (rv *Revue) WriteCSV(w io.Writer) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // situation writes a situation: oui when present, empty when data are

@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+
+	"logis/app"
 )
 
 // The review's CSV for a small stock whose situations are known by hand.
@@ -47,6 +49,10 @@ M-DEMANDEUR;titulaire;F;F;01/01/1990;non
 	if err := rv.WriteCSV(&buf); err != nil {
 		t.Fatal(err)
 	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte(app.BOM+"menage;")) {
+		t.Fatalf("the export does not start with the UTF-8 BOM")
+	}
+	buf.Next(len(app.BOM))
 	cr := csv.NewReader(&buf)
 	cr.Comma = ';'
 	recs, err := cr.ReadAll()
@@ -166,5 +172,26 @@ M-T2;enfant;A;C;01/01/2022;non
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	if !strings.Contains(lines[1], ";non;01/03/2029") || !strings.Contains(lines[1], "Indicateur de la politique (hors L.442-5-2)") {
 		t.Errorf("row = %q", lines[1])
+	}
+}
+
+// A cell a spreadsheet would run as a formula is neutralised in the export;
+// the export starts with the UTF-8 BOM.
+func TestApp_RevueOccupation_CSVInjection(t *testing.T) {
+	a := MustOpenApp(t)
+	mustImport(t, a, "logements", "reference;residence;adresse;code_postal;commune;qpv;typologie;pieces;surface;etage;ascenseur;pmr;financement;loyer;charges;contingent\n"+
+		"=L1;R1;1 rue A;94110;Arcueil;non;T2;2;45;1;oui;non;PLUS;400;100;bailleur\n")
+	mustImport(t, a, "menages", "menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\n@M1;=L1;01/01/2020;15000;1200;0\n")
+	mustImport(t, a, "personnes", "menage;lien;nom;prenom;date_naissance;handicap\n@M1;titulaire;Exemple;Anne;01/01/1980;non\n")
+	rv, err := a.RevueOccupation(date(2026, 11, 22), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := rv.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), app.BOM+"menage;") || !strings.Contains(buf.String(), "\n'@M1;'=L1;1;") {
+		t.Fatalf("export:\n%s", buf.String())
 	}
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -31,20 +30,28 @@ type Demande struct {
 	DateRadiation Date `json:"date_radiation,omitempty"` // struck off: a lease was signed (SNE)
 }
 
-// nurPattern: 13 digits then letters, as « 1111023517879GDPUB ».
-var nurPattern = regexp.MustCompile(`^[0-9]{10,14}[A-Z]{0,6}$`)
-
 // Validate checks an application.
 func (d *Demande) Validate() error {
 	var errs []string
-	if !nurPattern.MatchString(d.NUR) {
-		errs = append(errs, "le NUR doit être le numéro unique d'enregistrement (chiffres puis lettres, ex. 1111023517879GDPUB)")
+	if v, err := ParseNUR(d.NUR); err != nil || v != d.NUR {
+		errs = append(errs, "le NUR doit être le numéro unique d'enregistrement (13 chiffres puis les 5 lettres ou chiffres du guichet, ex. 0942501000123GD94A)")
 	}
 	if strings.TrimSpace(d.Menage) == "" {
 		errs = append(errs, "le ménage est obligatoire")
 	}
 	if d.DateDepot.IsZero() {
 		errs = append(errs, "la date de dépôt est obligatoire")
+	} else if err := CheckPassee("la date de dépôt", d.DateDepot, Today()); err != nil {
+		errs = append(errs, ErrorMessage(err))
+	}
+	if err := CheckTexte(d.Motif, MaxMotif); err != nil {
+		errs = append(errs, "le motif "+ErrorMessage(err))
+	}
+	for _, c := range d.Communes {
+		if err := CheckTexte(c, MaxTexte); err != nil {
+			errs = append(errs, "une commune souhaitée "+ErrorMessage(err))
+			break
+		}
 	}
 	for _, p := range d.Priorites {
 		if err := CheckPriorite(p); err != nil {

@@ -71,6 +71,16 @@ func (r *Residence) Validate() error {
 	if strings.TrimSpace(r.Commune) == "" {
 		return Errorf(EINVALID, "La commune de la résidence %s est obligatoire.", r.Code)
 	}
+	if r.CodePostal != "" {
+		if err := CheckCodePostal(r.CodePostal); err != nil {
+			return Errorf(EINVALID, "Résidence %s : %s.", r.Code, ErrorMessage(err))
+		}
+	}
+	for _, f := range []struct{ what, v string }{{"le code", r.Code}, {"le nom", r.Nom}, {"l'adresse", r.Adresse}, {"la commune", r.Commune}} {
+		if err := CheckTexte(f.v, MaxTexte); err != nil {
+			return Errorf(EINVALID, "Résidence : %s %s.", f.what, ErrorMessage(err))
+		}
+	}
 	return nil
 }
 
@@ -134,6 +144,19 @@ func (l *Logement) Validate() error {
 	var errs []string
 	if strings.TrimSpace(l.Reference) == "" {
 		errs = append(errs, "la référence est obligatoire")
+	}
+	for _, f := range []struct {
+		what, v string
+		max     int
+	}{{"la référence", l.Reference, MaxIdentifiant}, {"la résidence", l.Residence, MaxIdentifiant}, {"l'adresse", l.Adresse, MaxTexte}, {"la commune", l.Commune, MaxTexte}, {"le contingent", l.Contingent, MaxTexte}} {
+		if err := CheckTexte(f.v, f.max); err != nil {
+			errs = append(errs, f.what+" "+ErrorMessage(err))
+		}
+	}
+	if l.CodePostal != "" {
+		if err := CheckCodePostal(l.CodePostal); err != nil {
+			errs = append(errs, ErrorMessage(err))
+		}
 	}
 	if strings.TrimSpace(l.Commune) == "" {
 		errs = append(errs, "la commune est obligatoire")

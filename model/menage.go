@@ -83,12 +83,12 @@ type Ressources struct {
 
 // Menage is a household: its members, resources and, for a tenant, its lease.
 type Menage struct {
-	ID         string     `json:"id"`
-	Personnes  []Personne `json:"personnes"`
-	Ressources Ressources `json:"ressources"`
-	Bail       *Bail      `json:"bail,omitempty"`
-	Adresse    []string   `json:"adresse,omitempty"` // postal address lines when not housed by the office
-	APresenter bool       `json:"a_presenter,omitempty"`
+	ID         string          `json:"id"`
+	Personnes  []Personne      `json:"personnes"`
+	Ressources Ressources      `json:"ressources"`
+	Bail       *Bail           `json:"bail,omitempty"`
+	Adresse    *AdressePostale `json:"adresse,omitempty"` // postal address; for a tenant, only when it differs from the dwelling
+	APresenter bool            `json:"a_presenter,omitempty"`
 }
 
 // Titulaire returns the head of the household, or the first member.
@@ -142,6 +142,9 @@ func (m *Menage) Validate() error {
 	if strings.TrimSpace(m.ID) == "" {
 		return Errorf(EINVALID, "L'identifiant du ménage est obligatoire.")
 	}
+	if err := CheckTexte(m.ID, MaxIdentifiant); err != nil {
+		return Errorf(EINVALID, "L'identifiant du ménage %s.", ErrorMessage(err))
+	}
 	var errs []string
 	if m.Ressources.RevenuFiscal < 0 || m.Ressources.Mensuelles < 0 || m.Ressources.APL < 0 || m.Ressources.RevenuN1 < 0 {
 		errs = append(errs, "les ressources ne peuvent pas être négatives")
@@ -153,9 +156,16 @@ func (m *Menage) Validate() error {
 		}
 		if strings.TrimSpace(p.Nom) == "" {
 			errs = append(errs, "le nom du membre n° "+itoa(i+1)+" est obligatoire")
+		} else if err := CheckTexte(p.Nom, MaxNom); err != nil {
+			errs = append(errs, "le nom du membre n° "+itoa(i+1)+" "+ErrorMessage(err))
+		}
+		if err := CheckTexte(p.Prenom, MaxNom); err != nil {
+			errs = append(errs, "le prénom du membre n° "+itoa(i+1)+" "+ErrorMessage(err))
 		}
 		if p.DateNaissance.IsZero() {
 			errs = append(errs, "la date de naissance du membre n° "+itoa(i+1)+" est obligatoire")
+		} else if err := CheckNaissance(p.DateNaissance, Today()); err != nil {
+			errs = append(errs, ErrorMessage(err)+" (membre n° "+itoa(i+1)+")")
 		}
 		if _, err := ParseLien(string(p.Lien)); err != nil {
 			errs = append(errs, "le lien du membre n° "+itoa(i+1)+" est inconnu")
@@ -169,6 +179,16 @@ func (m *Menage) Validate() error {
 	}
 	if m.Bail != nil && m.Bail.Logement != "" && m.Bail.DateEntree.IsZero() {
 		errs = append(errs, "la date d'entrée dans le logement est obligatoire")
+	}
+	if m.Bail != nil {
+		if err := CheckPassee("la date d'entrée", m.Bail.DateEntree, Today()); err != nil {
+			errs = append(errs, ErrorMessage(err))
+		}
+	}
+	if !m.Adresse.Vide() {
+		if err := m.Adresse.Validate(); err != nil {
+			errs = append(errs, strings.TrimSuffix(strings.Replace(ErrorMessage(err), "Adresse postale : ", "adresse postale : ", 1), "."))
+		}
 	}
 	if len(errs) > 0 {
 		return Errorf(EINVALID, "Ménage %s : %s.", m.ID, strings.Join(errs, " ; "))

@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"errors"
 	"math"
 	"testing"
 
@@ -26,6 +27,9 @@ func TestParseDecimal(t *testing.T) {
 		{"leading comma", ",5", 0.5},
 		{"zero", "0", 0},
 		{"at the limit", "1000000000000", 1e12},
+		{"comma then three digits (French decimals)", "64,500", 64.5},
+		{"zero point three digits", "0.500", 0.5},
+		{"four digits before the point", "1234.567", 1234.567},
 	}
 	for _, tc := range ok {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,7 +45,12 @@ func TestParseDecimal(t *testing.T) {
 	bad := []struct {
 		name, in, msg string
 	}{
-		{"comma and point together", "1,234.5", "« 1,234.5 » n'est pas un nombre"},
+		{"comma and point together", "1,234.5", "1,234.5 : écrire 1234,5 ou 1 234,5"},
+		{"point and comma together", "1.234,56", "1.234,56 : écrire 1234,56 ou 1 234,56"},
+		{"a point then three digits", "45.000", "45.000 : écrire 45000 ou 45"},
+		{"a point then three digits, decimal reading", "64.500", "64.500 : écrire 64500 ou 64,5"},
+		{"points grouping thousands", "1.234.567", "1.234.567 : écrire 1234567 ou 1 234 567"},
+		{"spaces misplaced", "45 00", "« 45 00 » : espaces de milliers mal placées"},
 		{"letters", "abc", "« abc » n'est pas un nombre"},
 		{"exponent overflowing", "1e400", "n'est pas un nombre"},
 		{"exponent", "1e5", "n'est pas un nombre"},
@@ -94,7 +103,24 @@ func TestParseCents(t *testing.T) {
 			}
 		})
 	}
-	for _, in := range []string{"abc", "", "1,234.5", " douze "} {
+	for _, tc := range []struct{ in, msg string }{
+		{"45.000", "45.000 : écrire 45000 ou 45 000"},
+		{"45,000", "45,000 : écrire 45000 ou 45 000"},
+		{"1.234.567", "1.234.567 : écrire 1234567 ou 1 234 567"},
+		{"1,234.5", "1,234.5 : écrire 1234,5 ou 1 234,5"},
+	} {
+		t.Run(tc.in+" is ambiguous", func(t *testing.T) {
+			_, err := model.ParseCents(tc.in)
+			if !errors.Is(err, model.ErrAmbigu) || model.ErrorMessage(err) != tc.msg {
+				t.Fatalf("ParseCents(%q) = %v, want %q (ErrAmbigu)", tc.in, err, tc.msg)
+			}
+		})
+	}
+	t.Run("three decimals after zero", func(t *testing.T) {
+		_, err := model.ParseCents("0,005")
+		wantInvalid(t, err, "« 0,005 » n'est pas un montant en euros (2 décimales au plus)")
+	})
+	for _, in := range []string{"abc", "", " douze "} {
 		t.Run(in+" is refused", func(t *testing.T) {
 			_, err := model.ParseCents(in)
 			wantInvalid(t, err, "n'est pas un montant en euros")

@@ -138,9 +138,9 @@ func TestDemande_Validate(t *testing.T) {
 			t.Fatalf("Validate: %v", err)
 		}
 	})
-	t.Run("NUR without letters", func(t *testing.T) {
+	t.Run("NUR whose counter code holds digits", func(t *testing.T) {
 		d := validDemande()
-		d.NUR = "1111023517879"
+		d.NUR = "0942501000123GD94A"
 		if err := d.Validate(); err != nil {
 			t.Errorf("Validate: %v", err)
 		}
@@ -152,6 +152,7 @@ func TestDemande_Validate(t *testing.T) {
 	}{
 		{"ErrNURRequired", func(d *model.Demande) { d.NUR = "" }, "le NUR doit être le numéro unique d'enregistrement"},
 		{"ErrNURLetters", func(d *model.Demande) { d.NUR = "ABC" }, "le NUR doit être"},
+		{"ErrNURWithoutCounter", func(d *model.Demande) { d.NUR = "1111023517879" }, "le NUR doit être"},
 		{"ErrNURTooShort", func(d *model.Demande) { d.NUR = "123456789" }, "le NUR doit être"},
 		{"ErrNURLowercase", func(d *model.Demande) { d.NUR = "1111023517879gdpub" }, "le NUR doit être"},
 		{"ErrNURSpaces", func(d *model.Demande) { d.NUR = "1111023517879 GDPUB" }, "le NUR doit être"},

@@ -5,8 +5,10 @@ package screens
 // everything is valid, tracks unsaved changes and asks before losing them.
 
 import (
+	"errors"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -179,7 +181,9 @@ func NewChampMontant(label string, required bool) *Champ {
 	c.Entry.SetPlaceHolder("0,00 €")
 	c.check = func(s string) error {
 		v, err := model.ParseCents(s)
-		if err != nil {
+		if errors.Is(err, model.ErrAmbigu) {
+			return err
+		} else if err != nil {
 			return model.Errorf(model.EINVALID, "« %s » n'est pas un montant (ex. 1 234,56).", s)
 		}
 		if v < 0 {
@@ -361,9 +365,59 @@ func FinancementOptions() []string {
 	return out
 }
 
+// officeCommunes is the office's list of communes (Paramètres), loaded when
+// the window opens and when the list is saved.
+var officeCommunes = struct {
+	sync.Mutex
+	list []model.CommuneOffice
+}{list: model.DefaultCommunes()}
+
+// setOfficeCommunes replaces the list the forms offer.
+func setOfficeCommunes(list []model.CommuneOffice) {
+	officeCommunes.Lock()
+	officeCommunes.list = append([]model.CommuneOffice(nil), list...)
+	officeCommunes.Unlock()
+}
+
+// OfficeCommunes returns the office's communes with their postal codes.
+func OfficeCommunes() []model.CommuneOffice {
+	officeCommunes.Lock()
+	defer officeCommunes.Unlock()
+	return append([]model.CommuneOffice(nil), officeCommunes.list...)
+}
+
 // CommuneOptions are the office's communes.
 func CommuneOptions() []string {
-	return []string{"Arcueil", "Cachan", "Gentilly", "Villejuif", "Vitry-sur-Seine"}
+	var out []string
+	for _, c := range OfficeCommunes() {
+		out = append(out, c.Nom)
+	}
+	return out
+}
+
+// checkTexte returns a field check for free text of at most max characters
+// (model.CheckTexte: no control character, no garbled text).
+func checkTexte(label string, max int) func(string) error {
+	return func(s string) error {
+		if err := model.CheckTexte(s, max); err != nil {
+			return model.Errorf(model.EINVALID, "%s : la valeur %s.", label, model.ErrorMessage(err))
+		}
+		return nil
+	}
+}
+
+// NewChampDatePassee builds a date field for a date that has already
+// happened (not after today, not before 1900); what names it in messages.
+func NewChampDatePassee(label string, required bool, what string, today func() model.Date) *Champ {
+	c := NewChampDate(label, required)
+	c.check = func(s string) error {
+		d, err := model.ParseDate(s)
+		if err != nil {
+			return err
+		}
+		return model.CheckPassee(what, d, today())
+	}
+	return c
 }
 
 // Form gathers the fields of one record: it enables Enregistrer only when

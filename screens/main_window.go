@@ -88,6 +88,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.status = widget.NewLabel("Chargement de l'index de recherche…")
 	m.progress = widget.NewProgressBar()
 	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
+	loadOfficeCommunes(a)
 	m.screens = []screen{
 		newTableau(m),
 		newPatrimoine(m),
@@ -191,6 +192,7 @@ func (m *Main) onClose() {
 		if err := m.app.SaveWindowSize(sz.Width, sz.Height); err != nil {
 			m.app.Log.Error("taille de la fenêtre", "err", err)
 		}
+		m.autoBackup()
 		m.win.Close()
 	}
 	if m.current >= 0 {

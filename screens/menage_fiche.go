@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,8 +14,6 @@ import (
 )
 
 func formatUC(uc float64) string { return model.FormatDecimal(uc, 2, false) }
-
-var nurPattern = regexp.MustCompile(`^[0-9]{10,14}[A-Z]{0,6}$`)
 
 // liensLabels are the links shown in the members' select.
 var liensLabels = map[model.Lien]string{model.Titulaire: "Titulaire", model.Conjoint: "Conjoint", model.Cotitulaire: "Cotitulaire",
@@ -79,6 +76,7 @@ type menageFiche struct {
 	motifRefus                                   *Champ
 	prioNums                                     []int // annex-1 numbers of the priority options, same order
 	typos, communes, priorites                   *checkGrid
+	adresse                                      *adresseChamps
 	loadingChecks                                bool
 	delDemande                                   *widget.Button
 
@@ -112,28 +110,24 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 		return nil
 	}
-	f.entree = NewChampDate("Date d'entrée", false)
+	f.entree = NewChampDatePassee("Date d'entrée", false, "la date d'entrée", func() model.Date { return s.main.app.Today() })
 	f.logInfo = wrapped("", fyne.TextStyle{Italic: true})
 	f.impayes = NewOuiNon("Impayés", f.form)
 	f.cesf = NewOuiNon("Rapport CESF", f.form)
 	f.troubles = NewOuiNon("Troubles de voisinage", f.form)
 	f.violent = NewOuiNon("Comportement violent", f.form)
 	f.visite = NewOuiNon("Visite préalable faite", f.form)
-	f.dateVisite = NewChampDate("Date de la visite", false)
+	f.dateVisite = NewChampDatePassee("Date de la visite", false, "la date de la visite", func() model.Date { return s.main.app.Today() })
 
 	f.nur = NewChamp("NUR", false)
-	f.nur.check = func(v string) error {
-		if !nurPattern.MatchString(strings.ToUpper(v)) {
-			return model.Errorf(model.EINVALID, "Le NUR est le numéro unique : chiffres puis lettres (ex. 1111023517879GDPUB).")
-		}
-		return nil
-	}
-	f.depot = NewChampDate("Date de dépôt", false)
-	f.refus = NewChampDate("Refus d'une offre adaptée", false)
+	f.nur.check = func(v string) error { _, err := model.ParseNUR(v); return err }
+	f.depot = NewChampDatePassee("Date de dépôt", false, "la date de dépôt", func() model.Date { return s.main.app.Today() })
+	f.refus = NewChampDatePassee("Refus d'une offre adaptée", false, "la date du refus", func() model.Date { return s.main.app.Today() })
 	f.motifRefus = NewChamp("Motif du refus", false)
 	f.refusLegitime = NewOuiNon("Motif de refus légitime (handicap…)", f.form)
 	f.renouvellement = NewOuiNon("Relogé par une opération de renouvellement urbain (NPNRU / ANRU)", f.form)
 	f.motif = NewChamp("Motif de la demande", false)
+	f.motif.check = checkTexte("Motif", model.MaxMotif)
 	f.active = NewOuiNon("Demande active", f.form)
 	f.dalo = NewOuiNon("Reconnu DALO", f.form)
 	f.daloPrefet = NewOuiNon("Désigné par le préfet", f.form)
@@ -156,6 +150,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus)
+	f.adresse = newAdresseChamps(f.form)
 
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
@@ -173,6 +168,8 @@ func newMenageFiche(s *Menages) *menageFiche {
 		section("Membres"),
 		container.NewGridWithColumns(3, boldLabel("Lien"), boldLabel("Nom"), boldLabel("Prénom")),
 		f.membresBox, container.NewHBox(addMembre),
+		section("Adresse postale"),
+		f.adresse.object(),
 		section("Ressources"),
 		container.NewGridWithColumns(2,
 			cell("Revenu fiscal N-2 (€/an)", f.rfr.Object()), cell("Ressources N-1 (€/an)", f.rn1.Object()),
@@ -219,8 +216,20 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.lien = NewChoix("Lien", lienOptions(), true)
 	r.lien.form = f.form
 	r.nom = NewChamp("Nom", true)
+	r.nom.check = checkTexte("Nom", model.MaxNom)
 	r.prenom = NewChamp("Prénom", false)
+	r.prenom.check = checkTexte("Prénom", model.MaxNom)
 	r.naissance = NewChampDate("Date de naissance", true)
+	r.naissance.check = func(v string) error {
+		d, err := model.ParseDate(v)
+		if err != nil {
+			return err
+		}
+		if err := model.CheckNaissance(d, f.s.main.app.Today()); err != nil {
+			return model.Errorf(model.EINVALID, "L%s.", strings.TrimPrefix(model.ErrorMessage(err), "l"))
+		}
+		return nil
+	}
 	for _, c := range []*Champ{r.nom, r.prenom, r.naissance} {
 		c.form = f.form
 	}
@@ -267,7 +276,7 @@ func (f *menageFiche) extraErrors() []string {
 	var out []string
 	titulaires := 0
 	for i, r := range f.membres {
-		for _, v := range []Validable{r.lien, r.nom, r.naissance} {
+		for _, v := range []Validable{r.lien, r.nom, r.prenom, r.naissance} {
 			if err := v.Err(); err != nil {
 				out = append(out, fmt.Sprintf("Membre n° %d — %s", i+1, err.Error()))
 			}
@@ -284,6 +293,7 @@ func (f *menageFiche) extraErrors() []string {
 	if f.logement.Text() != "" && f.entree.Text() == "" {
 		out = append(out, "Date d'entrée : obligatoire pour un locataire.")
 	}
+	out = append(out, f.adresse.errors(f.menage())...)
 	if f.nur.Text() != "" && f.depot.Text() == "" {
 		out = append(out, "Date de dépôt : obligatoire pour une demande.")
 	}
@@ -332,6 +342,7 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 		f.addMembre(p)
 	}
 	f.membresBox.Refresh()
+	f.adresse.set(m.Adresse)
 	res := m.Ressources
 	setCents := func(c *Champ, v model.Cents) {
 		if v == 0 {
@@ -415,9 +426,9 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 
 // menage builds the household from the fields (invalid fields count as empty).
 func (f *menageFiche) menage() *model.Menage {
-	m := &model.Menage{ID: f.loaded}
+	m := &model.Menage{ID: f.loaded, Adresse: f.adresse.adresse()}
 	if f.fiche != nil && f.fiche.Menage != nil {
-		m.Adresse, m.APresenter = f.fiche.Menage.Adresse, f.fiche.Menage.APresenter
+		m.APresenter = f.fiche.Menage.APresenter
 	}
 	for _, r := range f.membres {
 		m.Personnes = append(m.Personnes, model.Personne{Lien: lienOf(r.lien.Value()), Nom: r.nom.Text(), Prenom: r.prenom.Text(),
@@ -437,6 +448,9 @@ func (f *menageFiche) demande() *model.Demande {
 	nur := strings.ToUpper(f.nur.Text())
 	if nur == "" {
 		return nil
+	}
+	if n, err := model.ParseNUR(nur); err == nil {
+		nur = n
 	}
 	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Checked, DALO: f.dalo.Checked,
 		DALOPrefet: f.daloPrefet.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Checked,

@@ -26,6 +26,8 @@ type Parametres struct {
 	main *Main
 	body fyne.CanvasObject
 	tabs *container.AppTabs
+	// communesEntry edits the office's communes (parametres_communes.go).
+	communesEntry *widget.Entry
 
 	// Identity of the office.
 	office     *Form
@@ -66,6 +68,7 @@ func newParametres(m *Main) *Parametres {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Identité de l'Office", theme.HomeIcon(), s.identite()),
 		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
+		container.NewTabItemWithIcon("Communes", theme.ListIcon(), s.communes()),
 		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
 		container.NewTabItemWithIcon("Indice de fragilité", theme.InfoIcon(), s.poids.content()),
 	)
@@ -344,13 +347,15 @@ func (s *Parametres) imports() fyne.CanvasObject {
 	s.importStatus.Wrapping = fyne.TextWrapWord
 	importCard := widget.NewCard("Importer des fichiers CSV", "", container.NewVBox(intro, row, s.importProg, s.importStatus))
 
-	backupIntro := widget.NewLabel("Copie complète de la base, faite pendant que Logis reste ouvert. Gardez-la hors de ce poste (clé chiffrée, serveur de l'Office).")
+	backupIntro := widget.NewLabel("Copie complète de la base, faite pendant que Logis reste ouvert. Gardez-la hors de ce poste (clé chiffrée, serveur de l'Office). " +
+		"Logis fait aussi, en se fermant, une sauvegarde automatique par jour dans le dossier « Sauvegardes » à côté de la base (les 7 dernières sont gardées).")
 	backupIntro.Wrapping = fyne.TextWrapWord
 	backup := widget.NewButtonWithIcon("Enregistrer une sauvegarde…", theme.DocumentSaveIcon(), s.onBackup)
 	s.backupStatus = widget.NewLabel("")
 	s.backupStatus.Wrapping = fyne.TextWrapWord
 	check := widget.NewButtonWithIcon("Vérifier la base", theme.ConfirmIcon(), s.onVerify)
-	backupCard := widget.NewCard("Sauvegarde et vérification", "", container.NewVBox(backupIntro, container.NewHBox(backup, check), s.backupStatus))
+	restore := widget.NewButtonWithIcon("Restaurer une sauvegarde…", theme.HistoryIcon(), s.onRestore)
+	backupCard := widget.NewCard("Sauvegarde et vérification", "", container.NewVBox(backupIntro, container.NewHBox(backup, check, restore), s.backupStatus))
 
 	return container.NewVScroll(container.NewVBox(importCard, backupCard))
 }
@@ -465,7 +470,7 @@ func (s *Parametres) backupTo(path string) {
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
-		err := s.main.app.Sauvegarder(path)
+		err := s.main.app.Sauvegarder(path, true) // the file dialog asked before replacing
 		fyne.Do(func() {
 			if err != nil {
 				s.main.app.Log.Error("sauvegarde", "err", err)

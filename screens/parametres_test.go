@@ -172,7 +172,7 @@ L4;R1;1 rue A;94110;Arcueil;non;T2;2;40;1;oui;non;HLM;400;100;bailleur
 		t.Errorf("status = %q", s.importStatus.Text)
 	}
 	all := strings.Join(overlayTexts(m.win), "\n")
-	for _, want := range []string{"ligne 3, colonne surface", "ligne 4, colonne typologie", "ligne 5, colonne financement", "Fermer", "3 ligne(s) à corriger"} {
+	for _, want := range []string{"ligne 3 (logement L2), colonne surface", "ligne 4 (logement L3), colonne typologie", "ligne 5 (logement L4), colonne financement", "Fermer", "3 ligne(s) à corriger"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("report lacks %q:\n%s", want, all)
 		}

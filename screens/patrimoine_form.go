@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,11 +13,33 @@ import (
 	"logis/model"
 )
 
-var codePostal = regexp.MustCompile(`^[0-9]{5}$`)
+// checkCodePostal checks the postal code (model.CheckCodePostal) and, once a
+// commune of the office is chosen, that it is that commune's.
+func checkCodePostal(commune *Choix) func(string) error {
+	return func(s string) error {
+		if err := model.CheckCodePostal(s); err != nil {
+			return model.Errorf(model.EINVALID, "Code postal : %s.", model.ErrorMessage(err))
+		}
+		if commune == nil || commune.Value() == "" {
+			return nil
+		}
+		if _, err := model.CheckCommuneOffice(OfficeCommunes(), commune.Value(), s); err != nil {
+			return model.Errorf(model.EINVALID, "Code postal : %s.", model.ErrorMessage(err))
+		}
+		return nil
+	}
+}
 
-func checkCodePostal(s string) error {
-	if !codePostal.MatchString(s) {
-		return model.Errorf(model.EINVALID, "Le code postal a 5 chiffres (ex. 94110).")
+// checkAdresseLogement checks a dwelling's address « street, building,
+// apartment »: its tenant's letters go there, so each part must fit an
+// envelope line (38 characters once abbreviated).
+func checkAdresseLogement(s string) error {
+	if err := model.CheckTexte(s, model.MaxTexte); err != nil {
+		return model.Errorf(model.EINVALID, "Adresse : la valeur %s.", model.ErrorMessage(err))
+	}
+	l := &model.Logement{Adresse: s, CodePostal: "94000", Commune: "X"} // postal code and town are checked on their own
+	if _, pb := model.AdresseDuLogement(l).Lignes(); len(pb) > 0 {
+		return model.Errorf(model.EINVALID, "Adresse : %s.", strings.Join(pb, " ; "))
 	}
 	return nil
 }
@@ -78,9 +99,11 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	}
 	f.residence.OnChanged = f.fillFromResidence
 	f.adresse = NewChamp("Adresse", false)
+	f.adresse.check = checkAdresseLogement
 	f.cp = NewChamp("Code postal", false)
-	f.cp.check = checkCodePostal
 	f.commune = NewChoix("Commune", CommuneOptions(), true)
+	f.cp.check = checkCodePostal(f.commune)
+	f.commune.OnChanged = func(string) { f.cp.validate(); f.form.Check() }
 	f.typo = NewChoix("Typologie", TypologieOptions(), true)
 	f.pieces = NewChampEntier("Pièces principales", true, 1, 20)
 	f.surface = NewChampSurface("Surface habitable", true)
@@ -304,8 +327,9 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	f.nom = NewChamp("Nom", false)
 	f.adresse = NewChamp("Adresse", false)
 	f.cp = NewChamp("Code postal", false)
-	f.cp.check = checkCodePostal
 	f.commune = NewChoix("Commune", CommuneOptions(), true)
+	f.cp.check = checkCodePostal(f.commune)
+	f.commune.OnChanged = func(string) { f.cp.validate(); f.form.Check() }
 	f.fra = NewChampDecimal("Score de fragilité", false, 0, 100, "")
 	f.qpv = NewOuiNon("En QPV (quartier prioritaire)", f.form)
 	f.form.Add(f.code, f.nom, f.adresse, f.cp, f.commune, f.fra)

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -44,6 +45,7 @@ func (db *DB) Backup(dest string) (err error) {
 // temporary file is removed on any failure.
 func copyTo(bdb *bolt.DB, dest string) (err error) {
 	dir := filepath.Dir(dest)
+	RemoveStaleTemps(dir, filepath.Base(dest))
 	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
 		return err
@@ -106,5 +108,56 @@ func DatedPath(path, label string, day time.Time) string {
 			return p
 		}
 		p = fmt.Sprintf("%s-%d.db", stem, i)
+	}
+}
+
+// InUse returns an ELOCKED error when the base at path is open, by this
+// process or by another program (a Logis window holds an exclusive lock);
+// nil when it is free, missing or unreadable. Used before replacing the
+// file (restore), which must work on a damaged base too.
+func InUse(path string) (err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	name := filepath.Base(abs)
+	openPaths.Lock()
+	busy := openPaths.m[abs]
+	openPaths.Unlock()
+	if busy {
+		return lockedError(name, nil)
+	}
+	if st, err := os.Stat(abs); err != nil || st.Size() == 0 {
+		return nil
+	}
+	var file *os.File
+	defer func() {
+		if recover() != nil {
+			_ = file.Close() // bbolt keeps it (and its lock) when it panics
+			err = nil        // damaged, not held: the restore may replace it
+		}
+	}()
+	bdb, err := bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: 500 * time.Millisecond,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		}})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return lockedError(name, err)
+	}
+	if err == nil {
+		_ = bdb.Close()
+	}
+	return nil
+}
+
+// RemoveStaleTemps deletes the temporary files a killed copy to dir/name
+// left behind (« .NAME.*.tmp »: a backup, a copy before a migration, a
+// restore), which hold personal data.
+func RemoveStaleTemps(dir, name string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "."+name+".*.tmp"))
+	for _, f := range files {
+		_ = os.Remove(f)
 	}
 }

@@ -66,4 +66,60 @@ func TestDB_Backup(t *testing.T) {
 			t.Fatalf("err = %v", err)
 		}
 	})
+	t.Run("StaleTempRemoved", func(t *testing.T) {
+		db := MustOpenDB(t)
+		dir := t.TempDir()
+		stale := filepath.Join(dir, ".copie.db.123456.tmp") // a backup killed half-way
+		if err := os.WriteFile(stale, []byte("données personnelles"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Backup(filepath.Join(dir, "copie.db")); err != nil {
+			t.Fatal(err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 || entries[0].Name() != "copie.db" {
+			t.Fatalf("files: %v", entries)
+		}
+	})
+
+	t.Run("ErrWriteFails", func(t *testing.T) {
+		db := MustOpenDB(t)
+		dir := t.TempDir()
+		restore := storage.FailCopies()
+		err := db.Backup(filepath.Join(dir, "copie.db"))
+		restore()
+		if model.ErrorCode(err) != model.EINTERNAL || !strings.Contains(model.ErrorMessage(err), "« copie.db » n'a pas pu être écrite") {
+			t.Fatalf("err = %v", err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Fatalf("left behind: %v", entries)
+		}
+	})
+}
+
+// A migration whose copy cannot be written does not migrate.
+func TestDB_MigrationCopyFails(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "logis.db")
+	db, err := storage.Open(path, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := storage.DowngradeToSchema2(db); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before, _ := os.ReadFile(path)
+	restore := storage.FailCopies()
+	_, err = storage.Open(path, testOptions())
+	restore()
+	if err == nil || !strings.Contains(model.ErrorMessage(err), "n'a pas pu être écrite ; elle n'a pas été modifiée") {
+		t.Fatalf("err = %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Fatal("the base was changed")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("left behind: %v", entries)
+	}
+	MustOpenDBAt(t, path) // migrates now that copies work
 }

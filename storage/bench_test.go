@@ -38,7 +38,7 @@ func benchData() ([]*model.Logement, []*model.Menage) {
 		m.Ressources.RevenuFiscal = model.Cents(1_500_000 + i*37)
 		m.Ressources.Mensuelles = model.Cents(120_000 + i%900*100)
 		if ref == "" {
-			m.Adresse = []string{"12 avenue de la République", "94200 IVRY SUR SEINE"}
+			m.Adresse = model.AdresseDeLignes("12 avenue de la République", "94200 IVRY SUR SEINE")
 		} else {
 			m.Bail.VisiteFaite = i%3 == 0
 			m.Bail.DateVisite = model.NewDate(2025, time.Month(1+i%12), 1+i%28)

@@ -73,7 +73,7 @@ func (tx *Tx) NextCommissionID(year int) (string, error) {
 	var n uint64
 	if data := meta.Get(key); data != nil {
 		if err := decode(bucketMeta, key, data, &n); err != nil {
-			return "", internal(err, "La séquence des commissions %d est illisible.", year)
+			return "", damagedRecord(err, tx.db.name(), bucketMeta, key)
 		}
 	}
 	var id string

@@ -27,7 +27,7 @@ func canaryMenage() *model.Menage {
 }
 
 func canaryDemande() *model.Demande {
-	d := newDemande("0940123400001", "M1")
+	d := newDemande("0940123400001GD94A", "M1")
 	d.Motif = canaryMotif
 	return d
 }

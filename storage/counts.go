@@ -22,7 +22,9 @@ func (tx *Tx) Counts() (Counts, error) {
 		return Counts{}, errTxClosed
 	}
 	var c Counts
-	if err := getMeta(tx.btx, keyCounts, &c); err != nil {
+	if err := getMeta(tx.btx, keyCounts, &c); isDamaged(err) {
+		return Counts{}, damagedRecord(err, tx.db.name(), bucketMeta, keyCounts)
+	} else if err != nil {
 		return Counts{}, internal(err, "Les compteurs de la base « %s » sont illisibles. Lancez la vérification de la base.", tx.db.name())
 	}
 	return c.add(tx.delta), nil

@@ -118,10 +118,21 @@ func Open(path string, opts Options) (db *DB, err error) {
 	}()
 	defer guardBoundary(&err, name)()
 
+	var file *os.File // closed if bolt.Open panics, which would keep it (and its lock)
+	defer func() {
+		if db == nil && bdb == nil && file != nil {
+			_ = file.Close()
+		}
+	}()
 	bdb, err = bolt.Open(abs, 0o600, &bolt.Options{
 		Timeout:      opts.LockTimeout,
 		FreelistType: bolt.FreelistMapType,
 		ReadOnly:     opts.ReadOnly,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		},
 	})
 	if err != nil {
 		return nil, openError(name, err)
@@ -194,6 +205,12 @@ func checkFile(abs string, readOnly bool) error {
 		return model.Errorf(model.EDAMAGED,
 			"Le fichier « %s » est vide : ce n'est pas une base Logis (copie interrompue ?). Il n'a pas été modifié. %s", name, restoreHint)
 	case err == nil:
+		if problems := headFile(abs); len(problems) > 0 {
+			if err := InUse(abs); err != nil {
+				return err // read while another program was writing it
+			}
+			return damagedFile(errors.New(strings.Join(problems, " ")), name)
+		}
 		return nil
 	case !errors.Is(err, fs.ErrNotExist):
 		return openError(name, err)

@@ -216,10 +216,18 @@ func TestOpen(t *testing.T) {
 			t.Errorf("refused after %v", elapsed)
 		}
 
+		// A restore is refused while the other process holds it.
+		if err := storage.InUse(path); model.ErrorCode(err) != model.ELOCKED {
+			t.Errorf("InUse while held by another process: %v", err)
+		}
+
 		// Once the other process has closed it, the file opens.
 		_ = stdin.Close()
 		if err := cmd.Wait(); err != nil {
 			t.Fatal(err)
+		}
+		if err := storage.InUse(path); err != nil {
+			t.Errorf("InUse once released: %v", err)
 		}
 		MustOpenDBAt(t, path)
 	})

@@ -3,7 +3,9 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"time"
 
@@ -217,4 +219,15 @@ func MakeClearBase(path string, schema int, logements []*model.Logement, menages
 		}
 		return putMeta(tx, keySchema, schema)
 	})
+}
+
+// FailCopies makes every copy (backup, copy before a migration) fail after
+// writing part of its temporary file, until the returned function is called.
+func FailCopies() (restore func()) {
+	prev := testHookBeforeCopy
+	testHookBeforeCopy = func(f *os.File) error {
+		_, _ = f.Write([]byte("début de copie"))
+		return errors.New("disque plein (test)")
+	}
+	return func() { testHookBeforeCopy = prev }
 }

@@ -167,7 +167,7 @@ func TestDB_ForEachMenage(t *testing.T) {
 	db := MustOpenDB(t)
 	MustUpdate(t, db, "Import", func(tx *storage.Tx) error {
 		a := newMenage("A", "L1", 3)
-		a.Adresse = []string{"Chez M. Dupont", "94110 ARCUEIL"}
+		a.Adresse = model.AdresseDeLignes("Chez M. Dupont", "94110 ARCUEIL")
 		a.APresenter = true
 		for _, m := range []*model.Menage{a, newMenage("B", "", 1)} {
 			if err := tx.PutMenage(m); err != nil {
@@ -187,7 +187,7 @@ func TestDB_ForEachMenage(t *testing.T) {
 		t.Fatalf("%d ménages", len(kept))
 	}
 	a, b := kept[0], kept[1]
-	if a.ID != "A" || len(a.Personnes) != 3 || a.Bail == nil || a.Bail.Logement != "L1" || len(a.Adresse) != 2 || !a.APresenter {
+	if a.ID != "A" || len(a.Personnes) != 3 || a.Bail == nil || a.Bail.Logement != "L1" || a.Adresse == nil || a.Adresse.Voie != "Chez M. Dupont" || a.Adresse.CodePostal != "94110" || !a.APresenter {
 		t.Fatalf("A = %+v", a)
 	}
 	if b.ID != "B" || len(b.Personnes) != 1 || b.Bail != nil || b.Adresse != nil || b.APresenter {

@@ -44,7 +44,8 @@ func recoverDamage(err *error, dbName string) {
 // The panic value and the stack go to the cause (the technical log).
 func panicError(r any, stack []byte, dbName string) error {
 	cause := fmt.Errorf("storage: panic: %v\n%s", r, stack)
-	if raisedInBolt(stack) {
+	_, fault := r.(interface{ Addr() uintptr }) // a memory fault (SetPanicOnFault)
+	if fault || raisedInBolt(stack) {
 		return damagedFile(cause, dbName)
 	}
 	return internal(cause, "Erreur interne de Logis pendant un accès à la base « %s » ; rien n'a été enregistré.", dbName)

@@ -109,7 +109,7 @@ func (tx *Tx) NextID(kind string) (string, error) {
 	var n uint64
 	if data := meta.Get(key); data != nil {
 		if err := decode(bucketMeta, key, data, &n); err != nil {
-			return "", internal(err, "La séquence des identifiants « %s » est illisible.", kind)
+			return "", damagedRecord(err, tx.db.name(), bucketMeta, key)
 		}
 	}
 	var id string

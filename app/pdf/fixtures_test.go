@@ -37,7 +37,7 @@ func menageExterne(id string) *model.Menage {
 			{Lien: model.Conjoint, Nom: "Lefèvre", Prenom: "Noël", DateNaissance: model.NewDate(1983, 7, 9)},
 			{Lien: model.Enfant, Nom: "Lefèvre", Prenom: "Zoé", DateNaissance: model.NewDate(2015, 1, 4)},
 		},
-		Adresse: []string{"Chez Mme Dupont", "8 rue des Écoles", "94400 Vitry-sur-Seine"}}
+		Adresse: model.AdresseDeLignes("Chez Mme Dupont", "8 rue des Écoles", "94400 Vitry-sur-Seine")}
 }
 
 func menageLocataire(id string, ne model.Date) *model.Menage {

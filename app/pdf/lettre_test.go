@@ -291,68 +291,6 @@ func TestMentionDonnees_DPO(t *testing.T) {
 	mustContain(t, "destinataires", flat(mentionDonnees(o, "x")), "Destinataires : les seuls services de l'Office.")
 }
 
-func TestAdressePostale(t *testing.T) {
-	long := &model.Menage{ID: "M9", Personnes: []model.Personne{{Lien: model.Titulaire, Nom: "de la Villemarqué-Kerhervé", Prenom: "Marie-Françoise Bénédicte"}},
-		Adresse: []string{"Résidence Les Jardins de la Bièvre", "Bâtiment C, escalier 4, appartement 1207, 12e étage", "Entrée par le parking",
-			"123 boulevard Paul Vaillant-Couturier prolongé", "Lieu-dit Les Hautes-Bruyères", "BP 42", "94800 Villejuif Cedex"}}
-	cases := []struct {
-		name    string
-		m       *model.Menage
-		dom     *model.Logement
-		derente string
-		n       int
-	}{
-		{"Externe", menageExterne("M1"), nil, "94400 VITRY SUR SEINE", 4},
-		{"Locataire", menageLocataire("M2", model.NewDate(1970, 1, 1)), domicileTest(), "94230 CACHAN", 5},
-		{"TropLongue", long, nil, "94800 VILLEJUIF CEDEX", 6},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			lignes, err := adressePostale(tc.m, tc.dom)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(lignes) != tc.n || len(lignes) > AdresseLignesMax {
-				t.Errorf("%d lignes, want %d : %q", len(lignes), tc.n, lignes)
-			}
-			for _, l := range lignes {
-				if n := len([]rune(l)); n > AdresseCarMax || n == 0 {
-					t.Errorf("ligne de %d caractères : %q", n, l)
-				}
-			}
-			last := lignes[len(lignes)-1]
-			if last != tc.derente || !derniereLigne.MatchString(last) {
-				t.Errorf("dernière ligne %q, want %q", last, tc.derente)
-			}
-			a := nouvelleAdresse(lignes)
-			if a.X != 110 || a.Y != 55 || a.L != 85 || a.H != 33 {
-				t.Errorf("fenêtre %+v", a)
-			}
-			// Drawn: every line fits the window's width, the block its height.
-			f := nouveauDocument(dateCourier, "t", "t")
-			taille := TailleAdresse(f, a)
-			police(f, true, taille)
-			for _, l := range a.Lignes {
-				if w := f.GetStringWidth(l); w > a.L-2 {
-					t.Errorf("%q : %.1f mm à %.1f pt, plus large que la fenêtre", l, w, taille)
-				}
-			}
-			if float64(len(a.Lignes))*interAdr > a.H {
-				t.Errorf("bloc trop haut")
-			}
-		})
-	}
-	if got := ligneVille("94110 Arcueil"); got != "94110 ARCUEIL" {
-		t.Errorf("ligneVille = %q", got)
-	}
-	if _, err := adressePostale(&model.Menage{ID: "M3", Personnes: menageExterne("x").Personnes}, nil); model.ErrorCode(err) != model.EINVALID {
-		t.Errorf("sans adresse : err = %v", err)
-	}
-	if _, err := adressePostale(&model.Menage{ID: "M3", Adresse: []string{"8 rue des Écoles", "Vitry"}}, nil); model.ErrorCode(err) != model.EINVALID {
-		t.Errorf("sans code postal : err = %v", err)
-	}
-}
-
 func TestEntete_SansChevauchement(t *testing.T) {
 	o := office()
 	o.Nom = "Office Public de l'Habitat du Val-de-Bièvre et des communes associées"

@@ -1,0 +1,112 @@
+package screens
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"logis/app"
+	"logis/model"
+)
+
+// autoBackup writes the day's automatic backup as the window closes (at
+// most once a day, the last 7 kept: app.SauvegardeAuto). A failure is
+// logged only: closing is never blocked.
+func (m *Main) autoBackup() {
+	if path, err := m.app.SauvegardeAuto(); err != nil {
+		m.app.Log.Error("sauvegarde automatique", "err", err)
+	} else if path != "" {
+		m.app.Log.Info("sauvegarde automatique", "fichier", filepath.Base(path))
+	}
+}
+
+// onRestore asks for the backup to restore.
+func (s *Parametres) onRestore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être ouvert."))
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.confirmRestore(path)
+	}, s.main.win)
+	d.SetTitleText("Restaurer une sauvegarde de la base")
+	d.SetConfirmText("Choisir")
+	d.SetDismissText("Annuler")
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".db", ".DB"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// confirmRestore says what a restore does and asks to go on.
+func (s *Parametres) confirmRestore(path string) {
+	base := s.main.app.DB.Path()
+	kept := filepath.Base(app.CheminAvantRestauration(base, s.main.app.Now()))
+	compte := s.main.app.DB.Account().Nom
+	lbl := widget.NewLabel(fmt.Sprintf("Remplacer la base « %s » par la sauvegarde « %s » ?\n\n"+
+		"La sauvegarde est d'abord vérifiée : si elle est endommagée, rien ne change. "+
+		"La base actuelle est gardée à côté sous « %s ». Logis se fermera ensuite : relancez-le pour travailler sur la base restaurée.\n\n"+
+		"Confirmez avec le mot de passe du compte « %s » (il doit être responsable dans la sauvegarde).",
+		filepath.Base(base), filepath.Base(path), kept, compte))
+	lbl.Wrapping = fyne.TextWrapWord
+	mdp := widget.NewPasswordEntry()
+	mdp.SetPlaceHolder("Mot de passe")
+	d := dialog.NewCustomConfirm("Restaurer une sauvegarde", "Restaurer", "Annuler", container.NewVBox(messageBox(lbl, 600, 190), mdp), func(ok bool) {
+		if ok {
+			s.restoreFrom(path, app.Identifiants{Nom: compte, MotDePasse: mdp.Text})
+		}
+	}, s.main.win)
+	showDialog(d)
+}
+
+// restoreFrom closes the base, puts the backup in its place (checked
+// first), tells the agent and closes Logis, to be started again on the
+// restored base. A refused restore reopens the base as it was.
+func (s *Parametres) restoreFrom(path string, id app.Identifiants) {
+	a := s.main.app
+	base := a.DB.Path()
+	// The password is checked on the open base first: a mistyped one
+	// must not close it.
+	if err := a.DB.SignIn(id.Nom, id.MotDePasse); err != nil {
+		Erreur(s.main.win, err)
+		return
+	}
+	if err := a.DB.Close(); err != nil {
+		a.Log.Error("fermeture avant restauration", "err", err)
+	}
+	r, err := app.Restaurer(base, path, a.Now, id)
+	if err != nil {
+		a.Log.Error("restauration", "err", err)
+		db, oerr := app.Rouvrir(base, id)
+		if oerr != nil {
+			a.Log.Error("réouverture après restauration refusée", "err", oerr)
+			s.tellAndQuit("Restauration refusée", model.ErrorMessage(err)+"\n\nLa base n'a pas pu être rouverte : "+model.ErrorMessage(oerr)+"\nLogis va se fermer.")
+			return
+		}
+		a.DB = db
+		s.backupStatus.SetText("Restauration refusée : " + model.ErrorMessage(err))
+		Erreur(s.main.win, err)
+		return
+	}
+	s.tellAndQuit("Sauvegarde restaurée", strings.Join(r.Lines(), "\n")+"\n\nLogis va se fermer : relancez-le pour travailler sur la base restaurée.")
+}
+
+// tellAndQuit shows message, then closes the window (and Logis) once read.
+func (s *Parametres) tellAndQuit(title, message string) {
+	lbl := widget.NewLabel(message)
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "Fermer Logis", messageBox(lbl, 600, 150), s.main.win)
+	d.SetOnClosed(s.main.win.Close)
+	s.lastDialog = d
+	d.Show()
+}
