@@ -143,10 +143,15 @@ func TestMain_IdleLock(t *testing.T) {
 	m.startIdleLock(80 * time.Millisecond)
 	t.Cleanup(m.stopIdle)
 	deadline := time.Now().Add(5 * time.Second)
-	for !m.app.DB.Locked() && time.Now().Before(deadline) {
+	locked := func() bool {
+		var shown bool
+		fyne.DoAndWait(func() { shown = strings.Contains(allText(m.win.Content()), "Logis verrouillé") })
+		return m.app.DB.Locked() && shown
+	}
+	for !locked() && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
-	if !m.app.DB.Locked() || !strings.Contains(allText(m.win.Content()), "Logis verrouillé") {
+	if !locked() {
 		t.Fatal("the window did not lock itself when idle")
 	}
 	_ = m.app.DB.SignIn("test", "mot-de-passe-de-test") // the cleanup check needs the key

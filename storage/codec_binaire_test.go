@@ -13,7 +13,7 @@ func TestBinaryRecords(t *testing.T) {
 		db := MustOpenDB(t)
 		m := newMenage("M1", "L1", 3)
 		m.Personnes[1].Handicap = true
-		r, l, d := newResidence("R1"), newLogement("L1", "R1"), newDemande("0940123400001", "M1")
+		r, l, d := newResidence("R1"), newLogement("L1", "R1"), newDemande("0940123400001GD94A", "M1")
 		MustUpdate(t, db, "x", func(tx *storage.Tx) error {
 			for _, f := range []func() error{
 				func() error { return tx.PutResidence(r) }, func() error { return tx.PutLogement(l) },
@@ -29,7 +29,7 @@ func TestBinaryRecords(t *testing.T) {
 		_ = db.View(func(tx *storage.Tx) error {
 			gm, err1 := tx.Menage("M1")
 			gl, err2 := tx.Logement("L1")
-			gd, err3 := tx.Demande("0940123400001")
+			gd, err3 := tx.Demande("0940123400001GD94A")
 			gr, err4 := tx.Residence("R1")
 			for _, err := range []error{err1, err2, err3, err4} {
 				if err != nil {
