@@ -22,7 +22,7 @@ import (
 	"logis/storage"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() { os.Exit(demarrer(os.Args[1:])) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("logis", flag.ContinueOnError)
@@ -92,6 +92,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 
 // window opens the main window and runs until it is closed.
 func window(a *app.App) int {
+	defer surveillerFenetre(a)() // no OpenGL: French message and exit, not a hang
 	fa := fyneapp.NewWithID("fr.valdevy.logis")
 	if err := screens.UseFrench(); err != nil {
 		a.Log.Error("traductions", "err", err)

@@ -189,10 +189,12 @@ func (m *Main) onClose() {
 	closeNow()
 }
 
-// RestoreSize gives the window its remembered size, or a default one.
+// RestoreSize gives the window its remembered size, capped to the screen,
+// or a default one.
 func (m *Main) RestoreSize() {
 	if w, h, ok := m.app.WindowSize(); ok {
 		m.win.Resize(fyne.NewSize(w, h))
+		m.capToScreen(fyne.NewSize(w, h)) // saved on a bigger screen
 		return
 	}
 	m.win.Resize(fyne.NewSize(1280, 700)) // fits a 1366 × 768 laptop screen

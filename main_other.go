@@ -1,0 +1,16 @@
+//go:build !windows
+
+package main
+
+import (
+	"io"
+	"os"
+)
+
+// consoleParente gives the process's own outputs: a terminal, a file or a pipe.
+func consoleParente() (stdout, stderr io.Writer, console bool) {
+	return os.Stdout, os.Stderr, true
+}
+
+// boiteMessage has nothing to add outside Windows: the message is on stderr.
+func boiteMessage(string) {}
