@@ -32,9 +32,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usageText())
 		return 2
 	}
-	if *dbPath == "" {
-		*dbPath = defaultDBPath()
-	}
+	*dbPath = cheminBase(*dbPath, stderr) // default %LocalAppData%\Logis; OneDrive warned
 	rest := fs.Args()
 	logger := openLog(*dbPath)
 	db, err := storage.Open(*dbPath, storage.Options{User: osUser()})
@@ -101,16 +99,6 @@ func window(a *app.App) int {
 	screens.NewMain(w, a).RestoreSize() // remembered size, saved on close
 	w.ShowAndRun()
 	return 0
-}
-
-// defaultDBPath is logis.db in the user's data folder (%AppData%\Logis on
-// Windows), created on first start.
-func defaultDBPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
-	}
-	return filepath.Join(dir, "Logis", "logis.db")
 }
 
 // openLog writes the technical log next to the database; it never receives

@@ -7,12 +7,15 @@ import (
 	"io"
 	"log"
 	"os"
+	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
 
 	"logis/app"
+	"logis/model"
 	// Corrects a locale Fyne cannot parse before Fyne's packages read it.
 	_ "logis/langue"
 )
@@ -20,9 +23,10 @@ import (
 // demarrage is where start-up errors go: the console (or stderr) and a copy
 // shown in a message box where there is no console to see them (Windows).
 var demarrage struct {
-	mu     sync.Mutex
-	stderr io.Writer
-	copie  bytes.Buffer
+	mu      sync.Mutex
+	stderr  io.Writer
+	copie   bytes.Buffer
+	fenetre bool // the window was asked for
 }
 
 // demarrer is main's body: it attaches to the console that started the
@@ -32,13 +36,14 @@ var demarrage struct {
 func demarrer(args []string) int {
 	stdout, stderr, console := consoleParente()
 	demarrage.stderr = stderr
+	demarrage.fenetre = fenetreDemandee(args)
 	code := run(args, stdout, copieErreurs{})
-	if code != 0 && (!console || fenetreDemandee(args)) {
+	if code != 0 && (!console || demarrage.fenetre) {
 		demarrage.mu.Lock()
 		texte := strings.TrimSpace(demarrage.copie.String())
 		demarrage.mu.Unlock()
 		if texte != "" {
-			boiteMessage(texte)
+			boiteErreur(texte)
 		}
 	}
 	return code
@@ -144,6 +149,43 @@ func quitterSansFenetre(a *app.App, message string) {
 	case <-ferme:
 	case <-time.After(2 * time.Second):
 	}
-	boiteMessage(message)
+	boiteErreur(message)
 	os.Exit(1)
+}
+
+// cheminBase is the base to open: the one given with --db, else the default
+// one (on Windows %LocalAppData%\Logis\logis.db, moved there once from
+// %AppData%). A base in a folder OneDrive synchronises is warned about.
+func cheminBase(choisi string, stderr io.Writer) string {
+	chemin := choisi
+	if chemin == "" {
+		var ancien string
+		chemin, ancien = app.CheminBaseParDefaut(runtime.GOOS, os.Getenv)
+		moved, err := app.DeplacerAncienneBase(ancien, chemin)
+		switch {
+		case err != nil:
+			avertir(stderr, model.ErrorMessage(err))
+			chemin = ancien
+		case moved:
+			avertir(stderr, fmt.Sprintf("La base de Logis a été déplacée de « %s » vers « %s » : ce dossier local n'est pas recopié à chaque ouverture de session Windows (profils itinérants), ce qui pouvait l'abîmer. Rien d'autre à faire.", ancien, chemin))
+		}
+	}
+	abs, err := filepath.Abs(chemin)
+	if err != nil {
+		abs = chemin
+	}
+	if app.DansOneDrive(abs, os.Getenv) {
+		avertir(stderr, fmt.Sprintf("Attention : la base « %s » est dans un dossier synchronisé par OneDrive. OneDrive copie le fichier pendant que Logis s'en sert, ce qui peut l'endommager. "+
+			"Que faire : fermer Logis, déplacer le fichier hors de OneDrive (par exemple dans le dossier %%LocalAppData%%\\Logis) et l'indiquer avec --db dans le raccourci. Les sauvegardes, elles, peuvent aller dans OneDrive.", abs))
+	}
+	return chemin
+}
+
+// avertir says something the user must know before the program goes on: on
+// stderr, and in a message box when the window was asked for (Windows).
+func avertir(stderr io.Writer, texte string) {
+	fmt.Fprintln(stderr, texte)
+	if demarrage.fenetre {
+		boiteAvertissement(texte)
+	}
 }

@@ -165,3 +165,20 @@ func TestJournalFyne(t *testing.T) {
 }
 
 func slogTo(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
+
+// A base in a folder OneDrive synchronises works, with a warning saying
+// what to do.
+func TestCheminBase_OneDrive(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "OneDrive - Office", "logis.db")
+	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "--db", db, "verify")
+	if code != 0 || !strings.Contains(out, "intégrité : OK") || !strings.Contains(errOut, "synchronisé par OneDrive") || !strings.Contains(errOut, "Que faire") {
+		t.Errorf("code %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	code, _, errOut = runCLI(t, "--db", filepath.Join(t.TempDir(), "logis.db"), "verify")
+	if code != 0 || errOut != "" {
+		t.Errorf("outside OneDrive: code %d, stderr %q", code, errOut)
+	}
+}

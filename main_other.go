@@ -12,5 +12,7 @@ func consoleParente() (stdout, stderr io.Writer, console bool) {
 	return os.Stdout, os.Stderr, true
 }
 
-// boiteMessage has nothing to add outside Windows: the message is on stderr.
-func boiteMessage(string) {}
+// boiteErreur and boiteAvertissement have nothing to add outside Windows:
+// the message is on stderr.
+func boiteErreur(string)        {}
+func boiteAvertissement(string) {}

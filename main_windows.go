@@ -21,6 +21,7 @@ const (
 	attachParentProcess = ^uintptr(0) // ATTACH_PARENT_PROCESS, (DWORD)-1
 	mbOK                = 0x0
 	mbIconError         = 0x10
+	mbIconWarning       = 0x30
 	mbSetForeground     = 0x10000
 	mbTopmost           = 0x40000
 )
@@ -61,14 +62,19 @@ func utilisable(h syscall.Handle) bool {
 	return err == nil && t != 0 // FILE_TYPE_UNKNOWN
 }
 
-// boiteMessage shows texte in a native error box, in front of other windows,
+// boiteErreur shows texte in a native error box, in front of other windows,
 // and waits for the user to close it.
-func boiteMessage(texte string) {
+func boiteErreur(texte string) { boiteMessage(texte, mbIconError) }
+
+// boiteAvertissement shows texte in a native warning box and waits.
+func boiteAvertissement(texte string) { boiteMessage(texte, mbIconWarning) }
+
+func boiteMessage(texte string, icone uintptr) {
 	texte = strings.ReplaceAll(texte, "\x00", "")
 	t, err := syscall.UTF16PtrFromString(texte)
 	if err != nil {
 		return
 	}
 	titre, _ := syscall.UTF16PtrFromString("Logis")
-	_, _, _ = procMessageBoxW.Call(0, uintptr(unsafe.Pointer(t)), uintptr(unsafe.Pointer(titre)), mbOK|mbIconError|mbSetForeground|mbTopmost)
+	_, _, _ = procMessageBoxW.Call(0, uintptr(unsafe.Pointer(t)), uintptr(unsafe.Pointer(titre)), mbOK|icone|mbSetForeground|mbTopmost)
 }
