@@ -84,6 +84,28 @@ const messageSansOpenGL = "La fenêtre de Logis ne peut pas s'ouvrir : ce poste 
 // Fyne then keeps running without a window, holding the base's lock.
 var echecsGraphiques = []string{"failed to initialise GLFW", "window creation error", "failed to initialise OpenGL"}
 
+// echecGraphique tells whether a line of the toolkit's log reports that the
+// window cannot be shown: one of Fyne's reports above, or a GLFW platform
+// error of the OpenGL layer (WGL on Windows, GLX or EGL on Linux) or of the
+// display, which GLFW only logs (its CreateWindow then returns no window and
+// no error).
+func echecGraphique(line string) bool {
+	for _, e := range echecsGraphiques {
+		if strings.Contains(line, e) {
+			return true
+		}
+	}
+	if !strings.Contains(line, "PlatformError") {
+		return false
+	}
+	for _, e := range []string{"WGL", "GLX", "EGL", "OpenGL", "pixel format", "open display"} {
+		if strings.Contains(line, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // journalFyne receives the lines Fyne writes with the standard log package:
 // they go to the technical log, and a graphics failure ends the program once
 // Fyne has written its cause (the « At: » line ends each of its reports).
@@ -99,11 +121,9 @@ func (j *journalFyne) Write(p []byte) (int, error) {
 	line := strings.TrimSpace(string(p))
 	j.a.Log.Warn("fyne", "message", line)
 	j.mu.Lock()
-	for _, e := range echecsGraphiques {
-		if strings.Contains(line, e) && !j.vu {
-			j.vu = true
-			go func() { time.Sleep(time.Second); j.once.Do(j.echec) }() // in case no « At: » follows
-		}
+	if echecGraphique(line) && !j.vu {
+		j.vu = true
+		go func() { time.Sleep(time.Second); j.once.Do(j.echec) }() // GLFW's lines have no « At: »
 	}
 	fin := j.vu && strings.HasPrefix(line, "At:")
 	j.mu.Unlock()
@@ -138,19 +158,27 @@ func surveillerFenetre(a *app.App) func() {
 const messageErreurInterne = "Logis s'est arrêté sur une erreur interne. Les données enregistrées avant l'erreur sont conservées dans la base.\n\n" +
 	"Que faire : relancer Logis ; si l'erreur revient, transmettre au support le journal technique (fichier .log à côté de la base)."
 
-// quitterSansFenetre reports why the window cannot go on and leaves, releasing the
-// base (closed when no reader holds it, released by the system otherwise).
+// quitte makes the first report the only one: the log watcher and the
+// panic recovery may both see the same failure.
+var quitte sync.Once
+
+// quitterSansFenetre reports why the window cannot go on and leaves, releasing
+// the base (closed when no reader holds it, released by the system
+// otherwise). It never returns.
 func quitterSansFenetre(a *app.App, message string) {
-	a.Log.Error("fenêtre impossible", "message", message)
-	_, _ = copieErreurs{}.Write([]byte(message + "\n"))
-	ferme := make(chan struct{})
-	go func() { _ = a.DB.Close(); close(ferme) }()
-	select {
-	case <-ferme:
-	case <-time.After(2 * time.Second):
-	}
-	boiteErreur(message)
-	os.Exit(1)
+	quitte.Do(func() {
+		a.Log.Error("fenêtre impossible", "message", message)
+		_, _ = copieErreurs{}.Write([]byte(message + "\n"))
+		ferme := make(chan struct{})
+		go func() { _ = a.DB.Close(); close(ferme) }()
+		select {
+		case <-ferme:
+		case <-time.After(2 * time.Second):
+		}
+		boiteErreur(message)
+		os.Exit(1)
+	})
+	select {} // another goroutine is reporting and leaving
 }
 
 // cheminBase is the base to open: the one given with --db, else the default

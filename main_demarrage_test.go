@@ -182,3 +182,20 @@ func TestCheminBase_OneDrive(t *testing.T) {
 		t.Errorf("outside OneDrive: code %d, stderr %q", code, errOut)
 	}
 }
+
+func TestEchecGraphique(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Fyne error:  window creation error":                                                       true,
+		"Fyne error:  failed to initialise OpenGL":                                                 true,
+		"PlatformError: WGL: Failed to set pixel format for dummy context: Invalid window handle.": true,
+		"PlatformError: GLX: GLX extension not found":                                              true,
+		"PlatformError: X11: Failed to open display :1999":                                         true,
+		"PlatformError: X11: Failed to read clipboard":                                             false,
+		"Fyne error:  Failed to send message to bus":                                               false,
+		"Cause: APIUnavailable: WGL: The driver does not appear to support OpenGL":                 false,
+	} {
+		if got := echecGraphique(line); got != want {
+			t.Errorf("%q: %v, want %v", line, got, want)
+		}
+	}
+}

@@ -40,7 +40,7 @@ func CheminBaseParDefaut(goos string, getenv func(string) string) (chemin, ancie
 }
 
 // DeplacerAncienneBase moves the base ancien to nouveau, with its technical
-// log (same name, .log) and its Sauvegardes folder, when nouveau does not
+// log (same name, .log) and its Sauvegardes and Courriers folders, when nouveau does not
 // exist yet and ancien does; moved tells whether it did. A move across
 // volumes (a redirected AppData) copies then removes. Errors: EINVALID when
 // the base cannot be moved (in use, read-only): nothing is then changed.
@@ -63,9 +63,11 @@ func DeplacerAncienneBase(ancien, nouveau string) (moved bool, err error) {
 	}
 	// The log and the backups follow; a failure there leaves them where they were.
 	_ = deplacerFichier(sansExtension(ancien)+".log", sansExtension(nouveau)+".log")
-	vieux, neuf := filepath.Join(filepath.Dir(ancien), "Sauvegardes"), filepath.Join(filepath.Dir(nouveau), "Sauvegardes")
-	if _, err := os.Stat(neuf); errors.Is(err, fs.ErrNotExist) {
-		_ = os.Rename(vieux, neuf)
+	for _, d := range []string{"Sauvegardes", "Courriers"} {
+		vieux, neuf := filepath.Join(filepath.Dir(ancien), d), filepath.Join(filepath.Dir(nouveau), d)
+		if _, err := os.Stat(neuf); errors.Is(err, fs.ErrNotExist) {
+			_ = os.Rename(vieux, neuf)
+		}
 	}
 	return true, nil
 }
