@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
@@ -31,16 +33,23 @@ func CapSize(want fyne.Size, aireL, aireH int, scale float32) fyne.Size {
 }
 
 // capToScreen shrinks the window to the primary monitor's work area once the
-// toolkit runs (the area and the scale are known only then).
+// toolkit has created it: its scale (Windows display scaling) is known only
+// then, and when that happens is not said, so the check runs a few times in
+// the first seconds.
 func (m *Main) capToScreen(want fyne.Size) {
-	go fyne.Do(func() {
-		l, h := aireDeTravail()
-		capped := CapSize(want, l, h, m.win.Canvas().Scale())
-		if capped != want {
-			m.win.Resize(capped)
-			m.win.CenterOnScreen()
+	go func() {
+		for i := 0; i < 12; i++ {
+			time.Sleep(250 * time.Millisecond)
+			fyne.DoAndWait(func() {
+				l, h := aireDeTravail()
+				capped := CapSize(want, l, h, m.win.Canvas().Scale())
+				if cur := m.win.Canvas().Size(); cur.Width > capped.Width+1 || cur.Height > capped.Height+1 {
+					m.win.Resize(capped)
+					m.win.CenterOnScreen()
+				}
+			})
 		}
-	})
+	}()
 }
 
 // aireDeTravail is the primary monitor's work area in pixels (0, 0 when

@@ -40,12 +40,13 @@ export WINEDEBUG=-all WINEARCH=win64
 export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
 export LOGIS_UTILISATEUR=demo LOGIS_MOT_DE_PASSE=demo # accounts (ignored before they exist)
 export LANG=fr_FR.UTF-8
-xv="" xv2="" pids=""
+xv="" xv2="" xv3="" pids=""
 cleanup() {
 	for p in $pids; do kill "$p" 2>/dev/null; done
 	wineserver -k 2>/dev/null
 	[ -n "$xv" ] && kill "$xv" 2>/dev/null
 	[ -n "$xv2" ] && kill "$xv2" 2>/dev/null
+	[ -n "$xv3" ] && kill "$xv3" 2>/dev/null
 	rm -rf "$W"
 }
 trap cleanup EXIT
@@ -74,6 +75,13 @@ fi
 sys32="$WINEPREFIX/drive_c/windows/system32"
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$sys32/bcryptprimitives.dll" \
 	tools/wine/bcryptprimitives.c tools/wine/bcryptprimitives.def -ladvapi32 || exit 1
+# dpi N: Windows display scaling of the prefix, in dots per inch (96 = 100 %).
+dpi() {
+	wine reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d "$1" /f >/dev/null 2>&1
+	wine reg add 'HKLM\System\CurrentControlSet\Hardware Profiles\Current\Software\Fonts' /v LogPixels /t REG_DWORD /d "$1" /f >/dev/null 2>&1
+	wineserver -w
+}
+dpi 96
 winpath() { echo "Z:${1//\//\\}"; }
 runwin() { timeout 120 wine "$EXE" "$@"; }
 
@@ -201,19 +209,25 @@ else
 	ko "sans OpenGL : code $rc, $(head -c 200 "$W/gl.err")"
 fi
 
+# find_window DISPLAY SECONDS: the id of the main window titled « Logis »
+# (800 pixels wide at least: not a message box) and its size « W H ».
+find_window() {
+	local dpy=$1 until=$(($(date +%s) + $2)) w geo
+	while [ "$(date +%s)" -lt $until ]; do
+		for w in $(DISPLAY=$dpy xdotool search --name '^Logis$' 2>/dev/null); do
+			geo=$(DISPLAY=$dpy xdotool getwindowgeometry "$w" 2>/dev/null | awk '/Geometry/{split($2,a,"x"); print a[1], a[2]}')
+			[ "${geo%% *}" -ge 800 ] 2>/dev/null && { echo "$w $geo"; return 0; }
+		done
+		sleep 0.5
+	done
+	return 1
+}
+
 # The window: titled « Logis », within 20 s, a screenshot kept.
+start=$(date +%s)
 wine "$EXE" --db "$WDB" >"$W/win.out" 2>&1 &
 p=$!; pids="$pids $p"
-found="" start=$(date +%s)
-while [ $(($(date +%s) - start)) -lt 20 ]; do
-	for w in $(xdotool search --name '^Logis$' 2>/dev/null); do
-		wd=$(xdotool getwindowgeometry "$w" 2>/dev/null | awk '/Geometry/{split($2,a,"x"); print a[1]}')
-		[ "${wd:-0}" -ge 800 ] && found=$w && break
-	done
-	[ -n "$found" ] && break
-	sleep 0.5
-done
-if [ -n "$found" ]; then
+if found=$(find_window ":$d1" 20); then
 	sleep 3
 	import -window root dist/test-windows-fenetre.png 2>/dev/null
 	ok "fenêtre « Logis » ouverte en $(($(date +%s) - start)) s (capture dist/test-windows-fenetre.png)"
@@ -221,6 +235,35 @@ else
 	ko "aucune fenêtre « Logis » en 20 s ($(head -c 200 "$W/win.out"))"
 fi
 kill $p 2>/dev/null
+wineserver -w
+
+# Display scaling at 150 % on a 1920 × 1080 screen (the usual laptop): the
+# window is scaled (wider than 1800 pixels for 1280 units) and capped to the
+# screen, status bar included.
+d3=$(free_display $((d2 + 1)))
+Xvfb :$d3 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xv3=$!
+sleep 1
+dpi 144
+DISPLAY=:$d3 wine "$EXE" --db "$WDB" >"$W/dpi.out" 2>&1 &
+p=$!; pids="$pids $p"
+if found=$(find_window ":$d3" 20); then
+	sleep 4 # the scale is applied once the window is shown: measure after it
+	read -r gw gh < <(DISPLAY=:$d3 xdotool getwindowgeometry "${found%% *}" | awk '/Geometry/{split($2,a,"x"); print a[1], a[2]}')
+	DISPLAY=:$d3 import -window root dist/test-windows-fenetre-150.png 2>/dev/null
+	# 1032 = 1080 less room for a title bar and a taskbar: 1280 × 700 units
+	# at 150 % would be 1050 pixels high, the status bar under the taskbar
+	if [ "$gw" -ge 1800 ] && [ "$gw" -le 1920 ] && [ "$gh" -le 1032 ]; then
+		ok "affichage à 150 % : fenêtre de ${gw}×${gh} pixels, à l'échelle et dans l'écran (capture dist/test-windows-fenetre-150.png)"
+	else
+		ko "affichage à 150 % : fenêtre de ${gw}×${gh} pixels sur un écran de 1920×1080"
+	fi
+else
+	ko "affichage à 150 % : aucune fenêtre en 20 s"
+fi
+kill $p 2>/dev/null
+wineserver -k 2>/dev/null
+dpi 96
+kill $xv3 2>/dev/null
 
 echo "test-windows: $pass passed, $fail failed ($(($(date +%s) - t0)) s)"
 [ $fail = 0 ]
