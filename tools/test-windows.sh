@@ -144,6 +144,25 @@ else
 	ko "courriers $seance_close --out : les dossiers diffèrent"
 fi
 
+# Importing the templates of the package (as a new user would) gives the same
+# counts as under Linux.
+if [ -d "$W/paquet/Logis/modeles" ]; then
+	cp "$W/demo.db" "$W/import-lin.db" # the demo base holds the demo account
+	cp "$W/demo.db" "$W/import-win.db"
+	refus=0
+	for k in logements menages personnes demandes; do
+		./logis --db "$W/import-lin.db" import $k "$W/paquet/Logis/modeles/$k.csv" >/dev/null 2>&1 || refus=$((refus + 1))
+		runwin --db "$(winpath "$W/import-win.db")" import $k "$(winpath "$W/paquet/Logis/modeles/$k.csv")" >/dev/null 2>&1 || refus=$((refus + 1))
+	done
+	./logis --db "$W/import-lin.db" verify >"$W/import.lin" 2>&1
+	runwin --db "$(winpath "$W/import-win.db")" verify 2>&1 | tr -d '\r' >"$W/import.win"
+	if [ $refus = 0 ] && ! cmp -s "$W/verify.lin" "$W/import.lin" && cmp -s "$W/import.lin" "$W/import.win"; then
+		ok "import des 4 modèles CSV du paquet : verify identique à celui de Linux"
+	else
+		ko "import des modèles : $refus import(s) refusé(s), $(head -c 200 "$W/import.win")"
+	fi
+fi
+
 # --- behaving like a Windows program --------------------------------------------------
 # A command started from cmd prints on its console (AttachConsole).
 wine cmd /c "$(winpath "$EXE")" --db "$WDB" verify >"$W/cmd.out" 2>&1 </dev/null
@@ -174,7 +193,7 @@ fi
 wait_box() {
 	local dpy=$1 pid=$2 name=$3 win="" i
 	for i in $(seq 1 80); do
-		win=$(DISPLAY=$dpy xdotool search --name '^Logis$' 2>/dev/null | head -1)
+		win=$(DISPLAY=$dpy xdotool search --onlyvisible --name '^Logis$' 2>/dev/null | head -1)
 		[ -n "$win" ] && break
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.25
@@ -182,8 +201,19 @@ wait_box() {
 	[ -n "$win" ] || { kill "$pid" 2>/dev/null; return 99; } # no box
 	sleep 1
 	DISPLAY=$dpy import -window root "dist/test-windows-$name.png" 2>/dev/null
-	DISPLAY=$dpy xdotool windowactivate --sync "$win" key Return 2>/dev/null || DISPLAY=$dpy xdotool key Return
-	for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+	# Entrée on the focused box (no window manager: focus it first), then a
+	# click on its OK button (centred, at the bottom), until the program ends
+	for i in $(seq 1 10); do
+		kill -0 "$pid" 2>/dev/null || break
+		if [ $((i % 2)) = 1 ]; then
+			DISPLAY=$dpy xdotool windowfocus --sync "$win" key Return 2>/dev/null
+		else
+			eval "$(DISPLAY=$dpy xdotool getwindowgeometry --shell "$win" 2>/dev/null)"
+			DISPLAY=$dpy xdotool mousemove --window "$win" $((${WIDTH:-0} / 2)) $((${HEIGHT:-0} - 21)) click 1 2>/dev/null
+		fi
+		sleep 1
+	done
+	kill -0 "$pid" 2>/dev/null && { kill "$pid"; return 98; } # the box did not close
 	wait "$pid"
 }
 
