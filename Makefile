@@ -8,10 +8,9 @@ WIN_PKGS   = gcc-mingw-w64-x86-64
 LOOK_PKGS  = xvfb xdotool imagemagick poppler-utils qpdf
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-FYNE_TOOL ?= $(shell go env GOPATH)/bin/fyne
 TEST_PKGS  = poppler-utils qpdf
 
-.PHONY: all build run test vet bench windows paquet-windows deps deps-windows deps-test demo clean
+.PHONY: all build run test vet bench windows paquet-windows test-windows deps deps-windows deps-test demo clean
 
 all: build
 
@@ -66,13 +65,15 @@ windows: deps-windows
 	mkdir -p dist
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-H=windowsgui -s -w" -o dist/logis.exe .
 
-# Release build: Logis.exe with its icon and version information (FyneApp.toml).
-# Slower than `make windows` (a full rebuild); not run by the CI.
-paquet-windows: deps-windows
-	@[ -x $(FYNE_TOOL) ] || $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(FYNE_TOOL) package --os windows --release
-	git checkout -- FyneApp.toml 2>/dev/null || true
-	mkdir -p dist && mv Logis.exe dist/
+# Release: dist/Logis-VERSION-windows.zip (Logis.exe with its icon and
+# version information, the CSV templates, LISEZMOI.txt).
+paquet-windows:
+	bash tools/paquet-windows.sh
+
+# The packaged exe under Wine: same files as the Linux binary, its window,
+# its Windows behaviour (see tools/test-windows.sh). Run by .ci/run.
+test-windows: paquet-windows
+	bash tools/test-windows.sh
 
 clean:
-	rm -f logis dist/logis.exe
+	rm -f logis dist/logis.exe dist/Logis-*-windows.zip

@@ -21,7 +21,7 @@ import (
 	"logis/storage"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() { os.Exit(demarrer(os.Args[1:])) }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("logis", flag.ContinueOnError)
@@ -31,9 +31,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usageText())
 		return 2
 	}
-	if *dbPath == "" {
-		*dbPath = defaultDBPath()
-	}
+	*dbPath = cheminBase(*dbPath, stderr) // default %LocalAppData%\Logis; OneDrive warned
 	rest := fs.Args()
 	if len(rest) == 0 {
 		return window(*dbPath, openLog(*dbPath, fileExists(*dbPath)))
@@ -121,13 +119,15 @@ func window(dbPath string, logger *slog.Logger) int {
 	if err := screens.UseFrench(); err != nil {
 		logger.Error("traductions", "err", err)
 	}
-	w := fa.NewWindow("Logis")
 	var opened *app.App
-	defer func() {
+	fermer := func() {
 		if opened != nil {
-			opened.DB.Close()
+			_ = opened.DB.Close()
 		}
-	}()
+	}
+	defer fermer()
+	defer surveillerFenetre(logger, fermer)() // no OpenGL: French message and exit, not a hang
+	w := fa.NewWindow("Logis")
 	screens.ShowConnexion(w, screens.Connexion{
 		Base: filepath.Base(dbPath),
 		Demo: isDemoBase(dbPath),
@@ -158,16 +158,6 @@ func window(dbPath string, logger *slog.Logger) int {
 // with « demo »): the sign-in screen then says demo / demo.
 func isDemoBase(dbPath string) bool {
 	return strings.HasPrefix(strings.ToLower(filepath.Base(dbPath)), "demo")
-}
-
-// defaultDBPath is logis.db in the user's data folder (%AppData%\Logis on
-// Windows), created on first start.
-func defaultDBPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
-	}
-	return filepath.Join(dir, "Logis", "logis.db")
 }
 
 // openLog writes the technical log next to the database; it never receives

@@ -204,13 +204,16 @@ func (m *Main) onClose() {
 	closeNow()
 }
 
-// RestoreSize gives the window its remembered size, or a default one.
+// RestoreSize gives the window its remembered size, or a default one, capped
+// to the screen (a size saved on a bigger monitor; 1920 × 1080 at 150 % is
+// 1280 × 720 units less the taskbar).
 func (m *Main) RestoreSize() {
+	size := fyne.NewSize(1280, 700) // fits a 1366 × 768 laptop screen at 100 %
 	if w, h, ok := m.app.WindowSize(); ok {
-		m.win.Resize(fyne.NewSize(w, h))
-		return
+		size = fyne.NewSize(w, h)
 	}
-	m.win.Resize(fyne.NewSize(1280, 700)) // fits a 1366 × 768 laptop screen
+	m.win.Resize(size)
+	m.capToScreen(size)
 }
 
 // show displays screen i.

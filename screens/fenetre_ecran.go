@@ -1,0 +1,69 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"github.com/go-gl/glfw/v3.3/glfw"
+)
+
+// Room kept around the window for its frame and title bar, in pixels.
+const (
+	margeLargeur = 16
+	margeHauteur = 48
+)
+
+// CapSize returns want reduced to fit a work area of aire pixels (the
+// screen less the taskbar) at scale pixels per Fyne unit, with room for the
+// window's frame: a size remembered on a big monitor, reopened on a laptop,
+// must not put the status bar off screen. An unknown area (zero) keeps want.
+func CapSize(want fyne.Size, aireL, aireH int, scale float32) fyne.Size {
+	if aireL <= 0 || aireH <= 0 || scale <= 0 {
+		return want
+	}
+	maxL := float32(aireL-margeLargeur) / scale
+	maxH := float32(aireH-margeHauteur) / scale
+	if maxL > 0 && want.Width > maxL {
+		want.Width = maxL
+	}
+	if maxH > 0 && want.Height > maxH {
+		want.Height = maxH
+	}
+	return want
+}
+
+// capToScreen shrinks the window to the primary monitor's work area once the
+// toolkit has created it: its scale (Windows display scaling) is known only
+// then, and when that happens is not said, so the check runs a few times in
+// the first seconds.
+func (m *Main) capToScreen(want fyne.Size) {
+	go func() {
+		for i := 0; i < 12; i++ {
+			time.Sleep(250 * time.Millisecond)
+			fyne.DoAndWait(func() {
+				l, h := aireDeTravail()
+				capped := CapSize(want, l, h, m.win.Canvas().Scale())
+				if cur := m.win.Canvas().Size(); cur.Width > capped.Width+1 || cur.Height > capped.Height+1 {
+					m.win.Resize(capped)
+					m.win.CenterOnScreen()
+				}
+			})
+		}
+	}()
+}
+
+// aireDeTravail is the primary monitor's work area in pixels (0, 0 when
+// GLFW cannot tell: no monitor, or the test driver).
+func aireDeTravail() (l, h int) {
+	defer func() {
+		if recover() != nil {
+			l, h = 0, 0
+		}
+	}()
+	mon := glfw.GetPrimaryMonitor()
+	if mon == nil {
+		return 0, 0
+	}
+	_, _, l, h = mon.GetWorkarea()
+	return l, h
+}
