@@ -74,7 +74,18 @@ func recordName(bucket, key []byte) string {
 	return clipKey(string(key))
 }
 
-// damagedFile is the error of a file whose structure bbolt cannot read.
+// damagedDuring is the error of damage met while records are read or
+// written: the operation wrote nothing (its transaction is rolled back),
+// but the base may have been written earlier (the sign-in), so the message
+// does not say the file is untouched.
+func damagedDuring(cause error, dbName string) error {
+	return wrap(cause, model.EDAMAGED,
+		"La base « %s » est endommagée (fichier tronqué ou abîmé : copie interrompue, synchronisation incomplète, secteur défectueux) ; l'opération en cours n'a rien enregistré. %s",
+		dbName, restoreHint)
+}
+
+// damagedFile is the error of a file whose structure bbolt cannot read,
+// found before anything was written.
 func damagedFile(cause error, dbName string) error {
 	return wrap(cause, model.EDAMAGED,
 		"La base « %s » est endommagée (fichier tronqué ou abîmé : copie interrompue, synchronisation incomplète, secteur défectueux). Elle n'a pas été modifiée. %s",

@@ -46,7 +46,7 @@ func panicError(r any, stack []byte, dbName string) error {
 	cause := fmt.Errorf("storage: panic: %v\n%s", r, stack)
 	_, fault := r.(interface{ Addr() uintptr }) // a memory fault (SetPanicOnFault)
 	if fault || raisedInBolt(stack) {
-		return damagedFile(cause, dbName)
+		return damagedDuring(cause, dbName)
 	}
 	return internal(cause, "Erreur interne de Logis pendant un accès à la base « %s » ; rien n'a été enregistré.", dbName)
 }
