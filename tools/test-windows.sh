@@ -164,7 +164,9 @@ if [ -d "$W/paquet/Logis/modeles" ]; then
 fi
 
 # --- behaving like a Windows program --------------------------------------------------
-# A command started from cmd prints on its console (AttachConsole).
+# A command started from cmd prints its result. Wine's cmd hands its own
+# outputs (pipes) to the program, so AttachConsole, used on Windows where a
+# windowsgui program gets none, is not exercised here.
 wine cmd /c "$(winpath "$EXE")" --db "$WDB" verify >"$W/cmd.out" 2>&1 </dev/null
 if tr -d '\r' <"$W/cmd.out" | grep -q "intégrité : OK"; then ok "console de cmd : la commande écrit son résultat"; else ko "console de cmd : rien d'écrit ($(head -c 200 "$W/cmd.out"))"; fi
 
