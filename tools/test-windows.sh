@@ -193,9 +193,12 @@ fi
 # captured, then closed with Entrée; returns the program's exit code (99 when
 # no box appeared).
 wait_box() {
-	local dpy=$1 pid=$2 name=$3 win="" i
+	local dpy=$1 pid=$2 name=$3 win="" i w wd
 	for i in $(seq 1 80); do
-		win=$(DISPLAY=$dpy xdotool search --onlyvisible --name '^Logis$' 2>/dev/null | head -1)
+		for w in $(DISPLAY=$dpy xdotool search --onlyvisible --name '^Logis$' 2>/dev/null); do
+			wd=$(DISPLAY=$dpy xdotool getwindowgeometry "$w" 2>/dev/null | awk '/Geometry/{split($2,a,"x"); print a[1]}')
+			[ "${wd:-9999}" -lt 800 ] && win=$w && break # a box, not a main window
+		done
 		[ -n "$win" ] && break
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.25
@@ -263,6 +266,15 @@ if found=$(find_window ":$d1" 20); then
 	sleep 3
 	import -window root dist/test-windows-fenetre.png 2>/dev/null
 	ok "fenêtre « Logis » ouverte en $(($(date +%s) - start)) s (capture dist/test-windows-fenetre.png)"
+	# A second start on the open base: message box « déjà ouverte », code 1.
+	wine "$EXE" --db "$WDB" >/dev/null 2>"$W/second.err" &
+	p2=$!; pids="$pids $p2"
+	wait_box ":$d1" $p2 base-deja-ouverte; rc=$?
+	if [ $rc = 1 ] && grep -q "déjà ouverte" "$W/second.err"; then
+		ok "base déjà ouverte : boîte de message en français, code 1"
+	else
+		ko "base déjà ouverte : code $rc, $(head -c 200 "$W/second.err")"
+	fi
 else
 	ko "aucune fenêtre « Logis » en 20 s ($(head -c 200 "$W/win.out"))"
 fi
