@@ -182,6 +182,16 @@ else
 fi
 rm -rf "$u/Local/Logis"
 
+# A base in the folder %OneDrive% names: warned, in French, and still used.
+mkdir -p "$W/OneDrive - Office/Documents"
+cp "$W/demo.db" "$W/OneDrive - Office/Documents/logis.db"
+OneDrive=$(winpath "$W/OneDrive - Office") runwin --db "$(winpath "$W/OneDrive - Office/Documents/logis.db")" verify >"$W/od.out" 2>"$W/od.err"
+if grep -q "synchronisé par OneDrive" "$W/od.err" && tr -d '\r' <"$W/od.out" | grep -q "intégrité : OK"; then
+	ok "base dans OneDrive : avertissement en français, la commande s'exécute"
+else
+	ko "base dans OneDrive : $(head -c 200 "$W/od.err")"
+fi
+
 # Print fallback (no PDF association) and the real %LocalAppData%: Windows-only tests.
 if wine dist/app-test.exe -test.run '^TestWindows_' -test.v >"$W/apptest.out" 2>&1 && grep -q "^--- PASS: TestWindows_ImprimerSansAssociation" "$W/apptest.out"; then
 	ok "impression sans programme associé : le PDF est ouvert, message Ctrl+P ($(grep -o 'SE_ERR_[A-Z]*' "$W/apptest.out" | head -1))"
