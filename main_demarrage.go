@@ -86,17 +86,18 @@ const messageSansOpenGL = "La fenêtre de Logis ne peut pas s'ouvrir : ce poste 
 var echecsGraphiques = []string{"failed to initialise GLFW", "window creation error", "failed to initialise OpenGL"}
 
 // echecGraphique tells whether a line of the toolkit's log reports that the
-// window cannot be shown: one of Fyne's reports above, or a GLFW platform
-// error of the OpenGL layer (WGL on Windows, GLX or EGL on Linux) or of the
-// display, which GLFW only logs (its CreateWindow then returns no window and
-// no error).
-func echecGraphique(line string) bool {
+// window cannot be shown: one of Fyne's reports above, or, while the window
+// is starting, a GLFW platform error of the OpenGL layer (WGL on Windows, GLX
+// or EGL on Linux) or of the display, which GLFW only logs (its CreateWindow
+// then returns no window and no error). Once started, such an error is only
+// logged.
+func echecGraphique(line string, demarrage bool) bool {
 	for _, e := range echecsGraphiques {
 		if strings.Contains(line, e) {
 			return true
 		}
 	}
-	if !strings.Contains(line, "PlatformError") {
+	if !demarrage || !strings.Contains(line, "PlatformError") {
 		return false
 	}
 	for _, e := range []string{"WGL", "GLX", "EGL", "OpenGL", "pixel format", "open display"} {
@@ -111,18 +112,19 @@ func echecGraphique(line string) bool {
 // they go to the technical log, and a graphics failure ends the program once
 // Fyne has written its cause (the « At: » line ends each of its reports).
 type journalFyne struct {
-	log   *slog.Logger
-	echec func() // called once a graphics failure is seen
-	mu    sync.Mutex
-	vu    bool
-	once  sync.Once
+	log          *slog.Logger
+	echec        func()    // called once a graphics failure is seen
+	finDemarrage time.Time // GLFW's platform errors are fatal until then
+	mu           sync.Mutex
+	vu           bool
+	once         sync.Once
 }
 
 func (j *journalFyne) Write(p []byte) (int, error) {
 	line := strings.TrimSpace(string(p))
 	j.log.Warn("fyne", "message", line)
 	j.mu.Lock()
-	if echecGraphique(line) && !j.vu {
+	if echecGraphique(line, time.Now().Before(j.finDemarrage)) && !j.vu {
 		j.vu = true
 		go func() { time.Sleep(time.Second); j.once.Do(j.echec) }() // GLFW's lines have no « At: »
 	}
@@ -140,7 +142,8 @@ func (j *journalFyne) Write(p []byte) (int, error) {
 // a panic of the toolkit (GLFW panics when there is no display at all).
 func surveillerFenetre(logger *slog.Logger, fermer func()) func() {
 	log.SetFlags(0)
-	log.SetOutput(&journalFyne{log: logger, echec: func() { quitterSansFenetre(logger, fermer, messageSansOpenGL) }})
+	log.SetOutput(&journalFyne{log: logger, echec: func() { quitterSansFenetre(logger, fermer, messageSansOpenGL) },
+		finDemarrage: time.Now().Add(30 * time.Second)})
 	return func() {
 		r := recover()
 		if r == nil {

@@ -200,8 +200,12 @@ func TestEchecGraphique(t *testing.T) {
 		"Fyne error:  Failed to send message to bus":                                               false,
 		"Cause: APIUnavailable: WGL: The driver does not appear to support OpenGL":                 false,
 	} {
-		if got := echecGraphique(line); got != want {
+		if got := echecGraphique(line, true); got != want {
 			t.Errorf("%q: %v, want %v", line, got, want)
+		}
+		// once the window runs, a platform error is only logged
+		if got := echecGraphique(line, false); got != (want && strings.Contains(line, "Fyne error")) {
+			t.Errorf("after start-up, %q: %v", line, got)
 		}
 	}
 }

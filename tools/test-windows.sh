@@ -164,7 +164,9 @@ if [ -d "$W/paquet/Logis/modeles" ]; then
 fi
 
 # --- behaving like a Windows program --------------------------------------------------
-# A command started from cmd prints on its console (AttachConsole).
+# A command started from cmd prints its result. Wine's cmd hands its own
+# outputs (pipes) to the program, so AttachConsole, used on Windows where a
+# windowsgui program gets none, is not exercised here.
 wine cmd /c "$(winpath "$EXE")" --db "$WDB" verify >"$W/cmd.out" 2>&1 </dev/null
 if tr -d '\r' <"$W/cmd.out" | grep -q "intégrité : OK"; then ok "console de cmd : la commande écrit son résultat"; else ko "console de cmd : rien d'écrit ($(head -c 200 "$W/cmd.out"))"; fi
 
@@ -180,6 +182,16 @@ else
 fi
 rm -rf "$u/Local/Logis"
 
+# A base in the folder %OneDrive% names: warned, in French, and still used.
+mkdir -p "$W/OneDrive - Office/Documents"
+cp "$W/demo.db" "$W/OneDrive - Office/Documents/logis.db"
+OneDrive=$(winpath "$W/OneDrive - Office") runwin --db "$(winpath "$W/OneDrive - Office/Documents/logis.db")" verify >"$W/od.out" 2>"$W/od.err"
+if grep -q "synchronisé par OneDrive" "$W/od.err" && tr -d '\r' <"$W/od.out" | grep -q "intégrité : OK"; then
+	ok "base dans OneDrive : avertissement en français, la commande s'exécute"
+else
+	ko "base dans OneDrive : $(head -c 200 "$W/od.err")"
+fi
+
 # Print fallback (no PDF association) and the real %LocalAppData%: Windows-only tests.
 if wine dist/app-test.exe -test.run '^TestWindows_' -test.v >"$W/apptest.out" 2>&1 && grep -q "^--- PASS: TestWindows_ImprimerSansAssociation" "$W/apptest.out"; then
 	ok "impression sans programme associé : le PDF est ouvert, message Ctrl+P ($(grep -o 'SE_ERR_[A-Z]*' "$W/apptest.out" | head -1))"
@@ -191,9 +203,12 @@ fi
 # captured, then closed with Entrée; returns the program's exit code (99 when
 # no box appeared).
 wait_box() {
-	local dpy=$1 pid=$2 name=$3 win="" i
+	local dpy=$1 pid=$2 name=$3 win="" i w wd
 	for i in $(seq 1 80); do
-		win=$(DISPLAY=$dpy xdotool search --onlyvisible --name '^Logis$' 2>/dev/null | head -1)
+		for w in $(DISPLAY=$dpy xdotool search --onlyvisible --name '^Logis$' 2>/dev/null); do
+			wd=$(DISPLAY=$dpy xdotool getwindowgeometry "$w" 2>/dev/null | awk '/Geometry/{split($2,a,"x"); print a[1]}')
+			[ "${wd:-9999}" -lt 800 ] && win=$w && break # a box, not a main window
+		done
 		[ -n "$win" ] && break
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.25
@@ -261,6 +276,15 @@ if found=$(find_window ":$d1" 20); then
 	sleep 3
 	import -window root dist/test-windows-fenetre.png 2>/dev/null
 	ok "fenêtre « Logis » ouverte en $(($(date +%s) - start)) s (capture dist/test-windows-fenetre.png)"
+	# A second start on the open base: message box « déjà ouverte », code 1.
+	wine "$EXE" --db "$WDB" >/dev/null 2>"$W/second.err" &
+	p2=$!; pids="$pids $p2"
+	wait_box ":$d1" $p2 base-deja-ouverte; rc=$?
+	if [ $rc = 1 ] && grep -q "déjà ouverte" "$W/second.err"; then
+		ok "base déjà ouverte : boîte de message en français, code 1"
+	else
+		ko "base déjà ouverte : code $rc, $(head -c 200 "$W/second.err")"
+	fi
 else
 	ko "aucune fenêtre « Logis » en 20 s ($(head -c 200 "$W/win.out"))"
 fi
