@@ -280,7 +280,8 @@ func TestImportCSV_AdressesPostales(t *testing.T) {
 		"M5;;;1000;100;0;;1 rue A;;9411;Arcueil\n" +
 		"M6;;;1000;100;0;;1 rue A;;94230;Arcueil\n" +
 		"M7;;;1000;100;0;\"a\nb\nc\";1 rue A;;94110;Arcueil\n" +
-		"M8;;;1000;100;0;;1 rue A;;;\n"
+		"M8;;;1000;100;0;;1 rue A;;;\n" +
+		"M9;;;1000;100;0;\"Apt 12\nBât C\";\"12 rue de la Résistance et de la\nDéportation\";;94110;Arcueil\n"
 	msg := importErr(t, a, "menages", bad)
 	for _, want := range []string{
 		"ligne 2 (ménage M4), colonne adresse_voie : la voie compte 41 caractères même abrégée ; 38 au plus (norme postale)",
@@ -289,6 +290,7 @@ func TestImportCSV_AdressesPostales(t *testing.T) {
 		"ligne 5 (ménage M7), colonne adresse_complement : le complément d'adresse compte 3 lignes ; 2 au plus",
 		"ligne 6 (ménage M8), colonne adresse_code_postal : le code postal manque",
 		"ligne 6 (ménage M8), colonne adresse_commune : la commune manque",
+		"ligne 7 (ménage M9), colonne adresse_voie : la voie sur 2 lignes et le complément sur 2 ligne(s) font 3 lignes avant la voie ; 2 au plus",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("msg lacks %q:\n%s", want, msg)

@@ -320,9 +320,11 @@ func parseAdresse(c *cells) *model.AdressePostale {
 		CodePostal: c.str("adresse_code_postal", false),
 		Commune:    c.str("adresse_commune", false),
 	}
+	nCompl, nVoie := len(a.Complement), 0
 	if voie := c.lines("adresse_voie"); len(voie) > 0 {
 		a.Voie = voie[len(voie)-1]
 		a.Complement = append(a.Complement, voie[:len(voie)-1]...)
+		nVoie = len(voie)
 	}
 	if a.Vide() {
 		return nil
@@ -336,6 +338,11 @@ func parseAdresse(c *cells) *model.AdressePostale {
 		switch {
 		case strings.HasPrefix(p, "la voie"):
 			col = "adresse_voie"
+		case strings.HasPrefix(p, "le complément") && nVoie > 1 && nCompl <= 2:
+			// The street's first lines are what overflows: say so in
+			// its column, with the lines the user actually wrote.
+			col = "adresse_voie"
+			p = fmt.Sprintf("la voie sur %d lignes et le complément sur %d ligne(s) font %d lignes avant la voie ; 2 au plus (les premières lignes de la voie prennent la place du complément) : écrivez la voie sur une ligne (abréviations postales) ou raccourcissez le complément", nVoie, nCompl, nCompl+nVoie-1)
 		case strings.HasPrefix(p, "la ligne de complément"), strings.HasPrefix(p, "le complément"):
 			col = "adresse_complement"
 		case strings.HasPrefix(p, "le lieu-dit"):

@@ -106,7 +106,7 @@ const (
 	ActionImporter     Action = "importer"      // CSV imports
 	ActionExaminer     Action = "examiner"      // record occupancy review outcomes
 	ActionCommission   Action = "commission"    // prepare, decide and close sessions
-	ActionDocuments    Action = "documents"     // letters and minutes (PDF with personal data)
+	ActionDocuments    Action = "documents"     // letters, minutes, annual report (PDF)
 	ActionExporter     Action = "exporter"      // CSV exports with personal data
 	ActionSauvegarder  Action = "sauvegarder"   // backup copy of the base
 	ActionDemo         Action = "demo"          // fill a base with fictitious data
@@ -129,7 +129,7 @@ var droits = map[Action]struct {
 	ActionImporter:     {[]Role{Responsable, Agent}, "d'importer des fichiers"},
 	ActionExaminer:     {[]Role{Responsable, Agent}, "d'enregistrer l'examen d'occupation"},
 	ActionCommission:   {[]Role{Responsable, Agent}, "de préparer ou de clore une commission"},
-	ActionDocuments:    {[]Role{Responsable, Agent}, "d'éditer des courriers ou des procès-verbaux"},
+	ActionDocuments:    {[]Role{Responsable, Agent}, "d'éditer des documents (courriers, procès-verbaux, rapport annuel)"},
 	ActionExporter:     {[]Role{Responsable, Agent}, "d'exporter des données personnelles"},
 	ActionSauvegarder:  {[]Role{Responsable, Agent}, "de sauvegarder la base"},
 	ActionDemo:         {[]Role{Responsable, Agent}, "de remplir la base de données fictives"},

@@ -584,6 +584,10 @@ func (p *logementsPanel) loadPropositions() {
 	}
 	p.loadSeq++
 	seq, ref, tous, at := p.loadSeq, d.Logement, p.tous.Checked, p.c.Date
+	var vu *model.Logement // a closed session shows the dwelling as the commission saw it
+	if p.c.Instantane != nil {
+		vu = p.c.Instantane.Logement(ref)
+	}
 	p.prop = nil
 	p.propSel = -1
 	p.props.UnselectAll()
@@ -604,6 +608,9 @@ func (p *logementsPanel) loadPropositions() {
 			}
 			p.prop = lc
 			l := &lc.Logement
+			if vu != nil {
+				l = vu
+			}
 			p.titre.SetText(fmt.Sprintf("Logement %s · %s — %s, %s m², %s, loyer %s + charges %s", dossierTitre(d), l.Adresse,
 				model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Loyer, l.Charges))
 			p.propStat.SetText(fmt.Sprintf("%s demande(s) examinée(s) : %s admise(s) et classée(s), %s exclue(s). Les rangs sont des propositions : la commission décide.",

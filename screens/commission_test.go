@@ -825,3 +825,33 @@ func TestDecisionForm_AlerteDateLimite(t *testing.T) {
 		t.Errorf("lundi à 11 jours signalé : %q", f.alerteDate.Text)
 	}
 }
+
+// A closed session shows each dwelling as the commission saw it (the
+// snapshot), not as a later import changed it.
+func TestCommissions_ClosedShowsSnapshotDwelling(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	closeSession(t, m, s, c, d)
+	var vu model.Logement
+	if err := m.app.DB.Update("Nouveau loyer", func(tx *storage.Tx) error {
+		l, err := tx.Logement(d.Logement)
+		if err != nil {
+			return err
+		}
+		vu = *l
+		l.Loyer = model.Euros(999)
+		return tx.PutLogement(l)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.reload(c.ID)
+	s.waitIdle()
+	p := s.seance.logements
+	p.showDossier(true) // as when the dwelling is chosen in the list
+	s.waitIdle()
+	got := p.titre.Text
+	if !strings.Contains(got, "loyer "+vu.Loyer.String()) || strings.Contains(got, "999,00") {
+		t.Errorf("title = %q, want the rent seen at the session (%s)", got, vu.Loyer)
+	}
+}

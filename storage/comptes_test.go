@@ -344,6 +344,16 @@ func TestJournalChain(t *testing.T) {
 		}
 		db.Close()
 	})
+	t.Run("ErrRemovedFirstEntries", func(t *testing.T) {
+		db := build(t)
+		_ = storage.DeleteStored(db, "journal", string(seq(1)))
+		_ = storage.DeleteStored(db, "journal", string(seq(2)))
+		p, _ := db.Check()
+		if !strings.Contains(strings.Join(p, "\n"), "les entrées n° 1 à 2 ont été supprimées") {
+			t.Fatalf("check: %v", p)
+		}
+		db.Close()
+	})
 	t.Run("ErrRemovedLastEntry", func(t *testing.T) {
 		db := build(t)
 		last, _ := db.Journal(1)

@@ -162,7 +162,15 @@ func (tx *Tx) checkJournal(p *problems) error {
 			prevSeq, prevHash, chained = seq, "", false
 			continue
 		}
-		if chained && e.Prec != prevHash {
+		switch {
+		case chained && e.Prec != prevHash:
+			p.addf("Journal : le chaînage est rompu avant l'entrée n° %d (entrée précédente modifiée ou remplacée).", seq)
+		case prevSeq == 0 && e.Prec != "" && seq > 1:
+			// The first entry kept starts the chain (Prec empty, also after
+			// the encryption of a clear base): one that points to a
+			// predecessor means the first entries were removed.
+			p.addf("Journal : les entrées n° 1 à %d ont été supprimées.", seq-1)
+		case prevSeq == 0 && e.Prec != "":
 			p.addf("Journal : le chaînage est rompu avant l'entrée n° %d (entrée précédente modifiée ou remplacée).", seq)
 		}
 		prevSeq, prevHash, chained = seq, entryHash(plain), true
