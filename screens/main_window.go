@@ -85,6 +85,7 @@ type Main struct {
 func NewMain(win fyne.Window, a *app.App) *Main {
 	m := &Main{win: win, app: a, current: -1, catDone: make(chan struct{})}
 	m.status = widget.NewLabel("Chargement de l'index de recherche…")
+	m.status.Truncation = fyne.TextTruncateEllipsis // a long message never pushes the account and lock button off screen
 	m.progress = widget.NewProgressBar()
 	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
 	loadOfficeCommunes(a)
