@@ -152,8 +152,8 @@ func (m *Main) buildCatalogue() {
 		} else {
 			l, r, n := m.app.Catalogue().Sizes()
 			m.status.SetText(fmt.Sprintf("%s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n)))
-			m.progress.Hide()
 		}
+		m.progress.Hide() // done either way: a bar left at « 0 % » would say it is still loading
 		for _, s := range m.screens {
 			if c, ok := s.(catalogueUser); ok {
 				c.catalogueReady()
