@@ -86,6 +86,7 @@ type Main struct {
 func NewMain(win fyne.Window, a *app.App) *Main {
 	m := &Main{win: win, app: a, current: -1, catDone: make(chan struct{})}
 	m.status = widget.NewLabel("Chargement de l'index de recherche…")
+	m.status.Truncation = fyne.TextTruncateEllipsis // a long message never pushes the account and lock button off screen
 	m.progress = widget.NewProgressBar()
 	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
 	loadOfficeCommunes(a)
@@ -152,8 +153,8 @@ func (m *Main) buildCatalogue() {
 		} else {
 			l, r, n := m.app.Catalogue().Sizes()
 			m.status.SetText(fmt.Sprintf("%s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n)))
-			m.progress.Hide()
 		}
+		m.progress.Hide() // done either way: a bar left at « 0 % » would say it is still loading
 		for _, s := range m.screens {
 			if c, ok := s.(catalogueUser); ok {
 				c.catalogueReady()

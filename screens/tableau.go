@@ -72,7 +72,7 @@ func (s *Tableau) load() {
 			s.loading = false
 			if err != nil {
 				s.main.app.Log.Error("tableau de bord", "err", err)
-				s.setBody(container.NewCenter(widget.NewLabel("Les chiffres n'ont pas pu être calculés : " + model.ErrorMessage(err))))
+				s.setBody(messageErreur("Les chiffres n'ont pas pu être calculés : " + model.ErrorMessage(err)))
 				return
 			}
 			s.data = t
@@ -170,4 +170,13 @@ func (s *Tableau) ouvrirExamen(code string) {
 			return
 		}
 	}
+}
+
+// messageErreur shows a failure in the body of a screen, wrapped to its
+// width: a long message (a damaged base and what to do) never widens the
+// window beyond the screen.
+func messageErreur(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(l)
 }

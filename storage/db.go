@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -236,6 +237,9 @@ func openError(name string, err error) error {
 	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
 		return wrap(err, model.EDAMAGED,
 			"Le fichier « %s » n'est pas une base Logis ou il est endommagé ; il n'a pas été modifié. Ouvrez une autre base ou restaurez une sauvegarde (logis restaurer SAUVEGARDE, ou « Restaurer une sauvegarde… » dans Paramètres).", name)
+	case errors.Is(err, syscall.EROFS):
+		return wrap(err, model.EINVALID,
+			"La base « %s » est sur un support en lecture seule (clé USB verrouillée, disque ou partage protégé en écriture) : Logis ne peut que la vérifier (logis verify) ou la restaurer (logis restaurer). Copiez-la sur le disque du poste pour y travailler.", name)
 	case errors.Is(err, fs.ErrPermission):
 		return wrap(err, model.EINTERNAL,
 			"Logis n'a pas le droit d'ouvrir la base « %s ». Vérifiez les droits du fichier et de son dossier.", name)

@@ -231,3 +231,6 @@ func FailCopies() (restore func()) {
 	}
 	return func() { testHookBeforeCopy = prev }
 }
+
+// OpenError exposes openError.
+var OpenError = openError
