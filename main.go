@@ -16,7 +16,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"logis/app"
-	_ "logis/locale" // initialised before Fyne reads the locale (see its doc)
 	"logis/model"
 	"logis/screens"
 	"logis/storage"
