@@ -197,7 +197,7 @@ func messagesSuite(r *ResultatSuite) []string {
 	}
 	if s.Reponse.Refus() {
 		if r.Suivant != "" {
-			out = append(out, fmt.Sprintf("L'offre passe au rang %d : demande %s (art. R.441-3 CCH) ; son courrier d'offre est à envoyer.", r.RangSuiv, r.Suivant))
+			out = append(out, fmt.Sprintf("L'offre passe au rang %d : demande %s (art. R.441-3 CCH) ; son courrier d'offre, avec son délai de réponse, est à envoyer.", r.RangSuiv, r.Suivant))
 		} else {
 			out = append(out, "Aucun autre candidat classé : le logement revient à une prochaine commission.")
 		}

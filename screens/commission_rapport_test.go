@@ -124,3 +124,50 @@ func TestCommissions_SuiteDesOffres(t *testing.T) {
 		t.Errorf("tab after the refusal:\n%s", all)
 	}
 }
+
+// TestCommissions_CourrierOffreSuivante: after rank 1 of a classement
+// refused, the « Suite des offres » tab offers rank 2's offer letter, writes
+// it into the documents folder and says where.
+func TestCommissions_CourrierOffreSuivante(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	var c *model.Commission
+	var ref, premier, second string
+	list, _ := m.app.Commissions()
+	for i := range list {
+		if list[i].Statut != model.Close {
+			continue
+		}
+		for _, d := range list[i].Logements {
+			for _, k := range d.Candidats {
+				if k.Decision != nil && k.Decision.Type == model.AttributionClassee && k.Decision.Rang == 2 && ref == "" {
+					c, ref, second = &list[i], d.Logement, k.NUR
+					premier = list[i].TitulaireOffre(d.Logement).NUR
+				}
+			}
+		}
+	}
+	if c == nil {
+		t.Fatal("the demo has no closed session with a classement")
+	}
+	s.open(c.ID)
+	p := s.seance.suites
+	if strings.Contains(strings.Join(buttonLabels(p.list), "\n"), "Courrier d'offre") {
+		t.Fatal("an offer letter is offered before any refusal")
+	}
+	p.ouvrir(ref, premier, model.OffreSansReponse)
+	p.last.valider()
+	if !strings.Contains(p.status.Text, "Courrier d'offre (rang 2)") {
+		t.Errorf("status after the refusal %q", p.status.Text)
+	}
+	dir := t.TempDir()
+	s.seance.documents.dir = dir
+	tapButton(t, p.list, "Courrier d'offre (rang 2)")
+	path := filepath.Join(dir, c.ID+"_"+second+"_offre-rang-2.pdf")
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("letter not written: %v (status %q)", err, p.status.Text)
+	}
+	if !strings.Contains(p.status.Text, "Courrier d'offre de la demande "+second+" (rang 2, logement "+ref+") écrit dans « "+path+" »") || !p.ouvrir1.Visible() {
+		t.Errorf("status %q", p.status.Text)
+	}
+}
