@@ -37,7 +37,7 @@ var commandes = []commande{
 	{"commissions", "commissions\nliste des séances : id;date (AAAA-MM-JJ);type;statut", model.ActionConsulter, cmdCommissions},
 	{"fragilite", "fragilite [--date AAAA-MM-JJ] [--out FICHIER.csv]\nindice de fragilité de chaque résidence (politique §1.4), la plus fragile d'abord", model.ActionConsulter, cmdFragilite},
 	{"suite", "suite SEANCE NUR accepte|refus|sans-reponse|bail|courrier [--date AAAA-MM-JJ] [--motif TEXTE] [--legitime] [--logement REF] [--courrier DOSSIER] [--mode MODE]\nsuite d'une offre de la séance close : réponse du demandeur, bail signé ; courrier d'offre du rang suivant après un refus", model.ActionCommission, cmdSuite},
-	{"rapport", "rapport --annee AAAA --out FICHIER.pdf [--csv FICHIER.csv]\nrapport annuel au Conseil d'administration (art. R.441-9 CCH) sur les séances closes de l'année", model.ActionDocuments, cmdRapport},
+	{"rapport", "rapport --annee AAAA --out FICHIER.pdf [--csv FICHIER.csv]\nrapport annuel au Conseil d'administration (art. R.441-9 CCH) sur les séances closes de l'année", model.ActionConsulter, cmdRapport},
 	{"init", "init\ncrée une base vide ; le compte indiqué en est le responsable", model.ActionConsulter, cmdInit},
 	{"utilisateurs", "utilisateurs\nliste des comptes : nom;rôle;actif;dernière connexion", model.ActionComptes, cmdUtilisateurs},
 	{"utilisateurs ajouter", "utilisateurs ajouter NOM --role agent|responsable|consultation\ncrée un compte (mot de passe : LOGIS_NOUVEAU_MOT_DE_PASSE ou saisi deux fois)", model.ActionComptes, nil},

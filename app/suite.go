@@ -32,8 +32,13 @@ type ResultatSuite struct {
 // the offer to the next rank. ref may be empty when the application holds
 // only one offer in the session. The date defaults to today (a lease needs
 // its date). Errors: ENOTFOUND (session, dwelling, candidate), EINVALID
-// (model.ControleSuite), ECONFLICT (the dwelling is let to another household).
+// (model.ControleSuite), ECONFLICT (the dwelling is let to another
+// household), EFORBIDDEN (a role without model.ActionCommission: a
+// consultation account reads the follow-up, never records it).
 func (a *App) SaisirSuite(id, ref, nur string, s model.SuiteOffre) (*ResultatSuite, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	res := &ResultatSuite{Seance: id}
 	s.NUR, s.Motif = strings.TrimSpace(nur), strings.TrimSpace(s.Motif)
 	err := a.DB.Update("Commission "+id+" : suite d'une offre", func(tx *storage.Tx) error {

@@ -128,7 +128,7 @@ var droits = map[Action]struct {
 	ActionSaisir:       {[]Role{Responsable, Agent}, "de modifier les données"},
 	ActionImporter:     {[]Role{Responsable, Agent}, "d'importer des fichiers"},
 	ActionExaminer:     {[]Role{Responsable, Agent}, "d'enregistrer l'examen d'occupation"},
-	ActionCommission:   {[]Role{Responsable, Agent}, "de préparer ou de clore une commission"},
+	ActionCommission:   {[]Role{Responsable, Agent}, "de préparer ou de clore une commission, ni d'enregistrer la suite de ses offres"},
 	ActionDocuments:    {[]Role{Responsable, Agent}, "d'éditer des courriers ou des procès-verbaux"},
 	ActionExporter:     {[]Role{Responsable, Agent}, "d'exporter des données personnelles"},
 	ActionSauvegarder:  {[]Role{Responsable, Agent}, "de sauvegarder la base"},

@@ -171,3 +171,33 @@ func TestCommissions_CourrierOffreSuivante(t *testing.T) {
 		t.Errorf("status %q", p.status.Text)
 	}
 }
+
+// TestCommissions_SuiteLecture: an account that may not record the
+// follow-up reads it without the buttons, and is told why.
+func TestCommissions_SuiteLecture(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	list, _ := m.app.Commissions()
+	var c *model.Commission
+	for i := range list {
+		if list[i].Statut == model.Close {
+			c = &list[i]
+		}
+	}
+	if c == nil {
+		t.Fatal("the demo has no closed session")
+	}
+	s.open(c.ID)
+	p := s.seance.suites
+	if b := strings.Join(buttonLabels(p.list), "|"); !strings.Contains(b, "Refusée…") {
+		t.Fatalf("responsable without buttons: %s", b)
+	}
+	p.peut = func() error { return model.Autorise(model.Consultation, model.ActionCommission) }
+	p.set(c)
+	if b := strings.Join(buttonLabels(p.list), "|"); strings.Contains(b, "Refusée…") || strings.Contains(b, "Acceptée…") {
+		t.Errorf("consultation sees %s", b)
+	}
+	if all := strings.Join(texts(p.list), "\n"); !strings.Contains(all, "votre rôle (consultation) ne permet pas") || !strings.Contains(all, "Offre détenue par la demande") {
+		t.Errorf("tab:\n%s", all)
+	}
+}

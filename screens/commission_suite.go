@@ -26,6 +26,9 @@ type suitePanel struct {
 	// say.
 	courrier func(ref, nur string) (path, msg string, err error)
 	ouvrirF  func(path string) error
+	// peut says whether the signed-in account may record (nil: yes); a
+	// consultation account reads the follow-up without its buttons.
+	peut func() error
 	today    func() model.Date
 	ouvrir1  *widget.Button // opens the letter last written
 	dernier  string
@@ -120,6 +123,14 @@ func (p *suitePanel) carte(c *model.Commission, d *model.DossierLogement) fyne.C
 			rang = fmt.Sprintf(" (rang %d)", t.Decision.Rang)
 		}
 		box.Add(widget.NewLabel(fmt.Sprintf("Offre détenue par la demande %s%s.", t.NUR, rang)))
+		if p.peut != nil {
+			if err := p.peut(); err != nil {
+				l := widget.NewLabel(model.ErrorMessage(err))
+				l.Wrapping = fyne.TextWrapWord
+				box.Add(l)
+				break
+			}
+		}
 		ref, nur := d.Logement, t.NUR
 		btn := func(label string, icon fyne.Resource, r model.ReponseOffre) *widget.Button {
 			return widget.NewButtonWithIcon(label, icon, func() { p.ouvrir(ref, nur, r) })
@@ -214,6 +225,7 @@ func (e *seanceEditor) newSuites() fyne.CanvasObject {
 		return msgs, nil
 	})
 	e.suites.ouvrirF = app.OuvrirFichier
+	e.suites.peut = func() error { return a.Peut(model.ActionCommission) }
 	e.suites.courrier = func(ref, nur string) (string, string, error) {
 		o, err := a.CourrierOffreSuivante(e.id(), ref, nur, e.documents.dir, app.OptionsCourriers{Mode: model.Recommande})
 		if err != nil {
