@@ -28,14 +28,14 @@ type suitePanel struct {
 	ouvrirF  func(path string) error
 	// peut says whether the signed-in account may record (nil: yes); a
 	// consultation account reads the follow-up without its buttons.
-	peut func() error
-	today    func() model.Date
-	ouvrir1  *widget.Button // opens the letter last written
-	dernier  string
-	status   *widget.Label
-	list     *fyne.Container
-	body     fyne.CanvasObject
-	last     *suiteForm // the form last opened (tests)
+	peut    func() error
+	today   func() model.Date
+	ouvrir1 *widget.Button // opens the letter last written
+	dernier string
+	status  *widget.Label
+	list    *fyne.Container
+	body    fyne.CanvasObject
+	last    *suiteForm // the form last opened (tests)
 }
 
 func newSuitePanel(win fyne.Window, today func() model.Date, saisir func(ref, nur string, s model.SuiteOffre) ([]string, error)) *suitePanel {
