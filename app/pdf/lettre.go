@@ -245,10 +245,12 @@ func EstCourrier(id, nom string) bool {
 	return false
 }
 
-// seance writes « le jeudi 19 novembre 2026 à Arcueil, salle du conseil ».
+// seance writes « le jeudi 19 novembre 2026 (salle du conseil) »; an
+// imported session has no place recorded (its Lieu says it was imported,
+// which is not for the applicant).
 func seance(c *model.Commission) string {
 	s := "le " + c.Date.LongAvecJour()
-	if strings.TrimSpace(c.Lieu) != "" {
+	if strings.TrimSpace(c.Lieu) != "" && c.Import == nil {
 		s += " (" + strings.TrimSpace(c.Lieu) + ")"
 	}
 	return s

@@ -200,6 +200,16 @@ func TestMiseEnPage_OffreSuivante(t *testing.T) {
 	if _, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageExterne(c.Menage), Candidat: &c, Logement: logementTest("ARC0001-0003"), Passage: true}); err == nil {
 		t.Error("an offer passed to rank 1")
 	}
+	// An imported session: its place is not recorded, the letter says no
+	// place (the marker of the import is for the office, not the applicant).
+	cm.Import, cm.Lieu = &model.ImportSeance{Fichier: "decisions.csv"}, "Séance importée : décisions prises avant Logis (membres et quorum non enregistrés)"
+	c = cm.Logements[0].Candidats[1]
+	l, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageExterne(c.Menage), Candidat: &c, Logement: logementTest("ARC0001-0003"), Passage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "séance importée", l.Texte(), "s'est réunie le jeudi 19 novembre 2026. Elle a examiné")
+	mustNotContain(t, "séance importée", l.Texte(), "Séance importée", "quorum")
 }
 
 func TestMiseEnPage_ConditionSuspensive(t *testing.T) {
