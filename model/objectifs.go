@@ -51,7 +51,9 @@ type Objectif struct {
 	// of the offers), BauxAtteints of them to first-quartile or
 	// urban-renewal households (0 when the threshold is missing), EnAttente
 	// still without a lease. Zero for the other objectives.
-	Baux, BauxAtteints, EnAttente int
+	// BauxInconnus of the Baux have the applicant's situation or
+	// resources unknown (left out of the leases' share).
+	Baux, BauxAtteints, BauxInconnus, EnAttente int
 }
 
 // Sources of the objectives.
@@ -108,15 +110,17 @@ func ObjectifQuartileHorsQPV(lignes []LigneObjectif, annee int, r *Regles) Objec
 			continue
 		}
 		attributions++
-		atteint := false
+		atteint, inconnu := false, false
 		switch {
 		case l.Profil == nil:
 			o.Inconnus++
+			inconnu = true
 		case l.Profil.RenouvellementUrbain:
 			o.Denominateur++
 			atteint = true
 		case !l.Profil.QuartileConnu:
 			o.Inconnus++
+			inconnu = true
 		default:
 			o.Denominateur++
 			atteint = ok && l.Profil.QuartileUC < seuil
@@ -128,6 +132,9 @@ func ObjectifQuartileHorsQPV(lignes []LigneObjectif, annee int, r *Regles) Objec
 			o.Baux++
 			if atteint {
 				o.BauxAtteints++
+			}
+			if inconnu {
+				o.BauxInconnus++
 			}
 		} else {
 			o.EnAttente++
@@ -157,6 +164,9 @@ func suiviBaux(o Objectif, attributions int, seuil bool) string {
 	s := fmt.Sprintf("Suivi des baux (suite des offres) : %s sur %s hors QPV", pluriel(o.Baux, "bail signé", "baux signés"), pluriel(attributions, "attribution", "attributions"))
 	if seuil && o.Baux > 0 {
 		s += fmt.Sprintf(", dont %d au premier quartile ou en renouvellement urbain", o.BauxAtteints)
+		if n := o.Baux - o.BauxInconnus; n > 0 {
+			s += fmt.Sprintf(" (%s des baux signés dont les ressources sont connues)", FormatPercent(float64(o.BauxAtteints)/float64(n)))
+		}
 	}
 	return s + fmt.Sprintf(" ; %s.", pluriel(o.EnAttente, "en attente de signature", "en attente de signature"))
 }

@@ -94,11 +94,11 @@ func TestObjectifQuartile_Baux(t *testing.T) {
 		fragment                string
 	}{
 		{"leases known", true, []model.LigneObjectif{bail(ligne(false, true, q1)), bail(ligne(false, true, haut)), ligne(false, true, q1), bail(ligne(true, true, q1)), ligne(false, false, q1)},
-			2, 1, 1, "Suivi des baux (suite des offres) : 2 baux signés sur 3 attributions hors QPV, dont 1 au premier quartile ou en renouvellement urbain ; 1 en attente de signature."},
+			2, 1, 1, "Suivi des baux (suite des offres) : 2 baux signés sur 3 attributions hors QPV, dont 1 au premier quartile ou en renouvellement urbain (50,0 % des baux signés dont les ressources sont connues) ; 1 en attente de signature."},
 		{"a session in preparation: every lease pending", true, []model.LigneObjectif{ligne(false, true, q1)},
 			0, 0, 1, "Suivi des baux (suite des offres) : 0 bail signé sur 1 attribution hors QPV ; 1 en attente de signature."},
 		{"unknown resources still count their lease", true, []model.LigneObjectif{bail(ligne(false, true, nil))},
-			1, 0, 0, "1 bail signé sur 1 attribution hors QPV, dont 0 au premier quartile"},
+			1, 0, 0, "1 bail signé sur 1 attribution hors QPV, dont 0 au premier quartile ou en renouvellement urbain ; 0 en attente de signature."},
 		{"threshold missing: leases counted, their quartile not", false, []model.LigneObjectif{bail(ligne(false, true, q1)), ligne(false, true, haut)},
 			1, 0, 1, "Suivi des baux (suite des offres) : 1 bail signé sur 2 attributions hors QPV ; 1 en attente de signature."},
 		{"nothing yet", true, nil, 0, 0, 0, "Aucune attribution hors QPV"},

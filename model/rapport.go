@@ -423,7 +423,7 @@ func comptesMotifs(m map[string]int, list []Motif) []Decompte {
 		}
 	}
 	if n := m[""]; n > 0 {
-		out = append(out, Decompte{Code: "redige", Libelle: "motifs rédigés par l'agent (hors liste)", N: n})
+		out = append(out, Decompte{Code: "redige", Libelle: "Motifs rédigés (hors liste)", N: n})
 	}
 	return out
 }
