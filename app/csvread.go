@@ -122,6 +122,14 @@ func readCSV(r io.Reader, required []string) (*csvTable, []ImportError, error) {
 		if blank(rec) {
 			continue
 		}
+		// A value past the header's last column would be lost: most often
+		// a « ; » inside an unquoted value (a reason), which the whole file
+		// is refused for rather than cut silently. Empty trailing cells, as
+		// spreadsheets write them, are fine.
+		if len(rec) > len(header) && !blank(rec[len(header):]) {
+			errs = append(errs, ImportError{Ligne: line, Raison: fmt.Sprintf("%d valeur(s) au-delà des %d colonnes de l'en-tête (« %s ») : une valeur contient-elle un « %c » ? Mettez-la entre guillemets", len(rec)-len(header), len(header), clipValue(strings.TrimSpace(strings.Join(rec[len(header):], string(sep)))), sep)})
+			continue
+		}
 		t.rows = append(t.rows, rec)
 		t.lines = append(t.lines, line)
 	}
