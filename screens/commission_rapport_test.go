@@ -201,3 +201,19 @@ func TestCommissions_SuiteLecture(t *testing.T) {
 		t.Errorf("tab:\n%s", all)
 	}
 }
+
+// TestCarteObjectif_Baux: the dashboard's card of the objective outside QPV
+// tells the signed leases and those pending; the other cards do not.
+func TestCarteObjectif_Baux(t *testing.T) {
+	test.NewTempApp(t)
+	q1 := model.Objectif{Numerateur: 1, Denominateur: 11, Part: 1.0 / 11, Cible: 0.25, Baux: 3, EnAttente: 8}
+	q1.Regle, q1.Titre, q1.Resultat = model.RegleObjectifQ1HorsQPV, model.RegleObjectifQ1HorsQPV.Titre(), model.Alerte
+	if got := labelTexts(carteObjectif(q1, nil, nil)); !strings.Contains(got, "baux signés : 3 ; en attente de signature : 8") {
+		t.Errorf("card:\n%s", got)
+	}
+	mut := model.Objectif{Numerateur: 0, Denominateur: 14, Cible: 0.2}
+	mut.Regle, mut.Titre, mut.Resultat = model.RegleObjectifMutations, model.RegleObjectifMutations.Titre(), model.Alerte
+	if got := labelTexts(carteObjectif(mut, nil, nil)); strings.Contains(got, "baux") {
+		t.Errorf("transfers card:\n%s", got)
+	}
+}
