@@ -217,3 +217,22 @@ func TestCarteObjectif_Baux(t *testing.T) {
 		t.Errorf("transfers card:\n%s", got)
 	}
 }
+
+// TestChronologique: the sessions list reads by date, imported sessions
+// (named by the office) among Logis's own.
+func TestChronologique(t *testing.T) {
+	all := chronologique([]model.Commission{
+		{ID: "C2026-001", Date: model.NewDate(2026, 11, 5)},
+		{ID: "C2026-002", Date: model.NewDate(2026, 12, 17)},
+		{ID: "CAL-2026-01", Date: model.NewDate(2026, 1, 15)},
+		{ID: "CAL-2026-09", Date: model.NewDate(2026, 9, 17)},
+		{ID: "B-2026", Date: model.NewDate(2026, 9, 17)},
+	})
+	var got []string
+	for _, c := range all {
+		got = append(got, c.ID)
+	}
+	if strings.Join(got, " ") != "CAL-2026-01 B-2026 CAL-2026-09 C2026-001 C2026-002" {
+		t.Errorf("order %v", got)
+	}
+}
