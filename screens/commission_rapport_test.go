@@ -87,6 +87,7 @@ func TestCommissions_SuiteDesOffres(t *testing.T) {
 		t.Fatal("the demo has no closed session")
 	}
 	s.open(c.ID)
+	s.waitIdle() // the dwellings tab looks for candidates in the background
 	p := s.seance.suites
 	var ref, nur string
 	for _, d := range c.Logements {
@@ -102,16 +103,19 @@ func TestCommissions_SuiteDesOffres(t *testing.T) {
 	f := p.last
 	f.date.SetText("31/02/2026")
 	f.valider()
+	s.waitIdle()
 	if got, _ := m.app.Commission(c.ID); len(got.Suites) != 0 {
 		t.Fatal("recorded with a bad date")
 	}
 	f.date.SetText(m.app.Today().String())
 	f.valider() // no reason: refused by the app
+	s.waitIdle()
 	if got, _ := m.app.Commission(c.ID); len(got.Suites) != 0 {
 		t.Fatal("refusal recorded without its reason")
 	}
 	test.Type(f.motif, "Logement trop éloigné de l'école des enfants")
 	f.valider()
+	s.waitIdle()
 	got, _ := m.app.Commission(c.ID)
 	if len(got.Suites) != 1 || got.Suites[0].NUR != nur || got.Suites[0].Reponse != model.OffreRefusee {
 		t.Fatalf("suites %+v", got.Suites)
@@ -151,12 +155,14 @@ func TestCommissions_CourrierOffreSuivante(t *testing.T) {
 		t.Fatal("the demo has no closed session with a classement")
 	}
 	s.open(c.ID)
+	s.waitIdle() // the dwellings tab looks for candidates in the background
 	p := s.seance.suites
 	if strings.Contains(strings.Join(buttonLabels(p.list), "\n"), "Courrier d'offre") {
 		t.Fatal("an offer letter is offered before any refusal")
 	}
 	p.ouvrir(ref, premier, model.OffreSansReponse)
 	p.last.valider()
+	s.waitIdle()
 	if !strings.Contains(p.status.Text, "Courrier d'offre (rang 2)") {
 		t.Errorf("status after the refusal %q", p.status.Text)
 	}
@@ -188,6 +194,7 @@ func TestCommissions_SuiteLecture(t *testing.T) {
 		t.Fatal("the demo has no closed session")
 	}
 	s.open(c.ID)
+	s.waitIdle() // the dwellings tab looks for candidates in the background
 	p := s.seance.suites
 	if b := strings.Join(buttonLabels(p.list), "|"); !strings.Contains(b, "Refusée…") {
 		t.Fatalf("responsable without buttons: %s", b)
