@@ -198,3 +198,24 @@ func BenchmarkReadCSV(b *testing.B) {
 		}
 	}
 }
+
+// TestReadCSV_ValeursEnTrop: a value past the header's columns (a « ; »
+// inside an unquoted reason) is refused with its line, never cut; empty
+// trailing cells and a quoted « ; » are read.
+func TestReadCSV_ValeursEnTrop(t *testing.T) {
+	in := "seance;motif\r\n" +
+		"S1;\"refus ; logement trop loin\"\r\n" + // quoted: one value
+		"S2;effort;;\r\n" + // empty trailing cells, as spreadsheets write them
+		"S3;Dossier présenté en 2e position ; un candidat prioritaire a été retenu\r\n"
+	tab, errs, err := readCSV(strings.NewReader(in), []string{"seance", "motif"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.rows) != 2 || tab.rows[0][1] != "refus ; logement trop loin" || tab.rows[1][1] != "effort" {
+		t.Errorf("rows %q", tab.rows)
+	}
+	if len(errs) != 1 || errs[0].Ligne != 4 || !strings.Contains(errs[0].Raison, "la ligne compte 3 cellules et l'en-tête 2") ||
+		!strings.Contains(errs[0].Raison, "doit être entourée de guillemets") {
+		t.Errorf("errors %+v", errs)
+	}
+}

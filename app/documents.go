@@ -176,25 +176,11 @@ type OptionsCourriers struct {
 // French, named by its application or household number; the others are
 // written.
 func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre, ecartes []string, err error) {
-	if d.c.Statut != model.Close {
-		return nil, nil, model.Errorf(model.ECONFLICT, "La commission %s n'est pas close : les courriers partent après la clôture de la séance.", d.c.ID)
-	}
-	today := opt.Date
-	if opt.Mode == "" {
-		opt.Mode = model.Recommande
-	}
-	if _, err := model.ParseModeNotification(string(opt.Mode)); err != nil {
+	opt, err = d.options(opt)
+	if err != nil {
 		return nil, nil, err
 	}
-	if opt.Notification.IsZero() {
-		opt.Notification = model.ReceptionPrevue(today, opt.Mode, d.office.DelaiPostalJours())
-	}
-	if opt.Notification < today {
-		return nil, nil, model.Errorf(model.EINVALID, "La date de notification (%s) ne peut pas précéder la date des courriers (%s).", opt.Notification, today)
-	}
-	if !d.c.Date.IsZero() && today < d.c.Date {
-		return nil, nil, model.Errorf(model.EINVALID, "Les courriers ne peuvent pas être datés (%s) d'avant la séance (%s).", today, d.c.Date)
-	}
+	today := opt.Date
 	// Every recipient's address is checked first: the letters go out as one
 	// batch once every address fits an envelope (adresses_courriers.go).
 	if err := verifierAdresses(d); err != nil {
@@ -211,14 +197,6 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre
 		}
 		return nil
 	}
-	// The postal address is today's: the household's current record and
-	// the dwelling it rents today.
-	domicile := func(id string) *model.Logement {
-		if m := d.postaux[id]; m != nil && m.Loge() {
-			return d.domiciles[m.Bail.Logement]
-		}
-		return nil
-	}
 	for i := range d.c.Logements {
 		dl := &d.c.Logements[i]
 		for j := range dl.Candidats {
@@ -226,18 +204,9 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre
 			if k.Decision == nil {
 				continue
 			}
-			m := d.menages[k.Menage]
-			if m == nil {
-				return nil, nil, errMenageAbsent(k.Menage)
-			}
-			if d.logements[dl.Logement] == nil {
-				return nil, nil, model.Errorf(model.ENOTFOUND, "Le logement %s n'est ni dans l'instantané de la séance ni dans la base : ses courriers ne peuvent pas être écrits.", dl.Logement)
-			}
-			c := pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Notification: opt.Notification, Mode: opt.Mode, Menage: m,
-				Postal: d.postaux[k.Menage], Domicile: domicile(k.Menage),
-				Candidat: k, Logement: d.logements[dl.Logement]}
-			if s := d.c.Instantane; s != nil && d.c.Statut == model.Close {
-				c.Examen, c.Demande = s.Examen(dl.Logement, k.NUR), s.Demande(k.NUR)
+			c, err := d.courrierCandidat(dl.Logement, k, opt)
+			if err != nil {
+				return nil, nil, err
 			}
 			if err := ajouter(pdf.MiseEnPage(c)); err != nil {
 				return nil, nil, err
@@ -251,7 +220,7 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre
 			return nil, nil, errMenageAbsent(o.Menage)
 		}
 		if err := ajouter(pdf.MiseEnPage(pdf.Courrier{Commission: d.c, Office: d.office, Date: today, Menage: m,
-			Postal: d.postaux[o.Menage], Domicile: domicile(o.Menage),
+			Postal: d.postaux[o.Menage], Domicile: d.domicile(o.Menage),
 			Logement: d.logements[o.Logement], Occupation: o})); err != nil {
 			return nil, nil, err
 		}
@@ -266,6 +235,63 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre
 		}
 	}
 	return out, ecartes, nil
+}
+
+// options checks that session d is closed and the letters' dates of opt,
+// and completes opt: mode recommandé when empty, receipt from the mode and
+// the postal delay of Paramètres when zero. Errors: ECONFLICT (session not
+// closed), EINVALID (mode, dates before the session or the receipt before
+// the letters).
+func (d *documentsData) options(opt OptionsCourriers) (OptionsCourriers, error) {
+	if d.c.Statut != model.Close {
+		return opt, model.Errorf(model.ECONFLICT, "La commission %s n'est pas close : les courriers partent après la clôture de la séance.", d.c.ID)
+	}
+	if opt.Mode == "" {
+		opt.Mode = model.Recommande
+	}
+	if _, err := model.ParseModeNotification(string(opt.Mode)); err != nil {
+		return opt, err
+	}
+	if opt.Notification.IsZero() {
+		opt.Notification = model.ReceptionPrevue(opt.Date, opt.Mode, d.office.DelaiPostalJours())
+	}
+	if opt.Notification < opt.Date {
+		return opt, model.Errorf(model.EINVALID, "La date de notification (%s) ne peut pas précéder la date des courriers (%s).", opt.Notification, opt.Date)
+	}
+	if !d.c.Date.IsZero() && opt.Date < d.c.Date {
+		return opt, model.Errorf(model.EINVALID, "Les courriers ne peuvent pas être datés (%s) d'avant la séance (%s).", opt.Date, d.c.Date)
+	}
+	return opt, nil
+}
+
+// domicile is the dwelling household id rents today (its postal address),
+// nil when it rents none.
+func (d *documentsData) domicile(id string) *model.Logement {
+	if m := d.postaux[id]; m != nil && m.Loge() {
+		return d.domiciles[m.Bail.Logement]
+	}
+	return nil
+}
+
+// courrierCandidat gathers the letter of candidate k for dwelling ref: the
+// household and the dwelling as the commission saw them (the snapshot of a
+// closed session), today's postal address, dated and notified as opt says
+// (opt.Notification computed).
+func (d *documentsData) courrierCandidat(ref string, k *model.Candidat, opt OptionsCourriers) (pdf.Courrier, error) {
+	m := d.menages[k.Menage]
+	if m == nil {
+		return pdf.Courrier{}, errMenageAbsent(k.Menage)
+	}
+	if d.logements[ref] == nil {
+		return pdf.Courrier{}, model.Errorf(model.ENOTFOUND, "Le logement %s n'est ni dans l'instantané de la séance ni dans la base : ses courriers ne peuvent pas être écrits.", ref)
+	}
+	c := pdf.Courrier{Commission: d.c, Office: d.office, Date: opt.Date, Notification: opt.Notification, Mode: opt.Mode, Menage: m,
+		Postal: d.postaux[k.Menage], Domicile: d.domicile(k.Menage),
+		Candidat: k, Logement: d.logements[ref]}
+	if s := d.c.Instantane; s != nil && d.c.Statut == model.Close {
+		c.Examen, c.Demande = s.Examen(ref, k.NUR), s.Demande(k.NUR)
+	}
+	return c, nil
 }
 
 // RapportCourriers is what a printing of the letters did.

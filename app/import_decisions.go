@@ -140,6 +140,14 @@ func (a *App) prepareDecisions(t *csvTable, name string, rep *ImportReport, prog
 			case model.ErrorCode(err) != model.ENOTFOUND:
 				return nil, err
 			}
+			// What is known at import time, from which its documents are
+			// drawn (not what the commission saw: the minutes say so).
+			snap, _, err := instantane(tx, c, nil)
+			if err != nil {
+				return nil, err
+			}
+			snap.Pris = c.Import.Le
+			c.Instantane = snap
 			if err := tx.PutCommission(c); err != nil {
 				errs = append(errs, ImportError{Ligne: bySeance[id][0].line, Colonne: "seance", Raison: model.ErrorMessage(err)})
 				continue

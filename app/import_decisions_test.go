@@ -38,6 +38,11 @@ func TestApp_ImportDecisions(t *testing.T) {
 		c.Date != date(2026, 2, 10) || c.Commune != "Arcueil" || len(c.Logements) != 2 || c.Import.Fichier != "decisions.csv" {
 		t.Fatalf("session %+v", c)
 	}
+	// The snapshot is taken at import time, not later as if the session
+	// had been closed by an earlier version.
+	if s := c.Instantane; s == nil || s.Reprise || !s.Pris.Equal(c.Import.Le) || s.Logement("ARC-T3B") == nil || s.Demande(nurCESF) == nil {
+		t.Errorf("snapshot %+v", s)
+	}
 	d := c.Dossier("ARC-T3B")
 	if b := d.Beneficiaire(); b == nil || b.NUR != nurCESF {
 		t.Errorf("ARC-T3B to %+v", b)
@@ -67,8 +72,34 @@ func TestApp_ImportDecisions(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := pdfText(t, buf.Bytes())
-		if !strings.Contains(text, "Séance importée : décisions prises avant Logis (membres et quorum non enregistrés)") || !strings.Contains(text, "close le mardi 10 février 2026") && !strings.Contains(text, "close le 10 février 2026") {
+		if !strings.Contains(text, "close le mardi 10 février 2026") && !strings.Contains(text, "close le 10 février 2026") {
 			t.Errorf("minutes:\n%s", text)
+		}
+		// Said at the head (title, then the header's « Origine »), in the
+		// members' part and in the closing mention — not as a place.
+		p, err := a.MiseEnPagePV("CAL-2026-02")
+		if err != nil {
+			t.Fatal(err)
+		}
+		const said = "Séance importée : décisions prises avant Logis ; membres et quorum non enregistrés"
+		flat := func(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+		if len(p.Titre) < 3 || flat(p.Titre[2]) != said {
+			t.Errorf("title %q", p.Titre)
+		}
+		head := map[string]string{}
+		for _, r := range p.Entete {
+			head[r[0]] = flat(r[1])
+		}
+		if head["Lieu"] != "non enregistré" || !strings.HasPrefix(head["Origine"], said+". Décisions reprises du fichier « ") ||
+			!strings.Contains(head["Dossiers"], "enregistrés à l'import le") {
+			t.Errorf("header %q", head)
+		}
+		if !strings.Contains(flat(p.Quorum), "n'ont pas été enregistrés dans Logis") || !strings.Contains(flat(p.Mentions[0]), "avant l'utilisation de Logis") ||
+			strings.Contains(p.Mentions[0], "proposer un ordre des candidats, avec ses explications") {
+			t.Errorf("quorum %q, mention %q", p.Quorum, p.Mentions[0])
+		}
+		if got := strings.Join(strings.Fields(strings.ReplaceAll(text, "\u00a0", " ")), " "); !strings.Contains(got, said) {
+			t.Errorf("PDF lacks %q:\n%s", said, got)
 		}
 	})
 	t.Run("ReimportChangesNothing", func(t *testing.T) {

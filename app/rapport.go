@@ -18,9 +18,17 @@ var RapportHeader = []string{"indicateur", "numerateur", "denominateur", "taux",
 
 // Rapport computes the annual report of a civil year (model.CalculerRapport)
 // over the closed sessions of that year and the follow-up of their offers,
-// in one read transaction. Errors: storage errors only; a year without
-// sessions gives a report of zeros.
+// in one read transaction. Errors: EFORBIDDEN without a signed-in account,
+// storage errors; a year without sessions gives a report of zeros.
+//
+// Every role may read and print the report (model.ActionConsulter): it
+// holds counts and rates only — no name, no NUR, no household number, no
+// amount of a household — and is meant for the board, the State and the
+// reservation holders (art. R.441-9 CCH).
 func (a *App) Rapport(annee int) (*model.Rapport, error) {
+	if err := a.Peut(model.ActionConsulter); err != nil {
+		return nil, err
+	}
 	var rep *model.Rapport
 	err := a.DB.View(func(tx *storage.Tx) error {
 		d, err := donneesRapport(tx, annee)
@@ -121,8 +129,12 @@ func pourcent(x float64) string {
 }
 
 // RapportPDF computes the report of a year and writes it as a PDF
-// (pdf.MiseEnPageRapport), dated today. It returns the report it drew.
+// (pdf.MiseEnPageRapport), dated today, and journals it. It returns the
+// report it drew. Any role may (see Rapport).
 func (a *App) RapportPDF(annee int, w io.Writer) (*model.Rapport, error) {
+	if err := a.Peut(model.ActionConsulter); err != nil {
+		return nil, err
+	}
 	var rep *model.Rapport
 	var office *model.Office
 	err := a.DB.View(func(tx *storage.Tx) error {
@@ -140,6 +152,9 @@ func (a *App) RapportPDF(annee int, w io.Writer) (*model.Rapport, error) {
 	if err := pdf.MiseEnPageRapport(rep, office, a.Today()).Ecrire(w); err != nil {
 		a.Log.Error("rapport pdf", "annee", annee, "err", err)
 		return nil, model.Errorf(model.EINTERNAL, "Le rapport annuel n'a pas pu être mis en page.")
+	}
+	if err := a.Journaliser("Export : rapport annuel " + strconv.Itoa(annee)); err != nil {
+		return nil, err
 	}
 	return rep, nil
 }

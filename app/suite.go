@@ -32,8 +32,13 @@ type ResultatSuite struct {
 // the offer to the next rank. ref may be empty when the application holds
 // only one offer in the session. The date defaults to today (a lease needs
 // its date). Errors: ENOTFOUND (session, dwelling, candidate), EINVALID
-// (model.ControleSuite), ECONFLICT (the dwelling is let to another household).
+// (model.ControleSuite), ECONFLICT (the dwelling is let to another
+// household), EFORBIDDEN (a role without model.ActionCommission: a
+// consultation account reads the follow-up, never records it).
 func (a *App) SaisirSuite(id, ref, nur string, s model.SuiteOffre) (*ResultatSuite, error) {
+	if err := a.Peut(model.ActionCommission); err != nil {
+		return nil, err
+	}
 	res := &ResultatSuite{Seance: id}
 	s.NUR, s.Motif = strings.TrimSpace(nur), strings.TrimSpace(s.Motif)
 	err := a.DB.Update("Commission "+id+" : suite d'une offre", func(tx *storage.Tx) error {
@@ -197,7 +202,7 @@ func messagesSuite(r *ResultatSuite) []string {
 	}
 	if s.Reponse.Refus() {
 		if r.Suivant != "" {
-			out = append(out, fmt.Sprintf("L'offre passe au rang %d : demande %s (art. R.441-3 CCH) ; son courrier d'offre est à envoyer.", r.RangSuiv, r.Suivant))
+			out = append(out, fmt.Sprintf("L'offre passe au rang %d : demande %s (art. R.441-3 CCH) ; son courrier d'offre, avec son délai de réponse, est à envoyer.", r.RangSuiv, r.Suivant))
 		} else {
 			out = append(out, "Aucun autre candidat classé : le logement revient à une prochaine commission.")
 		}

@@ -25,7 +25,7 @@ func TestAutorise(t *testing.T) {
 		{model.Consultation, model.ActionExporter, false, "votre rôle (consultation) ne permet pas d'exporter des données personnelles"},
 		{model.Consultation, model.ActionSaisir, false, "votre rôle (consultation) ne permet pas de modifier les données"},
 		// pv, courriers and rapport share this action: the phrase names all three.
-		{model.Consultation, model.ActionDocuments, false, "votre rôle (consultation) ne permet pas d'éditer des documents (courriers, procès-verbaux, rapport annuel)"},
+		{model.Consultation, model.ActionDocuments, false, "votre rôle (consultation) ne permet pas d'éditer des courriers ou des procès-verbaux"},
 		{"", model.ActionConsulter, false, "votre rôle (aucun) ne permet pas de consulter la base"},
 		{model.Responsable, "inconnue", false, "n'est pas prévue"},
 	}

@@ -18,6 +18,7 @@ type LigneObjectif struct {
 	NUR        string
 	Profil     *ProfilCandidat // nil when the applicant's situation was not recorded
 	Attribue   bool            // the dwelling is allocated to this candidate (DossierLogement.Beneficiaire)
+	Bail       bool            // the follow-up records the lease signed by this candidate (LignesObjectifsSuivies)
 }
 
 // LignesObjectifs lists the candidates of a session: every candidate
@@ -45,6 +46,14 @@ type Objectif struct {
 	Part         float64 // Numerateur ÷ Denominateur; NaN when nothing to count
 	Cible        float64 // the share to reach (0.25…)
 	Inconnus     int     // lines left out: applicant's situation or resources unknown
+	// Outside QPV the policy counts allocations « suivies de baux signés »:
+	// of the allocations counted, Baux have their lease signed (follow-up
+	// of the offers), BauxAtteints of them to first-quartile or
+	// urban-renewal households (0 when the threshold is missing), EnAttente
+	// still without a lease. Zero for the other objectives.
+	// BauxInconnus of the Baux have the applicant's situation or
+	// resources unknown (left out of the leases' share).
+	Baux, BauxAtteints, BauxInconnus, EnAttente int
 }
 
 // Sources of the objectives.
@@ -101,26 +110,73 @@ func ObjectifQuartileHorsQPV(lignes []LigneObjectif, annee int, r *Regles) Objec
 			continue
 		}
 		attributions++
+		atteint, inconnu := false, false
 		switch {
 		case l.Profil == nil:
 			o.Inconnus++
+			inconnu = true
 		case l.Profil.RenouvellementUrbain:
 			o.Denominateur++
-			o.Numerateur++
+			atteint = true
 		case !l.Profil.QuartileConnu:
 			o.Inconnus++
+			inconnu = true
 		default:
 			o.Denominateur++
-			if ok && l.Profil.QuartileUC < seuil {
-				o.Numerateur++
+			atteint = ok && l.Profil.QuartileUC < seuil
+		}
+		if atteint {
+			o.Numerateur++
+		}
+		if l.Bail {
+			o.Baux++
+			if atteint {
+				o.BauxAtteints++
 			}
+			if inconnu {
+				o.BauxInconnus++
+			}
+		} else {
+			o.EnAttente++
 		}
 	}
 	if !ok || seuil <= 0 {
-		return quartileManquant(o, annee, attributions, "hors QPV")
+		o = quartileManquant(o, annee, attributions, "hors QPV")
+		o.BauxAtteints = 0
+		o.Explication += " " + suiviBaux(o, attributions, false)
+		return o
 	}
 	what := fmt.Sprintf("à des demandeurs du premier quartile (ressources mensuelles déclarées × 12 ÷ UC inférieures à %s) ou relogés dans le cadre d'une opération de renouvellement urbain (NPNRU / ANRU)", seuil)
-	return conclure(o, annee, "attribution(s) hors QPV (décisions de la commission ; la signature des baux n'est pas suivie par Logis)", what)
+	o = conclure(o, annee, "attribution(s) hors QPV (décisions de la commission, lues avec la suite des offres)", what)
+	if attributions > 0 {
+		o.Explication += " " + suiviBaux(o, attributions, true)
+	}
+	return o
+}
+
+// suiviBaux says how many of the allocations outside QPV are followed by a
+// signed lease (« suivies de baux signés ») and how many still wait for
+// one; seuil tells whether the first-quartile part of the leases is known.
+func suiviBaux(o Objectif, attributions int, seuil bool) string {
+	if attributions == 0 {
+		return "Suivi des baux : aucune attribution hors QPV."
+	}
+	s := fmt.Sprintf("Suivi des baux (suite des offres) : %s sur %s hors QPV", pluriel(o.Baux, "bail signé", "baux signés"), pluriel(attributions, "attribution", "attributions"))
+	if seuil && o.Baux > 0 {
+		s += fmt.Sprintf(", dont %d au premier quartile ou en renouvellement urbain", o.BauxAtteints)
+		if n := o.Baux - o.BauxInconnus; n > 0 {
+			s += fmt.Sprintf(" (%s des baux signés dont les ressources sont connues)", FormatPercent(float64(o.BauxAtteints)/float64(n)))
+		}
+	}
+	return s + fmt.Sprintf(" ; %s.", pluriel(o.EnAttente, "en attente de signature", "en attente de signature"))
+}
+
+// pluriel writes « 1 bail signé », « 0 bail signé », « 2 baux signés ».
+func pluriel(n int, un, plusieurs string) string {
+	if n > 1 {
+		return fmt.Sprintf("%d %s", n, plusieurs)
+	}
+	return fmt.Sprintf("%d %s", n, un)
 }
 
 // ObjectifAuDessusQuartileQPV: in QPV, at least 50 % of the allocations go

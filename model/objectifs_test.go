@@ -77,6 +77,55 @@ func TestBilanObjectifs(t *testing.T) {
 	}
 }
 
+// TestObjectifQuartile_Baux: outside QPV, the objective says how many of
+// its allocations are followed by a signed lease (and how many of those
+// reach the target) and how many still wait — never that Logis does not
+// follow the leases.
+func TestObjectifQuartile_Baux(t *testing.T) {
+	r := model.DefaultRegles()
+	r.PremierQuart[2026] = model.Euros(12000)
+	bail := func(l model.LigneObjectif) model.LigneObjectif { l.Bail = true; return l }
+	q1, haut := profilUC(9000), profilUC(30000)
+	cases := []struct {
+		name                    string
+		seuil                   bool
+		lignes                  []model.LigneObjectif
+		baux, atteints, attente int
+		fragment                string
+	}{
+		{"leases known", true, []model.LigneObjectif{bail(ligne(false, true, q1)), bail(ligne(false, true, haut)), ligne(false, true, q1), bail(ligne(true, true, q1)), ligne(false, false, q1)},
+			2, 1, 1, "Suivi des baux (suite des offres) : 2 baux signés sur 3 attributions hors QPV, dont 1 au premier quartile ou en renouvellement urbain (50,0 % des baux signés dont les ressources sont connues) ; 1 en attente de signature."},
+		{"a session in preparation: every lease pending", true, []model.LigneObjectif{ligne(false, true, q1)},
+			0, 0, 1, "Suivi des baux (suite des offres) : 0 bail signé sur 1 attribution hors QPV ; 1 en attente de signature."},
+		{"unknown resources still count their lease", true, []model.LigneObjectif{bail(ligne(false, true, nil))},
+			1, 0, 0, "1 bail signé sur 1 attribution hors QPV, dont 0 au premier quartile ou en renouvellement urbain ; 0 en attente de signature."},
+		{"threshold missing: leases counted, their quartile not", false, []model.LigneObjectif{bail(ligne(false, true, q1)), ligne(false, true, haut)},
+			1, 0, 1, "Suivi des baux (suite des offres) : 1 bail signé sur 2 attributions hors QPV ; 1 en attente de signature."},
+		{"nothing yet", true, nil, 0, 0, 0, "Aucune attribution hors QPV"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			annee := 2026
+			if !c.seuil {
+				annee = 2027
+			}
+			o := model.ObjectifQuartileHorsQPV(c.lignes, annee, r)
+			if o.Baux != c.baux || o.BauxAtteints != c.atteints || o.EnAttente != c.attente {
+				t.Errorf("leases %d (%d reaching), pending %d; want %d (%d), %d", o.Baux, o.BauxAtteints, o.EnAttente, c.baux, c.atteints, c.attente)
+			}
+			e := strings.ReplaceAll(o.Explication, "\u00a0", " ")
+			if !strings.Contains(e, c.fragment) || strings.Contains(e, "pas suivie") {
+				t.Errorf("explication %q lacks %q", e, c.fragment)
+			}
+		})
+	}
+	for _, o := range model.BilanObjectifs([]model.LigneObjectif{bail(ligne(true, true, haut)), ligne(false, true, q1)}, 2026, r) {
+		if strings.Contains(o.Explication, "pas suivie") || o.Regle != model.RegleObjectifQ1HorsQPV && (o.Baux != 0 || o.EnAttente != 0) {
+			t.Errorf("%s: %+v", o.Regle, o)
+		}
+	}
+}
+
 func TestBilanObjectifs_QuartileNotEntered(t *testing.T) {
 	r := model.DefaultRegles()
 	r.PremierQuart[2025] = model.Euros(11000) // last year's threshold is not this year's

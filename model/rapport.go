@@ -158,8 +158,9 @@ func LignesObjectifsSuivies(c *Commission) []LigneObjectif {
 		b := titulaire(d, func(nur string) bool { return etats[[2]string{d.Logement, nur}].Reponse.Refus() })
 		for j := range d.Candidats {
 			k := &d.Candidats[j]
+			attribue := b != nil && b.NUR == k.NUR
 			out = append(out, LigneObjectif{Commission: c.ID, Logement: d.Logement, QPV: d.QPV, NUR: k.NUR,
-				Profil: k.Profil, Attribue: b != nil && b.NUR == k.NUR})
+				Profil: k.Profil, Attribue: attribue, Bail: attribue && etats[[2]string{d.Logement, k.NUR}].Reponse == OffreBailSigne})
 		}
 	}
 	return out
@@ -334,13 +335,7 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 			}
 		}
 	}
-	rep.Objectifs = BilanObjectifs(cumul, d.Annee, r)
-	if len(rep.Objectifs) > 1 {
-		// « suivies de baux signés »: Logis now follows the leases.
-		o := &rep.Objectifs[1]
-		o.Explication = strings.Replace(o.Explication, " ; la signature des baux n'est pas suivie par Logis", "", 1)
-		o.Explication += fmt.Sprintf(" Suivi des baux hors QPV : %d bail(aux) signé(s), %d attribution(s) en attente de signature.", rep.Suites.BauxHorsQPV, rep.Suites.BauxHorsQPVEnAttente)
-	}
+	rep.Objectifs = BilanObjectifs(cumul, d.Annee, r) // outside QPV, the leases signed and pending are said by the objective
 
 	for _, t := range TypesDecision {
 		act.Decisions = append(act.Decisions, Decompte{Code: string(t), Libelle: t.Label(), N: decisions[t]})
@@ -428,7 +423,7 @@ func comptesMotifs(m map[string]int, list []Motif) []Decompte {
 		}
 	}
 	if n := m[""]; n > 0 {
-		out = append(out, Decompte{Code: "redige", Libelle: "motifs rédigés par l'agent (hors liste)", N: n})
+		out = append(out, Decompte{Code: "redige", Libelle: "Motifs rédigés (hors liste)", N: n})
 	}
 	return out
 }

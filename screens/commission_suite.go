@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"logis/app"
 	"logis/model"
 )
 
@@ -20,11 +21,21 @@ import (
 type suitePanel struct {
 	win    fyne.Window
 	saisir func(ref, nur string, s model.SuiteOffre) ([]string, error)
-	today  func() model.Date
-	status *widget.Label
-	list   *fyne.Container
-	body   fyne.CanvasObject
-	last   *suiteForm // the form last opened (tests)
+	// courrier writes the offer letter of the rank that holds the offer of
+	// ref after the ranks before refused; it returns the file and what to
+	// say.
+	courrier func(ref, nur string) (path, msg string, err error)
+	ouvrirF  func(path string) error
+	// peut says whether the signed-in account may record (nil: yes); a
+	// consultation account reads the follow-up without its buttons.
+	peut    func() error
+	today   func() model.Date
+	ouvrir1 *widget.Button // opens the letter last written
+	dernier string
+	status  *widget.Label
+	list    *fyne.Container
+	body    fyne.CanvasObject
+	last    *suiteForm // the form last opened (tests)
 }
 
 func newSuitePanel(win fyne.Window, today func() model.Date, saisir func(ref, nur string, s model.SuiteOffre) ([]string, error)) *suitePanel {
@@ -32,7 +43,15 @@ func newSuitePanel(win fyne.Window, today func() model.Date, saisir func(ref, nu
 	p.status.Wrapping = fyne.TextWrapWord
 	intro := widget.NewLabel("Après la séance : la réponse du demandeur à l'offre (acceptée, refusée avec son motif, sans réponse dans le délai — ce qui vaut refus) et la date de signature du bail. Un refus du rang 1 fait passer l'offre au rang suivant ; un refus sans motif légitime d'un locataire de l'Office retire la priorité de sa mutation pendant un an ; le bail signé radie la demande.")
 	intro.Wrapping = fyne.TextWrapWord
-	p.body = container.NewBorder(container.NewVBox(intro, p.status), nil, nil, nil, container.NewVScroll(p.list))
+	p.ouvrir1 = widget.NewButtonWithIcon("Ouvrir le courrier", theme.FileIcon(), func() {
+		if p.ouvrirF != nil && p.dernier != "" {
+			if err := p.ouvrirF(p.dernier); err != nil {
+				Erreur(p.win, err)
+			}
+		}
+	})
+	p.ouvrir1.Hide()
+	p.body = container.NewBorder(container.NewVBox(intro, p.status, container.NewHBox(p.ouvrir1)), nil, nil, nil, container.NewVScroll(p.list))
 	return p
 }
 
@@ -104,17 +123,43 @@ func (p *suitePanel) carte(c *model.Commission, d *model.DossierLogement) fyne.C
 			rang = fmt.Sprintf(" (rang %d)", t.Decision.Rang)
 		}
 		box.Add(widget.NewLabel(fmt.Sprintf("Offre détenue par la demande %s%s.", t.NUR, rang)))
+		if p.peut != nil {
+			if err := p.peut(); err != nil {
+				l := widget.NewLabel(model.ErrorMessage(err))
+				l.Wrapping = fyne.TextWrapWord
+				box.Add(l)
+				break
+			}
+		}
 		ref, nur := d.Logement, t.NUR
 		btn := func(label string, icon fyne.Resource, r model.ReponseOffre) *widget.Button {
 			return widget.NewButtonWithIcon(label, icon, func() { p.ouvrir(ref, nur, r) })
 		}
-		box.Add(container.NewHBox(
+		row := container.NewHBox(
 			btn("Acceptée…", theme.ConfirmIcon(), model.OffreAcceptee),
 			btn("Refusée…", theme.CancelIcon(), model.OffreRefusee),
 			btn("Sans réponse…", theme.HistoryIcon(), model.OffreSansReponse),
-			btn("Bail signé…", theme.DocumentCreateIcon(), model.OffreBailSigne)))
+			btn("Bail signé…", theme.DocumentCreateIcon(), model.OffreBailSigne))
+		if t.Decision != nil && t.Decision.Type == model.AttributionClassee && t.Decision.Rang > 1 && p.courrier != nil {
+			// The offer passed to this rank after the session: its letter
+			// is not among the session's.
+			row.Add(widget.NewButtonWithIcon(fmt.Sprintf("Courrier d'offre (rang %d)", t.Decision.Rang), theme.MailSendIcon(), func() { p.ecrireCourrier(ref, nur) }))
+		}
+		box.Add(row)
 	}
 	return widget.NewCard("", "", box)
+}
+
+// ecrireCourrier writes the offer letter of nur for ref and says where.
+func (p *suitePanel) ecrireCourrier(ref, nur string) {
+	path, msg, err := p.courrier(ref, nur)
+	if err != nil {
+		Erreur(p.win, err)
+		return
+	}
+	p.dernier = path
+	p.status.SetText(msg)
+	p.ouvrir1.Show()
 }
 
 // suiteForm is the dialog that records one event.
@@ -173,7 +218,21 @@ func (e *seanceEditor) newSuites() fyne.CanvasObject {
 			return nil, err
 		}
 		e.load(e.id())
-		return res.Messages, nil
+		msgs := res.Messages
+		if res.Suivant != "" && res.RangSuiv > 1 {
+			msgs = append(msgs, "Son courrier d'offre : bouton « Courrier d'offre (rang "+fmt.Sprint(res.RangSuiv)+") » ci-dessous.")
+		}
+		return msgs, nil
 	})
+	e.suites.ouvrirF = app.OuvrirFichier
+	e.suites.peut = func() error { return a.Peut(model.ActionCommission) }
+	e.suites.courrier = func(ref, nur string) (string, string, error) {
+		o, err := a.CourrierOffreSuivante(e.id(), ref, nur, e.documents.dir, app.OptionsCourriers{Mode: model.Recommande})
+		if err != nil {
+			return "", "", err
+		}
+		return o.Fichier, fmt.Sprintf("Courrier d'offre de la demande %s (rang %d, logement %s) écrit dans « %s », envoyé en lettre recommandée avec accusé de réception : réponse attendue au plus tard le %s.",
+			o.NUR, o.Rang, o.Logement, o.Fichier, o.Echeance), nil
+	}
 	return e.suites.body
 }

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 
@@ -139,9 +140,22 @@ func (s *Commissions) reload(id string) {
 		s.status.SetText("Les séances n'ont pas pu être lues : " + model.ErrorMessage(err))
 		return
 	}
-	s.all = all
+	s.all = chronologique(all)
 	s.current = id
 	s.filter()
+}
+
+// chronologique orders sessions by date, then identifier: the numbers
+// Logis gives follow the dates, but an imported session is named by the
+// office (« CAL-2026-03 ») and would otherwise sort apart from them.
+func chronologique(all []model.Commission) []model.Commission {
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].Date != all[j].Date {
+			return all[i].Date < all[j].Date
+		}
+		return all[i].ID < all[j].ID
+	})
+	return all
 }
 
 // filter shows the sessions matching the search, most recent first.

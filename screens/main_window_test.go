@@ -45,5 +45,10 @@ func TestMain_Navigation(t *testing.T) {
 		if got := m.screens[m.current].title(); got != title {
 			t.Errorf("Show(%q) shows %q", title, got)
 		}
+		// A shown screen may load in the background; under Fyne's test
+		// driver its UI updates run on that goroutine: let them land.
+		if s, ok := m.screens[m.current].(idler); ok {
+			s.waitIdle()
+		}
 	}
 }

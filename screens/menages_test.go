@@ -230,6 +230,9 @@ func TestMenages_IndexFollowsImports(t *testing.T) {
 	m := readyMain(t, 20, 10)
 	s := m.menages()
 	m.Show("Tableau de bord")
+	if s, ok := m.screens[m.current].(idler); ok {
+		s.waitIdle() // its figures load in the background
+	}
 	if _, err := m.app.Import("menages", "menages.csv", strings.NewReader("menage;logement;date_entree;revenu_fiscal_reference;ressources_mensuelles;apl\nIMP-1;;;1000;100;0\n"), nil); err != nil {
 		t.Fatal(err)
 	}

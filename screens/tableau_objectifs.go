@@ -71,6 +71,12 @@ func carteObjectif(ob model.Objectif, proj *model.Objectif, seances []string) fy
 	d := widget.NewLabel(detail)
 	d.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(t, v, d)
+	if ob.Regle == model.RegleObjectifQ1HorsQPV && ob.Baux+ob.EnAttente > 0 {
+		// « suivies de baux signés »: the leases recorded in the follow-up.
+		b := widget.NewLabel(fmt.Sprintf("baux signés : %d ; en attente de signature : %d", ob.Baux, ob.EnAttente))
+		b.Wrapping = fyne.TextWrapWord
+		box.Add(b)
+	}
 	if proj != nil {
 		p := widget.NewLabel(fmt.Sprintf("Si la séance en préparation (%s) est close : %s", strings.Join(seances, ", "), tauxTexte(*proj)))
 		if proj.Denominateur > 0 && proj.Resultat != model.Incomplet {

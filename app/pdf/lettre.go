@@ -101,6 +101,12 @@ type Courrier struct {
 	Examen   *model.ExamenInstantane
 	Demande  *model.Demande // the application as the commission saw it (DALO), optional
 
+	// Passage makes a ranked candidate's letter the offer they receive once
+	// every rank before theirs has refused it or not answered (R.441-3 and
+	// R.441-10 CCH), after the session: an offer letter with its reply
+	// deadline, not the session's letter saying they wait.
+	Passage bool
+
 	// Or a letter after the examination of the occupancy.
 	Occupation *model.DossierOccupation
 }
@@ -239,10 +245,12 @@ func EstCourrier(id, nom string) bool {
 	return false
 }
 
-// seance writes « le jeudi 19 novembre 2026 à Arcueil, salle du conseil ».
+// seance writes « le jeudi 19 novembre 2026 (salle du conseil) »; an
+// imported session has no place recorded (its Lieu says it was imported,
+// which is not for the applicant).
 func seance(c *model.Commission) string {
 	s := "le " + c.Date.LongAvecJour()
-	if strings.TrimSpace(c.Lieu) != "" {
+	if strings.TrimSpace(c.Lieu) != "" && c.Import == nil {
 		s += " (" + strings.TrimSpace(c.Lieu) + ")"
 	}
 	return s
@@ -326,6 +334,13 @@ func lettreDecision(l *Lettre, c Courrier) error {
 			rang += fmt.Sprintf(" sur %d candidats classés", n)
 		}
 		l.Corps = append(l.Corps, Paragraphe{Texte: "La commission a décidé d'attribuer ce logement par classement des candidats. Votre candidature est classée " + rang + ".", Gras: true})
+		if c.Passage {
+			if d.Rang < 2 {
+				return fmt.Errorf("pdf: offre au rang suivant pour le rang %d", d.Rang)
+			}
+			lettrePassage(l, c, n, notif)
+			break
+		}
 		if d.Rang == 1 {
 			offreDelai(l, notif, c.Mode, "Classé en premier, vous êtes le premier à qui ce logement est proposé : cette décision vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, le logement sera proposé au candidat classé au rang suivant.")
 			avertissementDALO(l, c)
@@ -389,6 +404,31 @@ func lettreDecision(l *Lettre, c Courrier) error {
 	}
 	l.Corps = append(l.Corps, Paragraphe{Texte: "Pour toute question, le service des attributions se tient à votre disposition" + telephone(c.Office) + "."})
 	return nil
+}
+
+// SorteOffreSuivante names, in file names, the offer letter sent after the
+// session to the next rank of a classement (Courrier.Passage).
+const SorteOffreSuivante = "offre-rang"
+
+// lettrePassage writes the offer made to ranked candidate c once the ranks
+// before have refused it or let the deadline pass (R.441-3 CCH), with its
+// reply deadline from the receipt (R.441-10 CCH). It names no other
+// candidate. n is the number of candidates ranked.
+func lettrePassage(l *Lettre, c Courrier, n int, notif model.Date) {
+	d, cand, cm := c.Candidat.Decision, c.Candidat, c.Commission
+	l.Fichier = nomFichier(cm.ID, cand.NUR, fmt.Sprintf("%s-%d", SorteOffreSuivante, d.Rang))
+	l.Objet = fmt.Sprintf("Objet"+nb+": proposition de logement (classement, rang n°"+nb+"%d) – logement %s, %s", d.Rang, model.TypologieLabel(c.Logement.Typologie), c.Logement.Commune)
+	avant := "Le candidat classé au rang n°" + nb + "1 ayant refusé ce logement ou n'ayant pas répondu dans le délai"
+	if d.Rang > 2 {
+		avant = "Les candidats classés avant vous (" + rangsAvant(d.Rang) + ") ayant refusé ce logement ou n'ayant pas répondu dans le délai"
+	}
+	l.Corps = append(l.Corps, Paragraphe{Texte: avant + ", le logement vous est désormais proposé (article R.441-3 du code de la construction et de l'habitation).", Gras: true})
+	apres := "le logement sera proposé au candidat classé au rang suivant."
+	if d.Rang >= n {
+		apres = "le logement sera présenté à une prochaine commission d'attribution."
+	}
+	offreDelai(l, notif, c.Mode, "Ce courrier vaut offre de logement. Si vous refusez cette offre, ou si vous ne répondez pas dans le délai, "+apres)
+	avertissementDALO(l, c)
 }
 
 func objetDecision(d *model.Decision) string {

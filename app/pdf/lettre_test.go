@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -159,6 +160,56 @@ func TestMiseEnPage_Classement(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, "classement 1", l1.Texte(), "classée au rang n° 1", "au plus tard le lundi 30 novembre 2026", "proposé au candidat classé au rang suivant")
+}
+
+// TestMiseEnPage_OffreSuivante: the offer made after the session to a rank
+// whose predecessors refused — an offer with its deadline, the ranks before
+// named by number only, what happens on a refusal (next rank, or a next
+// commission after the last), no appeal routes.
+func TestMiseEnPage_OffreSuivante(t *testing.T) {
+	cm := commissionTest()
+	cm.Logements[0].Candidats[0].Decision = &model.Decision{Type: model.AttributionClassee, Rang: 1}
+	cm.Logements[0].Candidats[2].Decision = &model.Decision{Type: model.AttributionClassee, Rang: 3}
+	for _, tc := range []struct {
+		k          int
+		wants, not []string
+	}{
+		{1, []string{"rang n° 2 sur 3 candidats classés", "Le candidat classé au rang n° 1 ayant refusé", "proposé au candidat classé au rang suivant"},
+			[]string{"prochaine commission", "Il vous sera proposé si"}},
+		{2, []string{"rang n° 3 sur 3 candidats classés", "Les candidats classés avant vous (rangs 1 et 2) ayant refusé", "présenté à une prochaine commission d'attribution"},
+			[]string{"au rang suivant"}},
+	} {
+		c := cm.Logements[0].Candidats[tc.k]
+		l, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Mode: model.Recommande, Menage: menageExterne(c.Menage),
+			Candidat: &c, Logement: logementTest("ARC0001-0003"), Passage: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		what := fmt.Sprintf("offre rang %d", c.Decision.Rang)
+		mustContain(t, what, l.Texte(), append(tc.wants, "Objet : proposition de logement (classement, rang n° "+fmt.Sprint(c.Decision.Rang)+")",
+			"le logement vous est désormais proposé", "Ce courrier vaut offre de logement.", "lettre recommandée avec accusé de réception", "votre silence vaudra refus")...)
+		mustNotContain(t, what, l.Texte(), append(tc.not, "Voies et délais de recours", "0942300000001GDPUB")...)
+		if l.Delai == nil || l.Echeance.IsZero() || l.Fichier != fmt.Sprintf("C2026-001_%s_offre-rang-%d.pdf", c.NUR, c.Decision.Rang) {
+			t.Errorf("%s: deadline %v, file %q", what, l.Delai, l.Fichier)
+		}
+		if EstCourrier("C2026-001", l.Fichier) {
+			t.Errorf("%s: a later printing of the session's letters would remove %s", what, l.Fichier)
+		}
+	}
+	c := cm.Logements[0].Candidats[0]
+	if _, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageExterne(c.Menage), Candidat: &c, Logement: logementTest("ARC0001-0003"), Passage: true}); err == nil {
+		t.Error("an offer passed to rank 1")
+	}
+	// An imported session: its place is not recorded, the letter says no
+	// place (the marker of the import is for the office, not the applicant).
+	cm.Import, cm.Lieu = &model.ImportSeance{Fichier: "decisions.csv"}, "Séance importée : décisions prises avant Logis (membres et quorum non enregistrés)"
+	c = cm.Logements[0].Candidats[1]
+	l, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageExterne(c.Menage), Candidat: &c, Logement: logementTest("ARC0001-0003"), Passage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "séance importée", l.Texte(), "s'est réunie le jeudi 19 novembre 2026. Elle a examiné")
+	mustNotContain(t, "séance importée", l.Texte(), "Séance importée", "quorum")
 }
 
 func TestMiseEnPage_ConditionSuspensive(t *testing.T) {

@@ -114,8 +114,22 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 		{"Objet", majuscule(c.Type.Label())},
 		{"Statut", statut(c)},
 	}
+	if c.Import != nil {
+		// Decisions taken before Logis: said in the title and the header,
+		// with the file and the day they were brought in.
+		p.Titre = append(p.Titre, SeanceImportee)
+		for i := range p.Entete {
+			if p.Entete[i][0] == "Lieu" && (strings.TrimSpace(c.Lieu) == "" || strings.HasPrefix(c.Lieu, "Séance importée")) {
+				p.Entete[i][1] = "non enregistré"
+			}
+		}
+		p.Entete = append(p.Entete, [2]string{"Origine", SeanceImportee + ". Décisions reprises du fichier « " + c.Import.Fichier + " », importé le " + model.DateOf(c.Import.Le).String() + "."})
+	}
 	if c.Statut == model.Close && c.Instantane != nil {
 		dossiers := "tels qu'examinés par la commission, enregistrés à la clôture"
+		if c.Import != nil {
+			dossiers = "enregistrés à l'import le " + model.DateOf(c.Instantane.Pris).String() + " : ce que Logis savait alors des ménages et des logements, qui peut différer de ce que la commission a examiné"
+		}
 		if c.Instantane.Reprise {
 			dossiers = "enregistrés le " + model.DateOf(c.Instantane.Pris).String() + " (instantané repris après la clôture : séance close par une version antérieure du logiciel)"
 		}
@@ -135,6 +149,9 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 	q := c.Quorum()
 	p.QuorumAtt = q.Resultat == model.Conforme
 	p.Quorum = q.Explication + " Seuil : " + q.Seuil + " (" + q.Source + ")."
+	if c.Import != nil && len(c.Membres) == 0 {
+		p.Quorum = "Séance importée : la composition de la commission, la présence de ses membres et le quorum n'ont pas été enregistrés dans Logis ; ils figurent au procès-verbal original de la séance."
+	}
 
 	counts := map[model.TypeDecision]int{}
 	sans := 0
@@ -221,8 +238,12 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 		}
 		p.Envois = append(p.Envois, t+fmt.Sprintf(" (%d courrier(s)).", e.Courriers))
 	}
+	decidees := "Les décisions consignées dans le présent procès-verbal ont été prises par la commission, après examen de chaque dossier et délibération de ses membres. Le logiciel de l'Office n'a fait que préparer les dossiers et proposer un ordre des candidats, avec ses explications : aucune décision n'a été prise de façon automatisée."
+	if c.Import != nil {
+		decidees = "Les décisions consignées dans le présent document ont été prises par la commission avant l'utilisation de Logis, puis importées d'un fichier : le logiciel n'a ni préparé les dossiers ni proposé d'ordre des candidats, et aucune décision n'a été prise de façon automatisée. Seul le procès-verbal original de la séance fait foi."
+	}
 	p.Mentions = []string{
-		"Les décisions consignées dans le présent procès-verbal ont été prises par la commission, après examen de chaque dossier et délibération de ses membres. Le logiciel de l'Office n'a fait que préparer les dossiers et proposer un ordre des candidats, avec ses explications : aucune décision n'a été prise de façon automatisée.",
+		decidees,
 		"Les membres de la commission et les personnes assistant à ses délibérations sont tenus à la discrétion absolue sur les informations portées à leur connaissance et sur les motifs des décisions (politique d'attribution de l'Office, III). Ce document contient des données personnelles : il ne doit pas être diffusé.",
 	}
 	p.Signatures = []string{"Le président de la commission", "Le secrétaire de séance"}
@@ -233,6 +254,10 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 	soigner(p)
 	return p, nil
 }
+
+// SeanceImportee says, at the head of the minutes, that a session was
+// imported from a file of past decisions (model.ImportSeance).
+const SeanceImportee = "Séance importée : décisions prises avant Logis ; membres et quorum non enregistrés"
 
 // LegendeRang explains the « Rang proposé » column against the ranks of a
 // classement, printed under the heading of the dwellings.

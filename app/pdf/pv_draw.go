@@ -47,8 +47,10 @@ func (p *PV) Ecrire(w io.Writer) error {
 	}
 
 	section(f, "1. Composition de la commission et quorum")
-	tableau(f, p.Membres)
-	f.Ln(2)
+	if len(p.Membres.Lignes) > 0 { // an imported session has none: its quorum line says so
+		tableau(f, p.Membres)
+		f.Ln(2)
+	}
 	police(f, true, 9)
 	if !p.QuorumAtt {
 		f.SetTextColor(170, 0, 0)

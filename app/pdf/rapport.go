@@ -161,17 +161,8 @@ func MiseEnPageRapport(rep *model.Rapport, office *model.Office, date model.Date
 	for _, o := range rep.Objectifs {
 		obj.Paragraphes = append(obj.Paragraphes, o.Titre+" — "+o.Explication)
 	}
-	s := rep.Suites
-	bx := fmt.Sprintf("Hors QPV, l'objectif porte sur les attributions suivies de baux signés : %d bail(aux) signé(s) hors QPV", s.BauxHorsQPV)
-	switch {
-	case !rep.SeuilConnu:
-		bx += " (part au premier quartile : données manquantes, seuil non saisi)"
-	case s.BauxHorsQPV-s.BauxHorsQPVInconnus > 0:
-		bx += fmt.Sprintf(", dont %d au premier quartile ou en renouvellement urbain (%s)", s.BauxHorsQPVQuartile,
-			model.FormatPercent(float64(s.BauxHorsQPVQuartile)/float64(s.BauxHorsQPV-s.BauxHorsQPVInconnus)))
-	}
-	bx += fmt.Sprintf(" ; %d attribution(s) hors QPV dont le bail n'est pas encore signé.", s.BauxHorsQPVEnAttente)
-	obj.Paragraphes = append(obj.Paragraphes, bx)
+	// Outside QPV the objective's explanation tells the leases signed and
+	// pending (model.ObjectifQuartileHorsQPV).
 	for _, o := range rep.Objectifs {
 		obj.Notes = append(obj.Notes, o.Titre+" : "+o.Source+".")
 	}
@@ -228,6 +219,7 @@ func MiseEnPageRapport(rep *model.Rapport, office *model.Office, date model.Date
 	r.Blocs = append(r.Blocs, act)
 
 	// Follow-up of the offers.
+	s := rep.Suites
 	suite := BlocRapport{Titre: "5. Suite des offres"}
 	suite.Tableaux = append(suite.Tableaux, TableauRapport{Entetes: []string{"Suite", "Nombre"}, Largeurs: []float64{140, 30}, Lignes: [][]string{
 		{"Logements offerts (attribution, condition suspensive ou classement)", fmt.Sprint(s.Offres)},
@@ -264,7 +256,8 @@ func MiseEnPageRapport(rep *model.Rapport, office *model.Office, date model.Date
 
 	r.Blocs = append(r.Blocs, BlocRapport{Titre: "Sources et méthode", Paragraphes: []string{
 		"Les chiffres portent sur les séances closes de l'année civile (date de la séance). Une attribution est le logement attribué au candidat retenu (attribution ou attribution sous condition suspensive), sinon au premier du classement — ou au rang suivant lorsque le précédent a refusé l'offre ou n'a pas répondu dans le délai.",
-		"Les ressources par unité de consommation sont celles relevées lorsque le candidat a été présenté à la commission. Les désignations comptent tous les candidats présentés.",
+		"Les ressources par unité de consommation sont celles relevées lorsque le candidat a été présenté à la commission — pour une séance importée, au moment de l'import. Les désignations comptent tous les candidats présentés.",
+		"Hors QPV, la politique compte les attributions suivies de baux signés : un bail est compté signé lorsque sa date est enregistrée dans la suite des offres ; les autres attributions sont dites en attente de signature.",
 		model.SourceRapport + ".",
 	}})
 	return r
