@@ -169,7 +169,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		l.SizeName = theme.SizeNameSubHeadingText
 		return container.NewVBox(widget.NewSeparator(), l)
 	}
-	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(
+	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del, newBoutonDonnees(f)), container.NewVBox(
 		section("Membres"),
 		container.NewGridWithColumns(3, boldLabel("Lien"), boldLabel("Nom"), boldLabel("Prénom")),
 		f.membresBox, container.NewHBox(addMembre),
@@ -317,7 +317,7 @@ func (f *menageFiche) open(id string) {
 	}
 	f.fiche, f.loaded = fiche, id
 	f.fill(fiche.Menage, fiche.Demande())
-	f.title.SetText(fmt.Sprintf("Ménage %s — %s", id, fiche.Menage.Nom()))
+	f.title.SetText(fmt.Sprintf("Ménage %s — %s", id, fiche.Menage.Nom()) + etatDonnees(fiche.Menage))
 	f.del.Show()
 }
 

@@ -218,3 +218,13 @@ func MakeClearBase(path string, schema int, logements []*model.Logement, menages
 		return putMeta(tx, keySchema, schema)
 	})
 }
+
+// RawMenage returns the stored (sealed) bytes of household id.
+func RawMenage(db *DB, id string) []byte {
+	var out []byte
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		out = bytes.Clone(tx.Bucket(bucketMenages).Get([]byte(id)))
+		return nil
+	})
+	return out
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCLI_DroitsPersonnes exports a household of a closed session, then
+// erases it: without --confirmer nothing is written; with it verify stays
+// clean, the minutes still print, the name is gone from the file.
+func TestCLI_DroitsPersonnes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "droits.db")
+	for _, kind := range []string{"logements", "menages", "personnes", "demandes", "decisions"} {
+		if code, _, errOut := runCLI(t, "--db", db, "import", kind, filepath.Join("testdata", "modeles", kind+".csv")); code != 0 {
+			t.Fatalf("import %s: %s", kind, errOut)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "export")
+	code, out, errOut := runCLI(t, "--db", db, "exporter-menage", "M002", "--out", dir)
+	if code != 0 || !strings.Contains(out, "M002.json") || !strings.Contains(out, "M002.pdf") {
+		t.Fatalf("export: %d %q %q", code, out, errOut)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "M002.json"))
+	if err != nil || !strings.Contains(string(b), "Fictif") || !strings.Contains(string(b), "CAL-2026-03") || strings.Contains(string(b), "Exemple") {
+		t.Fatalf("json: %v %s", err, b)
+	}
+	code, out, _ = runCLI(t, "--db", db, "effacer-menage", "M002")
+	if code != 0 || !strings.Contains(out, "CAL-2026-03") || !strings.Contains(out, "Rien n'a été effacé") {
+		t.Fatalf("sans confirmation: %d %q", code, out)
+	}
+	code, out, errOut = runCLI(t, "--db", db, "effacer-menage", "M002", "--confirmer")
+	if code != 0 || !strings.Contains(out, "ménage effacé") || !strings.Contains(out, "compactée") {
+		t.Fatalf("effacement: %d %q %q", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "--db", db, "verify"); code != 0 {
+		t.Fatalf("verify: %d %q %q", code, out, errOut)
+	}
+	pv := filepath.Join(t.TempDir(), "pv.pdf")
+	if code, _, errOut := runCLI(t, "--db", db, "pv", "CAL-2026-03", "--out", pv); code != 0 {
+		t.Fatalf("pv: %q", errOut)
+	}
+	file, _ := os.ReadFile(db)
+	if strings.Contains(string(file), "Fictif") {
+		t.Error("nom dans le fichier")
+	}
+	code, _, errOut = runCLI(t, "--db", db, "exporter-menage", "M002", "--out", dir)
+	if code == 0 || !strings.Contains(errOut, "introuvable") {
+		t.Fatalf("export après effacement: %d %q", code, errOut)
+	}
+}
