@@ -83,3 +83,50 @@ func cmdLimiterMenage(a *app.App, args []string, out io.Writer) error {
 	}
 	return nil
 }
+
+// cmdPurge applies the three-year retention: logis purge [--date
+// AAAA-MM-JJ] [--confirmer]. Without --confirmer it lists the households
+// (menage;derniere_radiation;demandes) and the counts, and writes nothing.
+// With it, it erases them in one transaction, summarises the journal's
+// entries older than its retention, and compacts the base.
+func cmdPurge(a *app.App, args []string, out io.Writer) error {
+	fs := newFlags("purge")
+	dateFlag := fs.String("date", "", "")
+	confirmer := fs.Bool("confirmer", false, "")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return usageError("purge : options --date AAAA-MM-JJ et --confirmer")
+	}
+	at, err := parseDateFlag("--date", *dateFlag, a.Today())
+	if err != nil {
+		return err
+	}
+	if !*confirmer {
+		p, err := a.PreparerPurge(at)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "menage;derniere_radiation;demandes")
+		for _, m := range p.Menages {
+			fmt.Fprintf(out, "%s;%s;%d\n", m.ID, m.Radiation.ISO(), m.Demandes)
+		}
+		fmt.Fprintln(out, resumePurge(p))
+		fmt.Fprintln(out, "Rien n'a été effacé : relancez avec --confirmer pour purger (irréversible).")
+		return nil
+	}
+	p, err := a.Purger(at)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, resumePurge(p))
+	n, err := a.ResumerJournal(at)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Journal : %d entrée(s) plus anciennes que sa durée de conservation résumées (nombres par mois et par action).\n", n)
+	return a.DB.Compacter(false)
+}
+
+func resumePurge(p *app.Purge) string {
+	return fmt.Sprintf("Purge au %s : %d ménage(s), %d demande(s) dont la dernière radiation a plus de trois ans ; %d nommé(s) par une séance close (effacé(s), la séance garde ses décisions).",
+		p.Date, len(p.Menages), p.Demandes, p.Gardes)
+}

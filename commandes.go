@@ -46,6 +46,7 @@ var commandes = []commande{
 	{"exporter-menage", "exporter-menage MENAGE --out DOSSIER\ntoutes les données d'un ménage : MENAGE.json et un relevé MENAGE.pdf (droit d'accès)", model.ActionExporterMenage, cmdExporterMenage},
 	{"effacer-menage", "effacer-menage MENAGE [--confirmer]\nefface un ménage (sans --confirmer : dit ce qui serait effacé et gardé)", model.ActionEffacer, cmdEffacerMenage},
 	{"limiter-menage", "limiter-menage MENAGE [--lever] --confirmer\nlimite le traitement d'un ménage (gardé, hors des listes de candidats)", model.ActionEffacer, cmdLimiterMenage},
+	{"purge", "purge [--date AAAA-MM-JJ] [--confirmer]\nménages sans bail ni demande active radiés depuis plus de trois ans ;\n--confirmer les efface et résume le journal ancien", model.ActionPurger, cmdPurge},
 	{"journal", "journal [--depuis AAAA-MM-JJ] [--utilisateur NOM]\njournal : date;utilisateur;action;objets (sans données personnelles)", model.ActionJournal, cmdJournal},
 }
 

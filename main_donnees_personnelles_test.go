@@ -50,3 +50,43 @@ func TestCLI_DroitsPersonnes(t *testing.T) {
 		t.Fatalf("export après effacement: %d %q", code, errOut)
 	}
 }
+
+// TestCLI_Purge lists then purges a household struck off four years ago.
+func TestCLI_Purge(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "purge.db")
+	dir := t.TempDir()
+	dem := filepath.Join(dir, "demandes.csv")
+	src, err := os.ReadFile(filepath.Join("testdata", "modeles", "demandes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(src)), "\n")
+	lines[0] += ";active;date_radiation"
+	lines[1] += ";non;15/03/2022" // M002: struck off more than three years ago
+	lines[2] += ";;"
+	if err := os.WriteFile(dem, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"logements", "menages", "personnes"} {
+		if code, _, errOut := runCLI(t, "--db", db, "import", kind, filepath.Join("testdata", "modeles", kind+".csv")); code != 0 {
+			t.Fatalf("import %s: %s", kind, errOut)
+		}
+	}
+	if code, _, errOut := runCLI(t, "--db", db, "import", "demandes", dem); code != 0 {
+		t.Fatalf("import demandes: %s", errOut)
+	}
+	code, out, errOut := runCLI(t, "--db", db, "purge", "--date", "2026-11-30")
+	if code != 0 || !strings.Contains(out, "M002;2022-03-15;1") || !strings.Contains(out, "1 ménage(s)") || !strings.Contains(out, "Rien n'a été effacé") {
+		t.Fatalf("liste: %d %q %q", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "--db", db, "purge", "--date", "2026-11-30", "--confirmer")
+	if code != 0 || !strings.Contains(out, "1 ménage(s)") {
+		t.Fatalf("purge: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "--db", db, "purge", "--date", "2026-11-30"); code != 0 || !strings.Contains(out, "0 ménage(s)") {
+		t.Fatalf("seconde liste: %q", out)
+	}
+	if code, out, errOut := runCLI(t, "--db", db, "verify"); code != 0 || !strings.Contains(out, "menages: 1") {
+		t.Fatalf("verify: %d %q %q", code, out, errOut)
+	}
+}
