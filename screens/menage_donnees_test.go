@@ -49,3 +49,36 @@ func TestMenageDonnees_LimiterExporterEffacer(t *testing.T) {
 		t.Fatal("compte rendu absent")
 	}
 }
+
+// TestMenageDonnees_DateRadiation: the struck-off date is on the sheet,
+// refused with an active application, saved with an inactive one.
+func TestMenageDonnees_DateRadiation(t *testing.T) {
+	m := readyMain(t, 20, 10)
+	s := m.menages()
+	for i := range s.rows {
+		s.list.Select(i)
+		if s.fiche.nur.Text() != "" {
+			break
+		}
+	}
+	f := s.fiche
+	if f.nur.Text() == "" {
+		t.Skip("aucune demande dans la démo")
+	}
+	f.active.Check.SetChecked(true)
+	f.radiation.Entry.SetText("15/03/2022")
+	if !strings.Contains(strings.Join(f.extraErrors(), " "), "une demande radiée est inactive") {
+		t.Fatalf("erreurs %v", f.extraErrors())
+	}
+	f.active.Check.SetChecked(false)
+	if !f.onSave() {
+		t.Fatalf("enregistrement refusé : %v", f.extraErrors())
+	}
+	fi, err := m.app.OpenMenage(f.loaded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := fi.Demande(); d == nil || d.DateRadiation.String() != "15/03/2022" || d.Active {
+		t.Fatalf("demande %+v", d)
+	}
+}

@@ -73,7 +73,7 @@ type menageFiche struct {
 	logInfo                                  *widget.Label
 	impayes, cesf, troubles, violent, visite *OuiNon
 
-	nur, depot, refus, motif                     *Champ
+	nur, depot, refus, motif, radiation          *Champ
 	active, dalo, daloPrefet, violences, travaux *OuiNon
 	renouvellement, refusLegitime                *OuiNon // issue 9: urban renewal; refusal with a legitimate reason
 	motifRefus                                   *Champ
@@ -130,6 +130,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	}
 	f.depot = NewChampDate("Date de dépôt", false)
 	f.refus = NewChampDate("Refus d'une offre adaptée", false)
+	f.radiation = NewChampDate("Date de radiation", false) // policy §III: kept three years after
 	f.motifRefus = NewChamp("Motif du refus", false)
 	f.refusLegitime = NewOuiNon("Motif de refus légitime (handicap…)", f.form)
 	f.renouvellement = NewOuiNon("Relogé par une opération de renouvellement urbain (NPNRU / ANRU)", f.form)
@@ -155,7 +156,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
-	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus)
+	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus, f.radiation)
 
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
@@ -184,7 +185,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		cell("Date de la visite préalable", f.dateVisite.Object()),
 		section("Demande de logement"),
 		container.NewGridWithColumns(2, cell("NUR", f.nur.Object()), cell("Date de dépôt", f.depot.Object())),
-		f.active.Check,
+		container.NewGridWithColumns(2, f.active.Check, cell("Date de radiation", f.radiation.Object())),
 		cell("Typologies souhaitées", f.typos.obj),
 		cell("Communes souhaitées", f.communes.obj),
 		container.NewGridWithColumns(2, f.dalo.Check, f.daloPrefet.Check),
@@ -287,6 +288,9 @@ func (f *menageFiche) extraErrors() []string {
 	if f.nur.Text() != "" && f.depot.Text() == "" {
 		out = append(out, "Date de dépôt : obligatoire pour une demande.")
 	}
+	if f.radiation.Text() != "" && f.active.Checked {
+		out = append(out, "Date de radiation : une demande radiée est inactive (décochez « Demande active »).")
+	}
 	if f.nur.Text() == "" && f.depot.Text() != "" {
 		out = append(out, "NUR : obligatoire pour une demande.")
 	}
@@ -377,6 +381,7 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	}
 	setDate(f.depot, dd.DateDepot)
 	setDate(f.refus, dd.RefusAdapte)
+	setDate(f.radiation, dd.DateRadiation)
 	f.motifRefus.SetText(dd.MotifRefus)
 	f.refusLegitime.Set(dd.RefusLegitime)
 	f.renouvellement.Set(dd.RenouvellementUrbain)
@@ -440,7 +445,7 @@ func (f *menageFiche) demande() *model.Demande {
 	}
 	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Checked, DALO: f.dalo.Checked,
 		DALOPrefet: f.daloPrefet.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Checked,
-		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date(),
+		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date(), DateRadiation: f.radiation.Date(),
 		RenouvellementUrbain: f.renouvellement.Checked, MotifRefus: f.motifRefus.Text(), RefusLegitime: f.refusLegitime.Checked}
 	for _, t := range f.typos.selected() {
 		if v, err := model.ParseTypologie(t); err == nil {
