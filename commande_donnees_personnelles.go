@@ -130,3 +130,20 @@ func resumePurge(p *app.Purge) string {
 	return fmt.Sprintf("Purge au %s : %d ménage(s), %d demande(s) dont la dernière radiation a plus de trois ans ; %d nommé(s) par une séance close (effacé(s), la séance garde ses décisions).",
 		p.Date, len(p.Menages), p.Demandes, p.Gardes)
 }
+
+// cmdDossierSeance writes a member's « dossier de séance »: logis
+// dossier-seance ID --membre NOM --out FICHIER.pdf.
+func cmdDossierSeance(a *app.App, args []string, out io.Writer) error {
+	id, rest := splitFirst(args)
+	fs := newFlags("dossier-seance")
+	membre := fs.String("membre", "", "")
+	dest := fs.String("out", "", "")
+	if err := fs.Parse(rest); err != nil || fs.NArg() > 0 || id == "" || *membre == "" || *dest == "" {
+		return usageError("dossier-seance : indiquez l'identifiant de la séance, --membre NOM et --out FICHIER.pdf")
+	}
+	if err := writeFile(*dest, func(w io.Writer) error { return a.DossierSeance(id, *membre, w) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Dossier de séance écrit dans %s\n", *dest)
+	return nil
+}

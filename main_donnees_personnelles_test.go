@@ -90,3 +90,25 @@ func TestCLI_Purge(t *testing.T) {
 		t.Fatalf("verify: %d %q %q", code, out, errOut)
 	}
 }
+
+// TestCLI_DossierSeance writes a member's file of an imported session...
+// whose members are unknown: refused; the message names the session.
+func TestCLI_DossierSeance(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "dossier.db")
+	for _, kind := range []string{"logements", "menages", "personnes", "demandes", "decisions"} {
+		if code, _, errOut := runCLI(t, "--db", db, "import", kind, filepath.Join("testdata", "modeles", kind+".csv")); code != 0 {
+			t.Fatalf("import %s: %s", kind, errOut)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "d.pdf")
+	code, _, errOut := runCLI(t, "--db", db, "dossier-seance", "CAL-2026-03", "--membre", "Mme Martin", "--out", out)
+	if code != 1 || !strings.Contains(errOut, "n'est pas un membre de la séance CAL-2026-03") {
+		t.Fatalf("membre inconnu: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("fichier écrit malgré le refus")
+	}
+	if code, _, _ := runCLI(t, "--db", db, "dossier-seance", "CAL-2026-03"); code != 2 {
+		t.Errorf("sans options: %d", code)
+	}
+}

@@ -48,23 +48,23 @@ func NURMasque(nur string) string {
 	return "…" + string(r[len(r)-4:])
 }
 
-// BandeMontant writes an amount as a band: yearly amounts (≥ 3 000 €) by
-// 10 000 € (« de 10 000 à 20 000 € »), monthly ones by 500 €
-// (« de 1 000 à 1 500 € »), below 100 € « moins de 100 € ».
+// BandeMontant writes an amount as a band: from 10 000 € (yearly incomes)
+// by 10 000 € (« entre 10 000 et 20 000 € »), below by 500 € (monthly
+// amounts: « entre 1 000 et 1 500 € »), below 100 € « moins de 100 € ».
 func BandeMontant(c Cents) string {
 	e := int64(c) / 100
 	if e < 0 {
 		e = -e
 	}
 	step := int64(500)
-	if e >= 3000 {
+	if e >= 10000 {
 		step = 10000
 	}
 	if e < 100 {
 		return "moins de 100\u00a0€"
 	}
 	lo := e / step * step
-	return "de " + FormatDecimal(float64(lo), 0, true) + " à " + FormatDecimal(float64(lo+step), 0, true) + "\u00a0€"
+	return "entre " + FormatDecimal(float64(lo), 0, true) + " et " + FormatDecimal(float64(lo+step), 0, true) + "\u00a0€"
 }
 
 // montantRe finds amounts in euros as the rules write them: « 14 200 € »,
@@ -73,7 +73,7 @@ var montantRe = regexp.MustCompile(`\d{1,3}(?:[ \x{00a0}\x{202f}]\d{3})*(?:,\d+)
 
 // sensibleRe finds the mentions of disability, loss of autonomy and
 // domestic violence in the rules' explanations.
-var sensibleRe = regexp.MustCompile(`(?i)(une |des )?(personnes? en situation de handicap|handicap(é|ée|és|ées)?|carte mobilité inclusion[^,.;)]*|CMI[^,.;)]*|perte d'autonomie[^,.;)]*|violences? (familiales?|conjugales?|intrafamiliales?)[^,.;)]*|victimes? de violences?[^,.;)]*)`)
+var sensibleRe = regexp.MustCompile(`(?i)(une |des )?(personnes? en situation de handicap|handicap(é|ée|és|ées)?|carte mobilité inclusion[^,.;()]*|CMI[^,.;()]*|perte d'autonomie[^,.;()]*|violences? (familiales?|conjugales?|intrafamiliales?)[^,.;()]*|victimes? de violences?[^,.;()]*)`)
 
 // dateRe finds dates JJ/MM/AAAA written after « né », « née » or « né(e) ».
 var naissanceRe = regexp.MustCompile(`(?i)n[ée]+(\(e\))? le \d{2}/\d{2}/\d{4}`)

@@ -22,8 +22,8 @@ func TestPresentation(t *testing.T) {
 		c    Cents
 		want string
 	}{
-		{Euros(14200), "de 10\u202f000 à 20\u202f000\u00a0€"},
-		{Euros(1250), "de 1\u202f000 à 1\u202f500\u00a0€"},
+		{Euros(14200), "entre 10\u202f000 et 20\u202f000\u00a0€"},
+		{Euros(1250), "entre 1\u202f000 et 1\u202f500\u00a0€"},
 		{Euros(60), "moins de 100\u00a0€"},
 	} {
 		norm := strings.NewReplacer("\u202f", " ", "\u00a0", " ").Replace
@@ -38,7 +38,7 @@ func TestPresentation(t *testing.T) {
 			t.Errorf("%q reste dans %q", bad, got)
 		}
 	}
-	for _, want := range []string{"C. D.", CritereMasque, "de 10", "catégorie 2"} {
+	for _, want := range []string{"C. D.", CritereMasque, "entre 10", "catégorie 2"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q absent de %q", want, got)
 		}

@@ -1,9 +1,13 @@
 package screens
 
 import (
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"logis/model"
@@ -106,4 +110,46 @@ func (p *suitePanel) affTexte(s string) string {
 		return model.MasquerTexte(s, nil)
 	}
 	return s
+}
+
+// dossierButton is the session's « Dossier de séance… » button: one copy
+// per member, watermarked with the member's name and journaled.
+func (e *seanceEditor) dossierButton() fyne.CanvasObject {
+	return widget.NewButtonWithIcon("Dossier de séance…", theme.DocumentPrintIcon(), e.onDossier)
+}
+
+func (e *seanceEditor) onDossier() {
+	if e.c == nil {
+		return
+	}
+	win, a := e.s.main.win, e.s.main.app
+	var noms []string
+	for _, m := range e.c.Membres {
+		noms = append(noms, m.Nom)
+	}
+	if len(noms) == 0 {
+		Erreur(win, model.Errorf(model.EINVALID, "La séance n'a pas de membre : ajoutez-les dans « Membres et quorum »."))
+		return
+	}
+	choix := widget.NewSelect(noms, nil)
+	choix.SetSelected(noms[0])
+	dir := filepath.Join(filepath.Dir(a.DB.Path()), "Courriers")
+	msg := widget.NewLabel("Un exemplaire par membre : une page par logement, les candidats en mode présentation, le rang proposé et sa raison, en filigrane « CONFIDENTIEL » et le nom du membre. Chaque exemplaire est inscrit au journal. Dossier : " + dir)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Dossier de séance", "Éditer", "Annuler", container.NewVBox(msg, choix), func(ok bool) {
+		if !ok {
+			return
+		}
+		path, err := a.EcrireDossierSeance(e.c.ID, choix.Selected, dir)
+		if err != nil {
+			Erreur(win, err)
+			return
+		}
+		e.dernierDossier = path
+		info := widget.NewLabel("Dossier de séance écrit : " + path)
+		info.Wrapping = fyne.TextWrapWord
+		showDialog(dialog.NewCustom("Dossier de séance", "Fermer", messageBox(info, 480, 60), win))
+	}, win)
+	d.Resize(fyne.NewSize(520, 300))
+	showDialog(d)
 }

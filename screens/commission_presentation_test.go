@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -117,5 +118,17 @@ func TestPresentation_AucunNomComplet(t *testing.T) {
 	}
 	if !strings.Contains(masque, "…"+d.Candidats[0].NUR[len(d.Candidats[0].NUR)-4:]) {
 		t.Error("les quatre derniers caractères du NUR ne sont pas montrés")
+	}
+	// The members' file, from the session's button.
+	for m.win.Canvas().Overlays().Top() != nil {
+		m.win.Canvas().Overlays().Remove(m.win.Canvas().Overlays().Top())
+	}
+	s.seance.onDossier()
+	tapButton(t, m.win.Canvas().Overlays().Top(), "Éditer")
+	if s.seance.dernierDossier == "" {
+		t.Fatal("dossier de séance non écrit")
+	}
+	if st, err := os.Stat(s.seance.dernierDossier); err != nil || st.Size() == 0 {
+		t.Fatalf("dossier : %v", err)
 	}
 }

@@ -47,8 +47,9 @@ type seanceEditor struct {
 	tabOcc     *container.TabItem
 	suites     *suitePanel // « Suite des offres » (commission_suite.go)
 
-	presentation bool          // « Mode présentation » (commission_presentation.go)
-	presCheck    *widget.Check // its switch
+	presentation   bool          // « Mode présentation » (commission_presentation.go)
+	presCheck      *widget.Check // its switch
+	dernierDossier string        // the members' file last written (tests)
 
 	amendMotif string        // the reason of the amendment in progress, "" when none
 	lastAmend  *Champ        // the reason field last opened (tests)
@@ -206,8 +207,8 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 		}
 	}
 	head := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(e.presentationToggle(), e.enteteBtn, e.suppBtn, e.amendBtn, e.finAmend, e.clotureBtn), e.titre),
-		e.infos, e.amendLbl, e.probAcc)
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.enteteBtn, e.suppBtn, e.amendBtn, e.finAmend, e.clotureBtn), e.titre),
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.presentationToggle(), e.dossierButton()), e.infos), e.amendLbl, e.probAcc)
 	e.body = container.NewBorder(head, nil, nil, nil, e.tabs)
 	return e
 }
