@@ -225,6 +225,10 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre
 			if m == nil {
 				return nil, nil, errMenageAbsent(k.Menage)
 			}
+			if !m.Efface.IsZero() { // right to erasure: no name nor address left
+				ecartes = append(ecartes, fmt.Sprintf("Demande %s : %s (droit à l'effacement), aucun courrier.", k.NUR, m.Nom()))
+				continue
+			}
 			if d.logements[dl.Logement] == nil {
 				return nil, nil, model.Errorf(model.ENOTFOUND, "Le logement %s n'est ni dans l'instantané de la séance ni dans la base : ses courriers ne peuvent pas être écrits.", dl.Logement)
 			}

@@ -295,7 +295,7 @@ func resumeDonnees(d *DonneesMenage, o *model.Office, at model.Date) *pdf.Releve
 	res := m.Ressources
 	r.Sections = append(r.Sections, pdf.SectionReleve{Titre: "Ressources", Lignes: []string{
 		"Revenu fiscal de référence : " + res.RevenuFiscal.String() + " par an",
-		"Revenu de l'année N-1 : " + res.RevenuN1.String() + " par an",
+		"Revenu de l'année N-1 : " + montantDeclare(res.RevenuN1, " par an"),
 		"Ressources mensuelles : " + res.Mensuelles.String(),
 		"Aide au logement : " + res.APL.String() + " par mois"}})
 	var logement []string
@@ -325,6 +325,15 @@ func resumeDonnees(d *DonneesMenage, o *model.Office, at model.Date) *pdf.Releve
 		}
 		if x.DALO {
 			l += ", reconnue prioritaire (DALO)"
+		}
+		if x.Motif != "" {
+			l += ", motif : « " + x.Motif + " »"
+		}
+		if !x.RefusAdapte.IsZero() {
+			l += ", refus d'une offre adaptée le " + x.RefusAdapte.String()
+			if x.MotifRefus != "" {
+				l += " (« " + x.MotifRefus + " »)"
+			}
 		}
 		if len(x.Priorites) > 0 {
 			l += fmt.Sprintf(", %d critère(s) de priorité", len(x.Priorites))
@@ -384,4 +393,12 @@ func resumeDonnees(d *DonneesMenage, o *model.Office, at model.Date) *pdf.Releve
 		"Vous pouvez demander la rectification, l'effacement ou la limitation du traitement de ces données en vous adressant à " + dpo + ". " +
 			"Les données d'une demande sont conservées trois ans après sa radiation. Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."}})
 	return r
+}
+
+// montantDeclare writes an amount, or « non déclaré » when zero.
+func montantDeclare(c model.Cents, suffixe string) string {
+	if c == 0 {
+		return "non déclaré"
+	}
+	return c.String() + suffixe
 }

@@ -195,15 +195,31 @@ func TestApp_EffacerMenageSeanceClose(t *testing.T) {
 	if strings.Contains(pv, "BRANDOULET") || strings.Contains(pv, "Brandoulet") {
 		t.Error("le PV nomme encore la personne effacée")
 	}
+	// The letters: the others are written, the erased one is left out.
+	rc, err := a.CourriersRapport(id, t.TempDir(), app.OptionsCourriers{Date: date(2026, 11, 22)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecartes := strings.Join(rc.Ecartes, "\n")
+	if !strings.Contains(ecartes, "Demande "+nurPRIO+" : ménage effacé le 22/11/2026 (droit à l'effacement), aucun courrier.") || len(rc.Fichiers) < 2 {
+		t.Fatalf("courriers %+v", rc)
+	}
 	// The other candidates keep their names.
 	if m, err := a.OpenMenage("M-DALO"); err != nil || len(m.Menage.Personnes) != 2 {
 		t.Fatalf("M-DALO : %v", err)
 	}
 	// The journal says what was done, without names.
-	j, _ := a.DB.Journal(1)
-	raw, _ := json.Marshal(j[0])
-	if !strings.Contains(j[0].Action, "Effacement") || bytes.Contains(raw, []byte("Brandoulet")) {
-		t.Errorf("journal %s", raw)
+	j, _ := a.DB.Journal(0)
+	found := false
+	for _, e := range j {
+		raw, _ := json.Marshal(e)
+		if bytes.Contains(raw, []byte("Brandoulet")) {
+			t.Errorf("journal %s", raw)
+		}
+		found = found || strings.Contains(e.Action, "Effacement d'un ménage")
+	}
+	if !found {
+		t.Error("effacement absent du journal")
 	}
 	// Compaction: no byte of the name in the file.
 	if !a.DB.CompactageDu() {
@@ -225,7 +241,7 @@ func TestApp_EffacerMenageSeanceClose(t *testing.T) {
 		}
 	}
 	// And the base, read through its key, has no trace of it either.
-	var found bool
+	found = false
 	_ = a.DB.View(func(tx *storage.Tx) error {
 		return tx.ForEachCommission(func(c *model.Commission) error {
 			b, _ := json.Marshal(c)

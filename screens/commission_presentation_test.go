@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
 )
 
 // allTexts collects every text shown under o: labels, rich texts, buttons,
@@ -130,5 +132,30 @@ func TestPresentation_AucunNomComplet(t *testing.T) {
 	}
 	if st, err := os.Stat(s.seance.dernierDossier); err != nil || st.Size() == 0 {
 		t.Fatalf("dossier : %v", err)
+	}
+}
+
+// TestPresentation_Consultation: for the consultation role the mode is on
+// and its switch cannot be unchecked.
+func TestPresentation_Consultation(t *testing.T) {
+	m := readyMain(t, 20, 10)
+	if err := m.app.DB.AddAccount(model.Compte{Nom: "c.membre", Role: model.Consultation}, "secret-c.membre"); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.app.DB.SignIn("c.membre", "secret-c.membre"); err != nil {
+		t.Fatal(err)
+	}
+	s := commissionsScreen(t, m)
+	e := s.seance
+	chk := e.presentationToggle().(*widget.Check)
+	if !chk.Checked || !chk.Disabled() || !e.enPresentation() {
+		t.Fatalf("mode présentation pour la consultation : coché %v, grisé %v", chk.Checked, chk.Disabled())
+	}
+	full, err := m.app.NomMenage("M000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.nomAffiche("M000001"); got == full || got != model.Initiales(full) {
+		t.Errorf("nom affiché %q pour %q", got, full)
 	}
 }
