@@ -353,3 +353,33 @@ func TestApp_SupprimerMenageSeanceClose(t *testing.T) {
 		t.Fatalf("ménage hors séance : %v", err)
 	}
 }
+
+// TestApp_RestreindreMenageRevue: a restricted tenant is left out of the
+// occupancy review (and so of its CSV export).
+func TestApp_RestreindreMenageRevue(t *testing.T) {
+	a := sessionFixtures(t)
+	has := func() bool {
+		rv, err := a.RevueOccupation(date(2026, 11, 22), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range rv.Examens {
+			if e.Menage == "M-ARR" {
+				return true
+			}
+		}
+		return false
+	}
+	if !has() {
+		t.Fatal("M-ARR absent de la revue avant la limitation")
+	}
+	if err := a.RestreindreMenage("M-ARR", true); err != nil {
+		t.Fatal(err)
+	}
+	if has() {
+		t.Error("ménage limité dans la revue d'occupation")
+	}
+	if err := a.RestreindreMenage("M-ARR", true); model.ErrorCode(err) != model.ECONFLICT {
+		t.Errorf("deuxième limitation : %v", err)
+	}
+}
