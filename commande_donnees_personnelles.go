@@ -127,8 +127,12 @@ func cmdPurge(a *app.App, args []string, out io.Writer) error {
 }
 
 func resumePurge(p *app.Purge) string {
-	return fmt.Sprintf("Purge au %s : %d ménage(s), %d demande(s) dont la dernière radiation a plus de trois ans ; %d nommé(s) par une séance close (effacé(s), la séance garde ses décisions).",
+	s := fmt.Sprintf("Purge au %s : %d ménage(s), %d demande(s) dont la dernière radiation a plus de trois ans ; %d nommé(s) par une séance close (effacé(s), la séance garde ses décisions).",
 		p.Date, len(p.Menages), p.Demandes, p.Gardes)
+	if p.Limites > 0 {
+		s += fmt.Sprintf(" %d ménage(s) au traitement limité ne sont pas purgés.", p.Limites)
+	}
+	return s
 }
 
 // cmdDossierSeance writes a member's « dossier de séance »: logis

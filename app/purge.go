@@ -19,6 +19,9 @@ type Purge struct {
 	// Gardes counts those named by a closed session: erased as by
 	// EffacerMenage, the sessions keep their archive.
 	Gardes int
+	// Limites counts the households past the retention left alone because
+	// their processing is restricted (RGPD art. 18.1.c: kept for a claim).
+	Limites int
 }
 
 // MenagePurgeable is one household the purge names.
@@ -94,7 +97,9 @@ func listerPurge(tx *storage.Tx, at model.Date) (*Purge, error) {
 			return nil // already erased: kept for a closed session only
 		}
 		ds := byMenage[m.ID]
-		if ok, last := model.Purgeable(m, ds, at, model.DureeConservation); ok {
+		if ok, last := model.Purgeable(m, ds, at, model.DureeConservation); ok && m.Restreint {
+			p.Limites++
+		} else if ok {
 			p.Menages = append(p.Menages, MenagePurgeable{ID: m.ID, Radiation: last, Demandes: len(ds)})
 			p.Demandes += len(ds)
 			ids = append(ids, m.ID)

@@ -36,11 +36,15 @@ func radier(t *testing.T, a *app.App, id string, d model.Date) {
 // active or undated application, they stay. The journal holds counts only.
 func TestApp_Purge(t *testing.T) {
 	a := sessionFixtures(t)
-	radier(t, a, "M-OLD", date(2023, 11, 21))     // just before three years: purged
-	radier(t, a, "M-NEW", date(2023, 11, 22))     // exactly three years: kept
-	radier(t, a, "M-RICH", date(2023, 11, 23))    // just after: kept
-	radier(t, a, "M-ARR", date(2019, 1, 1))       // a tenant of the office: kept
-	radier(t, a, "M-SEUL", date(2010, 5, 4))      // long ago: purged
+	radier(t, a, "M-OLD", date(2023, 11, 21))  // just before three years: purged
+	radier(t, a, "M-NEW", date(2023, 11, 22))  // exactly three years: kept
+	radier(t, a, "M-RICH", date(2023, 11, 23)) // just after: kept
+	radier(t, a, "M-ARR", date(2019, 1, 1))    // a tenant of the office: kept
+	radier(t, a, "M-SEUL", date(2010, 5, 4))   // long ago: purged
+	radier(t, a, "M-VITRY", date(2010, 5, 4))  // long ago but restricted: kept
+	if err := a.RestreindreMenage("M-VITRY", true); err != nil {
+		t.Fatal(err)
+	}
 	p, err := a.PreparerPurge(date(2026, 11, 22)) // M-INACTIF: inactive without a date, kept
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +53,7 @@ func TestApp_Purge(t *testing.T) {
 	for _, m := range p.Menages {
 		ids = append(ids, m.ID)
 	}
-	if strings.Join(ids, ",") != "M-OLD,M-SEUL" || p.Demandes != 2 || p.Gardes != 0 || p.Menages[0].Radiation != date(2023, 11, 21) {
+	if strings.Join(ids, ",") != "M-OLD,M-SEUL" || p.Demandes != 2 || p.Gardes != 0 || p.Limites != 1 || p.Menages[0].Radiation != date(2023, 11, 21) {
 		t.Fatalf("purge %+v", p)
 	}
 	if _, err := a.OpenMenage("M-OLD"); err != nil {
@@ -64,7 +68,7 @@ func TestApp_Purge(t *testing.T) {
 			t.Errorf("%s toujours là : %v", id, err)
 		}
 	}
-	for _, id := range []string{"M-NEW", "M-RICH", "M-ARR", "M-INACTIF", "M-DALO"} {
+	for _, id := range []string{"M-NEW", "M-RICH", "M-ARR", "M-INACTIF", "M-DALO", "M-VITRY"} {
 		if _, err := a.OpenMenage(id); err != nil {
 			t.Errorf("%s purgé : %v", id, err)
 		}

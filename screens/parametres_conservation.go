@@ -131,6 +131,10 @@ func (c *conservationTab) confirmer() {
 }
 
 func resumePurgeFR(p *app.Purge) string {
-	return fmt.Sprintf("Au %s : %d ménage(s) et %d demande(s) à purger, dont %d nommé(s) par une séance close (gardé(s) comme « ménage effacé »).",
+	s := fmt.Sprintf("Au %s : %d ménage(s) et %d demande(s) à purger, dont %d nommé(s) par une séance close (gardé(s) comme « ménage effacé »).",
 		p.Date, len(p.Menages), p.Demandes, p.Gardes)
+	if p.Limites > 0 {
+		s += fmt.Sprintf(" %d ménage(s) au traitement limité ne sont pas purgés.", p.Limites)
+	}
+	return s
 }
