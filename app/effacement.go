@@ -323,6 +323,6 @@ func refuserSiSeanceClose(tx *storage.Tx, id, nur string) error {
 	if id == "" {
 		what = "La demande " + nur
 	}
-	return model.Errorf(model.EINVALID, "%s figure dans %s %s : le procès-verbal est une archive, la suppression le rendrait incomplet. Pour répondre à une demande d'effacement, utilisez « Données personnelles › Effacer le ménage » : les données personnelles sont effacées et la séance garde ce qu'elle a décidé.",
+	return model.Errorf(model.EINVALID, "%s figure dans %s %s : le procès-verbal est une archive, la suppression le rendrait incomplet. Pour répondre à une demande d'effacement, utilisez « Droits RGPD… › Effacer le ménage » sur la fiche du ménage : les données personnelles sont effacées et la séance garde ce qu'elle a décidé.",
 		what, model.Pluriel(len(seances), "la séance close", "les séances closes"), strings.Join(seances, ", "))
 }

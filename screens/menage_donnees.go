@@ -14,13 +14,13 @@ import (
 )
 
 // The persons' rights on the household sheet (RGPD art. 15 to 21): one
-// button « Données personnelles… » offering the export (access and
+// button « Droits RGPD… » offering the export (access and
 // portability), the restriction and the erasure, each confirmed.
 
-// newBoutonDonnees returns the sheet's « Données personnelles… » button.
+// newBoutonDonnees returns the sheet's « Droits RGPD… » button.
 func newBoutonDonnees(f *menageFiche) *widget.Button {
 	var b *widget.Button
-	b = widget.NewButtonWithIcon("Données personnelles…", theme.AccountIcon(), func() {
+	b = widget.NewButtonWithIcon("Droits RGPD…", theme.AccountIcon(), func() {
 		if f.loaded == "" || f.fiche == nil {
 			return
 		}
