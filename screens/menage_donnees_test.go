@@ -24,6 +24,9 @@ func TestMenageDonnees_LimiterExporterEffacer(t *testing.T) {
 	if !strings.Contains(f.title.Text, "traitement limité") {
 		t.Fatalf("titre %q", f.title.Text)
 	}
+	if r := m.app.Catalogue().Menage(id); r == nil || !strings.HasPrefix(s.ligne(r), "Traitement limité") {
+		t.Errorf("la liste ne montre pas la limitation")
+	}
 	exporterDonnees(f)
 	tapButton(t, m.win.Canvas().Overlays().Top(), "Exporter")
 	dir := dossierDonnees(m.app)
