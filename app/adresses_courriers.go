@@ -16,7 +16,7 @@ func verifierAdresses(d *documentsData) error {
 	seen := map[string]bool{}
 	check := func(mid string, domicile *model.Logement, lettre string) {
 		m := d.postaux[mid] // letters go to the current address
-		if m == nil || seen[mid+"\x00"+lettre] {
+		if m == nil || !m.Efface.IsZero() || seen[mid+"\x00"+lettre] { // an erased household gets no letter
 			return
 		}
 		seen[mid+"\x00"+lettre] = true

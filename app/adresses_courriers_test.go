@@ -59,7 +59,7 @@ func TestApp_CourriersAdressesVerifiees(t *testing.T) {
 	// Corrected: the applicant's address is given, the street written shorter.
 	err = a.DB.Update("test : adresses corrigées", func(tx *storage.Tx) error {
 		m, _ := tx.Menage(cand)
-		m.Adresse = &model.AdressePostale{Complement: []string{"Chez Mme Exemple"}, Voie: "12 avenue du Maréchal de Lattre de Tassigny", CodePostal: "77000", Commune: "Melun"}
+		m.Adresse = &model.AdressePostale{Complement: []string{"Chez Mme Témoin"}, Voie: "12 avenue du Maréchal de Lattre de Tassigny", CodePostal: "77000", Commune: "Melun"}
 		if err := tx.PutMenage(m); err != nil {
 			return err
 		}

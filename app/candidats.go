@@ -59,8 +59,8 @@ func (a *App) Candidats(ref string, at model.Date, tous bool) (*ListeCandidats, 
 	key := model.CommuneKey(l.Commune)
 	var sel []*candidature
 	for _, c := range pool.list {
-		if c.habite == l.Reference || !c.veut(key) {
-			continue
+		if c.habite == l.Reference || !c.veut(key) || c.menage.Restreint {
+			continue // a restricted household is frozen (RGPD art. 18)
 		}
 		sel = append(sel, c)
 	}

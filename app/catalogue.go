@@ -52,6 +52,7 @@ type MenageRow struct {
 	DALO        bool
 	Annexe1     bool // at least one annex-1 category
 	APresenter  bool
+	Restreint   bool // processing restricted (RGPD art. 18)
 	key         string
 	sortKey     string
 	communeKeys []string // CommuneKey of Communes
@@ -426,7 +427,7 @@ func newResidenceRow(r *model.Residence, n int) *ResidenceRow {
 }
 
 func newMenageRow(m *model.Menage, ds []model.Demande) *MenageRow {
-	r := &MenageRow{ID: m.ID, Nom: m.Nom(), Personnes: len(m.Personnes), APresenter: m.APresenter}
+	r := &MenageRow{ID: m.ID, Nom: m.Nom(), Personnes: len(m.Personnes), APresenter: m.APresenter, Restreint: m.Restreint}
 	if m.Loge() {
 		r.Logement = m.Bail.Logement
 	}

@@ -291,6 +291,9 @@ func (a *App) ajouterCandidat(tx *storage.Tx, c *model.Commission, d *model.Doss
 	if err != nil {
 		return err
 	}
+	if m.Restreint || !m.Efface.IsZero() {
+		return model.Errorf(model.EINVALID, "Le traitement des données du ménage de la demande %s est limité ou ses données ont été effacées : il ne peut pas être présenté en commission.", nur)
+	}
 	if m.Loge() && m.Bail.Logement == d.Logement {
 		return model.Errorf(model.EINVALID, "Le ménage de la demande %s occupe déjà le logement %s.", nur, d.Logement)
 	}

@@ -204,6 +204,10 @@ func (a *App) lettres(d *documentsData, opt OptionsCourriers) (out []*pdf.Lettre
 			if k.Decision == nil {
 				continue
 			}
+			if m := d.menages[k.Menage]; m != nil && !m.Efface.IsZero() { // right to erasure: no name nor address left
+				ecartes = append(ecartes, fmt.Sprintf("Demande %s : %s (droit à l'effacement), aucun courrier.", k.NUR, m.Nom()))
+				continue
+			}
 			c, err := d.courrierCandidat(dl.Logement, k, opt)
 			if err != nil {
 				return nil, nil, err

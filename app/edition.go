@@ -249,12 +249,19 @@ func copyMenage(m *model.Menage) *model.Menage {
 	return &c
 }
 
-// DeleteMenage deletes a household and its applications.
+// DeleteMenage deletes a household and its applications. A household a
+// closed session names is refused (EINVALID): the minutes are an archive;
+// its erasure (EffacerMenage) keeps what they need.
 func (a *App) DeleteMenage(id string) error {
 	if err := a.Peut(model.ActionSaisir); err != nil {
 		return err
 	}
-	err := a.DB.Update("Suppression du ménage "+id, func(tx *storage.Tx) error { return tx.DeleteMenage(id) })
+	err := a.DB.Update("Suppression du ménage "+id, func(tx *storage.Tx) error {
+		if err := refuserSiSeanceClose(tx, id, ""); err != nil {
+			return err
+		}
+		return tx.DeleteMenage(id)
+	})
 	if err != nil {
 		return err
 	}
@@ -318,6 +325,9 @@ func (a *App) DeleteDemande(nur string) error {
 	err := a.DB.Update("Suppression de la demande "+nur, func(tx *storage.Tx) error {
 		d, err := tx.Demande(nur)
 		if err != nil {
+			return err
+		}
+		if err := refuserSiSeanceClose(tx, "", nur); err != nil {
 			return err
 		}
 		if err := tx.DeleteDemande(nur); err != nil {

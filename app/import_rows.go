@@ -437,6 +437,13 @@ func parseDemande(c *cells) model.Demande {
 	if c.t.has("active") && c.t.get(c.row, "active") != "" {
 		d.Active = c.flag("active")
 	}
+	// Struck off (policy §III: kept three years after): inactive.
+	if d.DateRadiation = c.date("date_radiation", false); !d.DateRadiation.IsZero() {
+		if d.Active && c.t.has("active") && c.t.get(c.row, "active") != "" {
+			c.fail("date_radiation", c.t.get(c.row, "date_radiation"), "une demande radiée est inactive : indiquez active=non")
+		}
+		d.Active = false
+	}
 	for _, v := range list(c.t.get(c.row, "typologies"), true) {
 		t, err := model.ParseTypologie(v)
 		if err != nil {

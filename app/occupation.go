@@ -83,7 +83,7 @@ func (a *App) RevueOccupationAvant(at, avant model.Date, progress Progress) (*Re
 			if n%5000 == 0 {
 				progress.report(n, counts.Menages)
 			}
-			if !m.Loge() {
+			if !m.Loge() || m.Restreint { // a restricted household is left out (RGPD art. 18)
 				return nil
 			}
 			l, ok := logements[m.Bail.Logement]

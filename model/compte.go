@@ -116,6 +116,10 @@ const (
 	ActionRestaurer    Action = "restaurer"     // restore a backup
 	ActionMotDePasse   Action = "mot-de-passe"  // change one's own password
 	ActionReinitialise Action = "reinitialiser" // reset a password with the recovery key
+	// The persons' rights (RGPD art. 15 to 21, policy §III).
+	ActionExporterMenage Action = "exporter-menage" // export everything held on one household
+	ActionEffacer        Action = "effacer"         // erase or restrict one household
+	ActionPurger         Action = "purger"          // purge by the retention period, summarise the journal
 )
 
 // droits maps each action to the roles allowed and the French phrase that
@@ -124,21 +128,24 @@ var droits = map[Action]struct {
 	roles  []Role
 	phrase string
 }{
-	ActionConsulter:    {[]Role{Responsable, Agent, Consultation}, "de consulter la base"},
-	ActionSaisir:       {[]Role{Responsable, Agent}, "de modifier les données"},
-	ActionImporter:     {[]Role{Responsable, Agent}, "d'importer des fichiers"},
-	ActionExaminer:     {[]Role{Responsable, Agent}, "d'enregistrer l'examen d'occupation"},
-	ActionCommission:   {[]Role{Responsable, Agent}, "de préparer ou de clore une commission, ni d'enregistrer la suite de ses offres"},
-	ActionDocuments:    {[]Role{Responsable, Agent}, "d'éditer des courriers ou des procès-verbaux"},
-	ActionExporter:     {[]Role{Responsable, Agent}, "d'exporter des données personnelles"},
-	ActionSauvegarder:  {[]Role{Responsable, Agent}, "de sauvegarder la base"},
-	ActionDemo:         {[]Role{Responsable, Agent}, "de remplir la base de données fictives"},
-	ActionParametres:   {[]Role{Responsable}, "de modifier les paramètres"},
-	ActionComptes:      {[]Role{Responsable}, "de gérer les comptes"},
-	ActionJournal:      {[]Role{Responsable, Consultation}, "de lire le journal"},
-	ActionRestaurer:    {[]Role{Responsable}, "de restaurer une sauvegarde"},
-	ActionMotDePasse:   {[]Role{Responsable, Agent, Consultation}, "de changer de mot de passe"},
-	ActionReinitialise: {[]Role{Responsable}, "de réinitialiser un mot de passe"},
+	ActionConsulter:      {[]Role{Responsable, Agent, Consultation}, "de consulter la base"},
+	ActionSaisir:         {[]Role{Responsable, Agent}, "de modifier les données"},
+	ActionImporter:       {[]Role{Responsable, Agent}, "d'importer des fichiers"},
+	ActionExaminer:       {[]Role{Responsable, Agent}, "d'enregistrer l'examen d'occupation"},
+	ActionCommission:     {[]Role{Responsable, Agent}, "de préparer ou de clore une commission, ni d'enregistrer la suite de ses offres"},
+	ActionDocuments:      {[]Role{Responsable, Agent}, "d'éditer des courriers ou des procès-verbaux"},
+	ActionExporter:       {[]Role{Responsable, Agent}, "d'exporter des données personnelles"},
+	ActionSauvegarder:    {[]Role{Responsable, Agent}, "de sauvegarder la base"},
+	ActionDemo:           {[]Role{Responsable, Agent}, "de remplir la base de données fictives"},
+	ActionParametres:     {[]Role{Responsable}, "de modifier les paramètres"},
+	ActionComptes:        {[]Role{Responsable}, "de gérer les comptes"},
+	ActionJournal:        {[]Role{Responsable, Consultation}, "de lire le journal"},
+	ActionRestaurer:      {[]Role{Responsable}, "de restaurer une sauvegarde"},
+	ActionMotDePasse:     {[]Role{Responsable, Agent, Consultation}, "de changer de mot de passe"},
+	ActionReinitialise:   {[]Role{Responsable}, "de réinitialiser un mot de passe"},
+	ActionExporterMenage: {[]Role{Responsable, Agent}, "d'exporter les données d'un ménage"},
+	ActionEffacer:        {[]Role{Responsable, Agent}, "d'effacer ou de limiter les données d'un ménage"},
+	ActionPurger:         {[]Role{Responsable}, "de purger la base"},
 }
 
 // Autorise says whether role may do action: nil when allowed, else an

@@ -89,6 +89,13 @@ type Menage struct {
 	Bail       *Bail           `json:"bail,omitempty"`
 	Adresse    *AdressePostale `json:"adresse,omitempty"` // postal address; for a tenant, only when it differs from the dwelling
 	APresenter bool            `json:"a_presenter,omitempty"`
+	// Efface is the day the household's personal data were erased (right to
+	// erasure, RGPD art. 17): a record kept only because a closed session
+	// names it; zero for a live household.
+	Efface Date `json:"efface,omitempty"`
+	// Restreint freezes the household (right to restriction, RGPD art. 18):
+	// kept, but out of candidate lists and bulk exports.
+	Restreint bool `json:"restreint,omitempty"`
 }
 
 // Titulaire returns the head of the household, or the first member.
@@ -106,6 +113,9 @@ func (m *Menage) Titulaire() *Personne {
 
 // Nom is the head's full name, for lists.
 func (m *Menage) Nom() string {
+	if !m.Efface.IsZero() {
+		return "ménage effacé le " + m.Efface.String()
+	}
 	if t := m.Titulaire(); t != nil {
 		return t.NomComplet()
 	}

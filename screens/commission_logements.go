@@ -34,6 +34,8 @@ type logementsActions struct {
 	// fragilite computes the effect of a candidate on the residence's
 	// fragility index (commission_fragilite.go).
 	fragilite fragiliteEffet
+	// presentation: the session is projected (commission_presentation.go).
+	presentation func() bool
 }
 
 // logementsPanel is the attribution part of a session: the dwellings
@@ -200,8 +202,8 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 			}
 			e := &p.prop.Candidats[i]
 			objs := o.(*fyne.Container).Objects
-			objs[0].(*widget.Label).SetText(propositionTitre(e, p.dossier()))
-			objs[1].(*widget.Label).SetText(propositionRaison(e))
+			objs[0].(*widget.Label).SetText(p.aff(propositionTitre(e, p.dossier()), e.NUR, e.Nom))
+			objs[1].(*widget.Label).SetText(p.aff(propositionRaison(e), e.NUR, e.Nom))
 		})
 	p.props.OnSelected = func(i widget.ListItemID) { p.propSel = i; p.showProposition() }
 	p.detail = widget.NewRichText()
@@ -420,7 +422,7 @@ func (p *logementsPanel) showPresentes() {
 				nom = " · " + n
 			}
 		}
-		l1 := widget.NewLabelWithStyle(fmt.Sprintf("%s%s (%s)", c.NUR, nom, rang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l1 := widget.NewLabelWithStyle(p.aff(fmt.Sprintf("%s%s (%s)", c.NUR, nom, rang), c.NUR, ""), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l1.Truncation = fyne.TextTruncateEllipsis
 		l2 := widget.NewLabel(decisionResume(c.Decision))
 		l2.Truncation = fyne.TextTruncateEllipsis
@@ -467,6 +469,7 @@ func (p *logementsPanel) openDecision(nur string) {
 	if c.Raison == "" {
 		ctx = ""
 	}
+	title, ctx = p.aff(title, nur, ""), p.aff(ctx, nur, "")
 	var clear func() error
 	if !p.readOnly && p.act.annuler != nil {
 		clear = func() error { return p.act.annuler(ref, nur) }
@@ -639,20 +642,20 @@ func (p *logementsPanel) showProposition() {
 		return
 	}
 	segs := []widget.RichTextSegment{
-		para(fmt.Sprintf("Demande %s — %s", e.NUR, e.Nom), occStyleTitre),
+		para(p.aff(fmt.Sprintf("Demande %s — %s", e.NUR, e.Nom), e.NUR, e.Nom), occStyleTitre),
 		para(fmt.Sprintf("Ménage %s · demande déposée le %s (%d mois d'ancienneté) · %s", e.Menage, e.DateDepot, e.AncienneteMois, e.NiveauLibelle), occStyleText),
 	}
 	if e.Exclu {
-		segs = append(segs, para("Exclu par la politique d'attribution : "+strings.Join(e.Motifs, " "), occStyleAlerte))
+		segs = append(segs, para(p.aff("Exclu par la politique d'attribution : "+strings.Join(e.Motifs, " "), e.NUR, e.Nom), occStyleAlerte))
 	} else {
-		segs = append(segs, para("Proposition : "+e.Raison, occStyleHead))
+		segs = append(segs, para(p.aff("Proposition : "+e.Raison, e.NUR, e.Nom), occStyleHead))
 		for _, m := range e.Motifs {
-			segs = append(segs, para(m, occStyleManque))
+			segs = append(segs, para(p.aff(m, e.NUR, e.Nom), occStyleManque))
 		}
 	}
 	segs = append(segs, fragiliteSegments(p.act.fragilite, p.prop, e.Menage, p.c.Date)...)
 	for _, v := range e.Verdicts() {
-		segs = append(segs, verdictSegments(v)...)
+		segs = append(segs, verdictSegments(p.affVerdict(v, e.Nom))...)
 	}
 	p.detail.Segments = segs
 	p.detail.Refresh()

@@ -47,6 +47,10 @@ type seanceEditor struct {
 	tabOcc     *container.TabItem
 	suites     *suitePanel // « Suite des offres » (commission_suite.go)
 
+	presentation   bool          // « Mode présentation » (commission_presentation.go)
+	presCheck      *widget.Check // its switch
+	dernierDossier string        // the members' file last written (tests)
+
 	amendMotif string        // the reason of the amendment in progress, "" when none
 	lastAmend  *Champ        // the reason field last opened (tests)
 	entete     *creationForm // the header form last opened (tests)
@@ -140,7 +144,8 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			_, err := a.Decider(e.id(), ref, nur, d)
 			return e.after(err)
 		},
-		nom: e.nom,
+		nom:          e.nomAffiche,
+		presentation: e.enPresentation,
 		attribue: func(ref string) string {
 			for i := len(s.all) - 1; i >= 0; i-- {
 				o := &s.all[i]
@@ -165,7 +170,7 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			return rows
 		},
 	})
-	e.occupation = newOccupationPanel(e.nom,
+	e.occupation = newOccupationPanel(e.nomAffiche,
 		func() error {
 			added, err := a.AjouterOccupation(e.id(), nil)
 			if err == nil && len(added) == 0 {
@@ -203,7 +208,7 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 	}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.enteteBtn, e.suppBtn, e.amendBtn, e.finAmend, e.clotureBtn), e.titre),
-		e.infos, e.amendLbl, e.probAcc)
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.presentationToggle(), e.dossierButton()), e.infos), e.amendLbl, e.probAcc)
 	e.body = container.NewBorder(head, nil, nil, nil, e.tabs)
 	return e
 }

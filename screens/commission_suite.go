@@ -35,7 +35,8 @@ type suitePanel struct {
 	status  *widget.Label
 	list    *fyne.Container
 	body    fyne.CanvasObject
-	last    *suiteForm // the form last opened (tests)
+	last    *suiteForm  // the form last opened (tests)
+	masque  func() bool // presentation mode (commission_presentation.go)
 }
 
 func newSuitePanel(win fyne.Window, today func() model.Date, saisir func(ref, nur string, s model.SuiteOffre) ([]string, error)) *suitePanel {
@@ -98,7 +99,7 @@ func (p *suitePanel) carte(c *model.Commission, d *model.DossierLogement) fyne.C
 		if s.Logement != d.Logement {
 			continue
 		}
-		line := fmt.Sprintf("%s — demande %s : %s", s.Date, s.NUR, s.Reponse.Label())
+		line := fmt.Sprintf("%s — demande %s : %s", s.Date, p.affNUR(s.NUR), s.Reponse.Label())
 		if s.Motif != "" {
 			line += " (motif : " + s.Motif
 			if s.Legitime {
@@ -109,20 +110,20 @@ func (p *suitePanel) carte(c *model.Commission, d *model.DossierLogement) fyne.C
 		if s.Penalite {
 			line += " — mutation non priorisée un an"
 		}
-		box.Add(widget.NewLabel(line))
+		box.Add(widget.NewLabel(p.affTexte(line)))
 	}
 	t := c.TitulaireOffre(d.Logement)
 	switch {
 	case t == nil:
 		box.Add(widget.NewLabel("Aucun candidat retenu ne détient plus l'offre : le logement revient à une prochaine commission."))
 	case c.EtatOffre(d.Logement, t.NUR).Reponse == model.OffreBailSigne:
-		box.Add(widget.NewLabel(fmt.Sprintf("Bail signé le %s par la demande %s.", c.EtatOffre(d.Logement, t.NUR).BailLe, t.NUR)))
+		box.Add(widget.NewLabel(fmt.Sprintf("Bail signé le %s par la demande %s.", c.EtatOffre(d.Logement, t.NUR).BailLe, p.affNUR(t.NUR))))
 	default:
 		rang := ""
 		if t.Decision != nil && t.Decision.Type == model.AttributionClassee {
 			rang = fmt.Sprintf(" (rang %d)", t.Decision.Rang)
 		}
-		box.Add(widget.NewLabel(fmt.Sprintf("Offre détenue par la demande %s%s.", t.NUR, rang)))
+		box.Add(widget.NewLabel(fmt.Sprintf("Offre détenue par la demande %s%s.", p.affNUR(t.NUR), rang)))
 		if p.peut != nil {
 			if err := p.peut(); err != nil {
 				l := widget.NewLabel(model.ErrorMessage(err))
@@ -234,5 +235,6 @@ func (e *seanceEditor) newSuites() fyne.CanvasObject {
 		return o.Fichier, fmt.Sprintf("Courrier d'offre de la demande %s (rang %d, logement %s) écrit dans « %s », envoyé en lettre recommandée avec accusé de réception : réponse attendue au plus tard le %s.",
 			o.NUR, o.Rang, o.Logement, o.Fichier, o.Echeance), nil
 	}
+	e.suites.masque = e.enPresentation
 	return e.suites.body
 }

@@ -70,7 +70,7 @@ type menageFiche struct {
 	logInfo                                  *widget.Label
 	impayes, cesf, troubles, violent, visite *OuiNon
 
-	nur, depot, refus, motif                     *Champ
+	nur, depot, refus, motif, radiation          *Champ
 	active, dalo, daloPrefet, violences, travaux *OuiNon
 	renouvellement, refusLegitime                *OuiNon // issue 9: urban renewal; refusal with a legitimate reason
 	motifRefus                                   *Champ
@@ -123,6 +123,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.nur.check = func(v string) error { _, err := model.ParseNUR(v); return err }
 	f.depot = NewChampDatePassee("Date de dépôt", false, "la date de dépôt", func() model.Date { return s.main.app.Today() })
 	f.refus = NewChampDatePassee("Refus d'une offre adaptée", false, "la date du refus", func() model.Date { return s.main.app.Today() })
+	f.radiation = NewChampDatePassee("Date de radiation", false, "la date de radiation", func() model.Date { return s.main.app.Today() }) // policy §III: kept three years after
 	f.motifRefus = NewChamp("Motif du refus", false)
 	f.refusLegitime = NewOuiNon("Motif de refus légitime (handicap…)", f.form)
 	f.renouvellement = NewOuiNon("Relogé par une opération de renouvellement urbain (NPNRU / ANRU)", f.form)
@@ -149,7 +150,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
-	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus)
+	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus, f.radiation)
 	f.adresse = newAdresseChamps(f.form)
 
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
@@ -164,7 +165,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		l.SizeName = theme.SizeNameSubHeadingText
 		return container.NewVBox(widget.NewSeparator(), l)
 	}
-	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del), container.NewVBox(
+	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del, newBoutonDonnees(f)), container.NewVBox(
 		section("Membres"),
 		container.NewGridWithColumns(3, boldLabel("Lien"), boldLabel("Nom"), boldLabel("Prénom")),
 		f.membresBox, container.NewHBox(addMembre),
@@ -181,7 +182,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		cell("Date de la visite préalable", f.dateVisite.Object()),
 		section("Demande de logement"),
 		container.NewGridWithColumns(2, cell("NUR", f.nur.Object()), cell("Date de dépôt", f.depot.Object())),
-		f.active.Check,
+		container.NewGridWithColumns(2, f.active.Check, cell("Date de radiation", f.radiation.Object())),
 		cell("Typologies souhaitées", f.typos.obj),
 		cell("Communes souhaitées", f.communes.obj),
 		container.NewGridWithColumns(2, f.dalo.Check, f.daloPrefet.Check),
@@ -297,6 +298,9 @@ func (f *menageFiche) extraErrors() []string {
 	if f.nur.Text() != "" && f.depot.Text() == "" {
 		out = append(out, "Date de dépôt : obligatoire pour une demande.")
 	}
+	if f.radiation.Text() != "" && f.active.Checked {
+		out = append(out, "Date de radiation : une demande radiée est inactive (décochez « Demande active »).")
+	}
 	if f.nur.Text() == "" && f.depot.Text() != "" {
 		out = append(out, "NUR : obligatoire pour une demande.")
 	}
@@ -327,7 +331,7 @@ func (f *menageFiche) open(id string) {
 	}
 	f.fiche, f.loaded = fiche, id
 	f.fill(fiche.Menage, fiche.Demande())
-	f.title.SetText(fmt.Sprintf("Ménage %s — %s", id, fiche.Menage.Nom()))
+	f.title.SetText(fmt.Sprintf("Ménage %s — %s", id, fiche.Menage.Nom()) + etatDonnees(fiche.Menage))
 	f.del.Show()
 }
 
@@ -388,6 +392,7 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	}
 	setDate(f.depot, dd.DateDepot)
 	setDate(f.refus, dd.RefusAdapte)
+	setDate(f.radiation, dd.DateRadiation)
 	f.motifRefus.SetText(dd.MotifRefus)
 	f.refusLegitime.Set(dd.RefusLegitime)
 	f.renouvellement.Set(dd.RenouvellementUrbain)
@@ -454,7 +459,7 @@ func (f *menageFiche) demande() *model.Demande {
 	}
 	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Checked, DALO: f.dalo.Checked,
 		DALOPrefet: f.daloPrefet.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Checked,
-		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date(),
+		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date(), DateRadiation: f.radiation.Date(),
 		RenouvellementUrbain: f.renouvellement.Checked, MotifRefus: f.motifRefus.Text(), RefusLegitime: f.refusLegitime.Checked}
 	for _, t := range f.typos.selected() {
 		if v, err := model.ParseTypologie(t); err == nil {

@@ -85,6 +85,9 @@ func newMenages(m *Main) *Menages {
 // ligne is the second line of a household in the list.
 func (s *Menages) ligne(r *app.MenageRow) string {
 	var parts []string
+	if r.Restreint {
+		parts = append(parts, "Traitement limité")
+	}
 	if r.Logement != "" {
 		if r.NUR != "" {
 			parts = append(parts, "Mutation, locataire de "+r.Logement)

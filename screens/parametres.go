@@ -76,6 +76,9 @@ func newParametres(m *Main) *Parametres {
 	if t := s.comptesTabItem(); t != nil { // responsable only (parametres_comptes.go)
 		s.tabs.Append(t)
 	}
+	if t := s.conservationTabItem(); t != nil { // responsable only (parametres_conservation.go)
+		s.tabs.Append(t)
+	}
 	s.body = s.tabs
 	s.load()
 	return s

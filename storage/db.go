@@ -154,6 +154,11 @@ func Open(path string, opts Options) (db *DB, err error) {
 			return nil, err
 		}
 	}
+	err = db.Compacter(false) // asked by an erasure (compactage.go); the flag is cleared first, so a failure blocks one opening only
+	bdb = db.bolt
+	if err != nil {
+		return nil, err
+	}
 	return db, nil
 }
 

@@ -234,3 +234,13 @@ func FailCopies() (restore func()) {
 
 // OpenError exposes openError.
 var OpenError = openError
+
+// RawMenage returns the stored (sealed) bytes of household id.
+func RawMenage(db *DB, id string) []byte {
+	var out []byte
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		out = bytes.Clone(tx.Bucket(bucketMenages).Get([]byte(id)))
+		return nil
+	})
+	return out
+}

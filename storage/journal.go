@@ -52,7 +52,10 @@ func (tx *Tx) appendJournal(action string) error {
 		Utilisateur: tx.sess.compte.Nom,
 		Action:      action,
 	}
-	if tx.changes.n > maxJournalChanges {
+	if tx.nombres != "" {
+		e.Action = tx.nombres
+	}
+	if tx.changes.n > maxJournalChanges || tx.nombres != "" {
 		e.Totaux = tx.changes.totals
 	} else {
 		e.Changements = tx.changes.list
@@ -60,6 +63,11 @@ func (tx *Tx) appendJournal(action string) error {
 	e.SansEcriture = tx.changes.n == 0 && !tx.structural
 	return tx.appendEntry(e)
 }
+
+// JournalEnNombres makes the journal entry of the current write
+// transaction hold counts per type and operation only, never a key, under
+// action (a purge: the households it erased are named nowhere).
+func (tx *Tx) JournalEnNombres(action string) { tx.nombres = action }
 
 // The journal is a chain: each entry holds the SHA-256 of the previous
 // entry's plain form (Prec), and the head (keyJournalHead, sealed like the
@@ -143,6 +151,13 @@ func (tx *Tx) checkJournal(p *problems) error {
 	var prevSeq uint64
 	prevHash := ""
 	chained := false // the first entry read with a hash starts the chain
+	// A summary of old entries (journal_resume.go) is where the chain
+	// starts: the first entry must follow it.
+	if r, err := tx.readResume(); err != nil {
+		p.addf("Journal : le résumé des anciennes entrées est endommagé ou modifié.")
+	} else if r != nil {
+		prevSeq, prevHash, chained = r.Jusqua, r.Hash, true
+	}
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if len(k) != 8 {

@@ -22,6 +22,9 @@ type Tx struct {
 	// structural: the transaction rewrites the base outside the change log
 	// (a migration); its journal entry is not « sans écriture ».
 	structural bool
+	// nombres: the journal entry keeps counts only, with this action
+	// (JournalEnNombres).
+	nombres string
 
 	// Write state, applied or journaled when Update's function returns.
 	changes changeLog
