@@ -15,7 +15,7 @@ func verifierAdresses(d *documentsData) error {
 	var pb []string
 	seen := map[string]bool{}
 	check := func(mid string, domicile *model.Logement, lettre string) {
-		m := d.postaux[mid] // letters go to the current address
+		m := d.postaux[mid]                                            // letters go to the current address
 		if m == nil || !m.Efface.IsZero() || seen[mid+"\x00"+lettre] { // an erased household gets no letter
 			return
 		}
