@@ -142,8 +142,8 @@ func Priorite(d *Demande, mu *Mutation, at Date, r *Regles) Verdict {
 	if len(cats) > 0 {
 		why = append(why, "catégorie(s) "+strings.Join(cats, ", ")+" de l'article L.441-1 (annexe 1)")
 	}
-	if d.ViolencesFamiliales {
-		why = append(why, "victime de violences familiales (§1.3.4)")
+	if w := ViolencesAffichage(d, false); w != "" {
+		why = append(why, w)
 	}
 	refus := refusEnCours(d, at, r)
 	if mu != nil && mu.Resultat == Conforme && len(mu.Motifs) > 0 {
