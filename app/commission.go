@@ -555,6 +555,11 @@ func (a *App) Cloturer(id string) (*model.Commission, error) {
 			return err
 		}
 		snap.Pris = c.Cloture
+		// What it was told about (§1.3): transfers and emergencies since the
+		// previous session, the refused transfers its candidates follow.
+		if err := instantaneSituations(tx, c, snap); err != nil {
+			return err
+		}
 		c.Instantane = snap
 		return nil
 	})

@@ -270,6 +270,7 @@ func parseDemande(c *cells) model.Demande {
 		}
 		d.Priorites = append(d.Priorites, int(n))
 	}
+	parseSituations(c, &d) // §1.3 columns (import_situations.go)
 	if d.NUR != "" && d.Validate() != nil && len(c.errs) == 0 {
 		c.fail("nur", d.NUR, "n'est pas un numéro unique (chiffres puis lettres, ex. 1111023517879GDPUB)")
 	}

@@ -40,6 +40,10 @@ type Eligibilite struct {
 	NiveauLibelle string   // the tier in French: « DALO », « public prioritaire »…
 	Rang          int      // proposed rank, 0 when excluded
 	Raison        string   // why this rank, or why excluded
+	// Situations: the specific situations of §1.3 the commission is told
+	// about (co-tenancy, CIAL, decohabitation…), filled by the caller with
+	// SituationsCandidat; they never change the rank.
+	Situations []string
 }
 
 // Verdicts lists the rules applied, in the order they are shown.
