@@ -1,12 +1,14 @@
 package app_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"logis/app"
+	"logis/app/pdf"
 	"logis/model"
 	"logis/storage"
 )
@@ -193,5 +195,37 @@ func TestApp_ImportDemandesSituations(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.col) || !strings.Contains(err.Error(), c.why) {
 			t.Errorf("%s: %v, want %s %q", c.row, err, c.col, c.why)
 		}
+	}
+}
+
+func TestApp_RapportTransferts(t *testing.T) {
+	a := sessionFixtures(t)
+	situationsFixtures(t, a)
+	if _, err := a.EnregistrerTransfert(model.TransfertBail{Date: date(2025, 6, 1), De: "X", Vers: "Y", Decision: model.TransfertAccepte}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := a.Rapport(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := rep.Transferts
+	if len(tr.Liste) != 2 || tr.Acceptes != 1 || tr.Refuses != 1 || tr.Parcours != 1 {
+		t.Errorf("2026 transfers: %+v", tr)
+	}
+	texte := pdf.MiseEnPageRapport(rep, nil, date(2027, 1, 15)).Texte()
+	for _, w := range []string{"8. Transferts de bail", "2 transfert(s) de bail", "1 accepté(s), 1 refusé(s), dont 1 ouvrant un parcours de relogement",
+		"20/10/2026 |  | descendant | refusé | typologie inadaptée"} {
+		if !strings.Contains(texte, w) {
+			t.Errorf("report lacks %q", w)
+		}
+	}
+	for _, nom := range []string{"FABRE", "VIDAL"} {
+		if strings.Contains(texte, nom) {
+			t.Errorf("the report names %s", nom)
+		}
+	}
+	var b bytes.Buffer
+	if _, err := a.RapportPDF(2026, &b); err != nil || b.Len() == 0 {
+		t.Fatal(err)
 	}
 }
