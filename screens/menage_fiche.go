@@ -81,6 +81,7 @@ type menageFiche struct {
 	typos, communes, priorites                   *checkGrid
 	loadingChecks                                bool
 	delDemande                                   *widget.Button
+	sit                                          *situationsBloc // §1.3 (menage_situations.go)
 
 	del    *widget.Button
 	verif  *verifPanel
@@ -137,7 +138,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.active = NewOuiNon("Demande active", f.form)
 	f.dalo = NewOuiNon("Reconnu DALO", f.form)
 	f.daloPrefet = NewOuiNon("Désigné par le préfet", f.form)
-	f.violences = NewOuiNon("Violences familiales", f.form)
+	f.violences = NewOuiNon("Violences familiales (critère de priorité, §1.3.4)", f.form)
 	f.travaux = NewOuiNon("Relogement pour travaux de l'Office", f.form)
 	touch := func([]string) {
 		if !f.loadingChecks {
@@ -155,6 +156,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
+	f.sit = newSituationsBloc(f.form)
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus)
 
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
@@ -196,6 +198,8 @@ func newMenageFiche(s *Menages) *menageFiche {
 		f.renouvellement.Check,
 		container.NewGridWithColumns(2, cell("Refus d'une offre adaptée", f.refus.Object()), cell("Motif du refus", f.motifRefus.Object())),
 		f.refusLegitime.Check,
+		section("Situations particulières (politique d'attribution §1.3)"),
+		f.sit.obj,
 		widget.NewSeparator(),
 		f.form.Summary,
 	))
@@ -386,6 +390,7 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	f.daloPrefet.Set(dd.DALOPrefet)
 	f.violences.Set(dd.ViolencesFamiliales)
 	f.travaux.Set(dd.RelogementTravaux)
+	f.sit.fill(dd)
 	f.loadingChecks = true
 	var typos, communes, prios []string
 	for _, t := range dd.Typologies {
@@ -447,6 +452,7 @@ func (f *menageFiche) demande() *model.Demande {
 			d.Typologies = append(d.Typologies, v)
 		}
 	}
+	f.sit.apply(d)
 	d.Communes = append(d.Communes, f.communes.selected()...)
 	for _, p := range f.priorites.selected() {
 		for i, o := range f.priorites.Options {
