@@ -34,6 +34,9 @@ type logementsActions struct {
 	// fragilite computes the effect of a candidate on the residence's
 	// fragility index (commission_fragilite.go).
 	fragilite fragiliteEffet
+	// situations: by NUR, the §1.3 situations of the session's candidates
+	// (commission_situations.go); nil when not wired.
+	situations func() map[string][]string
 }
 
 // logementsPanel is the attribution part of a session: the dwellings
@@ -300,7 +303,7 @@ func propositionRaison(e *model.Eligibilite) string {
 	if e.Exclu {
 		return strings.Join(e.Motifs, " ")
 	}
-	return e.Raison
+	return e.Raison + situationsCourtes(e.Situations)
 }
 
 // set shows the session's dwellings, keeping the one chosen.
@@ -408,6 +411,10 @@ func (p *logementsPanel) showPresentes() {
 	if len(d.Candidats) == 0 {
 		p.presentes.Add(widget.NewLabel("Aucun candidat présenté : choisissez-en parmi les candidats proposés ci-dessous."))
 	}
+	var sits map[string][]string
+	if p.act.situations != nil {
+		sits = p.act.situations()
+	}
 	for _, c := range d.Candidats {
 		c := c
 		rang := "hors classement"
@@ -442,7 +449,7 @@ func (p *logementsPanel) showPresentes() {
 			buttons = container.NewHBox(dec, ret)
 		}
 		buttons = container.NewVBox(buttons)
-		p.presentes.Add(container.NewBorder(nil, nil, nil, buttons, container.NewVBox(l1, l2)))
+		p.presentes.Add(container.NewBorder(nil, nil, nil, buttons, container.NewVBox(l1, l2, situationsParticulieres(sits[c.NUR]))))
 	}
 	p.presentes.Refresh()
 }
@@ -642,6 +649,9 @@ func (p *logementsPanel) showProposition() {
 		for _, m := range e.Motifs {
 			segs = append(segs, para(m, occStyleManque))
 		}
+	}
+	for _, l := range e.Situations {
+		segs = append(segs, para("Situation particulière : "+l, occStyleHead))
 	}
 	segs = append(segs, fragiliteSegments(p.act.fragilite, p.prop, e.Menage, p.c.Date)...)
 	for _, v := range e.Verdicts() {
