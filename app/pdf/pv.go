@@ -178,7 +178,7 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 			}
 			dec, motifs := decisionPV(cand.Decision)
 			if sit := s.Situations[cand.NUR]; len(sit) > 0 {
-				motifs = strings.TrimSpace(motifs + "\nSituation particulière : " + strings.Join(sit, " ; "))
+				motifs = strings.TrimSpace(motifs + "\nSituations particulières (§1.3) :\n– " + strings.Join(sit, "\n– "))
 			}
 			if cand.Decision == nil {
 				sans++
