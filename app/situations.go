@@ -37,6 +37,21 @@ func (a *App) TransfertsBail() ([]model.TransfertBail, error) {
 	return list, err
 }
 
+// TransfertDeDemande returns the refused lease transfer application nur
+// follows (its rehousing path is shown with the candidate), or nil.
+func (a *App) TransfertDeDemande(nur string) (*model.TransfertBail, error) {
+	list, err := a.TransfertsBail()
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if nur != "" && list[i].NUR == nur && list[i].Decision == model.TransfertRefuse {
+			return &list[i], nil
+		}
+	}
+	return nil, nil
+}
+
 // EnregistrerTransfert records a lease transfer decided by the management
 // (new when t.ID is empty, else replacing the one with that ID), in one
 // transaction. The household and the dwelling, when given, must exist;

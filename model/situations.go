@@ -259,6 +259,17 @@ func ViolencesAffichage(d *Demande, presentation bool) string {
 	return "victime de violences familiales (§1.3.4)"
 }
 
+// MasquerViolences rewrites a French text written for the team (a
+// priority verdict, a line of SituationsCandidat) for a presentation mode:
+// every mention of domestic violence becomes « critère de priorité ».
+func MasquerViolences(s string) string { return masqueViolences.Replace(s) }
+
+var masqueViolences = strings.NewReplacer(
+	"Victime de violences familiales : critère de priorité (§1.3.4)", "Critère de priorité (§1.3.4)",
+	"victime de violences familiales (§1.3.4)", CritereDePriorite+" (§1.3.4)",
+	", violences familiales,", ",",
+)
+
 // Decohabitation tells what the departure of the applicant household's
 // persons would change in the origin household that stays in the stock:
 // whether it ends an over-occupation (surface of R.822-25, or typology

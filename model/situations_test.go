@@ -172,6 +172,16 @@ func TestViolencesCriterePriorite(t *testing.T) {
 	if len(lines) != 1 || !strings.HasPrefix(lines[0], "Critère de priorité") {
 		t.Errorf("presentation lines %q", lines)
 	}
+	// The team's texts, rewritten for a presentation mode.
+	for _, txt := range append([]string{e.Prioritaire.Valeur, e.Prioritaire.Explication, e.Prioritaire.Seuil},
+		model.SituationsCandidat(d, m, model.ContexteSituations{}, ref, r)...) {
+		if got := model.MasquerViolences(txt); strings.Contains(strings.ToLower(got), "violence") {
+			t.Errorf("masked text still says it: %q", got)
+		}
+	}
+	if got := model.MasquerViolences(e.Prioritaire.Valeur); !strings.Contains(got, "critère de priorité (§1.3.4)") {
+		t.Errorf("masked verdict %q", got)
+	}
 	d.ViolencesFamiliales = false
 	if model.ViolencesAffichage(d, true) != "" || model.ViolencesAffichage(nil, false) != "" {
 		t.Error("no flag, nothing shown")

@@ -37,6 +37,9 @@ func newInformationsPanel(win fyne.Window, a *app.App) *informationsPanel {
 	p.text = widget.NewRichText()
 	p.text.Wrapping = fyne.TextWrapWord
 	p.add = widget.NewButtonWithIcon("Enregistrer un transfert de bail…", theme.ContentAddIcon(), p.openTransfert)
+	if a.Peut(model.ActionSaisir) != nil {
+		p.add.Disable() // read-only accounts see the transfers, never record one
+	}
 	p.body = container.NewBorder(container.NewHBox(p.add), nil, nil, nil, container.NewVScroll(p.text))
 	return p
 }

@@ -156,7 +156,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
-	f.sit = newSituationsBloc(f.form)
+	f.sit = newSituationsBloc(f.form, s.main.app.TransfertDeDemande, s.main.app.Today)
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus)
 
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)

@@ -17,6 +17,9 @@ type situationsBloc struct {
 	motifCotit, dateCIAL, origine *Champ
 	avisCIAL, urgMotif            *Choix
 	urgDate, urgLogement          *Champ
+	transfert                     *widget.Label // the refused transfer the application follows (read only)
+	transfertDe                   func(nur string) (*model.TransfertBail, error)
+	today                         func() model.Date
 	obj                           fyne.CanvasObject
 }
 
@@ -32,8 +35,14 @@ var (
 	}()
 )
 
-func newSituationsBloc(f *Form) *situationsBloc {
-	b := &situationsBloc{}
+// newSituationsBloc builds the block; transfertDe finds the refused lease
+// transfer an application follows (nil: not shown), today dates the
+// rehousing path.
+func newSituationsBloc(f *Form, transfertDe func(nur string) (*model.TransfertBail, error), today func() model.Date) *situationsBloc {
+	b := &situationsBloc{transfertDe: transfertDe, today: today}
+	b.transfert = widget.NewLabel("")
+	b.transfert.Wrapping = fyne.TextWrapWord
+	b.transfert.Hide()
 	b.cotit = NewOuiNon("Cotitularité demandée à l'entrée dans les lieux (§1.3.2)", f)
 	b.motifCotit = NewChamp("Justification de la cotitularité", false)
 	b.salarie = NewOuiNon("Salarié de l'Office (§1.3.3)", f)
@@ -52,12 +61,20 @@ func newSituationsBloc(f *Form) *situationsBloc {
 		container.NewGridWithColumns(3, b.salarie.Check, cell("Avis de la CIAL", b.avisCIAL.Select), cell("Date de l'avis", b.dateCIAL.Object())),
 		cell("Décohabitation : ménage d'origine resté dans le patrimoine (identifiant, ex. M000123)", b.origine.Object()),
 		container.NewGridWithColumns(3, cell("Procédure d'urgence : date", b.urgDate.Object()), cell("Motif", b.urgMotif.Select), cell("Logement prêté", b.urgLogement.Object())),
-		note)
+		b.transfert, note)
 	return b
 }
 
 // fill shows the application's situations.
 func (b *situationsBloc) fill(d *model.Demande) {
+	b.transfert.Hide()
+	if b.transfertDe != nil && b.today != nil && d.NUR != "" {
+		if t, err := b.transfertDe(d.NUR); err == nil && t != nil {
+			b.transfert.SetText("Transfert de bail : " + t.Resume(true) + ". " + model.ParcoursRelogement(t, b.today()).Explication +
+				" (saisi dans Commissions › séance › « Informations (§1.3) »)")
+			b.transfert.Show()
+		}
+	}
 	b.cotit.Set(d.Cotitularite)
 	b.motifCotit.SetText(d.MotifCotitularite)
 	b.salarie.Set(d.SalarieOffice)

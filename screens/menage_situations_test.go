@@ -64,6 +64,15 @@ func TestMenages_Situations(t *testing.T) {
 	if !b.cotit.Checked || b.motifCotit.Text() != "parent et enfant, santé" || b.avisCIAL.Value() != "favorable" || b.urgMotif.Value() != "incendie" {
 		t.Errorf("reopened: cotit %v %q avis %q urgence %q", b.cotit.Checked, b.motifCotit.Text(), b.avisCIAL.Value(), b.urgMotif.Value())
 	}
+	// A refused lease transfer this application follows is shown.
+	if _, err := m.app.EnregistrerTransfert(model.TransfertBail{Date: model.NewDate(2026, 10, 1), De: "Rose LENOIR", Vers: "Théo LENOIR",
+		Decision: model.TransfertRefuse, Motif: "plafonds dépassés", CohabitationDepuis: model.NewDate(2023, 5, 1), NUR: nur}); err != nil {
+		t.Fatal(err)
+	}
+	f.open(f.loaded)
+	if !b.transfert.Visible() || !strings.Contains(b.transfert.Text, "parcours de relogement à privilégier") {
+		t.Errorf("transfer on the sheet: visible %v %q", b.transfert.Visible(), b.transfert.Text)
+	}
 	// A co-tenancy without its justification is refused with the reason.
 	b.motifCotit.SetText("")
 	f.form.Touch()
