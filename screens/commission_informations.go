@@ -28,6 +28,7 @@ type informationsPanel struct {
 	c    *model.Commission
 	text *widget.RichText
 	add  *widget.Button
+	fix  *widget.Button
 	body fyne.CanvasObject
 	form *transfertForm // the form last opened (tests)
 }
@@ -36,11 +37,13 @@ func newInformationsPanel(win fyne.Window, a *app.App) *informationsPanel {
 	p := &informationsPanel{win: win, a: a}
 	p.text = widget.NewRichText()
 	p.text.Wrapping = fyne.TextWrapWord
-	p.add = widget.NewButtonWithIcon("Enregistrer un transfert de bail…", theme.ContentAddIcon(), p.openTransfert)
+	p.add = widget.NewButtonWithIcon("Enregistrer un transfert de bail…", theme.ContentAddIcon(), func() { p.openTransfert(nil) })
+	p.fix = widget.NewButtonWithIcon("Corriger ou supprimer un transfert…", theme.DocumentCreateIcon(), p.openCorrection)
 	if a.Peut(model.ActionSaisir) != nil {
 		p.add.Disable() // read-only accounts see the transfers, never record one
+		p.fix.Disable()
 	}
-	p.body = container.NewBorder(container.NewHBox(p.add), nil, nil, nil, container.NewVScroll(p.text))
+	p.body = container.NewBorder(container.NewHBox(p.add, p.fix), nil, nil, nil, container.NewVScroll(p.text))
 	return p
 }
 
@@ -98,12 +101,13 @@ func (p *informationsPanel) load() {
 
 // transfertForm is the form of a lease transfer.
 type transfertForm struct {
+	id                                                        string // "" for a new transfer
 	date, logement, menage, de, vers, lien, motif, cohab, nur *widget.Entry
 	decision                                                  *widget.Select
 }
 
 func (f *transfertForm) transfert() (model.TransfertBail, error) {
-	t := model.TransfertBail{Logement: strings.TrimSpace(f.logement.Text), Menage: strings.TrimSpace(f.menage.Text),
+	t := model.TransfertBail{ID: f.id, Logement: strings.TrimSpace(f.logement.Text), Menage: strings.TrimSpace(f.menage.Text),
 		De: f.de.Text, Vers: f.vers.Text, Lien: strings.TrimSpace(f.lien.Text), Motif: f.motif.Text, NUR: f.nur.Text}
 	var err error
 	if t.Date, err = model.ParseDate(f.date.Text); err != nil {
@@ -123,13 +127,30 @@ func (f *transfertForm) transfert() (model.TransfertBail, error) {
 	return t, nil
 }
 
-// openTransfert asks for a lease transfer and records it.
-func (p *informationsPanel) openTransfert() {
+// openTransfert asks for a lease transfer and records it; old (nil for a
+// new one) fills the form to correct it.
+func (p *informationsPanel) openTransfert(old *model.TransfertBail) {
 	entry := func(ph string) *widget.Entry { e := widget.NewEntry(); e.SetPlaceHolder(ph); return e }
 	f := &transfertForm{date: entry("JJ/MM/AAAA"), logement: entry("référence du logement"), menage: entry("identifiant du ménage titulaire"),
 		de: entry("Prénom NOM"), vers: entry("Prénom NOM"), lien: entry("descendant, ascendant, conjoint…"),
 		motif: entry("plafonds, typologie…"), cohab: entry("JJ/MM/AAAA"), nur: entry("NUR de la demande de relogement")}
 	f.decision = widget.NewSelect([]string{"accepté", "refusé"}, nil)
+	f.decision.PlaceHolder = "(choisir)"
+	if old != nil {
+		f.id = old.ID
+		f.date.SetText(old.Date.String())
+		f.decision.SetSelected(old.Decision.Label())
+		f.logement.SetText(old.Logement)
+		f.menage.SetText(old.Menage)
+		f.de.SetText(old.De)
+		f.vers.SetText(old.Vers)
+		f.lien.SetText(old.Lien)
+		f.motif.SetText(old.Motif)
+		if !old.CohabitationDepuis.IsZero() {
+			f.cohab.SetText(old.CohabitationDepuis.String())
+		}
+		f.nur.SetText(old.NUR)
+	}
 	p.form = f
 	items := []*widget.FormItem{
 		widget.NewFormItem("Date de la décision", f.date), widget.NewFormItem("Décision", f.decision),
@@ -159,4 +180,57 @@ func (p *informationsPanel) saveTransfert() bool {
 	}
 	p.load()
 	return true
+}
+
+// openCorrection lets the agent choose a recorded transfer, then correct or
+// remove it (a closed session keeps what it was told in its snapshot).
+func (p *informationsPanel) openCorrection() {
+	list, err := p.a.TransfertsBail()
+	if err != nil {
+		Erreur(p.win, err)
+		return
+	}
+	if len(list) == 0 {
+		Erreur(p.win, model.Errorf(model.ENOTFOUND, "Aucun transfert de bail n'est enregistré."))
+		return
+	}
+	labels := make([]string, len(list))
+	for i := range list {
+		labels[len(list)-1-i] = list[i].ID + " · " + list[i].Resume(true) // most recent first
+	}
+	choix := widget.NewSelect(labels, nil)
+	choix.PlaceHolder = "(choisir le transfert)"
+	choisi := func() *model.TransfertBail {
+		for i := range list {
+			if strings.HasPrefix(choix.Selected, list[i].ID+" · ") {
+				return &list[i]
+			}
+		}
+		return nil
+	}
+	var dlg dialog.Dialog
+	modifier := widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), func() {
+		if t := choisi(); t != nil {
+			dlg.Hide()
+			p.openTransfert(t)
+		}
+	})
+	supprimer := widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), func() {
+		t := choisi()
+		if t == nil {
+			return
+		}
+		Confirmer(p.win, "Supprimer le transfert "+t.ID, "Supprimer ce transfert de bail enregistré par erreur ? Les séances closes qui en ont été informées le gardent dans leur procès-verbal.", "Supprimer", func() {
+			if err := p.a.SupprimerTransfert(t.ID); err != nil {
+				Erreur(p.win, err)
+				return
+			}
+			dlg.Hide()
+			p.load()
+		})
+	})
+	supprimer.Importance = widget.DangerImportance
+	dlg = dialog.NewCustom("Corriger un transfert de bail", "Fermer", container.NewVBox(choix, container.NewHBox(modifier, supprimer)), p.win)
+	dlg.Resize(fyne.NewSize(720, 200))
+	dlg.Show()
 }

@@ -87,7 +87,7 @@ func TestCommissions_Situations(t *testing.T) {
 		}
 	}
 	avant, _ := a.TransfertsBail() // the demo's
-	e.infos13.openTransfert()
+	e.infos13.openTransfert(nil)
 	f := e.infos13.form
 	f.date.SetText(c.Date.String())
 	f.decision.SetSelected("refusé")
@@ -106,7 +106,31 @@ func TestCommissions_Situations(t *testing.T) {
 	if e.infos13.saveTransfert() {
 		t.Error("an impossible date was accepted")
 	}
+	list, _ := a.TransfertsBail()
+	if len(list) != len(avant)+1 {
+		t.Fatalf("%d transfers recorded, %d before", len(list), len(avant))
+	}
+	// Corrected through the same form, filled with the record.
+	var mien *model.TransfertBail
+	for i := range list {
+		if list[i].De == "Odile MARCHAND" {
+			mien = &list[i]
+		}
+	}
+	e.infos13.openTransfert(mien)
+	f = e.infos13.form
+	if f.vers.Text != "Jules MARCHAND" || f.decision.Selected != "refusé" {
+		t.Fatalf("correction form not filled: %q %q", f.vers.Text, f.decision.Selected)
+	}
+	f.decision.SetSelected("accepté")
+	f.motif.SetText("")
+	if !e.infos13.saveTransfert() {
+		t.Fatal("correction not recorded")
+	}
 	if list, _ := a.TransfertsBail(); len(list) != len(avant)+1 {
-		t.Errorf("%d transfers recorded, %d before", len(list), len(avant))
+		t.Errorf("a correction added a transfer: %d", len(list))
+	}
+	if info := e.infos13.text.String(); !strings.Contains(info, "Jules MARCHAND (descendant), accepté") {
+		t.Errorf("corrected transfer not shown:\n%s", info)
 	}
 }
