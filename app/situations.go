@@ -359,13 +359,20 @@ func instantaneSituations(tx *storage.Tx, c *model.Commission, s *model.Instanta
 		return err
 	}
 	s.Informations = info
+	s.Transferts = nil
+	return completerTransferts(tx, c, s)
+}
+
+// completerTransferts adds to snapshot s the refused transfers followed by
+// candidates of c it does not hold yet (a candidate added by an amendment),
+// keeping those it has.
+func completerTransferts(tx *storage.Tx, c *model.Commission, s *model.Instantane) error {
 	list, err := lireTransferts(tx)
 	if err != nil {
 		return err
 	}
-	s.Transferts = nil
 	for _, t := range list {
-		if t.NUR == "" || t.Decision != model.TransfertRefuse {
+		if t.NUR == "" || t.Decision != model.TransfertRefuse || s.TransfertDe(t.NUR) != nil {
 			continue
 		}
 		for _, dl := range c.Logements {

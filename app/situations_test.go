@@ -229,3 +229,35 @@ func TestApp_RapportTransferts(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestApp_SituationsAmendement: a candidate an amendment adds brings the
+// refused transfer it follows into the snapshot; the other information
+// stays as at closing.
+func TestApp_SituationsAmendement(t *testing.T) {
+	a := sessionFixtures(t)
+	id := closedSession(t, a)
+	if _, err := a.EnregistrerTransfert(model.TransfertBail{Date: date(2026, 11, 10), De: "Rose LENOIR", Vers: "Théo LENOIR", Decision: model.TransfertRefuse,
+		Motif: "plafonds dépassés", CohabitationDepuis: date(2022, 1, 1), NUR: nurNEW}); err != nil {
+		t.Fatal(err)
+	}
+	add := func(c *model.Commission) error {
+		d := c.Dossier("ARC-T3")
+		d.Candidats = append(d.Candidats, model.Candidat{NUR: nurNEW, Menage: "M-NEW",
+			Decision: &model.Decision{Type: model.NonAttribution, Motifs: []string{"autre_candidat"}, Precisions: "Candidat examiné en séance, oublié à la saisie."}})
+		return nil
+	}
+	if _, err := a.Amender(id, "Candidat examiné en séance mais non saisi.", add); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := a.Commission(id)
+	if c.Instantane.TransfertDe(nurNEW) == nil {
+		t.Fatal("the added candidate's transfer is not in the snapshot")
+	}
+	texte := pvTexte(t, a, id)
+	if !strings.Contains(texte, "parcours de relogement à privilégier") {
+		t.Error("the PV does not show the rehousing path of the added candidate")
+	}
+	if strings.Contains(texte, "Rose LENOIR à Théo LENOIR") {
+		t.Error("a transfer recorded after the closing entered the information part")
+	}
+}
