@@ -311,6 +311,20 @@ func (a *App) SituationsSeance(id string) (map[string][]string, error) {
 	return out, err
 }
 
+// checkOrigine: the origin household of a decohabitation exists and is
+// not the applicant (ENOTFOUND / EINVALID in French).
+func checkOrigine(tx *storage.Tx, d *model.Demande) error {
+	if d.MenageOrigine == "" {
+		return nil
+	}
+	if _, err := tx.Menage(d.MenageOrigine); model.ErrorCode(err) == model.ENOTFOUND {
+		return model.Errorf(model.ENOTFOUND, "Décohabitation : le ménage d'origine « %s » n'existe pas (indiquez l'identifiant d'un ménage du patrimoine, ex. M000123).", d.MenageOrigine)
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
 // aSituations reports whether an application has a §1.3 fact to show.
 func aSituations(d *model.Demande) bool {
 	return d.Cotitularite || d.SalarieOffice || d.ViolencesFamiliales || d.MenageOrigine != "" || d.Urgence != nil

@@ -261,3 +261,17 @@ func TestApp_SituationsAmendement(t *testing.T) {
 		t.Error("a transfer recorded after the closing entered the information part")
 	}
 }
+
+func TestApp_SaveDemandeOrigineInconnue(t *testing.T) {
+	a := sessionFixtures(t)
+	var d *model.Demande
+	if err := a.DB.View(func(tx *storage.Tx) (err error) { d, err = tx.Demande(nurNEW); return err }); err != nil {
+		t.Fatal(err)
+	}
+	d.MenageOrigine = "M-INCONNU"
+	wantCode(t, a.SaveDemande(d, false), model.ENOTFOUND, "ménage d'origine « M-INCONNU » n'existe pas")
+	d.MenageOrigine = "M-OCCUPANT"
+	if err := a.SaveDemande(d, false); err != nil {
+		t.Fatal(err)
+	}
+}
