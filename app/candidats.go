@@ -76,6 +76,10 @@ func (a *App) Candidats(ref string, at model.Date, tous bool) (*ListeCandidats, 
 		}
 	}
 	lc.Admis = n
+	// The specific situations of §1.3, for the few applications that have one.
+	if err := a.situationsListe(lc, sel, r); err != nil {
+		return nil, err
+	}
 	if tous {
 		lc.Exclus = len(lc.Candidats) - n
 	} else {

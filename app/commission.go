@@ -558,6 +558,11 @@ func (a *App) Cloturer(id string) (*model.Commission, error) {
 			return err
 		}
 		snap.Pris = c.Cloture
+		// What it was told about (§1.3): transfers and emergencies since the
+		// previous session, the refused transfers its candidates follow.
+		if err := instantaneSituations(tx, c, snap); err != nil {
+			return err
+		}
 		c.Instantane = snap
 		return nil
 	})
@@ -611,11 +616,19 @@ func (a *App) Amender(id, motif string, change func(c *model.Commission) error) 
 			return err
 		}
 		if c.Instantane == nil {
+			if err := instantaneSituations(tx, c, snap); err != nil {
+				return err
+			}
 			snap.Pris, snap.Reprise = a.Now().Round(0), true
 			ajouts = []string{"instantané des dossiers repris, la séance ayant été close par une version antérieure"}
 			objet += " ; " + ajouts[0]
 		} else if r := resumeAjouts(ajouts); r != "" {
 			objet += " ; " + r
+		}
+		if c.Instantane != nil { // §1.3.1: the transfers a candidate added follows
+			if err := completerTransferts(tx, c, snap); err != nil {
+				return err
+			}
 		}
 		c.Instantane = snap
 		am = &model.Amendement{Quand: a.Now().Round(0), Utilisateur: osUser(), Motif: motif, Objet: objet}

@@ -59,6 +59,9 @@ func (a *App) Demo(o DemoOptions, progress Progress) (DemoReport, error) {
 		return g.households(tx, o.Menages, logs, &rep, progress)
 	})
 	if err == nil {
+		err = a.demoSituations() // demo_situations.go
+	}
+	if err == nil {
 		err = a.demoCommissions() // demo_commission.go
 	}
 	return rep, err

@@ -154,7 +154,16 @@ func (a *App) MiseEnPagePV(id string) (*pdf.PV, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdf.MiseEnPagePV(pdf.SourcePV{Commission: d.c, Office: d.office, Logements: d.logements, Menages: d.menages})
+	sit, err := a.SituationsSeance(id)
+	if err != nil {
+		return nil, err
+	}
+	info, err := a.InformationsSeance(id)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.MiseEnPagePV(pdf.SourcePV{Commission: d.c, Office: d.office, Logements: d.logements, Menages: d.menages,
+		Situations: sit, Informations: info})
 }
 
 // OptionsCourriers dates the letters: Date is the letters' date (today when

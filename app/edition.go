@@ -166,6 +166,9 @@ func (a *App) SaveMenage(m *model.Menage, d *model.Demande) (string, error) {
 			if err := checkNUR(tx, d); err != nil {
 				return err
 			}
+			if err := checkOrigine(tx, d); err != nil { // situations.go
+				return err
+			}
 			if err := tx.PutDemande(d); err != nil {
 				return err
 			}
@@ -300,6 +303,9 @@ func (a *App) SaveDemande(d *model.Demande, creating bool) error {
 				return err
 			}
 		} else if err := checkNUR(tx, d); err != nil {
+			return err
+		}
+		if err := checkOrigine(tx, d); err != nil { // situations.go
 			return err
 		}
 		if err := tx.PutDemande(d); err != nil {

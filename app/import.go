@@ -337,6 +337,14 @@ func (a *App) prepareDemandes(t *csvTable, rep *ImportReport, progress Progress)
 			} else if err != nil {
 				return nil, err
 			}
+			if o := d.MenageOrigine; o != "" { // decohabitation (§1.3.5)
+				if _, err := tx.Menage(o); model.ErrorCode(err) == model.ENOTFOUND {
+					errs = append(errs, ImportError{Ligne: lines[i], Colonne: "menage_origine", Raison: "le ménage d'origine « " + o + " » n'existe pas"})
+					continue
+				} else if err != nil {
+					return nil, err
+				}
+			}
 			if _, err := tx.Demande(d.NUR); err == nil {
 				rep.Modifies++
 			} else {

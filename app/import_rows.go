@@ -474,6 +474,7 @@ func parseDemande(c *cells) model.Demande {
 		}
 		d.Priorites = append(d.Priorites, int(n))
 	}
+	parseSituations(c, &d) // §1.3 columns (import_situations.go)
 	if len(c.errs) == 0 {
 		if err := d.Validate(); err != nil {
 			c.add("", model.ErrorMessage(err))

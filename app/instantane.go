@@ -105,6 +105,15 @@ func instantane(tx *storage.Tx, c *model.Commission, s *model.Instantane) (*mode
 					demandes = append(demandes, *d)
 				}
 			}
+			if d != nil && d.MenageOrigine != "" { // decohabitation (§1.3.5): the household left
+				o, err := menage(d.MenageOrigine)
+				if err != nil {
+					return nil, nil, err
+				}
+				if _, err := domicile(o); err != nil {
+					return nil, nil, err
+				}
+			}
 			if l != nil && m != nil && d != nil && s.Examen(dl.Logement, k.NUR) == nil {
 				e := model.EvaluerCandidat(l, m, d, actuel, c.Date, r)
 				examens = append(examens, model.ExamenInstantane{Logement: dl.Logement, NUR: k.NUR, Verdicts: e.Verdicts()})
@@ -147,6 +156,9 @@ func (a *App) reprendreInstantane(id string) (*model.Commission, error) {
 			return err
 		}
 		s.Pris, s.Reprise = a.Now().Round(0), true
+		if err := instantaneSituations(tx, c, s); err != nil {
+			return err
+		}
 		c.Instantane = s
 		out = c
 		return tx.PutCommission(c)

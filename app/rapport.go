@@ -53,6 +53,9 @@ func donneesRapport(tx *storage.Tx, annee int) (model.DonneesRapport, error) {
 	if d.Seances, err = seancesCloses(tx, annee); err != nil {
 		return d, err
 	}
+	if d.Transferts, err = lireTransferts(tx); err != nil {
+		return d, err
+	}
 	for i := range d.Seances {
 		for _, dos := range d.Seances[i].Logements {
 			if _, ok := d.Logements[dos.Logement]; !ok {

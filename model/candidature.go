@@ -40,6 +40,10 @@ type Eligibilite struct {
 	NiveauLibelle string   // the tier in French: « DALO », « public prioritaire »…
 	Rang          int      // proposed rank, 0 when excluded
 	Raison        string   // why this rank, or why excluded
+	// Situations: the specific situations of §1.3 the commission is told
+	// about (co-tenancy, CIAL, decohabitation…), filled by the caller with
+	// SituationsCandidat; they never change the rank.
+	Situations []string
 }
 
 // Verdicts lists the rules applied, in the order they are shown.
@@ -142,8 +146,8 @@ func Priorite(d *Demande, mu *Mutation, at Date, r *Regles) Verdict {
 	if len(cats) > 0 {
 		why = append(why, "catégorie(s) "+strings.Join(cats, ", ")+" de l'article L.441-1 (annexe 1)")
 	}
-	if d.ViolencesFamiliales {
-		why = append(why, "victime de violences familiales (§1.3.4)")
+	if w := ViolencesAffichage(d, false); w != "" {
+		why = append(why, w)
 	}
 	refus := refusEnCours(d, at, r)
 	if mu != nil && mu.Resultat == Conforme && len(mu.Motifs) > 0 {

@@ -39,7 +39,11 @@ const (
 	RegleVisite        CodeRegle = "visite"
 	RegleTroubles      CodeRegle = "troubles"
 	RegleViolence      CodeRegle = "violence"
-	RegleRefusAdapte   CodeRegle = "refus_adapte"
+
+	// Specific situations (policy §1.3).
+	RegleTransfertBail  CodeRegle = "transfert_bail"
+	RegleDecohabitation CodeRegle = "decohabitation"
+	RegleRefusAdapte    CodeRegle = "refus_adapte"
 
 	RegleQuorum         CodeRegle = "quorum"
 	RegleTroisCandidats CodeRegle = "trois_candidats"
@@ -75,6 +79,8 @@ var titresRegles = map[CodeRegle]string{
 	RegleVisite:                     "Visite préalable du logement",
 	RegleTroubles:                   "Pas de troubles de voisinage",
 	RegleViolence:                   "Pas de comportement violent",
+	RegleTransfertBail:              "Relogement après un transfert de bail refusé",
+	RegleDecohabitation:             "Effet de la décohabitation sur le ménage d'origine",
 	RegleRefusAdapte:                "Refus d'une proposition adaptée",
 	RegleQuorum:                     "Quorum",
 	RegleTroisCandidats:             "Trois candidats par logement",

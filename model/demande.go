@@ -28,6 +28,16 @@ type Demande struct {
 	RefusLegitime        bool   `json:"refus_legitime,omitempty"` // the reason is legitimate (disability…): no penalty
 
 	DateRadiation Date `json:"date_radiation,omitempty"` // struck off: a lease was signed (SNE)
+
+	// Specific situations of the policy's §1.3 (situations.go); none of
+	// them changes the ranking.
+	Cotitularite      bool     `json:"cotitularite,omitempty"`       // co-tenancy asked at entry (§1.3.2)
+	MotifCotitularite string   `json:"motif_cotitularite,omitempty"` // its social or health justification
+	SalarieOffice     bool     `json:"salarie_office,omitempty"`     // an employee of the office (§1.3.3)
+	AvisCIAL          AvisCIAL `json:"avis_cial,omitempty"`          // the CIAL's recommendation, "" when none
+	DateAvisCIAL      Date     `json:"date_avis_cial,omitempty"`
+	MenageOrigine     string   `json:"menage_origine,omitempty"` // household of the stock the applicants leave (§1.3.5)
+	Urgence           *Urgence `json:"urgence,omitempty"`        // emergency procedure (§1.3.6)
 }
 
 // Validate checks an application.
@@ -65,6 +75,7 @@ func (d *Demande) Validate() error {
 			break
 		}
 	}
+	errs = append(errs, d.validateSituations()...)
 	if len(errs) > 0 {
 		return Errorf(EINVALID, "Demande %s : %s.", d.NUR, strings.Join(errs, " ; "))
 	}

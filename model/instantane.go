@@ -22,6 +22,21 @@ type Instantane struct {
 	Menages   []Menage           `json:"menages"`            // candidates' and examined tenants' households, by ID
 	Demandes  []Demande          `json:"demandes,omitempty"` // the candidates' applications, by NUR
 	Examens   []ExamenInstantane `json:"examens,omitempty"`  // one per candidate and dwelling
+	// Informations: lease transfers and emergency procedures reported to
+	// the session (policy §1.3.1 and §1.3.6), as at closing.
+	Informations *InformationsSeance `json:"informations,omitempty"`
+	// Transferts: the refused transfers the candidates' applications follow.
+	Transferts []TransfertBail `json:"transferts,omitempty"`
+}
+
+// TransfertDe returns the refused transfer application nur follows, or nil.
+func (s *Instantane) TransfertDe(nur string) *TransfertBail {
+	for i := range s.Transferts {
+		if s.Transferts[i].NUR == nur {
+			return &s.Transferts[i]
+		}
+	}
+	return nil
 }
 
 // ExamenInstantane is the verdicts of the policy's rules for one candidate

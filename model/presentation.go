@@ -119,3 +119,27 @@ func NomsDe(m *Menage) []string {
 	}
 	return out
 }
+
+// situationsPresentees are the headings the presentation mode shows for the
+// §1.3 situations, by paragraph: no free text, name or figure.
+var situationsPresentees = map[string]string{
+	"§1.3.1": "Transfert de bail",
+	"§1.3.2": "Cotitularité demandée",
+	"§1.3.3": "Salarié de l'Office (CIAL), sans effet sur la priorité",
+	"§1.3.4": CritereMasque,
+	"§1.3.5": "Décohabitation",
+	"§1.3.6": "Procédure d'urgence, hors classement",
+}
+
+// SituationPresentation is a §1.3 situation line (SituationsCandidat) as the
+// presentation mode shows it: the situation's heading and paragraph only,
+// domestic violence as « critère de priorité ». A line without a known
+// paragraph is reduced to « situation particulière ».
+func SituationPresentation(ligne string) string {
+	for ref, titre := range situationsPresentees {
+		if strings.Contains(ligne, "("+ref+")") {
+			return titre + " (" + ref + ")"
+		}
+	}
+	return "situation particulière (§1.3)"
+}

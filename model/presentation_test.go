@@ -44,3 +44,19 @@ func TestPresentation(t *testing.T) {
 		}
 	}
 }
+
+func TestSituationPresentation(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Victime de violences familiales (§1.3.4)", "critère de priorité (§1.3.4)"},
+		{"Cotitularité demandée à l'entrée dans les lieux, à l'appréciation des membres : avec sa sœur Zélie Quastrelli (§1.3.2)", "Cotitularité demandée (§1.3.2)"},
+		{"Transfert de bail refusé à Zélie Quastrelli le 02/03/2026 : voie de relogement (§1.3.1)", "Transfert de bail (§1.3.1)"},
+		{"texte libre sans paragraphe", "situation particulière (§1.3)"},
+	} {
+		if got := SituationPresentation(c.in); got != c.want {
+			t.Errorf("SituationPresentation(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if strings.Contains(SituationPresentation(c.in), "Quastrelli") || strings.Contains(strings.ToLower(SituationPresentation(c.in)), "violence") {
+			t.Errorf("%q leaks in presentation mode", c.in)
+		}
+	}
+}

@@ -32,6 +32,8 @@ type DonneesRapport struct {
 	Logements map[string]InfoLogement
 	Depots    map[string]Date
 	Regles    *Regles
+	// Transferts: the lease transfers recorded (any year; §1.3.1).
+	Transferts []TransfertBail
 }
 
 // Decompte is one counted line of a breakdown.
@@ -115,6 +117,7 @@ type Rapport struct {
 	Parts      []Repartition
 	Anciennete Anciennete
 	Mois       [12]MoisRapport
+	Transferts TransfertsRapport // lease transfers of the year (§1.3.1)
 }
 
 // titulaire returns the candidate holding the offer of d, skipping those
@@ -184,7 +187,7 @@ func CalculerRapport(d DonneesRapport) *Rapport {
 	if r == nil {
 		r = DefaultRegles()
 	}
-	rep := &Rapport{Annee: d.Annee}
+	rep := &Rapport{Annee: d.Annee, Transferts: TransfertsDeLAnnee(d.Transferts, d.Annee)}
 	rep.Seuil, rep.SeuilConnu = r.PremierQuart[d.Annee]
 	rep.SeuilConnu = rep.SeuilConnu && rep.Seuil > 0
 	var seances []*Commission

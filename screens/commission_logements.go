@@ -36,6 +36,9 @@ type logementsActions struct {
 	fragilite fragiliteEffet
 	// presentation: the session is projected (commission_presentation.go).
 	presentation func() bool
+	// situations: by NUR, the §1.3 situations of the session's candidates
+	// (commission_situations.go); nil when not wired.
+	situations func() map[string][]string
 }
 
 // logementsPanel is the attribution part of a session: the dwellings
@@ -302,7 +305,7 @@ func propositionRaison(e *model.Eligibilite) string {
 	if e.Exclu {
 		return strings.Join(e.Motifs, " ")
 	}
-	return e.Raison
+	return e.Raison + situationsCourtes(e.Situations)
 }
 
 // set shows the session's dwellings, keeping the one chosen.
@@ -410,6 +413,10 @@ func (p *logementsPanel) showPresentes() {
 	if len(d.Candidats) == 0 {
 		p.presentes.Add(widget.NewLabel("Aucun candidat présenté : choisissez-en parmi les candidats proposés ci-dessous."))
 	}
+	var sits map[string][]string
+	if p.act.situations != nil {
+		sits = p.act.situations()
+	}
 	for _, c := range d.Candidats {
 		c := c
 		rang := "hors classement"
@@ -444,7 +451,7 @@ func (p *logementsPanel) showPresentes() {
 			buttons = container.NewHBox(dec, ret)
 		}
 		buttons = container.NewVBox(buttons)
-		p.presentes.Add(container.NewBorder(nil, nil, nil, buttons, container.NewVBox(l1, l2)))
+		p.presentes.Add(container.NewBorder(nil, nil, nil, buttons, container.NewVBox(l1, l2, situationsParticulieres(sits[c.NUR]))))
 	}
 	p.presentes.Refresh()
 }
@@ -652,6 +659,9 @@ func (p *logementsPanel) showProposition() {
 		for _, m := range e.Motifs {
 			segs = append(segs, para(p.aff(m, e.NUR, e.Nom), occStyleManque))
 		}
+	}
+	for _, l := range e.Situations {
+		segs = append(segs, para("Situation particulière : "+l, occStyleHead))
 	}
 	segs = append(segs, fragiliteSegments(p.act.fragilite, p.prop, e.Menage, p.c.Date)...)
 	for _, v := range e.Verdicts() {

@@ -108,7 +108,8 @@ func TestPresentation_AucunNomComplet(t *testing.T) {
 	}
 	for _, n := range nurs {
 		if strings.Contains(masque, n) {
-			t.Errorf("NUR complet %q affiché en mode présentation", n)
+			i := strings.Index(masque, n)
+			t.Errorf("NUR complet %q affiché en mode présentation : …%s…", n, masque[max(0, i-200):min(len(masque), i+100)])
 		}
 	}
 	revenu := regexp.MustCompile(`N-2 de \d`)

@@ -45,7 +45,8 @@ type seanceEditor struct {
 	tabs       *container.AppTabs
 	tabLog     *container.TabItem
 	tabOcc     *container.TabItem
-	suites     *suitePanel // « Suite des offres » (commission_suite.go)
+	suites     *suitePanel        // « Suite des offres » (commission_suite.go)
+	infos13    *informationsPanel // « Informations (§1.3) » (commission_informations.go)
 
 	presentation   bool          // « Mode présentation » (commission_presentation.go)
 	presCheck      *widget.Check // its switch
@@ -146,6 +147,17 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 		},
 		nom:          e.nomAffiche,
 		presentation: e.enPresentation,
+		situations: func() map[string][]string {
+			m, _ := a.SituationsSeance(e.id())
+			if e.enPresentation() { // headings only: no free text nor name on the screen
+				for k, ls := range m {
+					for i := range ls {
+						m[k][i] = model.SituationPresentation(ls[i])
+					}
+				}
+			}
+			return m
+		},
 		attribue: func(ref string) string {
 			for i := len(s.all) - 1; i >= 0; i-- {
 				o := &s.all[i]
@@ -192,6 +204,8 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 	e.objectifs = newObjectifsPanel()
 	e.documents = newDocumentsPanel(win, filepath.Join(filepath.Dir(a.DB.Path()), "Courriers"), &s.bg, app.OuvrirFichier, app.ImprimerFichier)
 
+	e.infos13 = newInformationsPanel(win, a)
+	e.infos13.masque = e.enPresentation
 	e.tabLog = container.NewTabItemWithIcon("Logements", theme.HomeIcon(), e.logements.body)
 	e.tabOcc = container.NewTabItemWithIcon("Occupation", theme.SearchIcon(), e.occupation.body)
 	e.tabs = container.NewAppTabs(
@@ -200,10 +214,14 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 		container.NewTabItemWithIcon("Objectifs", theme.InfoIcon(), e.objectifs.body),
 		container.NewTabItemWithIcon("Documents", theme.DocumentPrintIcon(), container.NewVScroll(e.documents.body)),
 		container.NewTabItemWithIcon("Suite des offres", theme.MailReplyIcon(), e.newSuites()),
+		container.NewTabItemWithIcon(ongletInformations, theme.InfoIcon(), e.infos13.body),
 	)
 	e.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == "Objectifs" {
 			e.loadObjectifs()
+		}
+		if t.Text == ongletInformations {
+			e.infos13.load()
 		}
 	}
 	head := container.NewVBox(
@@ -325,6 +343,10 @@ func (e *seanceEditor) show(c *model.Commission) {
 	e.logements.set(c, ro || e.amendMotif != "", ro)
 	e.occupation.set(c.Occupation, ro || e.amendMotif != "", ro)
 	e.suites.set(c)
+	e.infos13.set(c)
+	if sel := e.tabs.Selected(); sel != nil && sel.Text == ongletInformations {
+		e.infos13.load()
+	}
 	switch c.Type {
 	case model.CommissionAttribution:
 		e.tabLog.Content = e.logements.body

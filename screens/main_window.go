@@ -166,7 +166,18 @@ func (m *Main) buildCatalogue() {
 }
 
 // waitCatalogue blocks until the catalogue is built (tests, captures).
-func (m *Main) waitCatalogue() { <-m.catDone; m.builds.Wait() }
+func (m *Main) waitCatalogue() {
+	<-m.catDone
+	m.builds.Wait()
+	// The dashboard's figures load in the background too: under Fyne's
+	// test driver their display runs on that goroutine, so a test must not
+	// drive the window meanwhile.
+	for _, s := range m.screens {
+		if t, ok := s.(*Tableau); ok {
+			t.bg.Wait()
+		}
+	}
+}
 
 // nombre writes an integer with French thousands separators.
 func nombre(n int) string { return model.FormatDecimal(float64(n), 0, true) }

@@ -79,6 +79,7 @@ type menageFiche struct {
 	adresse                                      *adresseChamps
 	loadingChecks                                bool
 	delDemande                                   *widget.Button
+	sit                                          *situationsBloc // §1.3 (menage_situations.go)
 
 	del    *widget.Button
 	verif  *verifPanel
@@ -132,7 +133,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.active = NewOuiNon("Demande active", f.form)
 	f.dalo = NewOuiNon("Reconnu DALO", f.form)
 	f.daloPrefet = NewOuiNon("Désigné par le préfet", f.form)
-	f.violences = NewOuiNon("Violences familiales", f.form)
+	f.violences = NewOuiNon("Violences familiales (critère de priorité, §1.3.4)", f.form)
 	f.travaux = NewOuiNon("Relogement pour travaux de l'Office", f.form)
 	touch := func([]string) {
 		if !f.loadingChecks {
@@ -150,6 +151,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
+	f.sit = newSituationsBloc(f.form, s.main.app.TransfertDeDemande, s.main.app.Today)
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus, f.radiation)
 	f.adresse = newAdresseChamps(f.form)
 
@@ -194,6 +196,8 @@ func newMenageFiche(s *Menages) *menageFiche {
 		f.renouvellement.Check,
 		container.NewGridWithColumns(2, cell("Refus d'une offre adaptée", f.refus.Object()), cell("Motif du refus", f.motifRefus.Object())),
 		f.refusLegitime.Check,
+		section("Situations particulières (politique d'attribution §1.3)"),
+		f.sit.obj,
 		widget.NewSeparator(),
 		f.form.Summary,
 	))
@@ -402,6 +406,7 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	f.daloPrefet.Set(dd.DALOPrefet)
 	f.violences.Set(dd.ViolencesFamiliales)
 	f.travaux.Set(dd.RelogementTravaux)
+	f.sit.fill(dd)
 	f.loadingChecks = true
 	var typos, communes, prios []string
 	for _, t := range dd.Typologies {
@@ -466,6 +471,7 @@ func (f *menageFiche) demande() *model.Demande {
 			d.Typologies = append(d.Typologies, v)
 		}
 	}
+	f.sit.apply(d)
 	d.Communes = append(d.Communes, f.communes.selected()...)
 	for _, p := range f.priorites.selected() {
 		for i, o := range f.priorites.Options {

@@ -40,9 +40,12 @@ type PV struct {
 	Synthese    [][2]string
 	Amendements []string
 	Envois      []string // printings of the letters and how they were notified
-	Mentions    []string
-	Signatures  []string
-	Pied        string
+	// Informations: what the session was told without deciding it (lease
+	// transfers, emergency procedures: policy §1.3), titled blocks.
+	Informations []BlocInformation
+	Mentions     []string
+	Signatures   []string
+	Pied         string
 }
 
 // Texte returns every word of the minutes in reading order (for tests).
@@ -78,6 +81,10 @@ func (p *PV) Texte() string {
 	for _, r := range p.Synthese {
 		w(r[0] + " " + r[1])
 	}
+	for _, bl := range p.Informations {
+		w(bl.Titre)
+		w(bl.Lignes...)
+	}
 	w(p.Amendements...)
 	w(p.Envois...)
 	w(p.Mentions...)
@@ -92,6 +99,11 @@ type SourcePV struct {
 	Office     *model.Office
 	Logements  map[string]*model.Logement // the dwellings examined, and the tenants' dwellings
 	Menages    map[string]*model.Menage   // candidates and tenants examined
+	// Situations: by NUR, the specific situations of §1.3 the commission
+	// was told about (app.SituationsSeance); Informations: the transfers
+	// and emergencies reported to it (nil: the section says none).
+	Situations   map[string][]string
+	Informations *model.InformationsSeance
 }
 
 // MiseEnPagePV lays out the minutes of a session.
@@ -182,6 +194,9 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 				rang = fmt.Sprint(cand.RangPropo)
 			}
 			dec, motifs := decisionPV(cand.Decision)
+			if sit := s.Situations[cand.NUR]; len(sit) > 0 {
+				motifs = strings.TrimSpace(motifs + "\nSituations particulières (§1.3) :\n– " + strings.Join(sit, "\n– "))
+			}
 			if cand.Decision == nil {
 				sans++
 			} else {
@@ -228,6 +243,7 @@ func MiseEnPagePV(s SourcePV) (*PV, error) {
 	if len(c.Occupation) > 0 {
 		p.Synthese = append(p.Synthese, [2]string{"Ménages examinés au titre de l'occupation", fmt.Sprint(len(c.Occupation))})
 	}
+	p.Informations = blocsInformations(s.Informations)
 	for _, a := range c.Amendements {
 		p.Amendements = append(p.Amendements, fmt.Sprintf("Amendement du %s par %s : %s", model.DateOf(a.Quand).String(), a.Utilisateur, a.Motif))
 	}
@@ -308,6 +324,10 @@ func soigner(p *PV) {
 	tab(&p.Occupation)
 	for i := range p.Synthese {
 		p.Synthese[i][0] = fix(p.Synthese[i][0])
+	}
+	for i := range p.Informations {
+		p.Informations[i].Titre = fix(p.Informations[i].Titre)
+		all(p.Informations[i].Lignes)
 	}
 	all(p.Amendements)
 	all(p.Envois)

@@ -102,6 +102,19 @@ func (p *PV) Ecrire(w io.Writer) error {
 	for _, r := range p.Synthese {
 		cle(f, r[0], r[1], 95)
 	}
+	if len(p.Informations) > 0 {
+		section(f, "5. Informations de la commission (politique d'attribution §1.3)")
+		for _, bl := range p.Informations {
+			besoin(f, 14)
+			police(f, true, 9)
+			texte(f, margeG, largeur, 4.5, bl.Titre)
+			police(f, false, 9)
+			for _, l := range bl.Lignes {
+				texte(f, margeG+4, largeur-4, 4.5, "– "+l)
+			}
+			f.Ln(2)
+		}
+	}
 	if len(p.Amendements) > 0 {
 		section(f, "Amendements après clôture")
 		police(f, false, 9)

@@ -254,6 +254,8 @@ func MiseEnPageRapport(rep *model.Rapport, office *model.Office, date model.Date
 	anc.Tableaux = append(anc.Tableaux, tableauComptes("Ancienneté", rep.Anciennete.Tranches, ""))
 	r.Blocs = append(r.Blocs, anc)
 
+	r.Blocs = append(r.Blocs, blocTransferts(rep.Transferts))
+
 	r.Blocs = append(r.Blocs, BlocRapport{Titre: "Sources et méthode", Paragraphes: []string{
 		"Les chiffres portent sur les séances closes de l'année civile (date de la séance). Une attribution est le logement attribué au candidat retenu (attribution ou attribution sous condition suspensive), sinon au premier du classement — ou au rang suivant lorsque le précédent a refusé l'offre ou n'a pas répondu dans le délai.",
 		"Les ressources par unité de consommation sont celles relevées lorsque le candidat a été présenté à la commission — pour une séance importée, au moment de l'import. Les désignations comptent tous les candidats présentés.",
