@@ -82,9 +82,12 @@ type Champ struct {
 	Required bool
 	check    func(string) error // nil: any text
 	format   func(string) string
-	err      error
-	form     *Form
-	loading  bool
+	// requis, when set, names why an empty field is needed after all (other
+	// fields filled that cannot be saved without it); "" when it is not.
+	requis  func() string
+	err     error
+	form    *Form
+	loading bool
 	// OnChanged is called after each valid or invalid change (after the form).
 	OnChanged func()
 }
@@ -135,6 +138,10 @@ func (c *Champ) validate() {
 	switch {
 	case s == "" && c.Required:
 		c.err = model.Errorf(model.EINVALID, "%s : obligatoire.", c.Label)
+	case s == "" && c.requis != nil:
+		if why := c.requis(); why != "" {
+			c.err = model.Errorf(model.EINVALID, "%s : obligatoire, %s", c.Label, why)
+		}
 	case s != "" && c.check != nil:
 		if err := c.check(s); err != nil {
 			c.err = model.Errorf(model.EINVALID, "%s", model.ErrorMessage(err))
@@ -409,6 +416,9 @@ func (f *Form) Add(fields ...Validable) {
 func (f *Form) Errors() []string {
 	var out []string
 	for _, v := range f.fields {
+		if c, ok := v.(*Champ); ok && c.requis != nil {
+			c.validate() // its need depends on other fields
+		}
 		if err := v.Err(); err != nil {
 			out = append(out, err.Error())
 		}

@@ -111,6 +111,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 		return nil
 	}
+	f.logement.requis = f.logementRequis
 	f.entree = NewChampDate("Date d'entrée", false)
 	f.logInfo = wrapped("", fyne.TextStyle{Italic: true})
 	f.impayes = NewOuiNon("Impayés", f.form)
@@ -127,6 +128,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 		return nil
 	}
+	f.nur.requis = f.nurRequis
 	f.depot = NewChampDate("Date de dépôt", false)
 	f.refus = NewChampDate("Refus d'une offre adaptée", false)
 	f.motifRefus = NewChamp("Motif du refus", false)
@@ -285,10 +287,51 @@ func (f *menageFiche) extraErrors() []string {
 	if f.nur.Text() != "" && f.depot.Text() == "" {
 		out = append(out, "Date de dépôt : obligatoire pour une demande.")
 	}
-	if f.nur.Text() == "" && f.depot.Text() != "" {
-		out = append(out, "NUR : obligatoire pour une demande.")
-	}
 	return out
+}
+
+// logementRequis names the lease's fields entered while the dwelling is
+// empty: a lease is stored under its dwelling, so they would be lost.
+func (f *menageFiche) logementRequis() string {
+	var filled []string
+	for _, c := range []struct {
+		on   bool
+		what string
+	}{{f.entree.Text() != "", "date d'entrée"}, {f.impayes.Checked, "impayés"}, {f.cesf.Checked, "rapport CESF"},
+		{f.troubles.Checked, "troubles"}, {f.violent.Checked, "comportement violent"},
+		{f.visite.Checked || f.dateVisite.Text() != "", "visite préalable"}} {
+		if c.on {
+			filled = append(filled, c.what)
+		}
+	}
+	if len(filled) == 0 {
+		return ""
+	}
+	return "le bail saisi (" + strings.Join(filled, ", ") + ") ne peut être enregistré sans lui. Saisissez la référence, ou videz ces champs."
+}
+
+// nurRequis names the application's fields entered while the NUR is empty:
+// an application is stored under its NUR, so without one they would be
+// lost (issue 12); Enregistrer stays grey and the NUR field says why.
+func (f *menageFiche) nurRequis() string {
+	var filled []string
+	add := func(on bool, what string) {
+		if on {
+			filled = append(filled, what)
+		}
+	}
+	add(f.depot.Text() != "", "date de dépôt")
+	add(len(f.typos.selected()) > 0, "typologies souhaitées")
+	add(len(f.communes.selected()) > 0, "communes souhaitées")
+	add(len(f.priorites.selected()) > 0, "catégories prioritaires")
+	add(f.dalo.Checked || f.daloPrefet.Checked, "DALO")
+	add(f.motif.Text() != "", "motif")
+	add(f.violences.Checked || f.travaux.Checked || f.renouvellement.Checked, "mutation")
+	add(f.refus.Text() != "" || f.motifRefus.Text() != "" || f.refusLegitime.Checked, "refus d'une offre")
+	if len(filled) == 0 {
+		return ""
+	}
+	return "la demande saisie (" + strings.Join(filled, ", ") + ") ne peut être enregistrée sans lui. Saisissez le NUR, ou videz ces champs."
 }
 
 // startNew shows an empty sheet for a new household.
