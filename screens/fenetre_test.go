@@ -70,3 +70,27 @@ func TestFenetre_LeaseWithoutDwellingKeepsSaveGrey(t *testing.T) {
 		t.Fatalf("%v", f.form.Errors())
 	}
 }
+
+// Item 5: after « Enregistrer le constat » the button is grey and leaving
+// the session asks nothing.
+func TestFenetre_ConstatSavedIsClean(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	seanceDuJour(t, m, s)
+	e := s.seance
+	test.Tap(e.occupation.addBtn)
+	if len(e.occupation.cards) == 0 {
+		t.Fatalf("no household to examine: %q", e.occupation.head.Text)
+	}
+	c := e.occupation.cards[0]
+	test.Type(c.constat.Entry, "Sous-occupation constatée.")
+	c.adapte.SetText(LogementsAdaptes[0])
+	test.Tap(c.form.Save)
+	n := e.occupation.cards[0]
+	if n.form.Dirty() || !n.form.Save.Disabled() {
+		t.Fatalf("after saving: dirty %v, Enregistrer disabled %v", n.form.Dirty(), n.form.Save.Disabled())
+	}
+	if f := e.dirtyForm(); f != nil {
+		t.Fatal("leaving would ask « Enregistrer les modifications ? » for nothing")
+	}
+}
