@@ -119,7 +119,10 @@ func (c *Champ) Libelle() string { return c.Label }
 func (c *Champ) Err() error { return c.err }
 
 // Object is the entry and its message, one above the other.
-func (c *Champ) Object() fyne.CanvasObject { return container.NewVBox(c.Entry, c.Message) }
+// The message's line is reserved, so the layout does not jump.
+func (c *Champ) Object() fyne.CanvasObject {
+	return container.NewVBox(c.Entry, reserveLines(c.Message, 1))
+}
 
 // Text is the trimmed text.
 func (c *Champ) Text() string { return strings.TrimSpace(c.Entry.Text) }

@@ -1,10 +1,17 @@
 package screens
 
 import (
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"logis/model"
 )
 
 // Issue 12, item 1: communes ticked on a new household without a NUR are
@@ -92,5 +99,68 @@ func TestFenetre_ConstatSavedIsClean(t *testing.T) {
 	}
 	if f := e.dirtyForm(); f != nil {
 		t.Fatal("leaving would ask « Enregistrer les modifications ? » for nothing")
+	}
+}
+
+// capture writes the window's image to $FENETRE_CAPTURE/name.png when that
+// variable is set (to look at a layout; the tests assert geometry).
+func capture(t *testing.T, m *Main, name string) {
+	dir := os.Getenv("FENETRE_CAPTURE")
+	if dir == "" {
+		return
+	}
+	img := m.win.Canvas().Capture()
+	fh, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	png.Encode(fh, img)
+}
+
+// Item 6: the decision dialog's buttons are below its text at 1366 × 768,
+// whatever the decision chosen.
+func TestFenetre_DecisionDialogButtonsBelowText(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme()) // the sizes of the real window
+	m.win.Resize(fyne.NewSize(1280, 700))                       // the window Logis opens on a 1366 × 768 screen
+	s := commissionsScreen(t, m)
+	_, d := seanceDuJour(t, m, s)
+	p := s.seance.logements
+	p.openDecision(d.Candidats[0].NUR)
+	f := p.lastDecision
+	f.typ.SetSelected(model.NonAttribution.Label())
+	drv := fyne.CurrentApp().Driver()
+	// The error line sits between the text and the buttons, never under them.
+	sum := f.form.Summary
+	if !sum.Visible() {
+		t.Fatal("no message for a non-attribution without reasons")
+	}
+	capture(t, m, "decision-1366-erreur")
+	top0 := drv.AbsolutePositionForObject(f.form.Save).Y
+	min0 := f.content.MinSize()
+	f.motifs.SetSelected([]string{model.MotifsNonAttribution[0].Libelle})
+	test.Type(f.precisions.Entry, "Le ménage a refusé la visite proposée.")
+	capture(t, m, "decision-1366")
+	top := drv.AbsolutePositionForObject(f.form.Save).Y
+	scroll := f.scroll
+	bottom := drv.AbsolutePositionForObject(scroll).Y + scroll.Size().Height
+	// The window's driver resizes a dialog to its content's minimum: that
+	// minimum must not change as the message comes and goes.
+	if min := f.content.MinSize(); min != min0 {
+		t.Errorf("the dialog's content changes size with its message: %v then %v", min0, min)
+	}
+	if top != top0 {
+		t.Errorf("the buttons moved from %.0f to %.0f as the message went", top0, top)
+	}
+	if bottom > top {
+		t.Errorf("the text area ends at %.0f, below the buttons' top %.0f", bottom, top)
+	}
+	if !f.form.Save.Visible() || top+f.form.Save.Size().Height > 700 {
+		t.Errorf("Enregistrer off screen: top %.0f", top)
+	}
+	// One message, not two that contradict each other.
+	if f.form.Summary.Visible() {
+		t.Errorf("valid decision still shows %q", f.form.Summary.Text)
 	}
 }
