@@ -164,3 +164,30 @@ func TestFenetre_DecisionDialogButtonsBelowText(t *testing.T) {
 		t.Errorf("valid decision still shows %q", f.form.Summary.Text)
 	}
 }
+
+// Item 3: the vacant-dwelling search of a session reads the typology.
+func TestFenetre_VacantSearchByTypology(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	seanceDuJour(t, m, s)
+	p := s.seance.logements
+	if len(p.vacRows) == 0 {
+		t.Fatal("no vacant dwelling")
+	}
+	typo := p.vacRows[len(p.vacRows)-1].Typologie
+	want := 0
+	for _, r := range p.vacRows {
+		if r.Typologie == typo {
+			want++
+		}
+	}
+	test.Type(p.refEntry, model.TypologieLabel(typo))
+	if len(p.vacRows) != want {
+		t.Fatalf("« %s »: %d vacant dwellings, want %d", model.TypologieLabel(typo), len(p.vacRows), want)
+	}
+	for _, r := range p.vacRows {
+		if r.Typologie != typo {
+			t.Errorf("%s is a T%d", r.Reference, r.Typologie)
+		}
+	}
+}
