@@ -56,10 +56,10 @@ func (e *entree) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
-// TypedShortcut passes the window's own shortcuts (Ctrl+F, Ctrl+N) on to the
+// TypedShortcut passes the window's own shortcuts (Ctrl+F, Ctrl+N, Ctrl+S) on to the
 // window, which an entry would otherwise swallow.
 func (e *entree) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN || cs.KeyName == fyne.KeyS) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			if sc, ok := c.(fyne.Shortcutable); ok {
 				sc.TypedShortcut(s)
@@ -531,7 +531,7 @@ func confirmerModifications(win fyne.Window, canSave bool, save func() bool, the
 	bDrop := widget.NewButton("Ne pas enregistrer", func() { decided = true; d.Hide(); then() })
 	bCancel := widget.NewButton("Annuler", func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{bCancel, bDrop, bSave})
-	showDialog(d)
+	showDialogDefault(d, bSave)
 	d.SetOnClosed(func() {
 		if !decided {
 			cancel()
@@ -543,12 +543,11 @@ func confirmerModifications(win fyne.Window, canSave bool, save func() bool, the
 func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
 	lbl := widget.NewLabel(message)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, yes, "Annuler", messageBox(lbl, 420, 90), func(b bool) {
-		if b {
-			ok()
-		}
-	}, win)
-	showDialog(d)
+	d := dialog.NewCustomWithoutButtons(title, messageBox(lbl, 420, 90), win)
+	bYes := widget.NewButton(yes, func() { d.Hide(); ok() })
+	bYes.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Annuler", d.Hide), bYes})
+	showDialogDefault(d, bYes)
 }
 
 // Supprimer asks to confirm a deletion, runs del, shows its error if any,
@@ -567,8 +566,10 @@ func Supprimer(win fyne.Window, title, message string, del func() error, after f
 func Erreur(win fyne.Window, err error) {
 	lbl := widget.NewLabel(model.ErrorMessage(err))
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Opération impossible", "Fermer", messageBox(lbl, 480, 90), win)
-	showDialog(d)
+	d := dialog.NewCustomWithoutButtons("Opération impossible", messageBox(lbl, 480, 90), win)
+	bClose := widget.NewButton("Fermer", d.Hide)
+	d.SetButtons([]fyne.CanvasObject{bClose})
+	showDialogDefault(d, bClose)
 }
 
 // messageBox gives a wrapped message a width, and a scroll bar when it is
@@ -587,16 +588,21 @@ var openDialogs []shownDialog
 type shownDialog struct {
 	dialog.Dialog
 	overlay fyne.CanvasObject
+	defaut  *widget.Button // tapped by Entrée and Ctrl+S; nil when none
 }
 
 // showDialog shows d and lets Échap close it.
-func showDialog(d dialog.Dialog) {
+func showDialog(d dialog.Dialog) { showDialogDefault(d, nil) }
+
+// showDialogDefault shows d, lets Échap close it and Entrée tap defaut
+// (its default button; nil for none).
+func showDialogDefault(d dialog.Dialog, defaut *widget.Button) {
 	before := map[fyne.CanvasObject]bool{}
 	for _, o := range allOverlays() {
 		before[o] = true
 	}
 	d.Show()
-	e := shownDialog{Dialog: d}
+	e := shownDialog{Dialog: d, defaut: defaut}
 	for _, o := range allOverlays() {
 		if !before[o] {
 			e.overlay = o

@@ -312,7 +312,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 		f.clearBtn = clear
 	}
 	dlg.SetButtons(append(buttons, f.form.Save))
-	showDialog(dlg)
+	showDialogDefault(dlg, f.form.Save)
 	return f
 }
 

@@ -45,11 +45,11 @@ type logementsPanel struct {
 	decRO    bool // decisions cannot change
 	bg       *sync.WaitGroup
 
-	dossiers  *widget.List
+	dossiers  *liste
 	refEntry  *entree // filters the vacant dwellings; a reference typed is accepted too
 	addBtn    *widget.Button
 	addErr    *widget.Label
-	vacList   *widget.List
+	vacList   *liste
 	vacRows   []*app.LogementRow
 	vacSel    int
 	vacHead   *widget.Label
@@ -65,7 +65,7 @@ type logementsPanel struct {
 
 	tous      *widget.Check
 	propStat  *widget.Label
-	props     *widget.List
+	props     *liste
 	prop      *app.ListeCandidats
 	propSel   int
 	detail    *widget.RichText
@@ -88,7 +88,7 @@ const exceptionAucune = "(aucune exception invoquée)"
 
 func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions) *logementsPanel {
 	p := &logementsPanel{win: win, act: act, bg: bg, current: -1, propSel: -1}
-	p.dossiers = widget.NewList(
+	p.dossiers = newListe(
 		func() int {
 			if p.c == nil {
 				return 0
@@ -128,7 +128,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.vacSel = -1
 	p.vacHead = bold("Logements vacants")
 	p.vacHead.Wrapping = fyne.TextWrapWord
-	p.vacList = widget.NewList(
+	p.vacList = newListe(
 		func() int { return len(p.vacRows) },
 		func() fyne.CanvasObject {
 			l1 := widget.NewLabelWithStyle("VIT0000-0000 · T3 · 68 m²", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -177,7 +177,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.tous = widget.NewCheck("Afficher les exclus", func(bool) { p.loadPropositions() })
 	p.propStat = widget.NewLabel("")
 	p.propStat.Wrapping = fyne.TextWrapWord
-	p.props = widget.NewList(
+	p.props = newListe(
 		func() int {
 			if p.prop == nil {
 				return 0

@@ -21,7 +21,7 @@ type Commissions struct {
 	body fyne.CanvasObject
 
 	search  *entree
-	list    *widget.List
+	list    *liste
 	newBtn  *widget.Button
 	status  *widget.Label
 	all     []model.Commission
@@ -44,7 +44,7 @@ func newCommissions(m *Main) *Commissions {
 	s.newBtn.Importance = widget.HighImportance
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.list = widget.NewList(
+	s.list = newListe(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			l1 := widget.NewLabelWithStyle("00/00/0000 — Vitry-sur-Seine", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -189,5 +191,80 @@ func TestFenetre_VacantSearchByTypology(t *testing.T) {
 		if r.Typologie != typo {
 			t.Errorf("%s is a T%d", r.Reference, r.Typologie)
 		}
+	}
+}
+
+// Items 11, 12: Ctrl+S saves the household sheet from a field; the status
+// line confirms in French with the counts read again; the list's count
+// follows.
+func TestFenetre_CtrlSSavesAndStatusConfirms(t *testing.T) {
+	m := readyMain(t, 10, 10)
+	s := m.menages()
+	before := s.count.Text
+	s.create()
+	f := s.fiche
+	test.Type(f.membres[0].nom.Entry, "Essai")
+	test.Type(f.membres[0].naissance.Entry, "04/05/1985")
+	f.membres[0].naissance.Entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	if f.loaded == "" || f.form.Dirty() {
+		t.Fatalf("Ctrl+S did not save: %v", f.form.Errors())
+	}
+	if st := m.status.Text; !strings.Contains(st, "Ménage "+f.loaded+" créé à ") || !strings.Contains(st, "11 ménages") {
+		t.Errorf("status line %q", st)
+	}
+	if before != "10 ménages" || s.count.Text != "11 ménages" {
+		t.Errorf("count %q then %q", before, s.count.Text)
+	}
+}
+
+// Item 11: Entrée opens the focused row of a list, and confirms the
+// default button of a dialog (never Annuler).
+func TestFenetre_EntreeOpensRowAndConfirms(t *testing.T) {
+	m := readyMain(t, 10, 10)
+	s := m.menages()
+	if s.fiche.loaded != "" {
+		t.Fatal("a household open before any choice")
+	}
+	m.win.Canvas().Focus(s.list)
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.fiche.loaded == "" || s.fiche.loaded != s.rows[1].ID {
+		t.Fatalf("Entrée on the second row opened %q", s.fiche.loaded)
+	}
+	ok := false
+	Confirmer(m.win, "Supprimer ?", "Question", "Supprimer", func() { ok = true })
+	m.win.Canvas().Unfocus()
+	m.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !ok || m.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("Entrée: confirmed %v, overlay %v", ok, m.win.Canvas().Overlays().Top())
+	}
+	// The question before losing changes: Entrée is « Enregistrer ».
+	saved := false
+	ConfirmerModifications(m.win, true, func() bool { saved = true; return true }, func() {})
+	m.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEnter})
+	if !saved {
+		t.Error("Entrée did not run Enregistrer")
+	}
+}
+
+// Item 12: after closing a session the list's counts are current.
+func TestFenetre_SessionCountsAfterClosing(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	before := s.status.Text
+	closeSession(t, m, s, c, d)
+	if s.status.Text == before || !strings.Contains(m.status.Text, "Séance "+c.ID+" close à ") {
+		t.Errorf("after closing: %q (before %q), status line %q", s.status.Text, before, m.status.Text)
+	}
+	all, _ := m.app.Commissions()
+	closes := 0
+	for _, x := range all {
+		if x.Statut == model.Close {
+			closes++
+		}
+	}
+	if want := fmt.Sprintf("%d close(s)", closes); !strings.Contains(s.status.Text, want) {
+		t.Errorf("%q, want %q", s.status.Text, want)
 	}
 }

@@ -59,7 +59,7 @@ type Main struct {
 	win     fyne.Window
 	app     *app.App
 	screens []screen
-	nav     *widget.List
+	nav     *liste
 	body    *fyne.Container
 	current int
 
@@ -86,7 +86,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 		newParametres(m),
 	}
 	m.body = container.NewStack()
-	m.nav = widget.NewList(
+	m.nav = newListe(
 		func() int { return len(m.screens) },
 		func() fyne.CanvasObject { return widget.NewLabel("Examen d'occupation") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.screens[i].title()) },
@@ -227,8 +227,11 @@ func (m *Main) shortcuts() {
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			closeOnEscape(c)
+		} else if isEntree(k) {
+			onEntree(c)
 		}
 	})
+	m.keyboard()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if m.current >= 0 {
 			m.screens[m.current].focusSearch()

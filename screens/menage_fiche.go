@@ -531,8 +531,14 @@ func (f *menageFiche) onSave() bool {
 		Erreur(f.s.main.win, err)
 		return false
 	}
+	created := f.loaded == ""
 	f.open(id)
 	f.s.refresh()
+	if created {
+		f.s.main.confirmer("Ménage " + id + " créé")
+	} else {
+		f.s.main.confirmer("Ménage " + id + " enregistré")
+	}
 	return true
 }
 

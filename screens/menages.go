@@ -23,7 +23,7 @@ type Menages struct {
 	search                                   *entree
 	fCommune, fTypo, fPrio, fMut, fAnc, fDem *widget.Select
 	count                                    *widget.Label
-	list                                     *widget.List
+	list                                     *liste
 	rows                                     []*app.MenageRow
 	selected                                 widget.ListItemID
 	selecting                                bool
@@ -44,7 +44,7 @@ func newMenages(m *Main) *Menages {
 	s.fAnc = filterSelect("Ancienneté", []string{"Moins d'un an", "1 à 3 ans", "3 à 5 ans", "5 ans et plus"}, s.refresh)
 	s.count = widget.NewLabel("")
 	s.count.TextStyle = fyne.TextStyle{Bold: true}
-	s.list = widget.NewList(
+	s.list = newListe(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			a := widget.NewLabelWithStyle("Prénom NOM · M000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
