@@ -93,6 +93,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 // window opens the main window and runs until it is closed.
 func window(a *app.App) int {
 	fa := fyneapp.NewWithID("fr.valdevy.logis")
+	fa.Settings().SetTheme(screens.Theme()) // a focus that shows, blue buttons included
 	if err := screens.UseFrench(); err != nil {
 		a.Log.Error("traductions", "err", err)
 	}

@@ -268,3 +268,26 @@ func TestFenetre_SessionCountsAfterClosing(t *testing.T) {
 		t.Errorf("%q, want %q", s.status.Text, want)
 	}
 }
+
+// Item 11: the focus shows on a blue button: the focus colour blended over
+// the primary blue differs from it clearly (Fyne's own focus is a blue).
+func TestFenetre_FocusVisibleOnBlueButton(t *testing.T) {
+	th := Theme()
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		pr, pg, pb, _ := th.Color(theme.ColorNamePrimary, v).RGBA()
+		fr, fg, fb, fa := th.Color(theme.ColorNameFocus, v).RGBA()
+		// focus over primary (premultiplied alpha)
+		blend := func(p, f uint32) float64 { return float64(f) + float64(p)*(1-float64(fa)/0xffff) }
+		d := abs(blend(pr, fr)-float64(pr)) + abs(blend(pg, fg)-float64(pg)) + abs(blend(pb, fb)-float64(pb))
+		if d < 0.5*0xffff {
+			t.Errorf("variant %v: a focused blue button differs by %.2f only", v, d/0xffff)
+		}
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
