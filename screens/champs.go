@@ -7,6 +7,7 @@ package screens
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,7 +32,8 @@ type Validable interface {
 // and Échap (to close the dialog it sits in).
 type entree struct {
 	widget.Entry
-	onBlur func()
+	onBlur  func()
+	focused bool // the keyboard is in the field (the agent may be typing)
 }
 
 func newEntree() *entree {
@@ -40,8 +42,15 @@ func newEntree() *entree {
 	return e
 }
 
+// FocusGained notes that the agent is in the field.
+func (e *entree) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
+}
+
 // FocusLost reformats the value when the user leaves the field.
 func (e *entree) FocusLost() {
+	e.focused = false
 	e.Entry.FocusLost()
 	if e.onBlur != nil {
 		e.onBlur()
@@ -88,9 +97,15 @@ type Champ struct {
 	err     error
 	form    *Form
 	loading bool
+	pause   int // generation of the pending « show the message » timer
 	// OnChanged is called after each valid or invalid change (after the form).
 	OnChanged func()
 }
+
+// messagePause is how long the agent stops typing before the field's error
+// is shown (issue 12, item 7: never « « 15/ » n'est pas une date » after the
+// third character); leaving the field shows it at once.
+const messagePause = 1200 * time.Millisecond
 
 // NewChamp builds a free-text field.
 func NewChamp(label string, required bool) *Champ {
@@ -101,6 +116,7 @@ func NewChamp(label string, required bool) *Champ {
 	c.Message.Hide()
 	c.Entry.OnChanged = func(string) { c.changed() }
 	c.Entry.onBlur = func() {
+		c.showMessage(true)
 		if c.format != nil && c.err == nil && strings.TrimSpace(c.Entry.Text) != "" {
 			if f := c.format(c.Entry.Text); f != c.Entry.Text {
 				c.loading = true
@@ -150,12 +166,41 @@ func (c *Champ) validate() {
 			c.err = model.Errorf(model.EINVALID, "%s", model.ErrorMessage(err))
 		}
 	}
-	if c.err != nil {
-		c.Message.SetText(c.err.Error())
-		c.Message.Show()
-	} else if c.Message.Visible() {
-		c.Message.Hide()
+	c.showMessage(false)
+}
+
+// showMessage shows the current error under the field, or hides it. While
+// the agent types a new error, it waits for a pause (or for the field to be
+// left, now); Enregistrer is greyed meanwhile all the same.
+func (c *Champ) showMessage(now bool) {
+	c.pause++
+	if c.err == nil {
+		if c.Message.Visible() {
+			c.Message.Hide()
+		}
+		return
 	}
+	c.Message.SetText(c.err.Error())
+	if c.loading && strings.TrimSpace(c.Entry.Text) == "" {
+		// An empty required field just loaded: nothing typed yet, the
+		// summary lists it; its line says so once the agent leaves it.
+		c.Message.Hide()
+		return
+	}
+	if now || c.loading || !c.Entry.focused {
+		c.Message.Show()
+		return
+	}
+	// Typing: the line stays (reserved) but empty until a pause.
+	c.Message.Hide()
+	gen := c.pause
+	time.AfterFunc(messagePause, func() {
+		fyne.Do(func() {
+			if c.pause == gen && c.err != nil {
+				c.Message.Show()
+			}
+		})
+	})
 }
 
 func (c *Champ) changed() {

@@ -141,6 +141,7 @@ func TestCommissions_CreateThroughForm(t *testing.T) {
 	}
 	f.date.SetText("")
 	test.Type(f.date.Entry, "31/02/2027")
+	f.date.Entry.FocusLost() // the message waits for a pause or for the field to be left
 	if f.date.Err() == nil || !f.date.Message.Visible() {
 		t.Error("an impossible date shows no message")
 	}

@@ -291,3 +291,41 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// Item 7: no error while typing « 15/ » (the save stays grey all the same);
+// the message comes when the agent leaves the field, in a line kept for
+// it, so nothing below moves.
+func TestFenetre_MessageAfterLeavingNotWhileTyping(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewForm(func() {})
+	d := NewChampDate("Date de dépôt", false)
+	f.Add(d)
+	obj := d.Object()
+	w := test.NewWindow(obj)
+	w.Resize(fyne.NewSize(700, 200))
+	defer w.Close()
+	h0 := obj.MinSize().Height
+	test.Type(d.Entry, "15/")
+	if d.Err() == nil || !f.Save.Disabled() {
+		t.Fatal("« 15/ » is not a date yet: Enregistrer must be grey")
+	}
+	if d.Message.Visible() {
+		t.Fatalf("message while typing: %q", d.Message.Text)
+	}
+	d.Entry.FocusLost()
+	if !d.Message.Visible() || !strings.Contains(d.Message.Text, "15/") {
+		t.Fatalf("no message after leaving the field: %q", d.Message.Text)
+	}
+	if h := obj.MinSize().Height; h != h0 {
+		t.Errorf("the field's height changes with its message: %.0f then %.0f", h0, h)
+	}
+	// Typing again: the line waits again (never a message mid-word).
+	test.Type(d.Entry, "0")
+	if d.Message.Visible() {
+		t.Errorf("message while typing again: %q", d.Message.Text)
+	}
+	test.Type(d.Entry, "1/2024")
+	if d.Err() != nil || d.Message.Visible() {
+		t.Errorf("valid date: err %v, message shown %v", d.Err(), d.Message.Visible())
+	}
+}

@@ -241,8 +241,11 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.visite.Set(p.DroitDeVisite)
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeMembre(r) })
 	r.box = container.NewVBox(
-		container.NewGridWithColumns(3, r.lien.Select, r.nom.Object(), r.prenom.Object()),
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.handicap.Check, r.autonomie.Check, r.visite.Check, r.remove), r.naissance.Object()),
+		container.NewGridWithColumns(3, container.NewVBox(r.lien.Select), r.nom.Object(), r.prenom.Object()),
+		// The birth date beside its delete button, the boxes on their own
+		// line: nothing cut, the sheet never wider than the window (issue 12).
+		container.NewBorder(nil, nil, nil, r.remove, r.naissance.Object()),
+		container.NewHBox(r.handicap.Check, r.autonomie.Check, r.visite.Check),
 	)
 	r.naissance.Entry.SetPlaceHolder("Date de naissance JJ/MM/AAAA")
 	r.nom.Entry.SetPlaceHolder("Nom")

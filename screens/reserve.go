@@ -36,7 +36,7 @@ func lineHeight() float32 { return widget.NewLabel("Ag").MinSize().Height }
 // reserveLines keeps room for lines of msg even while it is hidden; a longer
 // message makes the room grow.
 func reserveLines(msg fyne.CanvasObject, lines int) fyne.CanvasObject {
-	return container.New(reserveLayout{height: lineHeight() * float32(lines) * 0.85}, msg)
+	return container.New(reserveLayout{height: lineHeight() * float32(lines)}, msg)
 }
 
 // fixedLines is a room of exactly lines lines for msg, scrolled when the
