@@ -34,6 +34,10 @@ type entree struct {
 	widget.Entry
 	onBlur  func()
 	focused bool // the keyboard is in the field (the agent may be typing)
+	// erased: a selection was replaced by typing; afterErase is the text
+	// between the erasing and the typing (one Ctrl+Z undoes both).
+	erased     bool
+	afterErase string
 }
 
 func newEntree() *entree {
@@ -65,9 +69,44 @@ func (e *entree) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
+// TypedRune notes the text left once a selection is replaced by typing,
+// so that one Ctrl+Z brings the replaced text back (issue 12, item 10).
+func (e *entree) TypedRune(r rune) {
+	replacing := e.SelectedText() != ""
+	e.Entry.TypedRune(r)
+	if replacing {
+		e.afterErase, e.erased = withoutRuneBeforeCursor(e.Text, e.CursorRow, e.CursorColumn), true
+	}
+}
+
+// withoutRuneBeforeCursor is text without the rune just before the cursor.
+func withoutRuneBeforeCursor(text string, row, col int) string {
+	lines := strings.Split(text, "\n")
+	if row < 0 || row >= len(lines) {
+		return text
+	}
+	l := []rune(lines[row])
+	if col < 1 || col > len(l) {
+		return text
+	}
+	lines[row] = string(l[:col-1]) + string(l[col:])
+	return strings.Join(lines, "\n")
+}
+
 // TypedShortcut passes the window's own shortcuts (Ctrl+F, Ctrl+N, Ctrl+S) on to the
-// window, which an entry would otherwise swallow.
+// window, which an entry would otherwise swallow. Ctrl+Z after a selection
+// replaced by typing restores the selection's text in one step (Fyne undoes
+// the typing, then the erasing).
 func (e *entree) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*fyne.ShortcutUndo); ok {
+		erased, after := e.erased, e.afterErase
+		e.erased = false
+		e.Entry.TypedShortcut(s)
+		if erased && e.Text == after {
+			e.Entry.TypedShortcut(s)
+		}
+		return
+	}
 	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN || cs.KeyName == fyne.KeyS) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			if sc, ok := c.(fyne.Shortcutable); ok {
