@@ -107,7 +107,7 @@ func (e *entree) TypedShortcut(s fyne.Shortcut) {
 		}
 		return
 	}
-	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN || cs.KeyName == fyne.KeyS) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN || cs.KeyName == fyne.KeyS || cs.KeyName == fyne.KeyB) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			if sc, ok := c.(fyne.Shortcutable); ok {
 				sc.TypedShortcut(s)

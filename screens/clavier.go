@@ -61,6 +61,41 @@ func (m *Main) keyboard() {
 			}
 		}
 	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		m.plierNavigation()
+	})
+}
+
+// repliable is a screen with a list beside its sheet that folds with the
+// navigation.
+type repliable interface {
+	plier(replie bool)
+}
+
+// plierNavigation (Ctrl+B) folds or unfolds the navigation, and the lists
+// beside the sheets, to give the width to the sheet (the commission on a
+// laptop screen).
+func (m *Main) plierNavigation() {
+	if m.navSplit == nil {
+		return
+	}
+	replie := m.nav.Visible()
+	show(m.nav, !replie)
+	m.navSplit.Refresh()
+	for _, s := range m.screens {
+		if r, ok := s.(repliable); ok {
+			r.plier(replie)
+		}
+	}
+}
+
+// plier folds the list of sessions (with the navigation).
+func (s *Commissions) plier(replie bool) {
+	if s.split == nil {
+		return
+	}
+	show(s.split.Leading, !replie)
+	s.split.Refresh()
 }
 
 // onEntree runs the default button of the top dialog; false when there is

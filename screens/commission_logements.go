@@ -184,21 +184,12 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 			}
 			return len(p.prop.Candidats)
 		},
-		func() fyne.CanvasObject {
-			l1 := widget.NewLabelWithStyle("Rang 00 · 0000000000000ABCDEF · Nom Prénom", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			l1.Truncation = fyne.TextTruncateEllipsis
-			l2 := widget.NewLabel("raison")
-			l2.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(l1, l2)
-		},
+		propLigne, // a table: rank, candidate, household, resources, rules, why (issue 12)
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if p.prop == nil || i >= len(p.prop.Candidats) {
 				return
 			}
-			e := &p.prop.Candidats[i]
-			objs := o.(*fyne.Container).Objects
-			objs[0].(*widget.Label).SetText(propositionTitre(e, p.dossier()))
-			objs[1].(*widget.Label).SetText(propositionRaison(e))
+			setPropLigne(o, &p.prop.Candidats[i], p.dossier())
 		})
 	p.props.OnSelected = func(i widget.ListItemID) { p.propSel = i; p.showProposition() }
 	p.detail = widget.NewRichText()
@@ -207,8 +198,8 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.propAdd.Disable()
 
 	propDetail := container.NewBorder(nil, container.NewHBox(p.propAdd), nil, nil, container.NewVScroll(p.detail))
-	propSplit := container.NewHSplit(p.props, propDetail)
-	propSplit.Offset = 0.5
+	propSplit := container.NewHSplit(container.NewBorder(propEntete(), nil, nil, nil, p.props), propDetail)
+	propSplit.Offset = 0.75 // the table first; the rules' explanations on demand beside
 	bas := container.NewBorder(container.NewBorder(nil, nil, nil, p.tous, p.propStat), nil, nil, nil, propSplit)
 	p.tabPres = container.NewTabItemWithIcon("Candidats présentés", theme.AccountIcon(), container.NewVScroll(p.presentes))
 	p.tabProp = container.NewTabItemWithIcon("Candidats proposés par le programme", theme.ListIcon(), bas)
@@ -280,17 +271,6 @@ func decisionResume(d *model.Decision) string {
 		}
 	}
 	return s
-}
-
-func propositionTitre(e *model.Eligibilite, d *model.DossierLogement) string {
-	rang := "Exclu"
-	if e.Rang > 0 {
-		rang = fmt.Sprintf("Rang %d", e.Rang)
-	}
-	if d != nil && d.Candidat(e.NUR) != nil {
-		rang += " · présenté"
-	}
-	return fmt.Sprintf("%s · %s · %s", rang, e.NUR, e.Nom)
 }
 
 func propositionRaison(e *model.Eligibilite) string {

@@ -20,6 +20,8 @@ type Commissions struct {
 	main *Main
 	body fyne.CanvasObject
 
+	split *container.Split // sessions | session; folded with the navigation (Ctrl+B)
+
 	search  *entree
 	list    *liste
 	newBtn  *widget.Button
@@ -80,6 +82,7 @@ func newCommissions(m *Main) *Commissions {
 	split := container.NewHSplit(left, s.right)
 	split.Offset = 0.2
 	s.body = split
+	s.split = split
 	return s
 }
 

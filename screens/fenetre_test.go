@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"logis/model"
 )
@@ -327,5 +328,42 @@ func TestFenetre_MessageAfterLeavingNotWhileTyping(t *testing.T) {
 	test.Type(d.Entry, "1/2024")
 	if d.Err() != nil || d.Message.Visible() {
 		t.Errorf("valid date: err %v, message shown %v", d.Err(), d.Message.Visible())
+	}
+}
+
+// Item 2: the proposed candidates are a table; the rules read in colour.
+func TestFenetre_ProposedCandidatesTable(t *testing.T) {
+	test.NewTempApp(t)
+	e := &model.Eligibilite{NUR: "0942100000635GDPUB", Menage: "M000001", Nom: "Anne ESSAI", Rang: 2, NiveauLibelle: "DALO", Raison: "rang 2 : DALO"}
+	e.Plafond.Resultat, e.Plafond.Revenu, e.Plafond.Montant = model.Conforme, model.Euros(21000), model.Euros(25000)
+	e.Typologie.Resultat = model.Conforme
+	e.Effort.Resultat = model.Alerte
+	e.PMR.Resultat = model.Incomplet
+	row := propLigne()
+	setPropLigne(row, e, nil)
+	objs := row.(*fyne.Container).Objects
+	if len(objs) != len(propColonnes) || len(objs) != len(propEntete().(*fyne.Container).Objects) {
+		t.Fatalf("%d cells for %d columns", len(objs), len(propColonnes))
+	}
+	if got := objs[0].(*widget.Label).Text; got != "2" {
+		t.Errorf("rank %q", got)
+	}
+	if got := objs[3].(*widget.Label).Text; got != "21\u00a0000\u00a0€ / 25\u00a0000\u00a0€" && got != "21 000\u00a0€ / 25 000\u00a0€" {
+		t.Errorf("resources %q", got)
+	}
+	segs := objs[4].(*widget.RichText).Segments
+	if len(segs) != 2 {
+		t.Fatalf("rules %d segments", len(segs))
+	}
+	if s := segs[0].(*widget.TextSegment); !strings.Contains(s.Text, "✗ effort") || s.Style.ColorName != theme.ColorNameError {
+		t.Errorf("failed rule %q %v", s.Text, s.Style.ColorName)
+	}
+	if s := segs[1].(*widget.TextSegment); !strings.Contains(s.Text, "? PMR") || s.Style.ColorName != theme.ColorNameWarning {
+		t.Errorf("missing data %q %v", s.Text, s.Style.ColorName)
+	}
+	e.Effort.Resultat, e.PMR.Resultat = model.Conforme, model.NonApplicable
+	setPropLigne(row, e, nil)
+	if s := objs[4].(*widget.RichText).Segments[0].(*widget.TextSegment); s.Text != "✓ 3 règles" || s.Style.ColorName != theme.ColorNameSuccess {
+		t.Errorf("all passed %q", s.Text)
 	}
 }

@@ -63,6 +63,8 @@ type Main struct {
 	body    *fyne.Container
 	current int
 
+	navSplit *container.Split // navigation | screen; Ctrl+B folds the navigation
+
 	status   *widget.Label
 	progress *widget.ProgressBar
 	catDone  chan struct{} // closed once the catalogue is built (or failed)
@@ -94,6 +96,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.nav.OnSelected = func(i widget.ListItemID) { m.navigate(i) }
 	split := container.NewHSplit(m.nav, m.body)
 	split.Offset = 0.16
+	m.navSplit = split
 	bar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.progress), m.status)
 	win.SetTitle("Logis")
 	win.SetContent(container.NewBorder(nil, bar, nil, nil, split))
