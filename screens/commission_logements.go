@@ -581,8 +581,10 @@ func (p *logementsPanel) loadPropositions() {
 			}
 			p.prop = lc
 			l := &lc.Logement
-			p.titre.SetText(fmt.Sprintf("Logement %s · %s — %s, %s m², %s, loyer %s + charges %s", dossierTitre(d), l.Adresse,
-				model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Loyer, l.Charges))
+			// The facts the commission weighs first, on one line when the
+			// window allows (issue 12): type, size, financing, cost, place.
+			p.titre.SetText(fmt.Sprintf("Logement %s · %s · %s m² · %s · %s par mois charges comprises · %s", dossierTitre(d),
+				model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Quittance(), l.Adresse))
 			p.propStat.SetText(fmt.Sprintf("%s demande(s) examinée(s) : %s admise(s) et classée(s), %s exclue(s). Les rangs sont des propositions : la commission décide.",
 				nombreFR(lc.Examinees), nombreFR(lc.Admis), nombreFR(lc.Exclus)))
 			p.props.Refresh()

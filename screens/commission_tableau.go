@@ -7,6 +7,7 @@ package screens
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,13 +39,13 @@ func (c colonnes) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(float32(len(c))*40, h)
 }
 
-// propColonnes: rank, candidate, household, resources, rules, why.
-var propColonnes = colonnes{0.09, 0.25, 0.12, 0.2, 0.14, 0.2}
+// propColonnes: rank, candidate, priority, resources, rules, why.
+var propColonnes = colonnes{0.08, 0.2, 0.15, 0.25, 0.11, 0.21}
 
 // propEntete is the table's header line.
 func propEntete() fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	for _, t := range []string{"Rang", "Candidat", "Ménage", "Ressources", "Règles", "Pourquoi"} {
+	for _, t := range []string{"Rang", "Candidat", "Priorité", "Ressources / plafond", "Règles", "Pourquoi"} {
 		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, l)
@@ -110,7 +111,7 @@ func reglesSegments(e *model.Eligibilite) []widget.RichTextSegment {
 		segs = append(segs, &widget.TextSegment{Text: text, Style: widget.RichTextStyle{ColorName: col, Inline: true}})
 	}
 	if len(segs) == 0 {
-		segs = append(segs, &widget.TextSegment{Text: fmt.Sprintf("✓ %d règles", len(rs)), Style: widget.RichTextStyle{ColorName: theme.ColorNameSuccess, Inline: true}})
+		segs = append(segs, &widget.TextSegment{Text: fmt.Sprintf("✓ %d/%d", len(rs), len(rs)), Style: widget.RichTextStyle{ColorName: theme.ColorNameSuccess, Inline: true}})
 	}
 	return segs
 }
@@ -142,11 +143,16 @@ func setPropLigne(o fyne.CanvasObject, e *model.Eligibilite, d *model.DossierLog
 		rang += " ✓"
 	}
 	objs[0].(*widget.Label).SetText(rang)
-	objs[1].(*widget.Label).SetText(e.Nom + " · " + e.NUR)
-	objs[2].(*widget.Label).SetText(e.Menage + " · " + e.NiveauLibelle)
+	objs[1].(*widget.Label).SetText(e.Nom) // the application and household numbers are in the detail
+	objs[2].(*widget.Label).SetText(e.NiveauLibelle)
 	objs[3].(*widget.Label).SetText(ressourcesCandidat(e))
 	r := objs[4].(*widget.RichText)
 	r.Segments = reglesSegments(e)
 	r.Refresh()
-	objs[5].(*widget.Label).SetText(propositionRaison(e))
+	// The rank is in the first column: « rang 2 : » is not repeated.
+	raison := propositionRaison(e)
+	if i := strings.Index(raison, " : "); e.Rang > 0 && strings.HasPrefix(raison, "rang ") && i > 0 {
+		raison = raison[i+3:]
+	}
+	objs[5].(*widget.Label).SetText(raison)
 }
