@@ -50,6 +50,7 @@ func newEntree() *entree {
 func (e *entree) FocusGained() {
 	e.focused = true
 	e.Entry.FocusGained()
+	scrollIntoView(e) // Tab to a field below the visible part scrolls to it
 }
 
 // FocusLost reformats the value when the user leaves the field.

@@ -370,3 +370,33 @@ func TestFenetre_ProposedCandidatesTable(t *testing.T) {
 		t.Errorf("all passed %q", s.Text)
 	}
 }
+
+// Item 8: Tab into a field below the visible part scrolls the sheet to it;
+// the Vérifications panel starts at its summary for each household.
+func TestFenetre_ScrollFollowsFocusAndVerifTop(t *testing.T) {
+	m := readyMain(t, 10, 10)
+	m.win.Resize(fyne.NewSize(1280, 700))
+	s := m.menages()
+	s.list.Select(0)
+	f := s.fiche
+	drv := fyne.CurrentApp().Driver()
+	visible := func(o fyne.CanvasObject) bool {
+		y := drv.AbsolutePositionForObject(o).Y
+		return y >= 0 && y+o.Size().Height <= 700
+	}
+	if visible(f.motifRefus.Entry) {
+		t.Skip("the sheet fits in the window: nothing to scroll")
+	}
+	m.win.Canvas().Focus(f.motifRefus.Entry)
+	if !visible(f.motifRefus.Entry) {
+		t.Errorf("the focused field is at y=%.0f, out of the window", drv.AbsolutePositionForObject(f.motifRefus.Entry).Y)
+	}
+	f.verifScroll.ScrollToBottom()
+	if f.verifScroll.Offset.Y == 0 {
+		t.Skip("the Vérifications panel does not scroll at this size")
+	}
+	s.list.Select(1)
+	if f.verifScroll.Offset.Y != 0 {
+		t.Errorf("the Vérifications panel kept its position %.0f for another household", f.verifScroll.Offset.Y)
+	}
+}

@@ -85,6 +85,8 @@ type menageFiche struct {
 	verif  *verifPanel
 	fields *fyne.Container
 	empty  *widget.Label
+
+	verifScroll *container.Scroll // back to its summary for each household shown
 }
 
 func newMenageFiche(s *Menages) *menageFiche {
@@ -207,8 +209,8 @@ func (f *menageFiche) object() fyne.CanvasObject {
 	verifTitle := widget.NewLabelWithStyle("Vérifications", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	verifTitle.SizeName = theme.SizeNameSubHeadingText
 	hint := wrapped("Recalculées à chaque modification, avant l'enregistrement. Logis propose et explique ; la commission décide.", fyne.TextStyle{Italic: true})
-	right := container.NewBorder(container.NewVBox(verifTitle, hint), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(f.verif.object())))
+	f.verifScroll = container.NewVScroll(container.NewPadded(f.verif.object()))
+	right := container.NewBorder(container.NewVBox(verifTitle, hint), nil, nil, nil, f.verifScroll)
 	split := container.NewHSplit(container.NewStack(container.NewPadded(f.empty), f.fields), right)
 	split.Offset = 0.56
 	return split
@@ -455,6 +457,9 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	f.loadingChecks = false
 	f.form.Clean()
 	f.recompute()
+	if f.verifScroll != nil {
+		f.verifScroll.ScrollToTop() // another household: its summary first (issue 12)
+	}
 }
 
 // menage builds the household from the fields (invalid fields count as empty).
