@@ -400,3 +400,35 @@ func TestFenetre_ScrollFollowsFocusAndVerifTop(t *testing.T) {
 		t.Errorf("the Vérifications panel kept its position %.0f for another household", f.verifScroll.Offset.Y)
 	}
 }
+
+// Item 13: a verdict's title has the whole width (no word broken beside the
+// result) and « sans objet » is written in the ordinary text colour.
+func TestFenetre_VerdictCardReadable(t *testing.T) {
+	test.NewTempApp(t)
+	card := verdictCard(model.Verdict{Titre: "Unités de consommation", Resultat: model.NonApplicable})
+	var labels []*widget.Label
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			labels = append(labels, x)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(card)
+	if len(labels) < 2 || labels[0].Text != "Unités de consommation" || labels[1].Text != "sans objet" {
+		t.Fatalf("labels %v", labels)
+	}
+	if labels[1].Importance == widget.LowImportance {
+		t.Error("« sans objet » in the disabled grey")
+	}
+	w := test.NewWindow(card)
+	defer w.Close()
+	w.Resize(fyne.NewSize(220, 300))
+	if labels[0].Size().Width < 150 {
+		t.Errorf("the title has %.0f px of 220", labels[0].Size().Width)
+	}
+}

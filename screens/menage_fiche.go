@@ -95,6 +95,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.form.Extra = f.extraErrors
 	f.form.OnChange = f.recompute
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title.Wrapping = fyne.TextWrapWord // « Ménage M000122 — Ar… » was cut beside the buttons
 	f.membresBox = container.NewVBox()
 	addMembre := widget.NewButtonWithIcon("Ajouter un membre", theme.ContentAddIcon(), func() {
 		f.addMembre(model.Personne{Lien: model.Enfant})

@@ -79,7 +79,9 @@ func resultColor(r model.Resultat) (color.Color, widget.Importance) {
 	case model.Incomplet:
 		return theme.Color(theme.ColorNameWarning), widget.WarningImportance
 	}
-	return theme.Color(theme.ColorNameDisabled), widget.LowImportance
+	// « sans objet »: the ordinary text colour (the disabled grey could not
+	// be read on the dark theme), a grey bar.
+	return theme.Color(theme.ColorNamePlaceHolder), widget.MediumImportance
 }
 
 func wrapped(text string, style fyne.TextStyle) *widget.Label {
@@ -96,7 +98,10 @@ func verdictCard(v model.Verdict) fyne.CanvasObject {
 	bar.SetMinSize(fyne.NewSize(5, 10))
 	badge := widget.NewLabelWithStyle(v.Resultat.Label(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	badge.Importance = imp
-	head := container.NewBorder(nil, nil, nil, badge, wrapped(v.Titre, fyne.TextStyle{Bold: true}))
+	// The title has the whole width (never « consommati/on » broken beside
+	// the result), the result under it.
+	badge.Alignment = fyne.TextAlignLeading
+	head := container.NewVBox(wrapped(v.Titre, fyne.TextStyle{Bold: true}), badge)
 	lines := []fyne.CanvasObject{head}
 	if v.Valeur != "" {
 		lines = append(lines, wrapped("Valeur : "+v.Valeur, fyne.TextStyle{}))
