@@ -432,3 +432,24 @@ func TestFenetre_VerdictCardReadable(t *testing.T) {
 		t.Errorf("the title has %.0f px of 220", labels[0].Size().Width)
 	}
 }
+
+// Item 4: a dwelling imported while the window is open is offered in the
+// session without visiting Patrimoine first.
+func TestFenetre_ImportedDwellingInCommission(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	seanceDuJour(t, m, s)
+	m.Show("Paramètres")
+	csv := "reference;residence;adresse;code_postal;commune;qpv;typologie;pieces;surface;etage;ascenseur;pmr;financement;loyer;charges;contingent\n" +
+		"IMPT-0001;RIMP;1 rue de l'Essai;94400;Vitry-sur-Seine;non;T4;4;80;1;oui;non;PLUS;600;100;bailleur\n"
+	if _, err := m.app.Import("logements", "logements.csv", strings.NewReader(csv), nil); err != nil {
+		t.Fatal(err)
+	}
+	m.Show("Commissions")
+	m.waitCatalogue()
+	p := s.seance.logements
+	test.Type(p.refEntry, "IMPT")
+	if len(p.vacRows) != 1 || p.vacRows[0].Reference != "IMPT-0001" {
+		t.Errorf("imported dwelling not offered: %d rows", len(p.vacRows))
+	}
+}

@@ -207,6 +207,7 @@ func (m *Main) show(i int) {
 		return
 	}
 	m.current = i
+	m.refreshIndex() // records written elsewhere (an import…) reach every screen, the commission included
 	s := m.screens[i]
 	m.body.Objects = []fyne.CanvasObject{s.content()}
 	m.body.Refresh()
