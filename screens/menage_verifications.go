@@ -40,6 +40,7 @@ func (p *verifPanel) set(vs []model.Verdict) {
 	p.verdicts = vs
 	alertes, manquantes := 0, 0
 	objs := make([]fyne.CanvasObject, 0, len(vs))
+	same := len(vs) == len(old) // every card reused: nothing to lay out again
 	for i, v := range vs {
 		switch v.Resultat {
 		case model.Alerte:
@@ -51,6 +52,7 @@ func (p *verifPanel) set(vs []model.Verdict) {
 			objs = append(objs, p.cards[i]) // unchanged: no new text layout
 		} else {
 			objs = append(objs, verdictCard(v))
+			same = false
 		}
 	}
 	p.cards = objs
@@ -63,6 +65,9 @@ func (p *verifPanel) set(vs []model.Verdict) {
 	}
 	if len(titres) > 0 {
 		text += "\nAlertes : " + strings.Join(titres, " ; ") + "."
+	}
+	if same && text == p.summary.Text {
+		return // a keystroke that changes no verdict redraws nothing (issue 12, item 9)
 	}
 	p.summary.SetText(text)
 	p.box.Objects = objs
