@@ -40,7 +40,7 @@ type Commissions struct {
 func newCommissions(m *Main) *Commissions {
 	s := &Commissions{main: m}
 	s.search = newEntree()
-	s.search.SetPlaceHolder("Rechercher (date, commune, n°…)")
+	s.search.SetPlaceHolder("Date, commune, n°… (Ctrl+F)") // short: the list is narrow
 	s.search.OnChanged = func(string) { s.filter() }
 	s.newBtn = widget.NewButtonWithIcon("Nouvelle séance (Ctrl+N)", theme.ContentAddIcon(), s.create)
 	s.newBtn.Importance = widget.HighImportance

@@ -453,3 +453,27 @@ func TestFenetre_ImportedDwellingInCommission(t *testing.T) {
 		t.Errorf("imported dwelling not offered: %d rows", len(p.vacRows))
 	}
 }
+
+// Item 13: the search fields' placeholders are not cut at 1280 × 700 (the
+// window Logis opens on a 1366 × 768 screen).
+func TestFenetre_SearchPlaceholdersFit(t *testing.T) {
+	m := readyMain(t, 10, 10)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	m.win.Resize(fyne.NewSize(1280, 700))
+	for _, c := range []struct {
+		screen string
+		entry  func() *entree
+	}{
+		{"Ménages et demandes", func() *entree { return m.menages().search }},
+		{"Patrimoine", func() *entree { return m.patrimoine().search }},
+		{"Commissions", func() *entree { m.Show("Commissions"); return m.screens[m.current].(*Commissions).search }},
+		{"Examen d'occupation", func() *entree { m.Show("Examen d'occupation"); return m.screens[m.current].(*Occupation).search }},
+	} {
+		e := c.entry()
+		m.win.Content().Refresh()
+		need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
+		if e.Size().Width < need {
+			t.Errorf("%s: « %s » needs %.0f px, the field has %.0f", c.screen, e.PlaceHolder, need, e.Size().Width)
+		}
+	}
+}

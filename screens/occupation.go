@@ -147,7 +147,7 @@ func newOccupation(m *Main) *Occupation {
 	s.listHead = widget.NewLabelWithStyle("Ménages", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.listHead.Truncation = fyne.TextTruncateEllipsis
 	s.search = newEntree()
-	s.search.SetPlaceHolder("Rechercher : nom, ménage, logement, commune (Ctrl+F)")
+	s.search.SetPlaceHolder("Nom, ménage, logement, commune (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.setFiltre(s.filtre) }
 
 	dateLine := container.NewHBox(widget.NewLabel("Date de l'examen :"), container.NewGridWrap(fyne.NewSize(140, s.date.MinSize().Height), s.date),

@@ -243,7 +243,7 @@ func pluriel(n int, one, many string) string {
 
 func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 	s.rsearch = newEntree()
-	s.rsearch.SetPlaceHolder("Rechercher : code, nom, adresse, commune (Ctrl+F)")
+	s.rsearch.SetPlaceHolder("Code, nom, adresse, commune (Ctrl+F)")
 	s.rsearch.OnChanged = func(string) { s.rrefresh() }
 	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
 	s.rcount = widget.NewLabel("")
