@@ -116,6 +116,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 // it is closed.
 func window(dbPath string, logger *slog.Logger) int {
 	fa := fyneapp.NewWithID("fr.valdevy.logis")
+	fa.Settings().SetTheme(screens.Theme()) // a focus that shows, blue buttons included
 	if err := screens.UseFrench(); err != nil {
 		logger.Error("traductions", "err", err)
 	}

@@ -406,7 +406,7 @@ func (c *Catalogue) logementRow(l *model.Logement) *LogementRow {
 		Loyer: l.Quittance()}
 	r.Etat = c.etat(l.Statut, l.Reference)
 	r.communeKey = model.CommuneKey(l.Commune)
-	r.key = fold(l.Reference + "|" + l.Residence + "|" + l.Adresse + "|" + l.CodePostal + "|" + l.Commune)
+	r.key = fold(l.Reference + "|" + l.Residence + "|" + l.Adresse + "|" + l.CodePostal + "|" + l.Commune + "|" + model.TypologieLabel(l.Typologie)) // « T4 » finds the T4s (issue 12)
 	return r
 }
 

@@ -75,6 +75,8 @@ func TestCatalogue_SearchLogements(t *testing.T) {
 		{"vacant", app.LogementFiltre{Etat: model.Vacant}, "L-A2 L-V1"},
 		{"financing", app.LogementFiltre{Financement: model.PLS}, "L-V1"},
 		{"nothing", app.LogementFiltre{Texte: "zzz"}, ""},
+		{"typology typed (issue 12)", app.LogementFiltre{Texte: "T4"}, "L-V1"},
+		{"typology and commune typed", app.LogementFiltre{Texte: "t2 arcueil"}, "L-A2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,21 +50,35 @@ type Tableau struct {
 	APresenter []MenageAPresenter // sorted by ID
 }
 
+// Bande is a seniority band of the applications: Min ≤ months < Max
+// (Max 0: no upper bound).
+type Bande struct {
+	Libelle  string
+	Min, Max int // months since filing
+}
+
+// AncienneteBandes are the seniority bands, the same on the dashboard and in
+// the households' filter (issue 12).
+var AncienneteBandes = []Bande{{"moins d'1 an", 0, 12}, {"1 à 2 ans", 12, 24}, {"2 à 5 ans", 24, 60}, {"plus de 5 ans", 60, 0}}
+
 // AncienneteLabels are the seniority buckets of the dashboard.
-var AncienneteLabels = []string{"moins d'1 an", "1 à 2 ans", "2 à 5 ans", "plus de 5 ans"}
+var AncienneteLabels = func() []string {
+	out := make([]string, len(AncienneteBandes))
+	for i, b := range AncienneteBandes {
+		out[i] = b.Libelle
+	}
+	return out
+}()
 
 // ancienneteBucket returns the bucket of an application filed on depot.
 func ancienneteBucket(depot, at model.Date) int {
 	months := depot.MonthsUntil(at)
-	switch {
-	case months < 12:
-		return 0
-	case months < 24:
-		return 1
-	case months < 60:
-		return 2
+	for i, b := range AncienneteBandes {
+		if months >= b.Min && (b.Max == 0 || months < b.Max) {
+			return i
+		}
 	}
-	return 3
+	return 0 // filed after at: the newest band
 }
 
 // tableauLogement is what the dashboard keeps of a dwelling.

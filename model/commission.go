@@ -239,9 +239,9 @@ func (d *Decision) Validate(sessionDate Date) error {
 			}
 		}
 		if len(d.Motifs) == 0 && strings.TrimSpace(d.Precisions) == "" {
-			errs = append(errs, "les motifs en fait et en droit sont obligatoires (un motif de la liste et/ou une précision)")
+			errs = append(errs, "les motifs en fait et en droit sont obligatoires : les faits propres au dossier dans « Précisions » (au moins une phrase), avec le motif de la liste qui s'applique")
 		} else if len([]rune(strings.TrimSpace(d.Precisions))) < 15 {
-			errs = append(errs, "précisez les faits propres au dossier (au moins une phrase) : un motif seul n'est pas une motivation suffisante")
+			errs = append(errs, "précisez les faits propres au dossier dans « Précisions » (au moins une phrase) : un motif seul n'est pas une motivation suffisante")
 		}
 	default:
 		errs = append(errs, "choisissez l'une des cinq décisions")

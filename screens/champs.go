@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,7 +34,12 @@ type Validable interface {
 // and Échap (to close the dialog it sits in).
 type entree struct {
 	widget.Entry
-	onBlur func()
+	onBlur  func()
+	focused bool // the keyboard is in the field (the agent may be typing)
+	// erased: a selection was replaced by typing; afterErase is the text
+	// between the erasing and the typing (one Ctrl+Z undoes both).
+	erased     bool
+	afterErase string
 }
 
 func newEntree() *entree {
@@ -42,8 +48,16 @@ func newEntree() *entree {
 	return e
 }
 
+// FocusGained notes that the agent is in the field.
+func (e *entree) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
+	scrollIntoView(e) // Tab to a field below the visible part scrolls to it
+}
+
 // FocusLost reformats the value when the user leaves the field.
 func (e *entree) FocusLost() {
+	e.focused = false
 	e.Entry.FocusLost()
 	if e.onBlur != nil {
 		e.onBlur()
@@ -58,10 +72,45 @@ func (e *entree) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
-// TypedShortcut passes the window's own shortcuts (Ctrl+F, Ctrl+N) on to the
-// window, which an entry would otherwise swallow.
+// TypedRune notes the text left once a selection is replaced by typing,
+// so that one Ctrl+Z brings the replaced text back (issue 12, item 10).
+func (e *entree) TypedRune(r rune) {
+	replacing := e.SelectedText() != ""
+	e.Entry.TypedRune(r)
+	if replacing {
+		e.afterErase, e.erased = withoutRuneBeforeCursor(e.Text, e.CursorRow, e.CursorColumn), true
+	}
+}
+
+// withoutRuneBeforeCursor is text without the rune just before the cursor.
+func withoutRuneBeforeCursor(text string, row, col int) string {
+	lines := strings.Split(text, "\n")
+	if row < 0 || row >= len(lines) {
+		return text
+	}
+	l := []rune(lines[row])
+	if col < 1 || col > len(l) {
+		return text
+	}
+	lines[row] = string(l[:col-1]) + string(l[col:])
+	return strings.Join(lines, "\n")
+}
+
+// TypedShortcut passes the window's own shortcuts (Ctrl+F, Ctrl+N, Ctrl+S) on to the
+// window, which an entry would otherwise swallow. Ctrl+Z after a selection
+// replaced by typing restores the selection's text in one step (Fyne undoes
+// the typing, then the erasing).
 func (e *entree) TypedShortcut(s fyne.Shortcut) {
-	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN) {
+	if _, ok := s.(*fyne.ShortcutUndo); ok {
+		erased, after := e.erased, e.afterErase
+		e.erased = false
+		e.Entry.TypedShortcut(s)
+		if erased && e.Text == after {
+			e.Entry.TypedShortcut(s)
+		}
+		return
+	}
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN || cs.KeyName == fyne.KeyS || cs.KeyName == fyne.KeyB) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			if sc, ok := c.(fyne.Shortcutable); ok {
 				sc.TypedShortcut(s)
@@ -84,12 +133,21 @@ type Champ struct {
 	Required bool
 	check    func(string) error // nil: any text
 	format   func(string) string
-	err      error
-	form     *Form
-	loading  bool
+	// requis, when set, names why an empty field is needed after all (other
+	// fields filled that cannot be saved without it); "" when it is not.
+	requis  func() string
+	err     error
+	form    *Form
+	loading bool
+	pause   int // generation of the pending « show the message » timer
 	// OnChanged is called after each valid or invalid change (after the form).
 	OnChanged func()
 }
+
+// messagePause is how long the agent stops typing before the field's error
+// is shown (issue 12, item 7: never « « 15/ » n'est pas une date » after the
+// third character); leaving the field shows it at once.
+const messagePause = 1200 * time.Millisecond
 
 // NewChamp builds a free-text field.
 func NewChamp(label string, required bool) *Champ {
@@ -100,6 +158,7 @@ func NewChamp(label string, required bool) *Champ {
 	c.Message.Hide()
 	c.Entry.OnChanged = func(string) { c.changed() }
 	c.Entry.onBlur = func() {
+		c.showMessage(true)
 		if c.format != nil && c.err == nil && strings.TrimSpace(c.Entry.Text) != "" {
 			if f := c.format(c.Entry.Text); f != c.Entry.Text {
 				c.loading = true
@@ -118,7 +177,10 @@ func (c *Champ) Libelle() string { return c.Label }
 func (c *Champ) Err() error { return c.err }
 
 // Object is the entry and its message, one above the other.
-func (c *Champ) Object() fyne.CanvasObject { return container.NewVBox(c.Entry, c.Message) }
+// The message's line is reserved, so the layout does not jump.
+func (c *Champ) Object() fyne.CanvasObject {
+	return container.NewVBox(c.Entry, reserveLines(c.Message, 1))
+}
 
 // Text is the trimmed text.
 func (c *Champ) Text() string { return strings.TrimSpace(c.Entry.Text) }
@@ -137,17 +199,50 @@ func (c *Champ) validate() {
 	switch {
 	case s == "" && c.Required:
 		c.err = model.Errorf(model.EINVALID, "%s : obligatoire.", c.Label)
+	case s == "" && c.requis != nil:
+		if why := c.requis(); why != "" {
+			c.err = model.Errorf(model.EINVALID, "%s : obligatoire, %s", c.Label, why)
+		}
 	case s != "" && c.check != nil:
 		if err := c.check(s); err != nil {
 			c.err = model.Errorf(model.EINVALID, "%s", model.ErrorMessage(err))
 		}
 	}
-	if c.err != nil {
-		c.Message.SetText(c.err.Error())
-		c.Message.Show()
-	} else if c.Message.Visible() {
-		c.Message.Hide()
+	c.showMessage(false)
+}
+
+// showMessage shows the current error under the field, or hides it. While
+// the agent types a new error, it waits for a pause (or for the field to be
+// left, now); Enregistrer is greyed meanwhile all the same.
+func (c *Champ) showMessage(now bool) {
+	c.pause++
+	if c.err == nil {
+		if c.Message.Visible() {
+			c.Message.Hide()
+		}
+		return
 	}
+	c.Message.SetText(c.err.Error())
+	if c.loading && strings.TrimSpace(c.Entry.Text) == "" {
+		// An empty required field just loaded: nothing typed yet, the
+		// summary lists it; its line says so once the agent leaves it.
+		c.Message.Hide()
+		return
+	}
+	if now || c.loading || !c.Entry.focused {
+		c.Message.Show()
+		return
+	}
+	// Typing: the line stays (reserved) but empty until a pause.
+	c.Message.Hide()
+	gen := c.pause
+	time.AfterFunc(messagePause, func() {
+		fyne.Do(func() {
+			if c.pause == gen && c.err != nil {
+				c.Message.Show()
+			}
+		})
+	})
 }
 
 func (c *Champ) changed() {
@@ -463,6 +558,9 @@ func (f *Form) Add(fields ...Validable) {
 func (f *Form) Errors() []string {
 	var out []string
 	for _, v := range f.fields {
+		if c, ok := v.(*Champ); ok && c.requis != nil {
+			c.validate() // its need depends on other fields
+		}
 		if err := v.Err(); err != nil {
 			out = append(out, err.Error())
 		}
@@ -572,7 +670,7 @@ func confirmerModifications(win fyne.Window, canSave bool, save func() bool, the
 	bDrop := widget.NewButton("Ne pas enregistrer", func() { decided = true; d.Hide(); then() })
 	bCancel := widget.NewButton("Annuler", func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{bCancel, bDrop, bSave})
-	showDialog(d)
+	showDialogDefault(d, bSave)
 	d.SetOnClosed(func() {
 		if !decided {
 			cancel()
@@ -584,12 +682,11 @@ func confirmerModifications(win fyne.Window, canSave bool, save func() bool, the
 func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
 	lbl := widget.NewLabel(message)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, yes, "Annuler", messageBox(lbl, 420, 90), func(b bool) {
-		if b {
-			ok()
-		}
-	}, win)
-	showDialog(d)
+	d := dialog.NewCustomWithoutButtons(title, messageBox(lbl, 420, 90), win)
+	bYes := widget.NewButton(yes, func() { d.Hide(); ok() })
+	bYes.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Annuler", d.Hide), bYes})
+	showDialogDefault(d, bYes)
 }
 
 // Supprimer asks to confirm a deletion, runs del, shows its error if any,
@@ -608,8 +705,10 @@ func Supprimer(win fyne.Window, title, message string, del func() error, after f
 func Erreur(win fyne.Window, err error) {
 	lbl := widget.NewLabel(model.ErrorMessage(err))
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Opération impossible", "Fermer", messageBox(lbl, 480, 90), win)
-	showDialog(d)
+	d := dialog.NewCustomWithoutButtons("Opération impossible", messageBox(lbl, 480, 90), win)
+	bClose := widget.NewButton("Fermer", d.Hide)
+	d.SetButtons([]fyne.CanvasObject{bClose})
+	showDialogDefault(d, bClose)
 }
 
 // messageBox gives a wrapped message a width, and a scroll bar when it is
@@ -628,16 +727,21 @@ var openDialogs []shownDialog
 type shownDialog struct {
 	dialog.Dialog
 	overlay fyne.CanvasObject
+	defaut  *widget.Button // tapped by Entrée and Ctrl+S; nil when none
 }
 
 // showDialog shows d and lets Échap close it.
-func showDialog(d dialog.Dialog) {
+func showDialog(d dialog.Dialog) { showDialogDefault(d, nil) }
+
+// showDialogDefault shows d, lets Échap close it and Entrée tap defaut
+// (its default button; nil for none).
+func showDialogDefault(d dialog.Dialog, defaut *widget.Button) {
 	before := map[fyne.CanvasObject]bool{}
 	for _, o := range allOverlays() {
 		before[o] = true
 	}
 	d.Show()
-	e := shownDialog{Dialog: d}
+	e := shownDialog{Dialog: d, defaut: defaut}
 	for _, o := range allOverlays() {
 		if !before[o] {
 			e.overlay = o

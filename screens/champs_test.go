@@ -32,6 +32,7 @@ func TestChamps_Validation(t *testing.T) {
 	}
 	d.SetText("")
 	test.Type(d.Entry, "31/02/2020")
+	d.Entry.FocusLost() // the message waits for a pause or for the field to be left
 	if d.Err() == nil || !d.Message.Visible() || !f.Save.Disabled() || !f.Dirty() {
 		t.Fatalf("an impossible date blocks saving with a message: err=%v", d.Err())
 	}

@@ -32,7 +32,9 @@ type decisionForm struct {
 	droit      *widget.Label // legal basis of the reasons ticked
 	precisions *Champ
 
-	clearBtn *widget.Button // « Effacer la décision », nil when not offered
+	clearBtn *widget.Button    // « Effacer la décision », nil when not offered
+	scroll   *container.Scroll // the dialog's scrolled text, nil outside a dialog
+	content  fyne.CanvasObject // the dialog's content, nil outside a dialog
 
 	boxRang, boxPieces, boxMotifs fyne.CanvasObject
 	body                          fyne.CanvasObject
@@ -305,6 +307,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 	}
 	scroll := container.NewVScroll(content)
 	scroll.SetMinSize(fyne.NewSize(640, 460))
+	f.scroll = scroll
 	closeLabel := "Annuler"
 	if readOnly {
 		closeLabel = "Fermer"
@@ -312,7 +315,10 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 	cancel := widget.NewButton(closeLabel, func() {
 		f.form.ConfirmLeave(win, func() bool { f.form.Save.OnTapped(); return !f.form.Dirty() }, func() { dlg.Hide() })
 	})
-	dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, f.form.Summary, nil, nil, scroll), win)
+	// The message has a room of its own: the dialog keeps its size when it
+	// comes and goes, so the buttons never move nor cover the text.
+	f.content = container.NewBorder(nil, fixedLines(f.form.Summary, 3), nil, nil, scroll)
+	dlg = dialog.NewCustomWithoutButtons(title, f.content, win)
 	buttons := []fyne.CanvasObject{cancel}
 	if onClear != nil && d != nil && !readOnly {
 		clear := widget.NewButtonWithIcon("Effacer la décision", theme.DeleteIcon(), func() {
@@ -330,7 +336,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 		f.clearBtn = clear
 	}
 	dlg.SetButtons(append(buttons, f.form.Save))
-	showDialog(dlg)
+	showDialogDefault(dlg, f.form.Save)
 	return f
 }
 

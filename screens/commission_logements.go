@@ -53,11 +53,11 @@ type logementsPanel struct {
 	decRO    bool // decisions cannot change
 	bg       *sync.WaitGroup
 
-	dossiers  *widget.List
+	dossiers  *liste
 	refEntry  *entree // filters the vacant dwellings; a reference typed is accepted too
 	addBtn    *widget.Button
 	addErr    *widget.Label
-	vacList   *widget.List
+	vacList   *liste
 	vacRows   []*app.LogementRow
 	vacSel    int
 	vacHead   *widget.Label
@@ -73,7 +73,7 @@ type logementsPanel struct {
 
 	tous      *widget.Check
 	propStat  *widget.Label
-	props     *widget.List
+	props     *liste
 	prop      *app.ListeCandidats
 	propSel   int
 	detail    *widget.RichText
@@ -96,7 +96,7 @@ const exceptionAucune = "(aucune exception invoquée)"
 
 func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions) *logementsPanel {
 	p := &logementsPanel{win: win, act: act, bg: bg, current: -1, propSel: -1}
-	p.dossiers = widget.NewList(
+	p.dossiers = newListe(
 		func() int {
 			if p.c == nil {
 				return 0
@@ -136,7 +136,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.vacSel = -1
 	p.vacHead = bold("Logements vacants")
 	p.vacHead.Wrapping = fyne.TextWrapWord
-	p.vacList = widget.NewList(
+	p.vacList = newListe(
 		func() int { return len(p.vacRows) },
 		func() fyne.CanvasObject {
 			l1 := widget.NewLabelWithStyle("VIT0000-0000 · T3 · 68 m²", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -185,28 +185,20 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.tous = widget.NewCheck("Afficher les exclus", func(bool) { p.loadPropositions() })
 	p.propStat = widget.NewLabel("")
 	p.propStat.Wrapping = fyne.TextWrapWord
-	p.props = widget.NewList(
+	p.props = newListe(
 		func() int {
 			if p.prop == nil {
 				return 0
 			}
 			return len(p.prop.Candidats)
 		},
-		func() fyne.CanvasObject {
-			l1 := widget.NewLabelWithStyle("Rang 00 · 0000000000000ABCDEF · Nom Prénom", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			l1.Truncation = fyne.TextTruncateEllipsis
-			l2 := widget.NewLabel("raison")
-			l2.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(l1, l2)
-		},
+		propLigne, // a table: rank, candidate, household, resources, rules, why (issue 12)
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if p.prop == nil || i >= len(p.prop.Candidats) {
 				return
 			}
 			e := &p.prop.Candidats[i]
-			objs := o.(*fyne.Container).Objects
-			objs[0].(*widget.Label).SetText(p.aff(propositionTitre(e, p.dossier()), e.NUR, e.Nom))
-			objs[1].(*widget.Label).SetText(p.aff(propositionRaison(e), e.NUR, e.Nom))
+			setPropLigne(o, e, p.dossier(), func(s string) string { return p.aff(s, e.NUR, e.Nom) })
 		})
 	p.props.OnSelected = func(i widget.ListItemID) { p.propSel = i; p.showProposition() }
 	p.detail = widget.NewRichText()
@@ -215,8 +207,8 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.propAdd.Disable()
 
 	propDetail := container.NewBorder(nil, container.NewHBox(p.propAdd), nil, nil, container.NewVScroll(p.detail))
-	propSplit := container.NewHSplit(p.props, propDetail)
-	propSplit.Offset = 0.5
+	propSplit := container.NewHSplit(container.NewBorder(propEntete(), nil, nil, nil, p.props), propDetail)
+	propSplit.Offset = 0.75 // the table first; the rules' explanations on demand beside
 	bas := container.NewBorder(container.NewBorder(nil, nil, nil, p.tous, p.propStat), nil, nil, nil, propSplit)
 	p.tabPres = container.NewTabItemWithIcon("Candidats présentés", theme.AccountIcon(), container.NewVScroll(p.presentes))
 	p.tabProp = container.NewTabItemWithIcon("Candidats proposés par le programme", theme.ListIcon(), bas)
@@ -288,17 +280,6 @@ func decisionResume(d *model.Decision) string {
 		}
 	}
 	return s
-}
-
-func propositionTitre(e *model.Eligibilite, d *model.DossierLogement) string {
-	rang := "Exclu"
-	if e.Rang > 0 {
-		rang = fmt.Sprintf("Rang %d", e.Rang)
-	}
-	if d != nil && d.Candidat(e.NUR) != nil {
-		rang += " · présenté"
-	}
-	return fmt.Sprintf("%s · %s · %s", rang, e.NUR, e.Nom)
 }
 
 func propositionRaison(e *model.Eligibilite) string {
@@ -621,8 +602,10 @@ func (p *logementsPanel) loadPropositions() {
 			if vu != nil {
 				l = vu
 			}
-			p.titre.SetText(fmt.Sprintf("Logement %s · %s — %s, %s m², %s, loyer %s + charges %s", dossierTitre(d), l.Adresse,
-				model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Loyer, l.Charges))
+			// The facts the commission weighs first, on one line when the
+			// window allows (issue 12): type, size, financing, cost, place.
+			p.titre.SetText(fmt.Sprintf("Logement %s · %s · %s m² · %s · %s par mois charges comprises · %s", dossierTitre(d),
+				model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Quittance(), l.Adresse))
 			p.propStat.SetText(fmt.Sprintf("%s demande(s) examinée(s) : %s admise(s) et classée(s), %s exclue(s). Les rangs sont des propositions : la commission décide.",
 				nombreFR(lc.Examinees), nombreFR(lc.Admis), nombreFR(lc.Exclus)))
 			p.props.Refresh()

@@ -100,7 +100,9 @@ func (p *occupationPanel) set(dossiers []model.DossierOccupation, readOnly, edit
 	p.list.Objects = nil
 	for _, d := range dossiers {
 		p.addCard(d)
-		if t, ok := typed[d.Menage]; ok {
+		// What was typed is kept unless it is what is now stored (the save
+		// that caused this reload): that card is clean (issue 12 item 5).
+		if t, ok := typed[d.Menage]; ok && t != [2]string{d.Constat, d.LogementAdapte} {
 			c := p.cards[len(p.cards)-1]
 			c.constat.Entry.SetText(t[0])
 			c.adapte.SetText(t[1])

@@ -475,6 +475,8 @@ func (e *seanceEditor) cloturer() {
 		return
 	}
 	e.load(e.id())
+	e.s.reload(e.id()) // the list's status and counts change
+	e.s.main.confirmer("Séance " + e.id() + " close")
 }
 
 // onAmender asks for the reason of the amendment (required), then makes

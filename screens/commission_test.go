@@ -141,6 +141,7 @@ func TestCommissions_CreateThroughForm(t *testing.T) {
 	}
 	f.date.SetText("")
 	test.Type(f.date.Entry, "31/02/2027")
+	f.date.Entry.FocusLost() // the message waits for a pause or for the field to be left
 	if f.date.Err() == nil || !f.date.Message.Visible() {
 		t.Error("an impossible date shows no message")
 	}
@@ -851,7 +852,7 @@ func TestCommissions_ClosedShowsSnapshotDwelling(t *testing.T) {
 	p.showDossier(true) // as when the dwelling is chosen in the list
 	s.waitIdle()
 	got := p.titre.Text
-	if !strings.Contains(got, "loyer "+vu.Loyer.String()) || strings.Contains(got, "999,00") {
-		t.Errorf("title = %q, want the rent seen at the session (%s)", got, vu.Loyer)
+	if !strings.Contains(got, vu.Quittance().String()+" par mois") || strings.Contains(got, "999,00") || strings.Contains(got, (model.Euros(999) + vu.Charges).String()) {
+		t.Errorf("title = %q, want the rent and charges seen at the session (%s)", got, vu.Quittance())
 	}
 }

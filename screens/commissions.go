@@ -21,8 +21,10 @@ type Commissions struct {
 	main *Main
 	body fyne.CanvasObject
 
+	split *container.Split // sessions | session; folded with the navigation (Ctrl+B)
+
 	search  *entree
-	list    *widget.List
+	list    *liste
 	newBtn  *widget.Button
 	status  *widget.Label
 	all     []model.Commission
@@ -42,13 +44,13 @@ type Commissions struct {
 func newCommissions(m *Main) *Commissions {
 	s := &Commissions{main: m}
 	s.search = newEntree()
-	s.search.SetPlaceHolder("Rechercher (date, commune, n°…)")
+	s.search.SetPlaceHolder("Date, commune, n°… (Ctrl+F)") // short: the list is narrow
 	s.search.OnChanged = func(string) { s.filter() }
 	s.newBtn = widget.NewButtonWithIcon("Nouvelle séance (Ctrl+N)", theme.ContentAddIcon(), s.create)
 	s.newBtn.Importance = widget.HighImportance
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.list = widget.NewList(
+	s.list = newListe(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			l1 := widget.NewLabelWithStyle("00/00/0000 — Vitry-sur-Seine", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -91,6 +93,7 @@ func newCommissions(m *Main) *Commissions {
 		}
 	}
 	s.body = s.tabs
+	s.split = split
 	return s
 }
 

@@ -60,9 +60,11 @@ type Main struct {
 	win     fyne.Window
 	app     *app.App
 	screens []screen
-	nav     *widget.List
+	nav     *liste
 	body    *fyne.Container
 	current int
+
+	navSplit *container.Split // navigation | screen; Ctrl+B folds the navigation
 
 	status   *widget.Label
 	progress *widget.ProgressBar
@@ -99,7 +101,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 		newParametres(m),
 	}
 	m.body = container.NewStack()
-	m.nav = widget.NewList(
+	m.nav = newListe(
 		func() int { return len(m.screens) },
 		func() fyne.CanvasObject { return widget.NewLabel("Examen d'occupation") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.screens[i].title()) },
@@ -107,6 +109,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.nav.OnSelected = func(i widget.ListItemID) { m.touch(); m.navigate(i) }
 	split := container.NewHSplit(m.nav, m.body)
 	split.Offset = 0.16
+	m.navSplit = split
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.progress), m.sessionBar()), m.status)
 	win.SetTitle("Logis")
 	m.stopIdle = func() {}
@@ -234,6 +237,7 @@ func (m *Main) show(i int) {
 		return
 	}
 	m.current = i
+	m.refreshIndex() // records written elsewhere (an import…) reach every screen, the commission included
 	s := m.screens[i]
 	m.body.Objects = []fyne.CanvasObject{s.content()}
 	m.body.Refresh()
@@ -257,8 +261,11 @@ func (m *Main) shortcuts() {
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			closeOnEscape(c)
+		} else if isEntree(k) {
+			onEntree(c)
 		}
 	})
+	m.keyboard()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if m.current >= 0 {
 			m.screens[m.current].focusSearch()

@@ -85,6 +85,8 @@ type menageFiche struct {
 	verif  *verifPanel
 	fields *fyne.Container
 	empty  *widget.Label
+
+	verifScroll *container.Scroll // back to its summary for each household shown
 }
 
 func newMenageFiche(s *Menages) *menageFiche {
@@ -93,6 +95,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.form.Extra = f.extraErrors
 	f.form.OnChange = f.recompute
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title.Wrapping = fyne.TextWrapWord // « Ménage M000122 — Ar… » was cut beside the buttons
 	f.membresBox = container.NewVBox()
 	addMembre := widget.NewButtonWithIcon("Ajouter un membre", theme.ContentAddIcon(), func() {
 		f.addMembre(model.Personne{Lien: model.Enfant})
@@ -111,6 +114,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 		return nil
 	}
+	f.logement.requis = f.logementRequis
 	f.entree = NewChampDatePassee("Date d'entrée", false, "la date d'entrée", func() model.Date { return s.main.app.Today() })
 	f.logInfo = wrapped("", fyne.TextStyle{Italic: true})
 	f.impayes = NewOuiNon("Impayés", f.form)
@@ -125,6 +129,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.depot = NewChampDatePassee("Date de dépôt", false, "la date de dépôt", func() model.Date { return s.main.app.Today() })
 	f.refus = NewChampDatePassee("Refus d'une offre adaptée", false, "la date du refus", func() model.Date { return s.main.app.Today() })
 	f.radiation = NewChampDatePassee("Date de radiation", false, "la date de radiation", func() model.Date { return s.main.app.Today() }) // policy §III: kept three years after
+	f.nur.requis = f.nurRequis
 	f.motifRefus = NewChamp("Motif du refus", false)
 	f.refusLegitime = NewOuiNon("Motif de refus légitime (handicap…)", f.form)
 	f.renouvellement = NewOuiNon("Relogé par une opération de renouvellement urbain (NPNRU / ANRU)", f.form)
@@ -208,8 +213,8 @@ func (f *menageFiche) object() fyne.CanvasObject {
 	verifTitle := widget.NewLabelWithStyle("Vérifications", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	verifTitle.SizeName = theme.SizeNameSubHeadingText
 	hint := wrapped("Recalculées à chaque modification, avant l'enregistrement. Logis propose et explique ; la commission décide.", fyne.TextStyle{Italic: true})
-	right := container.NewBorder(container.NewVBox(verifTitle, hint), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(f.verif.object())))
+	f.verifScroll = container.NewVScroll(container.NewPadded(f.verif.object()))
+	right := container.NewBorder(container.NewVBox(verifTitle, hint), nil, nil, nil, f.verifScroll)
 	split := container.NewHSplit(container.NewStack(container.NewPadded(f.empty), f.fields), right)
 	split.Offset = 0.56
 	return split
@@ -255,8 +260,11 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.activite = newChoixActivite(p.Activite, f.form)
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeMembre(r) })
 	r.box = container.NewVBox(
-		container.NewGridWithColumns(3, r.lien.Select, r.nom.Object(), r.prenom.Object()),
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.activite.Select, r.handicap.Check, r.autonomie.Check, r.visite.Check, r.remove), r.naissance.Object()),
+		container.NewGridWithColumns(3, container.NewVBox(r.lien.Select), r.nom.Object(), r.prenom.Object()),
+		// The birth date beside its delete button, the boxes on their own
+		// line: nothing cut, the sheet never wider than the window (issue 12).
+		container.NewBorder(nil, nil, nil, r.remove, r.naissance.Object()),
+		container.NewHBox(r.activite.Select, r.handicap.Check, r.autonomie.Check, r.visite.Check),
 	)
 	r.naissance.Entry.SetPlaceHolder("Date de naissance JJ/MM/AAAA")
 	r.nom.Entry.SetPlaceHolder("Nom")
@@ -305,10 +313,51 @@ func (f *menageFiche) extraErrors() []string {
 	if f.radiation.Text() != "" && f.active.Checked {
 		out = append(out, "Date de radiation : une demande radiée est inactive (décochez « Demande active »).")
 	}
-	if f.nur.Text() == "" && f.depot.Text() != "" {
-		out = append(out, "NUR : obligatoire pour une demande.")
-	}
 	return out
+}
+
+// logementRequis names the lease's fields entered while the dwelling is
+// empty: a lease is stored under its dwelling, so they would be lost.
+func (f *menageFiche) logementRequis() string {
+	var filled []string
+	for _, c := range []struct {
+		on   bool
+		what string
+	}{{f.entree.Text() != "", "date d'entrée"}, {f.impayes.Checked, "impayés"}, {f.cesf.Checked, "rapport CESF"},
+		{f.troubles.Checked, "troubles"}, {f.violent.Checked, "comportement violent"},
+		{f.visite.Checked || f.dateVisite.Text() != "", "visite préalable"}} {
+		if c.on {
+			filled = append(filled, c.what)
+		}
+	}
+	if len(filled) == 0 {
+		return ""
+	}
+	return "le bail saisi (" + strings.Join(filled, ", ") + ") ne peut être enregistré sans lui. Saisissez la référence, ou videz ces champs."
+}
+
+// nurRequis names the application's fields entered while the NUR is empty:
+// an application is stored under its NUR, so without one they would be
+// lost (issue 12); Enregistrer stays grey and the NUR field says why.
+func (f *menageFiche) nurRequis() string {
+	var filled []string
+	add := func(on bool, what string) {
+		if on {
+			filled = append(filled, what)
+		}
+	}
+	add(f.depot.Text() != "", "date de dépôt")
+	add(len(f.typos.selected()) > 0, "typologies souhaitées")
+	add(len(f.communes.selected()) > 0, "communes souhaitées")
+	add(len(f.priorites.selected()) > 0, "catégories prioritaires")
+	add(f.dalo.Checked || f.daloPrefet.Checked, "DALO")
+	add(f.motif.Text() != "", "motif")
+	add(f.violences.Checked || f.travaux.Checked || f.renouvellement.Checked, "mutation")
+	add(f.refus.Text() != "" || f.motifRefus.Text() != "" || f.refusLegitime.Checked, "refus d'une offre")
+	if len(filled) == 0 {
+		return ""
+	}
+	return "la demande saisie (" + strings.Join(filled, ", ") + ") ne peut être enregistrée sans lui. Saisissez le NUR, ou videz ces champs."
 }
 
 // startNew shows an empty sheet for a new household.
@@ -432,6 +481,9 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	f.loadingChecks = false
 	f.form.Clean()
 	f.recompute()
+	if f.verifScroll != nil {
+		f.verifScroll.ScrollToTop() // another household: its summary first (issue 12)
+	}
 }
 
 // menage builds the household from the fields (invalid fields count as empty).
@@ -516,8 +568,14 @@ func (f *menageFiche) onSave() bool {
 		Erreur(f.s.main.win, err)
 		return false
 	}
+	created := f.loaded == ""
 	f.open(id)
 	f.s.refresh()
+	if created {
+		f.s.main.confirmer("Ménage " + id + " créé")
+	} else {
+		f.s.main.confirmer("Ménage " + id + " enregistré")
+	}
 	return true
 }
 

@@ -40,6 +40,7 @@ func (p *verifPanel) set(vs []model.Verdict) {
 	p.verdicts = vs
 	alertes, manquantes := 0, 0
 	objs := make([]fyne.CanvasObject, 0, len(vs))
+	same := len(vs) == len(old) // every card reused: nothing to lay out again
 	for i, v := range vs {
 		switch v.Resultat {
 		case model.Alerte:
@@ -51,6 +52,7 @@ func (p *verifPanel) set(vs []model.Verdict) {
 			objs = append(objs, p.cards[i]) // unchanged: no new text layout
 		} else {
 			objs = append(objs, verdictCard(v))
+			same = false
 		}
 	}
 	p.cards = objs
@@ -63,6 +65,9 @@ func (p *verifPanel) set(vs []model.Verdict) {
 	}
 	if len(titres) > 0 {
 		text += "\nAlertes : " + strings.Join(titres, " ; ") + "."
+	}
+	if same && text == p.summary.Text {
+		return // a keystroke that changes no verdict redraws nothing (issue 12, item 9)
 	}
 	p.summary.SetText(text)
 	p.box.Objects = objs
@@ -79,7 +84,9 @@ func resultColor(r model.Resultat) (color.Color, widget.Importance) {
 	case model.Incomplet:
 		return theme.Color(theme.ColorNameWarning), widget.WarningImportance
 	}
-	return theme.Color(theme.ColorNameDisabled), widget.LowImportance
+	// « sans objet »: the ordinary text colour (the disabled grey could not
+	// be read on the dark theme), a grey bar.
+	return theme.Color(theme.ColorNamePlaceHolder), widget.MediumImportance
 }
 
 func wrapped(text string, style fyne.TextStyle) *widget.Label {
@@ -96,7 +103,10 @@ func verdictCard(v model.Verdict) fyne.CanvasObject {
 	bar.SetMinSize(fyne.NewSize(5, 10))
 	badge := widget.NewLabelWithStyle(v.Resultat.Label(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	badge.Importance = imp
-	head := container.NewBorder(nil, nil, nil, badge, wrapped(v.Titre, fyne.TextStyle{Bold: true}))
+	// The title has the whole width (never « consommati/on » broken beside
+	// the result), the result under it.
+	badge.Alignment = fyne.TextAlignLeading
+	head := container.NewVBox(wrapped(v.Titre, fyne.TextStyle{Bold: true}), badge)
 	lines := []fyne.CanvasObject{head}
 	if v.Valeur != "" {
 		lines = append(lines, wrapped("Valeur : "+v.Valeur, fyne.TextStyle{}))

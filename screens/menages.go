@@ -23,7 +23,7 @@ type Menages struct {
 	search                                   *entree
 	fCommune, fTypo, fPrio, fMut, fAnc, fDem *widget.Select
 	count                                    *widget.Label
-	list                                     *widget.List
+	list                                     *liste
 	rows                                     []*app.MenageRow
 	selected                                 widget.ListItemID
 	selecting                                bool
@@ -41,10 +41,10 @@ func newMenages(m *Main) *Menages {
 	s.fPrio = filterSelect("Priorité", []string{"Prioritaires (DALO, annexe 1)", "Non prioritaires"}, s.refresh)
 	s.fMut = filterSelect("Mutation", []string{"Mutations", "Hors mutation"}, s.refresh)
 	s.fDem = filterSelect("Demande", []string{"Demande active", "Sans demande active"}, s.refresh)
-	s.fAnc = filterSelect("Ancienneté", []string{"Moins d'un an", "1 à 3 ans", "3 à 5 ans", "5 ans et plus"}, s.refresh)
+	s.fAnc = filterSelect("Ancienneté", ancienneteOptions(), s.refresh) // the dashboard's bands
 	s.count = widget.NewLabel("")
 	s.count.TextStyle = fyne.TextStyle{Bold: true}
-	s.list = widget.NewList(
+	s.list = newListe(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			a := widget.NewLabelWithStyle("Prénom NOM · M000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -187,17 +187,22 @@ func (s *Menages) filtre() app.MenageFiltre {
 	f.Prioritaire = tri(s.fPrio.Selected, "Prioritaires (DALO, annexe 1)", "Non prioritaires")
 	f.Mutation = tri(s.fMut.Selected, "Mutations", "Hors mutation")
 	f.Demande = tri(s.fDem.Selected, "Demande active", "Sans demande active")
-	switch s.fAnc.Selected {
-	case "Moins d'un an":
-		f.Demande, f.AncienneteMax = app.Oui, 12
-	case "1 à 3 ans":
-		f.AncienneteMin, f.AncienneteMax = 12, 36
-	case "3 à 5 ans":
-		f.AncienneteMin, f.AncienneteMax = 36, 60
-	case "5 ans et plus":
-		f.AncienneteMin = 60
+	for i, o := range ancienneteOptions() {
+		if o == s.fAnc.Selected {
+			b := app.AncienneteBandes[i]
+			f.Demande, f.AncienneteMin, f.AncienneteMax = app.Oui, b.Min, b.Max
+		}
 	}
 	return f
+}
+
+// ancienneteOptions are the dashboard's seniority bands, capitalised.
+func ancienneteOptions() []string {
+	out := make([]string, len(app.AncienneteBandes))
+	for i, b := range app.AncienneteBandes {
+		out[i] = majuscule(b.Libelle)
+	}
+	return out
 }
 
 // refresh reruns the search, keeping the open household selected.

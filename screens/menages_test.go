@@ -62,10 +62,14 @@ func TestMenages_SearchAsYouType(t *testing.T) {
 	if !found {
 		t.Error("the DALO household is not listed among priorities")
 	}
-	s.fAnc.SetSelected("1 à 3 ans")
+	// The dashboard's bands (issue 12: they differed).
+	if got := strings.Join(s.fAnc.Options, ", "); !strings.HasSuffix(got, "Moins d'1 an, 1 à 2 ans, 2 à 5 ans, Plus de 5 ans") {
+		t.Errorf("seniority options %q", got)
+	}
+	s.fAnc.SetSelected("2 à 5 ans")
 	for _, x := range s.rows {
-		if mo := x.DateDepot.MonthsUntil(m.app.Today()); mo < 12 || mo >= 36 {
-			t.Fatalf("seniority %d months in the 1–3 years filter", mo)
+		if mo := x.DateDepot.MonthsUntil(m.app.Today()); x.NUR == "" || mo < 24 || mo >= 60 {
+			t.Fatalf("seniority %d months in the 2–5 years filter", mo)
 		}
 	}
 }

@@ -31,8 +31,8 @@ type Occupation struct {
 	progress  *widget.ProgressBar
 	status    *widget.Label
 
-	filtres  *widget.List // situations and their counts
-	menages  *widget.List // households of the chosen situation
+	filtres  *liste // situations and their counts
+	menages  *liste // households of the chosen situation
 	detail   *widget.RichText
 	markBtn  *widget.Button
 	markAll  *widget.Button
@@ -91,7 +91,7 @@ func newOccupation(m *Main) *Occupation {
 	s.status = widget.NewLabel("Choisissez la date puis lancez l'examen de tous les ménages logés (art. L.442-5-2 CCH).")
 	s.status.Wrapping = fyne.TextWrapWord
 
-	s.filtres = widget.NewList(
+	s.filtres = newListe(
 		func() int { return len(occFiltres) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, nil, widget.NewLabel("000 000"), widget.NewLabel("Logement adapté sans occupant handicapé"))
@@ -107,7 +107,7 @@ func newOccupation(m *Main) *Occupation {
 		})
 	s.filtres.OnSelected = func(i widget.ListItemID) { s.setFiltre(i) }
 
-	s.menages = widget.NewList(
+	s.menages = newListe(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			l1 := widget.NewLabelWithStyle("M000000 — logement L000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -147,7 +147,7 @@ func newOccupation(m *Main) *Occupation {
 	s.listHead = widget.NewLabelWithStyle("Ménages", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.listHead.Truncation = fyne.TextTruncateEllipsis
 	s.search = newEntree()
-	s.search.SetPlaceHolder("Rechercher : nom, ménage, logement, commune (Ctrl+F)")
+	s.search.SetPlaceHolder("Nom, ménage, logement, commune (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.setFiltre(s.filtre) }
 
 	dateLine := container.NewHBox(widget.NewLabel("Date de l'examen :"), container.NewGridWrap(fyne.NewSize(140, s.date.MinSize().Height), s.date),

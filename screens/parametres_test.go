@@ -61,6 +61,7 @@ func TestParametres_InvalidThresholdBlocksSaving(t *testing.T) {
 		t.Error("Enregistrer enabled with an invalid threshold")
 	}
 	taux.Entry.SetText("abc")
+	taux.Entry.FocusLost() // the message waits for a pause or for the field to be left
 	if !taux.Message.Visible() || !strings.Contains(taux.Message.Text, "n'est pas un nombre") || !e.form.Save.Disabled() {
 		t.Errorf("message %q, save disabled %v", taux.Message.Text, e.form.Save.Disabled())
 	}

@@ -23,7 +23,7 @@ type Patrimoine struct {
 	search                                   *entree
 	fCommune, fTypo, fEtat, fFin, fQPV, fPMR *widget.Select
 	count                                    *widget.Label
-	list                                     *widget.List
+	list                                     *liste
 	rows                                     []*app.LogementRow
 	selected                                 widget.ListItemID
 	form                                     *logementForm
@@ -32,7 +32,7 @@ type Patrimoine struct {
 	rsearch   *entree
 	rCommune  *widget.Select
 	rcount    *widget.Label
-	rlist     *widget.List
+	rlist     *liste
 	rrows     []*app.ResidenceRow
 	rselected widget.ListItemID
 	rform     *residenceForm
@@ -119,7 +119,7 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 	s.fPMR = filterSelect("PMR : tous", []string{"PMR", "Non PMR"}, s.refresh)
 	s.count = widget.NewLabel("")
 	s.count.TextStyle = fyne.TextStyle{Bold: true}
-	s.list = widget.NewList(
+	s.list = newListe(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			a := widget.NewLabelWithStyle("L000000 · T6 et + · 100 m²", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -243,12 +243,12 @@ func pluriel(n int, one, many string) string {
 
 func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 	s.rsearch = newEntree()
-	s.rsearch.SetPlaceHolder("Rechercher : code, nom, adresse, commune (Ctrl+F)")
+	s.rsearch.SetPlaceHolder("Code, nom, adresse, commune (Ctrl+F)")
 	s.rsearch.OnChanged = func(string) { s.rrefresh() }
 	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
 	s.rcount = widget.NewLabel("")
 	s.rcount.TextStyle = fyne.TextStyle{Bold: true}
-	s.rlist = widget.NewList(
+	s.rlist = newListe(
 		func() int { return len(s.rrows) },
 		func() fyne.CanvasObject {
 			a := widget.NewLabelWithStyle("R000 · nom", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

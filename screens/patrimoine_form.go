@@ -281,6 +281,7 @@ func (f *logementForm) onSave() bool {
 	f.s.refresh()
 	f.s.rrefresh()
 	f.open(l.Reference)
+	f.s.main.confirmer("Logement " + l.Reference + " enregistré")
 	return true
 }
 
@@ -428,6 +429,7 @@ func (f *residenceForm) onSave() bool {
 	f.loaded = r.Code
 	f.s.rrefresh()
 	f.open(r.Code)
+	f.s.main.confirmer("Résidence " + r.Code + " enregistrée")
 	return true
 }
 

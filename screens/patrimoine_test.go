@@ -79,6 +79,7 @@ func TestPatrimoine_CreateLogement(t *testing.T) {
 	}
 	fillLogement(f, "NEUF-1")
 	test.Type(f.surface.Entry, "x")
+	f.surface.Entry.FocusLost() // the message waits for a pause or for the field to be left
 	if f.surface.Err() == nil || !f.surface.Message.Visible() || !f.form.Save.Disabled() {
 		t.Fatal("a bad surface shows a message and blocks saving")
 	}

@@ -1,0 +1,120 @@
+package screens
+
+// The keyboard (issue 12, item 11): Entrée opens the selected row of a list
+// and confirms the default button of a dialog; Ctrl+S saves the sheet shown.
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// liste is a widget.List where Entrée opens the row under the keyboard
+// focus, as Space does.
+type liste struct {
+	widget.List
+}
+
+// newListe builds a list like widget.NewList.
+func newListe(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *liste {
+	l := &liste{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey makes Entrée act as Space (select the focused row).
+func (l *liste) TypedKey(k *fyne.KeyEvent) {
+	if isEntree(k) {
+		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
+	}
+	l.List.TypedKey(k)
+}
+
+// isEntree reports the Return key or the keypad's Enter.
+func isEntree(k *fyne.KeyEvent) bool { return k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter }
+
+// enregistrable is a screen whose sheet Ctrl+S saves.
+type enregistrable interface {
+	enregistrer()
+}
+
+// tapIfEnabled taps b when it is shown and enabled.
+func tapIfEnabled(b *widget.Button) {
+	if b != nil && b.Visible() && !b.Disabled() && b.OnTapped != nil {
+		b.OnTapped()
+	}
+}
+
+// keyboard adds Entrée (a dialog's default button) and Ctrl+S (save) to
+// the window's shortcuts.
+func (m *Main) keyboard() {
+	c := m.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if d := topDialog(c); d != nil {
+			tapIfEnabled(d.defaut)
+			return
+		}
+		if m.current >= 0 {
+			if s, ok := m.screens[m.current].(enregistrable); ok {
+				s.enregistrer()
+			}
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		m.plierNavigation()
+	})
+}
+
+// repliable is a screen with a list beside its sheet that folds with the
+// navigation.
+type repliable interface {
+	plier(replie bool)
+}
+
+// plierNavigation (Ctrl+B) folds or unfolds the navigation, and the lists
+// beside the sheets, to give the width to the sheet (the commission on a
+// laptop screen).
+func (m *Main) plierNavigation() {
+	if m.navSplit == nil {
+		return
+	}
+	replie := m.nav.Visible()
+	show(m.nav, !replie)
+	m.navSplit.Refresh()
+	for _, s := range m.screens {
+		if r, ok := s.(repliable); ok {
+			r.plier(replie)
+		}
+	}
+}
+
+// plier folds the list of sessions (with the navigation).
+func (s *Commissions) plier(replie bool) {
+	if s.split == nil {
+		return
+	}
+	show(s.split.Leading, !replie)
+	s.split.Refresh()
+}
+
+// onEntree runs the default button of the top dialog; false when there is
+// none (no dialog, or one without a default button).
+func onEntree(c fyne.Canvas) bool {
+	d := topDialog(c)
+	if d == nil || d.defaut == nil {
+		return false
+	}
+	tapIfEnabled(d.defaut)
+	return true
+}
+
+// topDialog is the dialog shown on top of canvas c, nil when none.
+func topDialog(c fyne.Canvas) *shownDialog {
+	pruneDialogs()
+	n := len(openDialogs)
+	if n == 0 || c == nil || c.Overlays().Top() != openDialogs[n-1].overlay {
+		return nil
+	}
+	return &openDialogs[n-1]
+}
