@@ -852,7 +852,7 @@ func TestCommissions_ClosedShowsSnapshotDwelling(t *testing.T) {
 	p.showDossier(true) // as when the dwelling is chosen in the list
 	s.waitIdle()
 	got := p.titre.Text
-	if !strings.Contains(got, vu.Quittance().String()+" par mois") || strings.Contains(got, "999,00") || strings.Contains(got, (model.Euros(999) + vu.Charges).String()) {
+	if !strings.Contains(got, vu.Quittance().String()+" par mois") || strings.Contains(got, "999,00") || strings.Contains(got, (model.Euros(999)+vu.Charges).String()) {
 		t.Errorf("title = %q, want the rent and charges seen at the session (%s)", got, vu.Quittance())
 	}
 }
