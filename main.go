@@ -34,6 +34,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	*dbPath = cheminBase(*dbPath, stderr) // default %LocalAppData%\Logis; OneDrive warned
 	rest := fs.Args()
 	if len(rest) == 0 {
+		// A damaged base, or one open in another window, is said at once,
+		// before a password is asked (a message box on Windows).
+		if err := storage.CheckBeforeSignIn(*dbPath); err != nil {
+			fmt.Fprintln(stderr, model.ErrorMessage(err))
+			return 1
+		}
 		return window(*dbPath, openLog(*dbPath, fileExists(*dbPath)))
 	}
 	c, ok := findCommande(rest[0])

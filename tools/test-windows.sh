@@ -108,8 +108,8 @@ done
 if [ -n "${zip:-}" ]; then
 	v=$(basename "$zip" | sed 's/^Logis-//; s/-windows.zip$//')
 	if strings -el "$EXE" | grep -qx "$v" && x86_64-w64-mingw32-objdump -h "$EXE" | grep -q '\.rsrc' &&
-		[ "$(ls "$W/paquet/Logis/modeles/"*.csv | wc -l)" = 4 ] && grep -q "restaurer" "$W/paquet/Logis/LISEZMOI.txt"; then
-		ok "paquet $(basename "$zip") : Logis.exe (version $v, icône), 4 modèles CSV, LISEZMOI.txt"
+		[ "$(ls "$W/paquet/Logis/modeles/"*.csv | wc -l)" = "$(ls testdata/modeles/*.csv | wc -l)" ] && grep -q "restaurer" "$W/paquet/Logis/LISEZMOI.txt"; then
+		ok "paquet $(basename "$zip") : Logis.exe (version $v, icône), $(ls testdata/modeles/*.csv | wc -l) modèles CSV, LISEZMOI.txt"
 	else
 		ko "paquet $(basename "$zip") incomplet"
 	fi
@@ -276,6 +276,14 @@ if found=$(find_window ":$d1" 20); then
 	sleep 3
 	import -window root dist/test-windows-fenetre.png 2>/dev/null
 	ok "fenêtre « Logis » ouverte en $(($(date +%s) - start)) s (capture dist/test-windows-fenetre.png)"
+	# Sign in (the account field has the focus): the window then holds the base.
+	DISPLAY=:$d1 xdotool windowfocus --sync "${found%% *}" 2>/dev/null
+	DISPLAY=:$d1 xdotool type --delay 50 demo 2>/dev/null
+	DISPLAY=:$d1 xdotool key Return 2>/dev/null # Entrée goes to the password
+	DISPLAY=:$d1 xdotool type --delay 50 demo 2>/dev/null
+	DISPLAY=:$d1 xdotool key Return 2>/dev/null
+	sleep 5
+	import -window root dist/test-windows-connecte.png 2>/dev/null
 	# A second start on the open base: message box « déjà ouverte », code 1.
 	wine "$EXE" --db "$WDB" >/dev/null 2>"$W/second.err" &
 	p2=$!; pids="$pids $p2"
