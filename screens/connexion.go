@@ -100,8 +100,11 @@ func (s *connexion) show() {
 // ShowConnexion shows the sign-in screen in win; once signed in, the main
 // window replaces it.
 func ShowConnexion(win fyne.Window, c Connexion) {
-	win.SetTitle("Logis — connexion")
-	win.Resize(fyne.NewSize(900, 560))
+	// The window is « Logis » from the start, at the size the main window
+	// will have: signing in does not move it.
+	win.SetTitle("Logis")
+	win.Resize(tailleParDefaut)
+	capWindow(win, tailleParDefaut)
 	var notes []string
 	notes = append(notes, "Base : "+c.Base)
 	if c.Nouvelle {

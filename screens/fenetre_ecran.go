@@ -36,16 +36,24 @@ func CapSize(want fyne.Size, aireL, aireH int, scale float32) fyne.Size {
 // toolkit has created it: its scale (Windows display scaling) is known only
 // then, and when that happens is not said, so the check runs a few times in
 // the first seconds.
-func (m *Main) capToScreen(want fyne.Size) {
+func (m *Main) capToScreen(want fyne.Size) { capWindow(m.win, want) }
+
+// tailleParDefaut is the window's size until the account's remembered one is
+// known (sign-in, first start): it fits a 1366 × 768 laptop screen at 100 %.
+var tailleParDefaut = fyne.NewSize(1280, 700)
+
+// capWindow caps win to the screen's work area once the window exists (its
+// scale is known only then), keeping want when it fits.
+func capWindow(win fyne.Window, want fyne.Size) {
 	go func() {
 		for i := 0; i < 12; i++ {
 			time.Sleep(250 * time.Millisecond)
 			fyne.DoAndWait(func() {
 				l, h := aireDeTravail()
-				capped := CapSize(want, l, h, m.win.Canvas().Scale())
-				if cur := m.win.Canvas().Size(); cur.Width > capped.Width+1 || cur.Height > capped.Height+1 {
-					m.win.Resize(capped)
-					m.win.CenterOnScreen()
+				capped := CapSize(want, l, h, win.Canvas().Scale())
+				if cur := win.Canvas().Size(); cur.Width > capped.Width+1 || cur.Height > capped.Height+1 {
+					win.Resize(capped)
+					win.CenterOnScreen()
 				}
 			})
 		}

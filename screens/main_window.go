@@ -223,7 +223,7 @@ func (m *Main) onClose() {
 // to the screen (a size saved on a bigger monitor; 1920 × 1080 at 150 % is
 // 1280 × 720 units less the taskbar).
 func (m *Main) RestoreSize() {
-	size := fyne.NewSize(1280, 700) // fits a 1366 × 768 laptop screen at 100 %
+	size := tailleParDefaut
 	if w, h, ok := m.app.WindowSize(); ok {
 		size = fyne.NewSize(w, h)
 	}
