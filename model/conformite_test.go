@@ -147,8 +147,10 @@ func TestConformite_L44231_SousOccupation(t *testing.T) {
 		qpv  bool
 		want model.Resultat
 	}{
-		{"tenant of exactly 65 is not exempt", single(65), false, model.Alerte},
-		{"tenant of 66 is exempt", single(66), false, model.Conforme},
+		{"tenant whose 65th birthday is the review date is not exempt", household(model.Personne{Lien: model.Titulaire, Nom: "Durand", DateNaissance: ref.AddYears(-65)}), false, model.Alerte},
+		{"tenant the day after the 65th birthday is exempt", household(model.Personne{Lien: model.Titulaire, Nom: "Durand", DateNaissance: ref.AddYears(-65).AddDays(-1)}), false, model.Conforme},
+		{"tenant of 65 and 11 months is exempt", household(model.Personne{Lien: model.Titulaire, Nom: "Durand", DateNaissance: ref.AddYears(-66).AddDays(30)}), false, model.Conforme},
+		{"tenant of 64 is not exempt", single(64), false, model.Alerte},
 		{"disabled tenant", household(handi(pers(model.Titulaire, 50))), false, model.Conforme},
 		{"loss of autonomy", household(func() model.Personne { p := pers(model.Titulaire, 50); p.PerteAutonomie = true; return p }()), false, model.Conforme},
 		{"dwelling in QPV", single(50), true, model.Conforme},

@@ -6,8 +6,15 @@ import (
 )
 
 // AgeExonerationSousOccupation: L.442-3-1 CCH exempts tenants « âgés de plus
-// de soixante-cinq ans », strictly over 65 (a tenant of exactly 65 is not).
+// de soixante-cinq ans », strictly over 65: from the day after their 65th
+// birthday (on the birthday itself they are exactly 65, not exempt).
 const AgeExonerationSousOccupation = 65
+
+// PlusDe tells whether a person born on naissance is « âgé de plus de ans
+// ans » on date at: strictly past that birthday (an unknown birth date: no).
+func PlusDe(naissance Date, ans int, at Date) bool {
+	return !naissance.IsZero() && !at.IsZero() && at > naissance.AddYears(ans)
+}
 
 // OffresSousOccupation applies art. L.442-3-1 CCH to an under-occupying
 // tenant (sous, the verdict of SousOccupation): the office offers a smaller
@@ -41,7 +48,7 @@ func OffresSousOccupation(m *Menage, l *Logement, sous Verdict, at Date) Verdict
 func MotifsExonerationSousOccupation(m *Menage, l *Logement, at Date) []string {
 	var why []string
 	for _, p := range m.Personnes {
-		if (p.Lien == Titulaire || p.Lien == Conjoint || p.Lien == Cotitulaire) && p.DateNaissance.AgeAt(at) > AgeExonerationSousOccupation {
+		if (p.Lien == Titulaire || p.Lien == Conjoint || p.Lien == Cotitulaire) && PlusDe(p.DateNaissance, AgeExonerationSousOccupation, at) {
 			why = append(why, fmt.Sprintf("locataire de plus de %d ans", AgeExonerationSousOccupation))
 			break
 		}

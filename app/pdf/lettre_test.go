@@ -295,8 +295,8 @@ func TestMiseEnPage_Occupation(t *testing.T) {
 		"six mois après la notification de la troisième offre", "plus de 65 ans", "quartier prioritaire")
 	mustNotContain(t, "occupation", l2.Texte(), "préavis", "congé")
 	mustNotContain(t, "occupation", l2.Texte(), "ne vous est pas applicable", "Au vu de votre dossier")
-	// Exactly 65: not « plus de 65 ans » (strictly over).
-	l3, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageLocataire("M000100", dateCourier.AddYears(-65).AddDays(-10)),
+	// Exactly 65 (the 65th birthday is the letter's date): not « plus de 65 ans ».
+	l3, err := MiseEnPage(Courrier{Commission: cm, Office: office(), Date: dateCourier, Menage: menageLocataire("M000100", dateCourier.AddYears(-65)),
 		Domicile: domicileTest(), Logement: domicileTest(), Occupation: &oc})
 	if err != nil {
 		t.Fatal(err)
