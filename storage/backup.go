@@ -111,25 +111,6 @@ func DatedPath(path, label string, day time.Time) string {
 	}
 }
 
-// CheckBeforeSignIn tells, before anyone signs in, why the base at path
-// cannot be used: damaged or not a base (EDAMAGED / EINVALID, read only,
-// nothing written), or open elsewhere (ELOCKED). A missing file is fine (a
-// new base is created at the first sign-in). The window calls it at start,
-// so that no password is asked for a base that cannot open.
-func CheckBeforeSignIn(path string) error {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil
-	}
-	if _, err := os.Stat(abs); err != nil {
-		return nil
-	}
-	if err := checkFile(abs, true); err != nil {
-		return err
-	}
-	return InUse(abs)
-}
-
 // InUse returns an ELOCKED error when the base at path is open, by this
 // process or by another program (a Logis window holds an exclusive lock);
 // nil when it is free, missing or unreadable. Used before replacing the

@@ -349,3 +349,31 @@ func (db *DB) Counts() (c Counts, err error) {
 	})
 	return c, err
 }
+
+// CheckBeforeSignIn tells, before anyone signs in, why the base at path
+// cannot be used: damaged or not a base (EDAMAGED / EINVALID; the file is
+// only read), or open elsewhere (ELOCKED). A missing file is fine (a new
+// base is created at the first sign-in). The window calls it at start, so
+// that no password is asked for a base that cannot open.
+func CheckBeforeSignIn(path string) (err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return nil
+	}
+	if err := checkFile(abs, true); err != nil {
+		return err
+	}
+	if err := InUse(abs); err != nil {
+		return err
+	}
+	name := filepath.Base(abs)
+	defer recoverDamage(&err, name)
+	bdb, err := bolt.Open(abs, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return openError(name, err)
+	}
+	return bdb.Close()
+}
