@@ -14,13 +14,13 @@ import (
 // which stay valid until the transaction ends, and decode them into the
 // reused slots of a batch. forEach waits for its workers before returning.
 
-const (
-	// releaseEvery is how many records a scan reads between two releases
-	// of the mapped pages (releasePages): a full scan keeps resident only
-	// the pages read since (the records and what their decoding reads in
-	// other buckets: a household's people).
-	releaseEvery = 8192
+// releaseEvery is how many records a scan reads between two releases
+// of the mapped pages (releasePages): a full scan keeps resident only
+// the pages read since (the records and what their decoding reads in
+// other buckets: a household's people). A variable for the tests.
+var releaseEvery = 8192
 
+const (
 	firstBatch = 16  // small first batch: early stops waste little
 	maxBatch   = 256 // records per batch
 	maxWorkers = 8
