@@ -22,12 +22,13 @@ func cmdOccupation(a *app.App, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rv, err := a.RevueOccupationAvant(at, due, nil)
-	if err != nil {
+	// Streamed: each household's row is written as it is read.
+	write := func(w io.Writer) error {
+		_, err := a.WriteOccupationCSV(w, at, due, nil)
 		return err
 	}
 	if *outPath == "" {
-		return rv.WriteCSV(out)
+		return write(out)
 	}
-	return writeFile(*outPath, rv.WriteCSV)
+	return writeFile(*outPath, write)
 }

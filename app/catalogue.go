@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unique"
 
 	"logis/model"
 	"logis/storage"
@@ -126,7 +127,10 @@ type textIndex struct {
 	offs []int32 // start of each row's key in hay; a '\n' ends each key
 }
 
-func buildIndex(n int, key func(i int) string) textIndex {
+// buildIndex lays the n keys end to end; setKey, when not nil, is then
+// given each key as a slice of the index so that rows share its memory
+// instead of holding a second copy.
+func buildIndex(n int, key func(i int) string, setKey func(i int, k string)) textIndex {
 	size := 0
 	for i := 0; i < n; i++ {
 		size += len(key(i)) + 1
@@ -139,7 +143,14 @@ func buildIndex(n int, key func(i int) string) textIndex {
 		b.WriteString(key(i))
 		b.WriteByte('\n')
 	}
-	return textIndex{hay: b.String(), offs: offs}
+	x := textIndex{hay: b.String(), offs: offs}
+	if setKey != nil {
+		for i := 0; i < n; i++ {
+			k := x.rowKey(i)
+			setKey(i, k[:len(k)-1])
+		}
+	}
+	return x
 }
 
 // rowKey is the key of row i.
@@ -201,11 +212,14 @@ func (x *textIndex) match(ws []string, fn func(i int)) {
 }
 
 func (c *Catalogue) reindexMenages() {
-	c.men = buildIndex(len(c.menages), func(i int) string { return c.menages[i].key })
+	// Rows are shared with searches' results; key is only read under c.mu.
+	c.men = buildIndex(len(c.menages), func(i int) string { return c.menages[i].key },
+		func(i int, k string) { c.menages[i].key = k })
 }
 
 func (c *Catalogue) reindexLogements() {
-	c.log = buildIndex(len(c.logements), func(i int) string { return c.logements[i].key })
+	c.log = buildIndex(len(c.logements), func(i int) string { return c.logements[i].key },
+		func(i int, k string) { c.logements[i].key = k })
 }
 
 // catalogueHolder is the App's lazily created catalogue.
@@ -401,11 +415,11 @@ func (c *Catalogue) update(fn func(*Catalogue)) {
 }
 
 func (c *Catalogue) logementRow(l *model.Logement) *LogementRow {
-	r := &LogementRow{Reference: l.Reference, Residence: l.Residence, Adresse: l.Adresse, Commune: l.Commune,
-		Typologie: l.Typologie, Surface: l.Surface, Financement: l.Financement, QPV: l.QPV, PMR: l.PMR,
+	r := &LogementRow{Reference: l.Reference, Residence: intern(l.Residence), Adresse: l.Adresse, Commune: intern(l.Commune),
+		Typologie: l.Typologie, Surface: l.Surface, Financement: model.Financement(intern(string(l.Financement))), QPV: l.QPV, PMR: l.PMR,
 		Loyer: l.Quittance()}
 	r.Etat = c.etat(l.Statut, l.Reference)
-	r.communeKey = model.CommuneKey(l.Commune)
+	r.communeKey = intern(model.CommuneKey(l.Commune))
 	r.key = fold(l.Reference + "|" + l.Residence + "|" + l.Adresse + "|" + l.CodePostal + "|" + l.Commune + "|" + model.TypologieLabel(l.Typologie)) // « T4 » finds the T4s (issue 12)
 	return r
 }
@@ -450,8 +464,8 @@ func newMenageRow(m *model.Menage, ds []model.Demande) *MenageRow {
 		r.Annexe1 = r.Annexe1 || d.CategoriesL4411() > 0
 		for _, cm := range d.Communes {
 			if ck := model.CommuneKey(cm); !containsString(r.communeKeys, ck) {
-				r.Communes = append(r.Communes, cm)
-				r.communeKeys = append(r.communeKeys, ck)
+				r.Communes = append(r.Communes, intern(cm))
+				r.communeKeys = append(r.communeKeys, intern(ck))
 			}
 		}
 		for _, t := range d.Typologies {
@@ -498,6 +512,10 @@ func containsInt(list []int, v int) bool {
 	}
 	return false
 }
+
+// intern returns the one copy of s kept for every row: communes, residences
+// and funding types repeat over tens of thousands of rows.
+func intern(s string) string { return unique.Make(s).Value() }
 
 // fold is model.Fold with a fast path for plain ASCII (most keys).
 func fold(s string) string {

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"runtime"
 	"testing"
 
 	"logis/app"
@@ -79,5 +80,34 @@ func BenchmarkApp_OpenMenage100k(b *testing.B) {
 		if vs := app.Verifier(f.Menage, f.Demande(), f.Logement, at, f.Regles); len(vs) < 10 {
 			b.Fatalf("%d verdicts", len(vs))
 		}
+	}
+}
+
+// BenchmarkCatalogue_Memory100k: the Go heap the search index holds once
+// built on 100 000 households / 50 000 dwellings (MB-index: live heap after a
+// GC, built minus before; MB-heap: live heap with the index built).
+func BenchmarkCatalogue_Memory100k(b *testing.B) {
+	a := MustOpenApp(b)
+	if _, err := a.Demo(app.DemoOptions{Menages: 100_000, Logements: 50_000}, nil); err != nil {
+		b.Fatal(err)
+	}
+	live := func() float64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapAlloc) / (1 << 20)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		before := live()
+		if err := a.BuildCatalogue(nil); err != nil {
+			b.Fatal(err)
+		}
+		after := live()
+		if _, _, n := a.Catalogue().Sizes(); n != 100_000 {
+			b.Fatalf("%d households indexed", n)
+		}
+		b.ReportMetric(after-before, "MB-index")
+		b.ReportMetric(after, "MB-heap")
 	}
 }

@@ -20,7 +20,16 @@ func TestTextIndex_MatchesBruteForce(t *testing.T) {
 		}
 		keys[i] = b.String()
 	}
-	x := buildIndex(len(keys), func(i int) string { return keys[i] })
+	shared := 0
+	x := buildIndex(len(keys), func(i int) string { return keys[i] }, func(i int, k string) {
+		if k != keys[i] {
+			t.Errorf("key %d given back as %q, want %q", i, k, keys[i])
+		}
+		shared++
+	})
+	if shared != len(keys) {
+		t.Errorf("%d keys given back, want %d", shared, len(keys))
+	}
 	for _, q := range []string{"M", "MA", "MAR", "TIN", "A RAND", "DU LE", "0", "-1", "ZZ", "RANDRAND"} {
 		ws := strings.Fields(q)
 		var got, want []int

@@ -16,6 +16,7 @@ type Revue struct {
 	Examens  []model.Examen
 	Comptes  map[string]int // situation or indicator code → households
 	Legales  int            // households in at least one situation of L.442-5-2
+	Nombre   int            // households examined (len(Examens) when kept)
 	Presente map[string]bool
 }
 
@@ -57,8 +58,32 @@ func (a *App) RevueOccupation(at model.Date, progress Progress) (*Revue, error) 
 // RevueOccupationAvant runs the review over the households whose next
 // three-yearly review (model.ProchainExamen) falls strictly before avant;
 // every household when avant is zero. A household whose lease date is
-// unknown is kept (its due date cannot be computed).
+// unknown is kept (its due date cannot be computed). Every examination is
+// kept in Examens (the window's list); ExaminerOccupation streams instead.
 func (a *App) RevueOccupationAvant(at, avant model.Date, progress Progress) (*Revue, error) {
+	var examens []model.Examen
+	presente := map[string]bool{}
+	rv, err := a.ExaminerOccupation(at, avant, progress, func(e *model.Examen, aPresenter bool) error {
+		examens = append(examens, *e)
+		if aPresenter {
+			presente[e.Menage] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	rv.Examens, rv.Presente = examens, presente
+	return rv, nil
+}
+
+// ExaminerOccupation runs the review like RevueOccupationAvant in one read
+// transaction, but keeps no examination: fn is called for each household
+// examined, in the base's order, with its examination (valid only during the
+// call) and whether it is marked « à présenter ». The Revue returned holds
+// the date, the counts and Nombre; Examens and Presente stay empty. An error
+// of fn stops the review and is returned.
+func (a *App) ExaminerOccupation(at, avant model.Date, progress Progress, fn func(e *model.Examen, aPresenter bool) error) (*Revue, error) {
 	rv := &Revue{Date: at, Avant: avant, Comptes: map[string]int{}, Presente: map[string]bool{}}
 	err := a.DB.View(func(tx *storage.Tx) error {
 		r, err := tx.Regles()
@@ -78,6 +103,7 @@ func (a *App) RevueOccupationAvant(at, avant model.Date, progress Progress) (*Re
 			return err
 		}
 		n := 0
+		var e model.Examen
 		return tx.ForEachMenage(func(m *model.Menage) error {
 			n++
 			if n%5000 == 0 {
@@ -95,8 +121,13 @@ func (a *App) RevueOccupationAvant(at, avant model.Date, progress Progress) (*Re
 					return nil
 				}
 			}
-			e := model.ExaminerOccupation(m, l, at, r)
-			for _, v := range append(e.Situations(), e.Indicateurs()...) {
+			e = model.ExaminerOccupation(m, l, at, r)
+			for _, v := range e.Situations() {
+				if v.Flag() {
+					rv.Comptes[string(v.Regle)]++
+				}
+			}
+			for _, v := range e.Indicateurs() {
 				if v.Flag() {
 					rv.Comptes[string(v.Regle)]++
 				}
@@ -104,11 +135,8 @@ func (a *App) RevueOccupationAvant(at, avant model.Date, progress Progress) (*Re
 			if e.AnySituation() {
 				rv.Legales++
 			}
-			if m.APresenter {
-				rv.Presente[m.ID] = true
-			}
-			rv.Examens = append(rv.Examens, e)
-			return nil
+			rv.Nombre++
+			return fn(&e, m.APresenter)
 		})
 	})
 	if err != nil {
@@ -116,6 +144,29 @@ func (a *App) RevueOccupationAvant(at, avant model.Date, progress Progress) (*Re
 	}
 	progress.report(1, 1)
 	return rv, nil
+}
+
+// WriteOccupationCSV runs the review (see RevueOccupationAvant) and writes
+// its CSV file (Revue.WriteCSV's format, byte for byte) while the
+// households are read, keeping no examination in memory. The Revue returned
+// holds the counts only. A write error stops the review.
+func (a *App) WriteOccupationCSV(w io.Writer, at, avant model.Date, progress Progress) (*Revue, error) {
+	cw, err := newCSVWriter(w)
+	if err != nil {
+		return nil, err
+	}
+	if err := cw.Write(OccupationHeader); err != nil {
+		return nil, err
+	}
+	var rec []string
+	rv, err := a.ExaminerOccupation(at, avant, progress, func(e *model.Examen, aPresenter bool) error {
+		rec = occupationRecord(rec[:0], e, aPresenter)
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rv, cw.Flush()
 }
 
 // OccupationHeader is the header of the review's CSV file. sur_occupation is
@@ -138,38 +189,44 @@ func (rv *Revue) WriteCSV(w io.Writer) error {
 	if err := cw.Write(OccupationHeader); err != nil {
 		return err
 	}
+	var rec []string
 	for i := range rv.Examens {
 		e := &rv.Examens[i]
-		motifs := e.Motifs()
-		for _, v := range e.Indicateurs() {
-			if v.Flag() {
-				motifs = append(motifs, "Indicateur de la politique (hors L.442-5-2) : "+v.Explication)
-			}
-		}
-		for _, v := range e.Verdicts() {
-			if v.Resultat == model.Incomplet {
-				motifs = append(motifs, v.Titre+" : "+v.Explication)
-			}
-		}
-		plafond := ""
-		if e.DepassementPlafond.Montant > 0 {
-			plafond = model.FormatDecimal(e.DepassementPlafond.Montant.Float(), 2, false)
-		}
-		prochain := ""
-		if !e.ProchainExamen.IsZero() {
-			prochain = e.ProchainExamen.String()
-		}
-		rec := []string{e.Menage, e.Logement, itoa(e.Personnes), decimal(e.UC, 2),
-			situation(e.SousOccupation), situation(e.SurOccupationCritique), situation(e.SurOccupation),
-			situation(e.LogementAdapteSansHandicap), situation(e.HandicapSansLogementAdapte),
-			situation(e.DepassementPlafond.Verdict), decimal(e.Effort.Taux*100, 1),
-			strings.Join(motifs, " | "), e.Commune, decimal(e.Effort.ResteAVivreUCJour, 2), plafond, model.OuiNon(rv.Presente[e.Menage]),
-			model.OuiNon(e.AnySituation()), prochain}
+		rec = occupationRecord(rec[:0], e, rv.Presente[e.Menage])
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	return cw.Flush()
+}
+
+// occupationRecord appends to rec the CSV row of one examination.
+func occupationRecord(rec []string, e *model.Examen, aPresenter bool) []string {
+	motifs := e.Motifs()
+	for _, v := range e.Indicateurs() {
+		if v.Flag() {
+			motifs = append(motifs, "Indicateur de la politique (hors L.442-5-2) : "+v.Explication)
+		}
+	}
+	for _, v := range e.Verdicts() {
+		if v.Resultat == model.Incomplet {
+			motifs = append(motifs, v.Titre+" : "+v.Explication)
+		}
+	}
+	plafond := ""
+	if e.DepassementPlafond.Montant > 0 {
+		plafond = model.FormatDecimal(e.DepassementPlafond.Montant.Float(), 2, false)
+	}
+	prochain := ""
+	if !e.ProchainExamen.IsZero() {
+		prochain = e.ProchainExamen.String()
+	}
+	return append(rec, e.Menage, e.Logement, itoa(e.Personnes), decimal(e.UC, 2),
+		situation(e.SousOccupation), situation(e.SurOccupationCritique), situation(e.SurOccupation),
+		situation(e.LogementAdapteSansHandicap), situation(e.HandicapSansLogementAdapte),
+		situation(e.DepassementPlafond.Verdict), decimal(e.Effort.Taux*100, 1),
+		strings.Join(motifs, " | "), e.Commune, decimal(e.Effort.ResteAVivreUCJour, 2), plafond, model.OuiNon(aPresenter),
+		model.OuiNon(e.AnySituation()), prochain)
 }
 
 // situation writes a situation: oui when present, empty when data are

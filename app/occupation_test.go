@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -48,6 +49,21 @@ M-DEMANDEUR;titulaire;F;F;01/01/1990;non
 	var buf bytes.Buffer
 	if err := rv.WriteCSV(&buf); err != nil {
 		t.Fatal(err)
+	}
+	// The streamed file (logis occupation) is the same, byte for byte,
+	// with the same counts, and keeps no examination.
+	var flux bytes.Buffer
+	srv, err := a.WriteOccupationCSV(&flux, date(2026, 11, 22), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if flux.String() != buf.String() {
+		t.Errorf("streamed CSV differs:\n%s\nwant:\n%s", flux.String(), buf.String())
+	}
+	if srv.Nombre != len(rv.Examens) || rv.Nombre != len(rv.Examens) || srv.Legales != rv.Legales ||
+		fmt.Sprint(srv.Comptes) != fmt.Sprint(rv.Comptes) || len(srv.Examens) != 0 {
+		t.Errorf("streamed review: %d examined, %d legal, %v, %d kept; want %d, %d, %v, 0",
+			srv.Nombre, srv.Legales, srv.Comptes, len(srv.Examens), len(rv.Examens), rv.Legales, rv.Comptes)
 	}
 	if !bytes.HasPrefix(buf.Bytes(), []byte(app.BOM+"menage;")) {
 		t.Fatalf("the export does not start with the UTF-8 BOM")
@@ -140,6 +156,11 @@ M-DEMANDEUR;titulaire;F;F;01/01/1990;non
 	rv, err = a.RevueOccupationAvant(date(2026, 11, 22), date(2027, 1, 2), nil)
 	if err != nil || len(rv.Examens) != 4 {
 		t.Errorf("due before 02/01/2027: %d households, %v", len(rv.Examens), err)
+	}
+	flux.Reset()
+	srv, err = a.WriteOccupationCSV(&flux, date(2026, 11, 22), date(2027, 1, 2), nil)
+	if err != nil || srv.Nombre != 4 || strings.Count(flux.String(), "\n") != 5 {
+		t.Errorf("streamed, due before 02/01/2027: %d households, %d lines, %v", srv.Nombre, strings.Count(flux.String(), "\n"), err)
 	}
 }
 

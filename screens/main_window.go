@@ -5,6 +5,7 @@ package screens
 
 import (
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -148,6 +149,10 @@ func (m *Main) buildCatalogue() {
 			fyne.Do(func() { m.progress.SetValue(v) })
 		}
 	})
+	// The build's temporaries (every record decoded once) are garbage now:
+	// give their memory back to the system rather than keep it as the
+	// window's resident size.
+	debug.FreeOSMemory()
 	fyne.Do(func() {
 		m.building = false
 		if err != nil {

@@ -18,6 +18,10 @@ import (
 
 const SchemaVersion = schemaVersion
 
+// SetReleaseEvery sets how many records a scan reads between two releases
+// of the mapped pages; it returns the previous value.
+func SetReleaseEvery(n int) int { prev := releaseEvery; releaseEvery = n; return prev }
+
 // SetSchemaVersion overwrites the stored schema version.
 func SetSchemaVersion(db *DB, v int) error {
 	return db.bolt.Update(func(tx *bolt.Tx) error { return putMeta(tx, keySchema, v) })

@@ -14,6 +14,12 @@ import (
 // which stay valid until the transaction ends, and decode them into the
 // reused slots of a batch. forEach waits for its workers before returning.
 
+// releaseEvery is how many records a scan reads between two releases
+// of the mapped pages (releasePages): a full scan keeps resident only
+// the pages read since (the records and what their decoding reads in
+// other buckets: a household's people). A variable for the tests.
+var releaseEvery = 8192
+
 const (
 	firstBatch = 16  // small first batch: early stops waste little
 	maxBatch   = 256 // records per batch
@@ -92,7 +98,12 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 		v := new(T)
 		var zero T
 		var buf []byte
+		read := 0
 		for ; key != nil; key, raw = c.Next() {
+			if read++; read > releaseEvery {
+				tx.releasePages()
+				read = 0
+			}
 			*v = zero
 			err := tx.decodeBuf(&buf, k.bucket, key, raw, v)
 			if err != nil {
@@ -126,6 +137,7 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 
 	var free, queue []*batch[T]
 	size := firstBatch
+	read := 0
 	for {
 		// Keep workers+1 batches in flight.
 		for key != nil && len(queue) <= workers {
@@ -151,6 +163,10 @@ func scan[T any](tx *Tx, k kind, fn func(key []byte, v *T, err error) error) err
 		bt := queue[0]
 		queue = queue[1:]
 		<-bt.done
+		if read += len(bt.raws); read > releaseEvery {
+			tx.releasePages() // batches in flight fault their pages in again
+			read = 0
+		}
 		for i, key := range bt.keys {
 			err := bt.errs[i]
 			if err != nil {

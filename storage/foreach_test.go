@@ -70,6 +70,21 @@ func TestTx_ForEachMenage(t *testing.T) {
 		}
 	})
 
+	t.Run("ReleasingPages", func(t *testing.T) {
+		// Pages released every 7 records: same records, in parallel and
+		// sequentially (the released pages are read again from the file).
+		want := strings.Join(scanIDs(t, db), " ")
+		prevRelease := storage.SetReleaseEvery(7)
+		defer storage.SetReleaseEvery(prevRelease)
+		parallel := scanIDs(t, db)
+		prev := runtime.GOMAXPROCS(1)
+		sequential := scanIDs(t, db)
+		runtime.GOMAXPROCS(prev)
+		if len(parallel) != n || strings.Join(parallel, " ") != want || strings.Join(sequential, " ") != want {
+			t.Fatalf("scans releasing their pages differ (%d, %d records)", len(parallel), len(sequential))
+		}
+	})
+
 	t.Run("InsideUpdate", func(t *testing.T) {
 		db := MustOpenDB(t)
 		MustUpdate(t, db, "Import", func(tx *storage.Tx) error {
