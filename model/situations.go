@@ -322,6 +322,10 @@ func Decohabitation(demandeur, origine *Menage, logement *Logement, at Date, r *
 			apres.Personnes = append(apres.Personnes, p)
 		}
 		trouves = k
+		if k < n {
+			// The holder stays: fewer occupants can be removed than leave.
+			note = fmt.Sprintf(" (les partants ne figurent pas dans la composition du ménage d'origine : %d occupant(s) retranché(s) sur %d partant(s), le titulaire restant dans les lieux ; vérifier la composition du ménage d'origine)", k, n)
+		}
 	}
 	c0, c1 := Compose(origine, at, r), Compose(&apres, at, r)
 	v.Valeur = fmt.Sprintf("ménage %s, logement %s (%s, %s m², %d pièce(s)) : %d occupant(s), %d après le départ de %d personne(s)",

@@ -102,6 +102,15 @@ func TestDecohabitation(t *testing.T) {
 	if !strings.Contains(v.Explication, "leur nombre est retranché") || !strings.Contains(v.Valeur, "4 après") {
 		t.Errorf("unknown leavers: %q / %q", v.Explication, v.Valeur)
 	}
+	// More unknown leavers than occupants other than the holder: the
+	// explanation says how many were removed, not that all were.
+	seul := household(pers(model.Titulaire, 50))
+	seul.ID = "M-SEUL"
+	seul.Bail = &model.Bail{Logement: "T3", DateEntree: model.NewDate(2005, 1, 1)}
+	v = model.Decohabitation(inconnus, seul, t3, ref, r)
+	if strings.Contains(v.Explication, "leur nombre est retranché") || !strings.Contains(v.Explication, "0 occupant(s) retranché(s) sur 2 partant(s)") || !strings.Contains(v.Valeur, "1 après") {
+		t.Errorf("leavers outnumbering the origin household: %q / %q", v.Explication, v.Valeur)
+	}
 	// Unknown origin: missing data, never a guess.
 	v = model.Decohabitation(partants, nil, nil, ref, r)
 	wantResultat(t, v, model.Incomplet)
