@@ -386,12 +386,16 @@ func resumeDonnees(d *DonneesMenage, o *model.Office, at model.Date) *pdf.Releve
 	if len(journal) > 0 {
 		r.Sections = append(r.Sections, pdf.SectionReleve{Titre: "Journal des opérations sur votre dossier", Lignes: journal})
 	}
-	dpo := "le délégué à la protection des données de l'Office"
-	if o != nil && strings.TrimSpace(o.DPO) != "" {
-		dpo = "le délégué à la protection des données (" + strings.TrimSpace(o.DPO) + ")"
+	// The office's DPO field is a contact (address, e-mail); its default is
+	// the generic title, which must not be repeated inside parentheses.
+	dpo := "au délégué à la protection des données de l'Office"
+	if o != nil {
+		if d := strings.TrimSpace(o.DPO); d != "" && !strings.HasPrefix(strings.ToLower(d), "le délégué") {
+			dpo = "au délégué à la protection des données (" + d + ")"
+		}
 	}
 	r.Sections = append(r.Sections, pdf.SectionReleve{Titre: "Vos droits", Lignes: []string{
-		"Vous pouvez demander la rectification, l'effacement ou la limitation du traitement de ces données en vous adressant à " + dpo + ". " +
+		"Vous pouvez demander la rectification, l'effacement ou la limitation du traitement de ces données en vous adressant " + dpo + ". " +
 			"Les données d'une demande sont conservées trois ans après sa radiation. Vous pouvez introduire une réclamation auprès de la CNIL (www.cnil.fr)."}})
 	return r
 }

@@ -110,6 +110,12 @@ func TestApp_ExporterMenage(t *testing.T) {
 	if strings.Contains(txt, "Brandoulet") {
 		t.Error("le résumé PDF nomme un autre ménage")
 	}
+	// The rights paragraph reads as French: « au délégué », not « à le
+	// délégué », and the default title is not repeated in parentheses.
+	flat := strings.Join(strings.Fields(txt), " ")
+	if !strings.Contains(flat, "en vous adressant au délégué à la protection des données") || strings.Contains(flat, "à le délégué") || strings.Contains(flat, "(le délégué") {
+		t.Errorf("paragraphe des droits mal rédigé :\n%s", flat)
+	}
 	// Journaled, without names.
 	j, err := a.DB.Journal(1)
 	if err != nil {

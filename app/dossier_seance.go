@@ -44,7 +44,7 @@ func (a *App) MiseEnPageDossierSeance(id, membre string) (*pdf.Releve, string, e
 	}
 	nom := ""
 	for _, m := range d.c.Membres {
-		if strings.EqualFold(strings.TrimSpace(m.Nom), strings.TrimSpace(membre)) {
+		if memeMembre(m, membre) {
 			nom = m.NomCivil()
 		}
 	}
@@ -52,6 +52,26 @@ func (a *App) MiseEnPageDossierSeance(id, membre string) (*pdf.Releve, string, e
 		return nil, "", model.Errorf(model.EINVALID, "« %s » n'est pas un membre de la séance %s : ajoutez-le dans « Membres et quorum », ou indiquez le nom tel qu'il y figure.", clipNom(membre), id)
 	}
 	return releveSeance(d, nom, a.Today()), nom, nil
+}
+
+// memeMembre reports whether s names member m: its name, or its name as
+// printed on the minutes (« Mme Nadia Benali », « Madame Nadia Benali »),
+// ignoring case, spacing and the civilité.
+func memeMembre(m model.Membre, s string) bool {
+	return sansCivilite(m.Nom) == sansCivilite(s)
+}
+
+// sansCivilite folds s (case, non-breaking and repeated spaces) and drops a
+// leading civilité.
+func sansCivilite(s string) string {
+	f := strings.Fields(strings.ToLower(strings.ReplaceAll(s, "\u00a0", " ")))
+	if len(f) > 1 {
+		switch f[0] {
+		case "mme", "madame", "m.", "monsieur":
+			f = f[1:]
+		}
+	}
+	return strings.Join(f, " ")
 }
 
 func clipNom(s string) string {

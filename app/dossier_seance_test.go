@@ -49,3 +49,31 @@ func TestApp_DossierSeance(t *testing.T) {
 		t.Errorf("non-membre : %v", err)
 	}
 }
+
+// TestApp_DossierSeanceNomImprime: the member is found by the name printed on
+// the minutes (with civilité, any case or spacing); another name is refused.
+func TestApp_DossierSeanceNomImprime(t *testing.T) {
+	a := sessionFixtures(t)
+	c, err := a.NouvelleCommission(date(2026, 11, 19), "Siège", "Arcueil", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := c.ID
+	ms := membres(3)
+	ms[0].Civilite = model.Madame
+	if _, err := a.SetMembres(id, ms); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AjouterLogement(id, "ARC-T3", nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, saisi := range []string{"Mme Membre A", "madame  membre a", "Mme\u00a0Membre A", "Membre A"} {
+		_, nom, err := a.MiseEnPageDossierSeance(id, saisi)
+		if err != nil || nom != "Mme\u00a0Membre A" {
+			t.Errorf("%q : %q, %v", saisi, nom, err)
+		}
+	}
+	if _, _, err := a.MiseEnPageDossierSeance(id, "Mme Membre Z"); err == nil {
+		t.Error("un non-membre est accepté")
+	}
+}
