@@ -288,8 +288,8 @@ func courbes(f *gofpdf.Fpdf, c *Courbes) {
 		if manque(cb.Points) {
 			mesure = " — non mesuré (données manquantes ou aucune attribution)"
 		}
-		f.SetXY(margeG+8, y)
-		f.CellFormat(largeur-8, 4.4, propre(cb.Nom+mesure), "", 2, "L", false, 0, "")
+		f.SetY(y)
+		texte(f, margeG+8, largeur-8, 4.4, propre(cb.Nom+mesure)) // a long legend wraps inside the margin
 	}
 	f.Ln(2)
 }

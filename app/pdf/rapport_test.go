@@ -39,6 +39,12 @@ func TestMiseEnPageRapport_AnneeSansSeuil(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(txt), " "), "non mesuré (données manquantes ou aucune attribution)") {
 		t.Errorf("legend of the unmeasured objectives missing:\n%s", txt)
 	}
+	// Nothing runs into the right margin (a long legend wraps).
+	for _, m := range mots(t, buf.Bytes()) {
+		if m.xMax > pageL-margeD+0.5 {
+			t.Errorf("page %d: « %s » ends at %.1f mm, past the margin (%.1f mm)", m.page, m.texte, m.xMax, pageL-margeD)
+		}
+	}
 }
 
 func TestDureeMois(t *testing.T) {
