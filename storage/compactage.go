@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"os"
-	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -42,7 +40,7 @@ func (db *DB) CompactageDu() bool {
 // and replaces it, when a compaction is due (or always, with force). No
 // other transaction may run meanwhile: it is called by the command line and
 // at opening, never while the window works. Errors: EINTERNAL (the base is
-// then unchanged, or the rewritten copy is kept as « NOM.compactage.tmp »).
+// then unchanged and the temporary copy « NOM.compactage.tmp » removed).
 func (db *DB) Compacter(force bool) error {
 	if db.readOnly || (!force && !db.CompactageDu()) {
 		return nil
@@ -50,38 +48,5 @@ func (db *DB) Compacter(force bool) error {
 	if err := db.bolt.Update(func(btx *bolt.Tx) error { return btx.Bucket(bucketMeta).Delete(keyCompactage) }); err != nil {
 		return internal(err, "La base « %s » n'a pas pu être compactée.", db.name())
 	}
-	tmp := db.path + ".compactage.tmp"
-	fail := func(err error) error {
-		_ = os.Remove(tmp)
-		return internal(err, "La base « %s » n'a pas pu être compactée ; elle n'a pas été modifiée.", db.name())
-	}
-	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{FreelistType: bolt.FreelistMapType})
-	if err != nil {
-		return fail(err)
-	}
-	if err := bolt.Compact(dst, db.bolt, 64<<20); err != nil {
-		_ = dst.Close()
-		return fail(err)
-	}
-	if err := dst.Close(); err != nil {
-		return fail(err)
-	}
-	if err := db.bolt.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp, db.path); err != nil {
-		bdb, oerr := bolt.Open(db.path, 0o600, &bolt.Options{Timeout: DefaultLockTimeout, FreelistType: bolt.FreelistMapType})
-		if oerr != nil {
-			return openError(db.name(), oerr)
-		}
-		db.bolt = bdb
-		return fail(err)
-	}
-	syncDir(filepath.Dir(db.path))
-	bdb, err := bolt.Open(db.path, 0o600, &bolt.Options{Timeout: DefaultLockTimeout, FreelistType: bolt.FreelistMapType})
-	if err != nil {
-		return openError(db.name(), err)
-	}
-	db.bolt = bdb
-	return nil
+	return db.rewrite(".compactage.tmp", "La base « %s » n'a pas pu être compactée ; elle n'a pas été modifiée.")
 }

@@ -166,10 +166,18 @@ func Open(path string, opts Options) (db *DB, err error) {
 // replaces it: after the encryption of a clear base, the freed pages of the
 // old file still held clear values.
 func (db *DB) compact() error {
-	tmp := db.path + ".chiffrement.tmp"
+	return db.rewrite(".chiffrement.tmp", "La base « %s » a été chiffrée mais n'a pas pu être réécrite. Gardez la copie avant chiffrement et relancez Logis.")
+}
+
+// rewrite copies the live pages into « NOM<suffix> » beside the base and
+// puts the copy in place of the file, then reopens it. On failure the copy
+// is removed, the base is left (or reopened) as it was, and the error says
+// failMsg (one %s: the base's name).
+func (db *DB) rewrite(suffix, failMsg string) error {
+	tmp := db.path + suffix
 	fail := func(err error) error {
 		_ = os.Remove(tmp)
-		return internal(err, "La base « %s » a été chiffrée mais n'a pas pu être réécrite. Gardez la copie avant chiffrement et relancez Logis.", db.name())
+		return internal(err, failMsg, db.name())
 	}
 	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{FreelistType: bolt.FreelistMapType})
 	if err != nil {
@@ -185,16 +193,18 @@ func (db *DB) compact() error {
 	if err := db.bolt.Close(); err != nil {
 		return fail(err)
 	}
-	db.bolt = nil
-	if err := os.Rename(tmp, db.path); err != nil {
-		return fail(err)
+	renameErr := os.Rename(tmp, db.path)
+	if renameErr == nil {
+		syncDir(filepath.Dir(db.path))
 	}
-	syncDir(filepath.Dir(db.path))
 	bdb, err := bolt.Open(db.path, 0o600, &bolt.Options{Timeout: DefaultLockTimeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
 		return openError(db.name(), err)
 	}
 	db.bolt = bdb
+	if renameErr != nil {
+		return fail(renameErr)
+	}
 	return nil
 }
 
