@@ -193,7 +193,15 @@ else
 fi
 
 # Print fallback (no PDF association) and the real %LocalAppData%: Windows-only tests.
-if wine dist/app-test.exe -test.run '^TestWindows_' -test.v >"$W/apptest.out" 2>&1 && grep -q "^--- PASS: TestWindows_ImprimerSansAssociation" "$W/apptest.out"; then
+apptest() { wine dist/app-test.exe -test.run '^TestWindows_' -test.v >"$W/apptest.out" 2>&1; }
+apptest; rc=$?
+if [ $rc != 0 ] && grep -q "wine client error" "$W/apptest.out"; then
+	# Wine's own server dropped the connection (seen once in CI): not a
+	# failure of the tests; they are run once more, on a fresh server.
+	wineserver -w 2>/dev/null
+	apptest; rc=$?
+fi
+if [ $rc = 0 ] && grep -q "^--- PASS: TestWindows_ImprimerSansAssociation" "$W/apptest.out"; then
 	ok "impression sans programme associé : le PDF est ouvert, message Ctrl+P ($(grep -o 'SE_ERR_[A-Z]*' "$W/apptest.out" | head -1))"
 else
 	ko "tests Windows de app : $(tail -5 "$W/apptest.out")"
