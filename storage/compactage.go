@@ -1,7 +1,6 @@
 package storage
 
 import (
-
 	bolt "go.etcd.io/bbolt"
 )
 
