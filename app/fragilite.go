@@ -142,15 +142,7 @@ func (a *App) Fragilite(code string, at model.Date) (FragiliteResidence, error) 
 		if err != nil {
 			return err
 		}
-		r, err := tx.Regles()
-		if err != nil {
-			return err
-		}
-		w, err := poidsFragilite(tx)
-		if err != nil {
-			return err
-		}
-		tenants, err := tenantsOf(tx, code, at)
+		r, w, tenants, err := residenceFragilite(tx, code, at)
 		if err != nil {
 			return err
 		}
@@ -158,6 +150,21 @@ func (a *App) Fragilite(code string, at model.Date) (FragiliteResidence, error) 
 		return nil
 	})
 	return f, err
+}
+
+// residenceFragilite reads what the index of residence code needs: the
+// rule tables, the weights of Paramètres and the tenants on date at.
+func residenceFragilite(tx *storage.Tx, code string, at model.Date) (*model.Regles, model.PoidsFragilite, []model.Menage, error) {
+	r, err := tx.Regles()
+	if err != nil {
+		return nil, model.PoidsFragilite{}, nil, err
+	}
+	w, err := poidsFragilite(tx)
+	if err != nil {
+		return nil, model.PoidsFragilite{}, nil, err
+	}
+	tenants, err := tenantsOf(tx, code, at)
+	return r, w, tenants, err
 }
 
 // EffetCandidat is the effect of housing a candidate in a dwelling on the
@@ -188,15 +195,7 @@ func (a *App) FragiliteCandidat(ref, menage string, at model.Date) (EffetCandida
 		if err != nil {
 			return err
 		}
-		r, err := tx.Regles()
-		if err != nil {
-			return err
-		}
-		w, err := poidsFragilite(tx)
-		if err != nil {
-			return err
-		}
-		tenants, err := tenantsOf(tx, res.Code, at)
+		r, w, tenants, err := residenceFragilite(tx, res.Code, at)
 		if err != nil {
 			return err
 		}
