@@ -17,21 +17,17 @@ import (
 func (s *Tableau) loadFragiles() {
 	s.fragBox.Objects = []fyne.CanvasObject{widget.NewCard("", "", widget.NewLabel("Calcul de l'indice de fragilité des résidences…"))}
 	s.fragBox.Refresh()
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		fr, err := s.main.app.Fragilites(0)
-		fyne.Do(func() {
+	enFond(&s.bg, s.main.journal(), "fragilité des résidences",
+		func() ([]app.FragiliteResidence, error) { return s.main.app.Fragilites(0) },
+		func(fr []app.FragiliteResidence, err error) {
 			if err != nil {
-				s.main.app.Log.Error("fragilité des résidences", "err", err)
-				s.fragBox.Objects = []fyne.CanvasObject{widget.NewLabel("L'indice de fragilité n'a pas pu être calculé : " + model.ErrorMessage(err))}
+				s.fragBox.Objects = []fyne.CanvasObject{widget.NewLabel(echec("L'indice de fragilité n'a pas pu être calculé", err))}
 			} else {
 				s.fragiles = fr
 				s.fragBox.Objects = []fyne.CanvasObject{fragilesCard(fr)}
 			}
 			s.fragBox.Refresh()
 		})
-	}()
 }
 
 // fragilesShown is how many residences the dashboard ranks.
