@@ -35,10 +35,10 @@ type coque interface {
 	journal() *slog.Logger
 }
 
-func (m *Main) fenetre() fyne.Window    { return m.win }
-func (m *Main) ouvrirMenage(id string)  { m.openMenage(id) }
-func (m *Main) rafraichirIndex()        { m.refreshIndex() }
-func (m *Main) journal() *slog.Logger   { return m.app.Log }
+func (m *Main) fenetre() fyne.Window   { return m.win }
+func (m *Main) ouvrirMenage(id string) { m.openMenage(id) }
+func (m *Main) rafraichirIndex()       { m.refreshIndex() }
+func (m *Main) journal() *slog.Logger  { return m.app.Log }
 
 var _ coque = (*Main)(nil)
 
