@@ -16,7 +16,11 @@ func cmdExporterMenage(a *app.App, args []string, out io.Writer) error {
 	fs := newFlags("exporter-menage")
 	dir := fs.String("out", "", "")
 	if err := fs.Parse(rest); err != nil || fs.NArg() > 0 || id == "" || *dir == "" {
-		return usageError("exporter-menage : indiquez l'identifiant du ménage et --out DOSSIER")
+		return usageError("exporter-menage : indiquez le ménage (identifiant ou NUR) et --out DOSSIER")
+	}
+	id, err := a.MenageDe(id)
+	if err != nil {
+		return err
 	}
 	paths, err := a.ExporterMenage(id, *dir)
 	if err != nil {
@@ -36,7 +40,11 @@ func cmdEffacerMenage(a *app.App, args []string, out io.Writer) error {
 	fs := newFlags("effacer-menage")
 	confirmer := fs.Bool("confirmer", false, "")
 	if err := fs.Parse(rest); err != nil || fs.NArg() > 0 || id == "" {
-		return usageError("effacer-menage : indiquez l'identifiant du ménage (et --confirmer pour effacer)")
+		return usageError("effacer-menage : indiquez le ménage, identifiant ou NUR (et --confirmer pour effacer)")
+	}
+	id, err := a.MenageDe(id)
+	if err != nil {
+		return err
 	}
 	if !*confirmer {
 		plan, err := a.PreparerEffacement(id)
@@ -67,7 +75,11 @@ func cmdLimiterMenage(a *app.App, args []string, out io.Writer) error {
 	lever := fs.Bool("lever", false, "")
 	confirmer := fs.Bool("confirmer", false, "")
 	if err := fs.Parse(rest); err != nil || fs.NArg() > 0 || id == "" {
-		return usageError("limiter-menage : indiquez l'identifiant du ménage, --confirmer (et --lever pour lever la limitation)")
+		return usageError("limiter-menage : indiquez le ménage (identifiant ou NUR), --confirmer (et --lever pour lever la limitation)")
+	}
+	id, err := a.MenageDe(id)
+	if err != nil {
+		return err
 	}
 	if !*confirmer {
 		fmt.Fprintln(out, "Rien n'a été modifié : relancez avec --confirmer.")

@@ -45,7 +45,7 @@ var commandes = []commande{
 	{"utilisateurs desactiver", "utilisateurs desactiver NOM\ndésactive un compte (son nom reste au journal)", model.ActionComptes, nil},
 	{"mot-de-passe", "mot-de-passe [--secours]\nchange votre mot de passe ; --secours : celui d'un responsable,\navec la clé de secours (LOGIS_CLE_DE_SECOURS ou saisie)", model.ActionMotDePasse, cmdMotDePasse},
 	{"dossier-seance", "dossier-seance ID --membre NOM --out FICHIER.pdf\ndossier de séance d'un membre : une page par logement, candidats masqués,\nfiligrane « confidentiel » à son nom (chaque exemplaire est journalisé)", model.ActionDocuments, cmdDossierSeance},
-	{"exporter-menage", "exporter-menage MENAGE --out DOSSIER\ntoutes les données d'un ménage : MENAGE.json et un relevé MENAGE.pdf (droit d'accès)", model.ActionExporterMenage, cmdExporterMenage},
+	{"exporter-menage", "exporter-menage MENAGE --out DOSSIER\ntoutes les données d'un ménage (identifiant ou NUR) : MENAGE.json et un relevé MENAGE.pdf (droit d'accès)", model.ActionExporterMenage, cmdExporterMenage},
 	{"effacer-menage", "effacer-menage MENAGE [--confirmer]\nefface un ménage (sans --confirmer : dit ce qui serait effacé et gardé)", model.ActionEffacer, cmdEffacerMenage},
 	{"limiter-menage", "limiter-menage MENAGE [--lever] --confirmer\nlimite le traitement d'un ménage (gardé, hors des listes de candidats)", model.ActionEffacer, cmdLimiterMenage},
 	{"purge", "purge [--date AAAA-MM-JJ] [--confirmer]\nménages sans bail ni demande active radiés depuis plus de trois ans ;\n--confirmer les efface et résume le journal ancien", model.ActionPurger, cmdPurge},

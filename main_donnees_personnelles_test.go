@@ -22,6 +22,16 @@ func TestCLI_DroitsPersonnes(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "M002.json") || !strings.Contains(out, "M002.pdf") {
 		t.Fatalf("export: %d %q %q", code, out, errOut)
 	}
+	// The NUR printed on the letters names the same household (lower case too).
+	byNUR := filepath.Join(t.TempDir(), "par-nur")
+	code, out, errOut = runCLI(t, "--db", db, "exporter-menage", "0942300000001gdpub", "--out", byNUR)
+	if code != 0 || !strings.Contains(out, "M002.json") {
+		t.Fatalf("export par NUR: %d %q %q", code, out, errOut)
+	}
+	code, _, errOut = runCLI(t, "--db", db, "limiter-menage", "0942399999999GDPUB", "--confirmer")
+	if code != 1 || !strings.Contains(errOut, "« 0942399999999GDPUB » introuvable") {
+		t.Fatalf("NUR inconnu: %d %q", code, errOut)
+	}
 	b, err := os.ReadFile(filepath.Join(dir, "M002.json"))
 	if err != nil || !strings.Contains(string(b), "Fictif") || !strings.Contains(string(b), "CAL-2026-03") || strings.Contains(string(b), "Exemple") {
 		t.Fatalf("json: %v %s", err, b)
