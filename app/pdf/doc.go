@@ -55,6 +55,19 @@ func nouveauDocument(date model.Date, titre, auteur string) *gofpdf.Fpdf {
 	return f
 }
 
+// premierePage starts a document of the office (minutes, annual report):
+// its metadata, automatic page breaks off above the bottom margin bas (mm),
+// the first page with the office's name in small bold.
+func premierePage(date model.Date, titre, office string, bas float64) *gofpdf.Fpdf {
+	f := nouveauDocument(date, titre, office)
+	f.SetAutoPageBreak(false, bas)
+	f.AddPage()
+	police(f, true, 9)
+	texte(f, margeG, largeur, 4.5, office)
+	f.Ln(2)
+	return f
+}
+
 // terminer checks gofpdf's first error once, then writes the document.
 func terminer(f *gofpdf.Fpdf, w io.Writer) error {
 	if err := f.Error(); err != nil {
@@ -193,4 +206,19 @@ func police(f *gofpdf.Fpdf, gras bool, taille float64) {
 func forcerPolice(f *gofpdf.Fpdf, gras bool, taille float64) {
 	police(f, !gras, taille+1)
 	police(f, gras, taille)
+}
+
+// lignes gathers a document's words in reading order, one non-empty
+// string a line: what the documents' Texte methods return (tests, checks
+// that a mention is present).
+type lignes struct{ strings.Builder }
+
+// ecrire adds each non-empty string of s as a line.
+func (b *lignes) ecrire(s ...string) {
+	for _, x := range s {
+		if x != "" {
+			b.WriteString(x)
+			b.WriteByte('\n')
+		}
+	}
 }

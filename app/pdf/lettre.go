@@ -55,15 +55,8 @@ type Lettre struct {
 // Texte returns every word of the letter in reading order, for tests and
 // for checking that a mention is present.
 func (l *Lettre) Texte() string {
-	var b strings.Builder
-	w := func(s ...string) {
-		for _, x := range s {
-			if x != "" {
-				b.WriteString(x)
-				b.WriteByte('\n')
-			}
-		}
-	}
+	var b lignes
+	w := b.ecrire
 	w(l.Expediteur...)
 	for _, r := range l.References {
 		w(r[0] + " " + r[1])

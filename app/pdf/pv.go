@@ -50,15 +50,8 @@ type PV struct {
 
 // Texte returns every word of the minutes in reading order (for tests).
 func (p *PV) Texte() string {
-	var b strings.Builder
-	w := func(s ...string) {
-		for _, x := range s {
-			if x != "" {
-				b.WriteString(x)
-				b.WriteByte('\n')
-			}
-		}
-	}
+	var b lignes
+	w := b.ecrire
 	tab := func(t Tableau) {
 		w(strings.Join(t.Entetes, " | "))
 		for _, r := range t.Lignes {

@@ -21,13 +21,7 @@ func (p *PV) Ecrire(w io.Writer) error {
 	if len(p.Titre) > 1 {
 		titre = p.Titre[1]
 	}
-	f := nouveauDocument(p.Date, titre, p.Office)
-	f.SetAutoPageBreak(false, basPV)
-	f.AddPage()
-
-	police(f, true, 9)
-	texte(f, margeG, largeur, 4.5, p.Office)
-	f.Ln(2)
+	f := premierePage(p.Date, titre, p.Office, basPV)
 	for i, t := range p.Titre {
 		switch i {
 		case 0:

@@ -64,15 +64,8 @@ type RapportAnnuel struct {
 
 // Texte returns every word of the report in reading order (for tests).
 func (r *RapportAnnuel) Texte() string {
-	var b strings.Builder
-	w := func(s ...string) {
-		for _, x := range s {
-			if x != "" {
-				b.WriteString(x)
-				b.WriteByte('\n')
-			}
-		}
-	}
+	var b lignes
+	w := b.ecrire
 	w(r.Office)
 	w(r.Titre...)
 	for _, bl := range r.Blocs {

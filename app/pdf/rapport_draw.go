@@ -29,13 +29,7 @@ func (r *RapportAnnuel) Ecrire(w io.Writer) error {
 	if len(r.Titre) > 0 {
 		titre = r.Titre[0]
 	}
-	f := nouveauDocument(r.Date, titre, r.Office)
-	f.SetAutoPageBreak(false, basRapport)
-	f.AddPage()
-
-	police(f, true, 9)
-	texte(f, margeG, largeur, 4.5, r.Office)
-	f.Ln(2)
+	f := premierePage(r.Date, titre, r.Office, basRapport)
 	for i, t := range r.Titre {
 		switch i {
 		case 0:
