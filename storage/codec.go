@@ -134,6 +134,12 @@ func changedFields(old, cur []byte) []string {
 	if json.Unmarshal(old, &a) != nil || json.Unmarshal(cur, &b) != nil {
 		return nil // not objects: the value as a whole changed
 	}
+	return champsDifferents(a, b)
+}
+
+// champsDifferents lists, sorted, the fields whose encoded value differs
+// between two records (added and removed fields included).
+func champsDifferents[V ~[]byte](a, b map[string]V) []string {
 	var champs []string
 	for name, va := range a {
 		if vb, ok := b[name]; !ok || !bytes.Equal(va, vb) {

@@ -3,7 +3,6 @@ package storage
 import (
 	"bytes"
 	"reflect"
-	"sort"
 	"sync"
 
 	"github.com/vmihailenco/msgpack/v5"
@@ -85,19 +84,7 @@ func changedBinaryFields(old, cur []byte) []string {
 	if err1 != nil || err2 != nil {
 		return nil
 	}
-	var champs []string
-	for name, va := range a {
-		if vb, ok := b[name]; !ok || !bytes.Equal(va, vb) {
-			champs = append(champs, name)
-		}
-	}
-	for name := range b {
-		if _, ok := a[name]; !ok {
-			champs = append(champs, name)
-		}
-	}
-	sort.Strings(champs)
-	return champs
+	return champsDifferents(a, b)
 }
 
 // recode gives old (a plain form of a value of v's type, in either

@@ -70,28 +70,6 @@ func (tx *Tx) NextCommissionID(year int) (string, error) {
 		return "", model.Errorf(model.EINVALID, "L'année %d n'est pas valable pour une commission.", year)
 	}
 	key := []byte(fmt.Sprintf("%scommission/%04d", seqKeyPrefix, year))
-	var n uint64
-	if data := meta.Get(key); data != nil {
-		if err := decode(bucketMeta, key, data, &n); err != nil {
-			return "", damagedRecord(err, tx.db.name(), bucketMeta, key)
-		}
-	}
-	var id string
-	for {
-		n++
-		id = fmt.Sprintf("C%04d-%03d", year, n)
-		if taken, err := tx.rawGet(bucketCommissions, id); err != nil {
-			return "", err
-		} else if taken == nil {
-			break
-		}
-	}
-	data, err := encode(bucketMeta, key, n)
-	if err != nil {
-		return "", internal(err, "La séquence des commissions %d n'a pas pu être enregistrée.", year)
-	}
-	if err := meta.Put(key, data); err != nil {
-		return "", internal(err, "La séquence des commissions %d n'a pas pu être enregistrée.", year)
-	}
-	return id, nil
+	return tx.nextInSequence(meta, key, bucketCommissions, func(n uint64) string { return fmt.Sprintf("C%04d-%03d", year, n) },
+		fmt.Sprintf("La séquence des commissions %d n'a pas pu être enregistrée.", year))
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	bolt "go.etcd.io/bbolt"
+
 	"logis/model"
 )
 
@@ -106,6 +108,16 @@ func (tx *Tx) NextID(kind string) (string, error) {
 		k.prefix = strings.ToUpper(kind[:1])
 	}
 	key := []byte(seqKeyPrefix + kind)
+	return tx.nextInSequence(meta, key, k.bucket, func(n uint64) string { return fmt.Sprintf("%s%06d", k.prefix, n) },
+		fmt.Sprintf("La séquence des identifiants « %s » n'a pas pu être enregistrée.", kind))
+}
+
+// nextInSequence reads the counter at key of the meta bucket, gives the
+// first identifier format(n) after it that bucket does not hold (every
+// one when bucket is nil), and stores the new counter. Errors: EDAMAGED
+// when the counter cannot be read, EINTERNAL (with the French message
+// fail) when it cannot be written.
+func (tx *Tx) nextInSequence(meta *bolt.Bucket, key, bucket []byte, format func(uint64) string, fail string) (string, error) {
 	var n uint64
 	if data := meta.Get(key); data != nil {
 		if err := decode(bucketMeta, key, data, &n); err != nil {
@@ -115,11 +127,11 @@ func (tx *Tx) NextID(kind string) (string, error) {
 	var id string
 	for {
 		n++
-		id = fmt.Sprintf("%s%06d", k.prefix, n)
-		if k.bucket == nil {
+		id = format(n)
+		if bucket == nil {
 			break
 		}
-		if taken, err := tx.rawGet(k.bucket, id); err != nil {
+		if taken, err := tx.rawGet(bucket, id); err != nil {
 			return "", err
 		} else if taken == nil {
 			break
@@ -127,10 +139,10 @@ func (tx *Tx) NextID(kind string) (string, error) {
 	}
 	data, err := encode(bucketMeta, key, n)
 	if err != nil {
-		return "", internal(err, "La séquence des identifiants « %s » n'a pas pu être enregistrée.", kind)
+		return "", internal(err, "%s", fail)
 	}
 	if err := meta.Put(key, data); err != nil {
-		return "", internal(err, "La séquence des identifiants « %s » n'a pas pu être enregistrée.", kind)
+		return "", internal(err, "%s", fail)
 	}
 	return id, nil
 }
