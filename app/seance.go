@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -365,4 +366,11 @@ func (a *App) AttribuesEnSeance() (map[string]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// DossierDocumentsSeances is the folder proposed for the sessions' PDF
+// documents (minutes, letters, members' files): « Courriers » beside the
+// base.
+func (a *App) DossierDocumentsSeances() string {
+	return filepath.Join(filepath.Dir(a.DB.Path()), "Courriers")
 }
