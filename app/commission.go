@@ -68,22 +68,9 @@ func (a *App) NouvelleCommission(date model.Date, lieu, commune string, typ mode
 }
 
 // ModifierCommission changes the date, place, commune or kind of a session
-// in preparation.
+// in preparation (see Seance.Entete).
 func (a *App) ModifierCommission(id string, date model.Date, lieu, commune string, typ model.TypeCommission) (*model.Commission, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return nil, err
-	}
-	return a.modifier(id, "en-tête de la séance", func(tx *storage.Tx, c *model.Commission) error {
-		c.Date, c.Lieu, c.Commune, c.Type = date, strings.TrimSpace(lieu), strings.TrimSpace(commune), typ
-		c.Commune = canonCommune(c.Commune)
-		if len(c.Logements) > 0 && c.Type == model.CommissionOccupation {
-			return model.Errorf(model.EINVALID, "La séance examine des logements à attribuer : elle ne peut pas devenir un simple examen de l'occupation.")
-		}
-		if len(c.Occupation) > 0 && c.Type == model.CommissionAttribution {
-			return model.Errorf(model.EINVALID, "La séance comprend un examen de l'occupation : elle ne peut pas devenir une simple commission d'attribution.")
-		}
-		return nil
-	})
+	return a.Seance(id).Entete(date, lieu, commune, typ)
 }
 
 // SupprimerCommission deletes a session in preparation.
@@ -94,186 +81,63 @@ func (a *App) SupprimerCommission(id string) error {
 	return a.DB.Update("Commission "+id+" : suppression", func(tx *storage.Tx) error { return tx.DeleteCommission(id) })
 }
 
-// SetMembres replaces the members of the session and who is present; it
-// returns the quorum verdict.
+// SetMembres replaces the members of a session in preparation and who is
+// present (see Seance.Membres); it returns the quorum verdict.
 func (a *App) SetMembres(id string, membres []model.Membre) (model.Verdict, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return model.Verdict{}, err
-	}
-	c, err := a.modifier(id, "membres et présences", func(tx *storage.Tx, c *model.Commission) error {
-		c.Membres = slices.Clone(membres)
-		for i := range c.Membres {
-			c.Membres[i].Nom = strings.TrimSpace(c.Membres[i].Nom)
-			c.Membres[i].Qualite = strings.TrimSpace(c.Membres[i].Qualite)
-		}
-		maires := 0
-		for _, m := range c.Membres {
-			if m.Maire {
-				maires++
-			}
-		}
-		if maires > 1 {
-			return model.Errorf(model.EINVALID, "Un seul membre est le maire de la commune (voix prépondérante).")
-		}
-		return nil
-	})
+	c, err := a.Seance(id).Membres(membres)
 	if err != nil {
 		return model.Verdict{}, err
 	}
 	return c.Quorum(), nil
 }
 
-// AjouterLogement adds a dwelling to the session with its candidates: the
-// applications nurs in that order (an empty, non-nil slice adds none), or,
-// when nurs is nil, the first three the program ranks. exception is one of model.ExceptionsTroisCandidats when
-// fewer than three candidates are presented ("" otherwise). It returns the
-// rule-of-three verdict.
+// AjouterLogement adds a dwelling to a session in preparation with its
+// candidates (see Seance.AjouterLogement) and returns the rule-of-three
+// verdict.
 func (a *App) AjouterLogement(id, ref string, nurs []string, exception string) (model.Verdict, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return model.Verdict{}, err
-	}
-	c, err := a.Commission(id)
+	c, err := a.Seance(id).AjouterLogement(ref, nurs, exception)
 	if err != nil {
 		return model.Verdict{}, err
 	}
-	liste, err := a.Candidats(ref, c.Date, false)
-	if err != nil {
-		return model.Verdict{}, err
-	}
-	if nurs == nil {
-		for i := 0; i < len(liste.Candidats) && i < NombreCandidatsProposes; i++ {
-			nurs = append(nurs, liste.Candidats[i].NUR)
-		}
-	}
-	var dossier *model.DossierLogement
-	_, err = a.modifier(id, "logement "+ref+" ajouté", func(tx *storage.Tx, c *model.Commission) error {
-		if c.Type == model.CommissionOccupation {
-			return model.Errorf(model.EINVALID, "La commission %s est un examen de l'occupation : elle n'attribue pas de logement.", c.ID)
-		}
-		if c.Dossier(ref) != nil {
-			return model.Errorf(model.ECONFLICT, "Le logement %s est déjà examiné par la commission %s.", ref, c.ID)
-		}
-		l, err := tx.Logement(ref)
-		if err != nil {
-			return err
-		}
-		if c.Commune != "" && !model.SameCommune(c.Commune, l.Commune) {
-			return model.Errorf(model.EINVALID, "Le logement %s est à %s : la commission %s examine les logements de %s.", ref, l.Commune, c.ID, c.Commune)
-		}
-		if exception != "" && !model.ExceptionValable(exception) {
-			return model.Errorf(model.EINVALID, "« %s » n'est pas une exception prévue à la règle des trois candidats (art. R.441-3 CCH).", exception)
-		}
-		d := model.DossierLogement{Logement: ref, Commune: l.Commune, QPV: l.QPV, Exception: exception}
-		c.Logements = append(c.Logements, d)
-		dossier = &c.Logements[len(c.Logements)-1]
-		for _, nur := range nurs {
-			if err := a.ajouterCandidat(tx, c, dossier, l, liste, nur); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return model.Verdict{}, err
-	}
-	return model.TroisCandidats(dossier), nil
+	return model.TroisCandidats(c.Dossier(ref)), nil
 }
 
 // RetirerLogement removes a dwelling (and its candidates) from a session in
 // preparation.
 func (a *App) RetirerLogement(id, ref string) error {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return err
-	}
-	_, err := a.modifier(id, "logement "+ref+" retiré", func(tx *storage.Tx, c *model.Commission) error {
-		for i := range c.Logements {
-			if c.Logements[i].Logement == ref {
-				c.Logements = slices.Delete(c.Logements, i, i+1)
-				return nil
-			}
-		}
-		return errDossier(c, ref)
-	})
+	_, err := a.Seance(id).RetirerLogement(ref)
 	return err
 }
 
 // SetException records why fewer than three candidates are presented
 // ("" to remove it) and returns the rule-of-three verdict.
 func (a *App) SetException(id, ref, exception string) (model.Verdict, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
+	c, err := a.Seance(id).Exception(ref, exception)
+	if err != nil {
 		return model.Verdict{}, err
 	}
-	var v model.Verdict
-	_, err := a.modifier(id, "exception à la règle des trois candidats, logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
-		d := c.Dossier(ref)
-		if d == nil {
-			return errDossier(c, ref)
-		}
-		if exception != "" && !model.ExceptionValable(exception) {
-			return model.Errorf(model.EINVALID, "« %s » n'est pas une exception prévue à la règle des trois candidats (art. R.441-3 CCH).", exception)
-		}
-		d.Exception = exception
-		v = model.TroisCandidats(d)
-		return nil
-	})
-	return v, err
+	return model.TroisCandidats(c.Dossier(ref)), nil
 }
 
-// AjouterCandidat adds application nur to a dwelling of the session, with
-// the rank the program proposes (or the reason it would exclude it: the
-// commission may still examine it). It returns the rule-of-three verdict.
+// AjouterCandidat adds application nur to a dwelling of a session in
+// preparation (see Seance.AjouterCandidat). It returns the rule-of-three
+// verdict.
 func (a *App) AjouterCandidat(id, ref, nur string) (model.Verdict, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return model.Verdict{}, err
-	}
-	c, err := a.Commission(id)
+	c, err := a.Seance(id).AjouterCandidat(ref, nur)
 	if err != nil {
 		return model.Verdict{}, err
 	}
-	liste, err := a.Candidats(ref, c.Date, false)
-	if err != nil {
-		return model.Verdict{}, err
-	}
-	var v model.Verdict
-	_, err = a.modifier(id, "candidat ajouté au logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
-		d := c.Dossier(ref)
-		if d == nil {
-			return errDossier(c, ref)
-		}
-		l, err := tx.Logement(ref)
-		if err != nil {
-			return err
-		}
-		if err := a.ajouterCandidat(tx, c, d, l, liste, nur); err != nil {
-			return err
-		}
-		v = model.TroisCandidats(d)
-		return nil
-	})
-	return v, err
+	return model.TroisCandidats(c.Dossier(ref)), nil
 }
 
 // RetirerCandidat removes application nur from a dwelling of the session
 // and returns the rule-of-three verdict.
 func (a *App) RetirerCandidat(id, ref, nur string) (model.Verdict, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
+	c, err := a.Seance(id).RetirerCandidat(ref, nur)
+	if err != nil {
 		return model.Verdict{}, err
 	}
-	var v model.Verdict
-	_, err := a.modifier(id, "candidat retiré du logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
-		d := c.Dossier(ref)
-		if d == nil {
-			return errDossier(c, ref)
-		}
-		i := slices.IndexFunc(d.Candidats, func(k model.Candidat) bool { return k.NUR == nur })
-		if i < 0 {
-			return errCandidat(d, nur)
-		}
-		d.Candidats = slices.Delete(d.Candidats, i, i+1)
-		v = model.TroisCandidats(d)
-		return nil
-	})
-	return v, err
+	return model.TroisCandidats(c.Dossier(ref)), nil
 }
 
 // ajouterCandidat appends application nur to dossier d with its proposed
@@ -340,32 +204,13 @@ func (a *App) ajouterCandidat(tx *storage.Tx, c *model.Commission, d *model.Doss
 // in fact and in law) and fit the other decisions of the dwelling (one
 // attribution at most, distinct ranks).
 func (a *App) Decider(id, ref, nur string, d model.Decision) (*model.Commission, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return nil, err
-	}
-	return a.modifier(id, "décision pour le logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
-		return appliquerDecision(c, ref, nur, &d)
-	})
+	return a.Seance(id).Decider(ref, nur, d)
 }
 
 // AnnulerDecision removes the decision entered for application nur (a
 // session in preparation only).
 func (a *App) AnnulerDecision(id, ref, nur string) (*model.Commission, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return nil, err
-	}
-	return a.modifier(id, "décision retirée, logement "+ref, func(tx *storage.Tx, c *model.Commission) error {
-		dos := c.Dossier(ref)
-		if dos == nil {
-			return errDossier(c, ref)
-		}
-		k := dos.Candidat(nur)
-		if k == nil {
-			return errCandidat(dos, nur)
-		}
-		k.Decision = nil
-		return nil
-	})
+	return a.Seance(id).AnnulerDecision(ref, nur)
 }
 
 func appliquerDecision(c *model.Commission, ref, nur string, d *model.Decision) error {
@@ -417,95 +262,81 @@ func appliquerDecision(c *model.Commission, ref, nur string, d *model.Decision) 
 // It returns the cases added (households already in the session are
 // skipped).
 func (a *App) AjouterOccupation(id string, menages []string) ([]model.DossierOccupation, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
+	added, _, err := a.Seance(id).AjouterOccupation(menages)
+	return added, err
+}
+
+// ajouterOccupation adds households to c's occupancy part (see
+// AjouterOccupation) and returns the cases added.
+func ajouterOccupation(tx *storage.Tx, c *model.Commission, menages []string) ([]model.DossierOccupation, error) {
+	var added []model.DossierOccupation
+	if c.Type == model.CommissionAttribution {
+		return nil, model.Errorf(model.EINVALID, "La commission %s est une commission d'attribution : choisissez le type « attribution et examen de l'occupation » pour y examiner l'occupation.", c.ID)
+	}
+	r, err := tx.Regles()
+	if err != nil {
 		return nil, err
 	}
-	var added []model.DossierOccupation
-	_, err := a.modifier(id, "examen de l'occupation : ménages ajoutés", func(tx *storage.Tx, c *model.Commission) error {
-		if c.Type == model.CommissionAttribution {
-			return model.Errorf(model.EINVALID, "La commission %s est une commission d'attribution : choisissez le type « attribution et examen de l'occupation » pour y examiner l'occupation.", c.ID)
-		}
-		r, err := tx.Regles()
-		if err != nil {
-			return err
-		}
-		var list []model.Menage
-		if menages == nil {
-			if err := tx.ForEachMenage(func(m *model.Menage) error {
-				if m.APresenter && m.Loge() {
-					list = append(list, *m)
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-		} else {
-			for _, mid := range menages {
-				m, err := tx.Menage(mid)
-				if err != nil {
-					return err
-				}
-				if !m.Loge() {
-					return model.Errorf(model.EINVALID, "Le ménage %s n'est pas locataire de l'Office : son occupation ne peut pas être examinée.", mid)
-				}
+	var list []model.Menage
+	if menages == nil {
+		if err := tx.ForEachMenage(func(m *model.Menage) error {
+			if m.APresenter && m.Loge() {
 				list = append(list, *m)
 			}
+			return nil
+		}); err != nil {
+			return nil, err
 		}
-		for i := range list {
-			m := &list[i]
-			if c.DossierOccupationDe(m.ID) != nil {
-				continue
-			}
-			l, err := tx.Logement(m.Bail.Logement)
+	} else {
+		for _, mid := range menages {
+			m, err := tx.Menage(mid)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			if c.Commune != "" && !model.SameCommune(c.Commune, l.Commune) {
-				if menages == nil {
-					continue // the households of other communes go to their own commission
-				}
-				return model.Errorf(model.EINVALID, "Le ménage %s est logé à %s : la commission %s examine %s.", m.ID, l.Commune, c.ID, c.Commune)
+			if !m.Loge() {
+				return nil, model.Errorf(model.EINVALID, "Le ménage %s n'est pas locataire de l'Office : son occupation ne peut pas être examinée.", mid)
 			}
-			e := model.ExaminerOccupation(m, l, c.Date, r)
-			o := model.DossierOccupation{Menage: m.ID, Logement: l.Reference}
-			for _, v := range e.Situations() {
-				if v.Flag() {
-					o.Situations = append(o.Situations, string(v.Regle))
-				}
-			}
-			c.Occupation = append(c.Occupation, o)
-			added = append(added, o)
+			list = append(list, *m)
 		}
-		return nil
-	})
-	return added, err
+	}
+	for i := range list {
+		m := &list[i]
+		if c.DossierOccupationDe(m.ID) != nil {
+			continue
+		}
+		l, err := tx.Logement(m.Bail.Logement)
+		if err != nil {
+			return nil, err
+		}
+		if c.Commune != "" && !model.SameCommune(c.Commune, l.Commune) {
+			if menages == nil {
+				continue // the households of other communes go to their own commission
+			}
+			return nil, model.Errorf(model.EINVALID, "Le ménage %s est logé à %s : la commission %s examine %s.", m.ID, l.Commune, c.ID, c.Commune)
+		}
+		e := model.ExaminerOccupation(m, l, c.Date, r)
+		o := model.DossierOccupation{Menage: m.ID, Logement: l.Reference}
+		for _, v := range e.Situations() {
+			if v.Flag() {
+				o.Situations = append(o.Situations, string(v.Regle))
+			}
+		}
+		c.Occupation = append(c.Occupation, o)
+		added = append(added, o)
+	}
+	return added, nil
 }
 
 // RetirerOccupation removes a household from the occupancy part.
 func (a *App) RetirerOccupation(id, menage string) error {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return err
-	}
-	_, err := a.modifier(id, "examen de l'occupation : ménage retiré", func(tx *storage.Tx, c *model.Commission) error {
-		i := slices.IndexFunc(c.Occupation, func(o model.DossierOccupation) bool { return o.Menage == menage })
-		if i < 0 {
-			return errOccupation(c, menage)
-		}
-		c.Occupation = slices.Delete(c.Occupation, i, i+1)
-		return nil
-	})
+	_, err := a.Seance(id).RetirerOccupation(menage)
 	return err
 }
 
 // ConstaterOccupation records the commission's finding on a household's
 // occupancy and the kind of dwelling that would fit it.
 func (a *App) ConstaterOccupation(id, menage, constat, logementAdapte string) (*model.Commission, error) {
-	if err := a.Peut(model.ActionCommission); err != nil {
-		return nil, err
-	}
-	return a.modifier(id, "examen de l'occupation : constat", func(tx *storage.Tx, c *model.Commission) error {
-		return appliquerConstat(c, menage, constat, logementAdapte)
-	})
+	return a.Seance(id).Constater(menage, constat, logementAdapte)
 }
 
 func appliquerConstat(c *model.Commission, menage, constat, adapte string) error {
@@ -576,14 +407,30 @@ func (a *App) Cloturer(id string) (*model.Commission, error) {
 // amendment's Objet says so. ChangerDecision, ChangerConstat and ChangerMembres build
 // the usual changes.
 func (a *App) Amender(id, motif string, change func(c *model.Commission) error) (*model.Amendement, error) {
+	_, am, err := a.amender(id, motif, func(_ *storage.Tx, c *model.Commission) error { return change(c) })
+	return am, err
+}
+
+// verifierMotif: an amendment's reason is at least a short sentence.
+func verifierMotif(motif string) error {
+	if len([]rune(strings.TrimSpace(motif))) < 10 {
+		return model.Errorf(model.EINVALID, "Le motif de l'amendement est obligatoire (au moins une courte phrase).")
+	}
+	return nil
+}
+
+// amender is Amender with a change that may read the records (a dwelling
+// or a candidate added); it returns the session as amended.
+func (a *App) amender(id, motif string, change func(tx *storage.Tx, c *model.Commission) error) (*model.Commission, *model.Amendement, error) {
 	if err := a.Peut(model.ActionCommission); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	motif = strings.TrimSpace(motif)
-	if len([]rune(motif)) < 10 {
-		return nil, model.Errorf(model.EINVALID, "Le motif de l'amendement est obligatoire (au moins une courte phrase).")
+	if err := verifierMotif(motif); err != nil {
+		return nil, nil, err
 	}
 	var am *model.Amendement
+	var out *model.Commission
 	err := a.DB.Update("Commission "+id+" : amendement", func(tx *storage.Tx) error {
 		old, err := tx.Commission(id)
 		if err != nil {
@@ -596,7 +443,7 @@ func (a *App) Amender(id, motif string, change func(c *model.Commission) error) 
 		if err != nil {
 			return err
 		}
-		if err := change(c); err != nil {
+		if err := change(tx, c); err != nil {
 			return err
 		}
 		c.ID, c.Statut, c.Cloture, c.Amendements = old.ID, model.Close, old.Cloture, old.Amendements
@@ -633,12 +480,13 @@ func (a *App) Amender(id, motif string, change func(c *model.Commission) error) 
 		c.Instantane = snap
 		am = &model.Amendement{Quand: a.Now().Round(0), Utilisateur: osUser(), Motif: motif, Objet: objet}
 		c.Amendements = append(slices.Clone(old.Amendements), *am)
+		out = c
 		return tx.PutCommission(c)
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return am, nil
+	return out, am, nil
 }
 
 // ChangerDecision is an amendment: the decision for application nur on
@@ -654,7 +502,7 @@ func ChangerConstat(menage, constat, logementAdapte string) func(*model.Commissi
 
 // ChangerMembres is an amendment: the members and who was present.
 func ChangerMembres(membres []model.Membre) func(*model.Commission) error {
-	return func(c *model.Commission) error { c.Membres = slices.Clone(membres); return nil }
+	return func(c *model.Commission) error { return appliquerMembres(c, membres) }
 }
 
 // modifier runs fn on session id in one write transaction and stores it;

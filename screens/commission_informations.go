@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"logis/app"
 	"logis/model"
 )
 
@@ -23,21 +22,33 @@ const ongletInformations = "Informations (§1.3)"
 // situations of each candidate presented (co-tenancy, CIAL, decohabitation,
 // rehousing after a refused transfer).
 type informationsPanel struct {
-	win  fyne.Window
-	a    *app.App
-	c    *model.Commission
-	text *widget.RichText
-	add  *widget.Button
-	fix  *widget.Button
-	body fyne.CanvasObject
-	form *transfertForm // the form last opened (tests)
+	win   fyne.Window
+	shell coque
+	a     informationsApp
+	c     *model.Commission
+	text  *widget.RichText
+	add   *widget.Button
+	fix   *widget.Button
+	body  fyne.CanvasObject
+	form  *transfertForm // the form last opened (tests)
 	// masque: the session is in presentation mode (commission_presentation.go):
 	// no name, free text nor full NUR.
 	masque func() bool
 }
 
-func newInformationsPanel(win fyne.Window, a *app.App) *informationsPanel {
-	p := &informationsPanel{win: win, a: a}
+// informationsApp is what the « Informations (§1.3) » tab calls of the app
+// (*app.App satisfies it).
+type informationsApp interface {
+	Peut(action model.Action) error
+	InformationsSeance(id string) (*model.InformationsSeance, error)
+	SituationsSeance(id string) (map[string][]string, error)
+	TransfertsBail() ([]model.TransfertBail, error)
+	EnregistrerTransfert(t model.TransfertBail) (*model.TransfertBail, error)
+	SupprimerTransfert(id string) error
+}
+
+func newInformationsPanel(shell coque, a informationsApp) *informationsPanel {
+	p := &informationsPanel{win: shell.fenetre(), shell: shell, a: a}
 	p.text = widget.NewRichText()
 	p.text.Wrapping = fyne.TextWrapWord
 	p.add = widget.NewButtonWithIcon("Enregistrer un transfert de bail…", theme.ContentAddIcon(), func() { p.openTransfert(nil) })
@@ -193,14 +204,16 @@ func (p *informationsPanel) openTransfert(old *model.TransfertBail) {
 // saveTransfert records the form's transfer and refreshes the tab.
 func (p *informationsPanel) saveTransfert() bool {
 	t, err := p.form.transfert()
+	var saved *model.TransfertBail
 	if err == nil {
-		_, err = p.a.EnregistrerTransfert(t)
+		saved, err = p.a.EnregistrerTransfert(t)
 	}
 	if err != nil {
 		Erreur(p.win, err)
 		return false
 	}
 	p.load()
+	p.shell.confirmer("Transfert de bail " + saved.ID + " enregistré (§1.3.1)")
 	return true
 }
 
@@ -249,6 +262,7 @@ func (p *informationsPanel) openCorrection() {
 			}
 			dlg.Hide()
 			p.load()
+			p.shell.confirmer("Transfert de bail " + t.ID + " supprimé (§1.3.1)")
 		})
 	})
 	supprimer.Importance = widget.DangerImportance

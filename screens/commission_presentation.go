@@ -51,7 +51,7 @@ func (p *logementsPanel) affVerdict(v model.Verdict, nom string) model.Verdict {
 // presentationForcee reports whether the account sees the sessions in
 // presentation mode whatever the button says (the consultation role).
 func (e *seanceEditor) presentationForcee() bool {
-	return e.s.main.app.Compte().Role == model.Consultation
+	return e.a.Compte().Role == model.Consultation
 }
 
 // enPresentation reports whether the session is shown in presentation mode.
@@ -122,7 +122,7 @@ func (e *seanceEditor) onDossier() {
 	if e.c == nil {
 		return
 	}
-	win, a := e.s.main.win, e.s.main.app
+	win, a := e.shell.fenetre(), e.a
 	var noms []string
 	for _, m := range e.c.Membres {
 		noms = append(noms, m.Nom)
@@ -133,7 +133,7 @@ func (e *seanceEditor) onDossier() {
 	}
 	choix := widget.NewSelect(noms, nil)
 	choix.SetSelected(noms[0])
-	dir := filepath.Join(filepath.Dir(a.DB.Path()), "Courriers")
+	dir := a.DossierDocumentsSeances()
 	msg := widget.NewLabel("Un exemplaire par membre : une page par logement, les candidats en mode présentation, le rang proposé et sa raison, en filigrane « CONFIDENTIEL » et le nom du membre. Chaque exemplaire est inscrit au journal. Dossier : " + dir)
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Dossier de séance", "Éditer", "Annuler", container.NewVBox(msg, choix), func(ok bool) {
@@ -146,6 +146,7 @@ func (e *seanceEditor) onDossier() {
 			return
 		}
 		e.dernierDossier = path
+		e.shell.confirmer("Dossier de séance enregistré dans « " + filepath.Dir(path) + " » (séance " + e.c.ID + ")")
 		info := widget.NewLabel("Dossier de séance écrit : " + path)
 		info.Wrapping = fyne.TextWrapWord
 		showDialog(dialog.NewCustom("Dossier de séance", "Fermer", messageBox(info, 480, 60), win))

@@ -3,6 +3,7 @@ package screens
 import (
 	"fmt"
 	"image/color"
+	"log/slog"
 	"math"
 	"strconv"
 	"sync"
@@ -14,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"logis/app"
 	"logis/model"
 )
 
@@ -23,7 +23,8 @@ import (
 // activity and breakdowns — with the PDF and CSV written on demand.
 type rapportPanel struct {
 	win     fyne.Window
-	app     *app.App
+	app     rapportApp
+	log     *slog.Logger
 	annee   *widget.Select
 	pdfBtn  *widget.Button
 	csvBtn  *widget.Button
@@ -34,8 +35,17 @@ type rapportPanel struct {
 	bg      *sync.WaitGroup
 }
 
-func newRapportPanel(win fyne.Window, a *app.App, bg *sync.WaitGroup) *rapportPanel {
-	p := &rapportPanel{win: win, app: a, bg: bg, status: widget.NewLabel(""), content: container.NewVBox()}
+// rapportApp is what the « Rapport annuel » tab calls of the app (*app.App
+// satisfies it).
+type rapportApp interface {
+	Today() model.Date
+	AnneesRapport() ([]int, error)
+	Rapport(annee int) (*model.Rapport, error)
+	EcrireRapport(annee int, pdfPath, csvPath string) (*model.Rapport, error)
+}
+
+func newRapportPanel(win fyne.Window, a rapportApp, log *slog.Logger, bg *sync.WaitGroup) *rapportPanel {
+	p := &rapportPanel{win: win, app: a, log: log, bg: bg, status: widget.NewLabel(""), content: container.NewVBox()}
 	p.status.Wrapping = fyne.TextWrapWord
 	p.annee = widget.NewSelect(nil, func(string) { p.compute() })
 	p.annee.PlaceHolder = "Année"
@@ -90,7 +100,7 @@ func (p *rapportPanel) compute() {
 		rep, err := p.app.Rapport(annee)
 		fyne.Do(func() {
 			if err != nil {
-				p.app.Log.Error("rapport", "annee", annee, "err", err)
+				p.log.Error("rapport", "annee", annee, "err", err)
 				p.status.SetText("Le rapport n'a pas pu être calculé : " + model.ErrorMessage(err))
 				return
 			}

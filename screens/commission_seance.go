@@ -2,6 +2,8 @@ package screens
 
 import (
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,8 +24,13 @@ import (
 // is read-only; « Amender… » asks for a reason, then each change is
 // recorded as an amendment with that reason.
 type seanceEditor struct {
-	s *Commissions
-	c *model.Commission
+	s     *Commissions
+	shell coque
+	a     seanceApp
+	h     *app.Seance // the session shown: every change goes through it
+	c     *model.Commission
+
+	attribues map[string]string // dwellings closed sessions allocated (app.AttribuesEnSeance)
 
 	titre      *widget.Label
 	infos      *widget.Label
@@ -52,16 +59,38 @@ type seanceEditor struct {
 	presCheck      *widget.Check // its switch
 	dernierDossier string        // the members' file last written (tests)
 
-	amendMotif string        // the reason of the amendment in progress, "" when none
-	lastAmend  *Champ        // the reason field last opened (tests)
-	entete     *creationForm // the header form last opened (tests)
-	body       fyne.CanvasObject
+	lastAmend *Champ        // the reason field last opened (tests)
+	entete    *creationForm // the header form last opened (tests)
+	body      fyne.CanvasObject
 }
 
-func newSeanceEditor(s *Commissions) *seanceEditor {
-	e := &seanceEditor{s: s}
-	a := s.main.app
-	win := s.main.win
+// seanceApp is what the session editor calls of the app (*app.App
+// satisfies it): the session handle for every change, and what it reads.
+type seanceApp interface {
+	informationsApp
+	Seance(id string) *app.Seance
+	AttribuesEnSeance() (map[string]string, error)
+	Today() model.Date
+	Compte() model.Compte
+	Peut(action model.Action) error
+	NomMenage(id string) (string, error)
+	Candidats(ref string, at model.Date, tous bool) (*app.ListeCandidats, error)
+	FragiliteCandidat(ref, menage string, at model.Date) (app.EffetCandidat, error)
+	Catalogue() *app.Catalogue
+	ObjectifsSession(id string) (*app.EffetObjectifs, error)
+	PV(id string, w io.Writer) error
+	CourriersRapport(id string, dir string, opt app.OptionsCourriers, progress app.Progress) (app.RapportCourriers, error)
+	EcrireDossierSeance(id, membre, dir string) (string, error)
+	SaisirSuite(id, ref, nur string, s model.SuiteOffre) (*app.ResultatSuite, error)
+	CourrierOffreSuivante(id, ref, nur, dir string, opt app.OptionsCourriers) (*app.OffreSuivante, error)
+	DossierDocumentsSeances() string
+}
+
+var _ seanceApp = (*app.App)(nil)
+
+func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
+	e := &seanceEditor{s: s, shell: shell, a: a}
+	win := shell.fenetre()
 	e.titre = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.infos = widget.NewLabel("")
 	e.infos.Wrapping = fyne.TextWrapWord
@@ -80,35 +109,21 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 	e.suppBtn = widget.NewButtonWithIcon("Supprimer la séance", theme.DeleteIcon(), e.onSupprimer)
 	e.enteteBtn = widget.NewButtonWithIcon("Modifier l'en-tête…", theme.SettingsIcon(), e.onEntete)
 
+	// Every change goes through the session's handle: direct in
+	// preparation, an amendment with its reason once closed (app.Seance).
 	e.membres = newMembresPanel(win, func(ms []model.Membre) error {
-		if e.amendMotif != "" {
-			return e.amender(app.ChangerMembres(ms))
-		}
-		_, err := a.SetMembres(e.id(), ms)
-		return e.after(err)
+		return e.ecrit(e.h.Membres(ms))("Membres et présences enregistrés")
 	})
 	e.membres.previous = func() []model.Membre {
-		all, err := a.Commissions()
-		if err != nil || e.c == nil {
+		if e.h == nil {
 			return nil
 		}
-		// The most recent other session with members, by date.
-		var best *model.Commission
-		for _, before := range []bool{true, false} {
-			for i := range all {
-				o := &all[i]
-				if o.ID != e.c.ID && len(o.Membres) > 0 && (!before || o.Date <= e.c.Date) && (best == nil || o.Date > best.Date) {
-					best = o
-				}
-			}
-			if best != nil {
-				break
-			}
-		}
-		if best == nil {
+		ms, err := e.h.MembresPrecedents()
+		if err != nil {
+			shell.journal().Error("membres précédents", "err", err)
 			return nil
 		}
-		return best.Membres
+		return ms
 	}
 	e.logements = newLogementsPanel(win, &s.bg, logementsActions{
 		candidats: a.Candidats,
@@ -116,34 +131,25 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 		ajouter: func(ref string) error {
 			// The dwelling comes with the first three candidates the program
 			// ranks, as a proposal: the agent removes or adds candidates.
-			_, err := a.AjouterLogement(e.id(), ref, nil, "")
-			return e.after(err)
+			return e.ecrit(e.h.AjouterLogement(ref, nil, ""))("Logement " + ref + " ajouté à la séance")
 		},
 		ajouterC: func(ref string, el model.Eligibilite) error {
-			_, err := a.AjouterCandidat(e.id(), ref, el.NUR)
-			return e.after(err)
+			return e.ecrit(e.h.AjouterCandidat(ref, el.NUR))("Candidat ajouté au logement " + ref)
 		},
 		annuler: func(ref, nur string) error {
-			_, err := a.AnnulerDecision(e.id(), ref, nur)
-			return e.after(err)
+			return e.ecrit(e.h.AnnulerDecision(ref, nur))("Décision retirée, logement " + ref)
 		},
 		retirerL: func(ref string) error {
-			return e.after(a.RetirerLogement(e.id(), ref))
+			return e.ecrit(e.h.RetirerLogement(ref))("Logement " + ref + " retiré de la séance")
 		},
 		retirer: func(ref, nur string) error {
-			_, err := a.RetirerCandidat(e.id(), ref, nur)
-			return e.after(err)
+			return e.ecrit(e.h.RetirerCandidat(ref, nur))("Candidat retiré du logement " + ref)
 		},
 		exception: func(ref, ex string) error {
-			_, err := a.SetException(e.id(), ref, ex)
-			return e.after(err)
+			return e.ecrit(e.h.Exception(ref, ex))("Exception à la règle des trois candidats enregistrée, logement " + ref)
 		},
 		decider: func(ref, nur string, d model.Decision) error {
-			if e.amendMotif != "" {
-				return e.amender(app.ChangerDecision(ref, nur, d))
-			}
-			_, err := a.Decider(e.id(), ref, nur, d)
-			return e.after(err)
+			return e.ecrit(e.h.Decider(ref, nur, d))("Décision enregistrée, logement " + ref)
 		},
 		nom:          e.nomAffiche,
 		presentation: e.enPresentation,
@@ -158,18 +164,7 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 			}
 			return m
 		},
-		attribue: func(ref string) string {
-			for i := len(s.all) - 1; i >= 0; i-- {
-				o := &s.all[i]
-				if o.Statut != model.Close {
-					continue
-				}
-				if d := o.Dossier(ref); d != nil && d.Beneficiaire() != nil {
-					return "attribué en séance du " + o.Date.String()
-				}
-			}
-			return ""
-		},
+		attribue: func(ref string) string { return e.attribues[ref] },
 		vacants: func(texte, commune string) []*app.LogementRow {
 			cat := a.Catalogue()
 			if !cat.Ready() {
@@ -184,27 +179,24 @@ func newSeanceEditor(s *Commissions) *seanceEditor {
 	})
 	e.occupation = newOccupationPanel(e.nomAffiche,
 		func() error {
-			added, err := a.AjouterOccupation(e.id(), nil)
+			added, c, err := e.h.AjouterOccupation(nil)
 			if err == nil && len(added) == 0 {
-				err = model.Errorf(model.EINVALID, "Aucun nouveau ménage marqué « à présenter » n'est logé dans la commune de la séance.")
-				e.after(nil)
-				return err
+				e.show(c)
+				return model.Errorf(model.EINVALID, "Aucun nouveau ménage marqué « à présenter » n'est logé dans la commune de la séance.")
 			}
-			return e.after(err)
+			return e.ecrit(c, err)(fmt.Sprintf("%d ménage(s) ajouté(s) à l'examen de l'occupation", len(added)))
 		},
 		func(menage, constat, adapte string) error {
-			if e.amendMotif != "" {
-				return e.amender(app.ChangerConstat(menage, constat, adapte))
-			}
-			_, err := a.ConstaterOccupation(e.id(), menage, constat, adapte)
-			return e.after(err)
+			return e.ecrit(e.h.Constater(menage, constat, adapte))("Constat enregistré, ménage " + menage)
 		})
 	e.occupation.win = win
-	e.occupation.onRetirer = func(menage string) error { return e.after(a.RetirerOccupation(e.id(), menage)) }
+	e.occupation.onRetirer = func(menage string) error {
+		return e.ecrit(e.h.RetirerOccupation(menage))("Ménage " + menage + " retiré de l'examen de l'occupation")
+	}
 	e.objectifs = newObjectifsPanel()
-	e.documents = newDocumentsPanel(win, filepath.Join(filepath.Dir(a.DB.Path()), "Courriers"), &s.bg, app.OuvrirFichier, app.ImprimerFichier)
+	e.documents = newDocumentsPanel(win, a.DossierDocumentsSeances(), &s.bg, app.OuvrirFichier, app.ImprimerFichier)
 
-	e.infos13 = newInformationsPanel(win, a)
+	e.infos13 = newInformationsPanel(shell, a)
 	e.infos13.masque = e.enPresentation
 	e.tabLog = container.NewTabItemWithIcon("Logements", theme.HomeIcon(), e.logements.body)
 	e.tabOcc = container.NewTabItemWithIcon("Occupation", theme.SearchIcon(), e.occupation.body)
@@ -257,45 +249,76 @@ func (e *seanceEditor) id() string {
 
 // nom is the name of a household's head ("" when unknown).
 func (e *seanceEditor) nom(menage string) string {
-	n, err := e.s.main.app.NomMenage(menage)
+	n, err := e.a.NomMenage(menage)
 	if err != nil {
 		return ""
 	}
 	return n
 }
 
-// load reads session id and shows it.
+// load reads session id and shows it; another session than the one shown
+// gets its own handle (no amendment in progress).
 func (e *seanceEditor) load(id string) {
-	if e.id() != id {
-		e.amendMotif = ""
+	if e.h == nil || e.h.ID() != id {
+		e.h = e.a.Seance(id)
 	}
-	c, err := e.s.main.app.Commission(id)
+	c, err := e.h.Lire()
 	if err != nil {
-		e.s.main.app.Log.Error("commission", "err", err)
-		Erreur(e.s.main.win, err)
+		e.shell.journal().Error("commission", "err", err)
+		Erreur(e.shell.fenetre(), err)
 		return
 	}
 	e.show(c)
 }
 
-// after reloads the session after a change; err is returned unchanged.
-func (e *seanceEditor) after(err error) error {
-	if err != nil {
-		return err
+// ecrit takes the result of a change made through the handle: on success
+// it shows the session as stored and confirms msg in the status line
+// (« Amendement enregistré : … » during an amendment); err is returned
+// unchanged for the panel to say.
+func (e *seanceEditor) ecrit(c *model.Commission, err error) func(msg string) error {
+	return func(msg string) error {
+		if err != nil {
+			return err
+		}
+		e.show(c)
+		if e.motif() != "" {
+			msg = "Amendement enregistré : " + minuscule(msg)
+		}
+		e.shell.confirmer(msg + " (séance " + c.ID + ")")
+		return nil
 	}
-	e.load(e.id())
-	return nil
+}
+
+// minuscule lowers the first letter.
+func minuscule(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// motif is the reason of the amendment in progress ("" when none).
+func (e *seanceEditor) motif() string {
+	if e.h == nil {
+		return ""
+	}
+	return e.h.Motif()
 }
 
 // readOnly: a closed session outside an amendment.
 func (e *seanceEditor) readOnly() bool {
-	return e.c != nil && e.c.Statut == model.Close && e.amendMotif == ""
+	return e.c != nil && e.c.Statut == model.Close && e.motif() == ""
 }
 
 // show fills every part with session c.
 func (e *seanceEditor) show(c *model.Commission) {
 	first := e.c == nil || e.c.ID != c.ID
 	e.c = c
+	if att, err := e.a.AttribuesEnSeance(); err == nil {
+		e.attribues = att // the vacant dwellings' « attribué en séance du … »
+	} else {
+		e.shell.journal().Error("attribués en séance", "err", err)
+	}
 	ro := e.readOnly()
 	e.titre.SetText(fmt.Sprintf("Séance %s du %s", c.ID, c.Date))
 	infos := fmt.Sprintf("%s — commune : %s — lieu : %s — statut : %s", majuscule(c.Type.Label()), nonVide(c.Commune), nonVide(c.Lieu), c.Statut.Label())
@@ -312,10 +335,10 @@ func (e *seanceEditor) show(c *model.Commission) {
 	show(e.clotureBtn, prep)
 	show(e.suppBtn, prep)
 	show(e.enteteBtn, prep)
-	show(e.amendBtn, !prep && e.amendMotif == "")
-	show(e.finAmend, !prep && e.amendMotif != "")
-	if e.amendMotif != "" {
-		e.amendLbl.SetText("Amendement en cours — motif : « " + e.amendMotif + " ». Chaque modification enregistrée est inscrite au journal avec ce motif.")
+	show(e.amendBtn, !prep && e.motif() == "")
+	show(e.finAmend, !prep && e.motif() != "")
+	if e.motif() != "" {
+		e.amendLbl.SetText("Amendement en cours — motif : « " + e.motif() + " ». Chaque modification enregistrée est inscrite au journal avec ce motif.")
 		e.amendLbl.Show()
 	} else {
 		e.amendLbl.Hide()
@@ -340,8 +363,8 @@ func (e *seanceEditor) show(c *model.Commission) {
 	}
 	// During an amendment, the candidates and dwellings stay as they were:
 	// only decisions, findings and members change.
-	e.logements.set(c, ro || e.amendMotif != "", ro)
-	e.occupation.set(c.Occupation, ro || e.amendMotif != "", ro)
+	e.logements.set(c, ro || e.motif() != "", ro)
+	e.occupation.set(c.Occupation, ro || e.motif() != "", ro)
 	e.suites.set(c)
 	e.infos13.set(c)
 	if sel := e.tabs.Selected(); sel != nil && sel.Text == ongletInformations {
@@ -364,14 +387,15 @@ func (e *seanceEditor) show(c *model.Commission) {
 		e.documents.setProducers(
 			func(dir string, progress func(int, int)) (string, string, error) {
 				path := filepath.Join(dir, id+"_proces-verbal.pdf")
-				if err := writePV(e.s.main.app, id, path); err != nil {
+				if err := writePV(e.a, e.shell.journal(), id, path); err != nil {
 					return "", "", err
 				}
 				progress(1, 1)
+				e.confirmerFond(fmt.Sprintf("Procès-verbal de la séance %s enregistré dans « %s »", id, dir))
 				return path, "procès-verbal « " + filepath.Base(path) + " » écrit", nil
 			},
 			func(dir string, opt app.OptionsCourriers, progress func(int, int)) (string, string, error) {
-				r, err := e.s.main.app.CourriersRapport(id, dir, opt, app.Progress(progress))
+				r, err := e.a.CourriersRapport(id, dir, opt, app.Progress(progress))
 				if err == nil && len(r.Fichiers) == 0 {
 					err = model.Errorf(model.EINVALID, "Aucun courrier n'a été écrit.")
 				}
@@ -385,8 +409,9 @@ func (e *seanceEditor) show(c *model.Commission) {
 				for _, a := range r.Avertissements {
 					msg += "\nAttention : " + a
 				}
+				e.confirmerFond(fmt.Sprintf("%d courrier(s) enregistré(s) dans « %s » (séance %s)", len(r.Fichiers)-1, dir, id))
 				return r.Fichiers[0], msg, nil
-			}, prep, c.Date, e.s.main.app.Today())
+			}, prep, c.Date, e.a.Today())
 	}
 	e.loadObjectifs()
 	e.s.sessionChanged(c)
@@ -409,7 +434,7 @@ func nonVide(s string) string {
 
 // writePV writes the minutes of session id to path through a temporary
 // file, so a failure never leaves half a PDF.
-func writePV(a *app.App, id, path string) error {
+func writePV(a interface{ PV(string, io.Writer) error }, log *slog.Logger, id, path string) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
@@ -426,7 +451,7 @@ func writePV(a *app.App, id, path string) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		a.Log.Error("procès-verbal", "err", err)
+		log.Error("procès-verbal", "err", err)
 	}
 	return err
 }
@@ -435,7 +460,7 @@ func writePV(a *app.App, id, path string) error {
 // not reached yet, then the model's checks.
 func (e *seanceEditor) problemesCloture() []string {
 	var out []string
-	if today := e.s.main.app.Today(); e.c.Date > today {
+	if today := e.a.Today(); e.c.Date > today {
 		out = append(out, fmt.Sprintf("La séance du %s n'a pas encore eu lieu : elle ne pourra être close qu'à partir de sa date.", e.c.Date))
 	}
 	return append(out, e.c.ProblemesCloture()...)
@@ -446,7 +471,7 @@ func (e *seanceEditor) loadObjectifs() {
 	if e.c == nil {
 		return
 	}
-	eff, err := e.s.main.app.ObjectifsSession(e.c.ID)
+	eff, err := e.a.ObjectifsSession(e.c.ID)
 	if err != nil {
 		e.objectifs.set(e.c.Annee(), nil, nil, err)
 		return
@@ -460,23 +485,24 @@ func (e *seanceEditor) onCloturer() {
 		return
 	}
 	if p := e.problemesCloture(); len(p) > 0 {
-		Erreur(e.s.main.win, model.Errorf(model.EINVALID, "La séance ne peut pas encore être close : %s", strings.Join(p, " ")))
+		Erreur(e.shell.fenetre(), model.Errorf(model.EINVALID, "La séance ne peut pas encore être close : %s", strings.Join(p, " ")))
 		return
 	}
 	id := e.c.ID
-	Confirmer(e.s.main.win, "Clôturer la séance",
+	Confirmer(e.shell.fenetre(), "Clôturer la séance",
 		fmt.Sprintf("Clôturer la séance %s du %s ? Elle sera figée : toute correction ultérieure passera par un amendement motivé, inscrit au journal.", id, e.c.Date),
 		"Clôturer", func() { e.cloturer() })
 }
 
 func (e *seanceEditor) cloturer() {
-	if _, err := e.s.main.app.Cloturer(e.id()); err != nil {
-		Erreur(e.s.main.win, err)
+	c, err := e.h.Cloturer()
+	if err != nil {
+		Erreur(e.shell.fenetre(), err)
 		return
 	}
-	e.load(e.id())
+	e.show(c)
 	e.s.reload(e.id()) // the list's status and counts change
-	e.s.main.confirmer("Séance " + e.id() + " close")
+	e.shell.confirmer("Séance " + e.id() + " close")
 }
 
 // onAmender asks for the reason of the amendment (required), then makes
@@ -508,37 +534,37 @@ func (e *seanceEditor) onAmender() {
 			f.Check()
 			return
 		}
-		e.amendMotif = motif.Text()
+		if err := e.h.Amender(motif.Text()); err != nil {
+			f.Summary.SetText(model.ErrorMessage(err))
+			f.Summary.Show()
+			return
+		}
 		dlg.Hide()
 		e.show(e.c)
+		e.shell.confirmer("Amendement de la séance " + e.c.ID + " commencé")
 	}
 	f.Clean()
 	dlg = dialog.NewCustomWithoutButtons("Amender la séance "+e.c.ID,
-		container.NewGridWrap(fyne.NewSize(560, 220), container.NewVBox(intro, motif.Object(), f.Summary)), e.s.main.win)
+		container.NewGridWrap(fyne.NewSize(560, 220), container.NewVBox(intro, motif.Object(), f.Summary)), e.shell.fenetre())
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Annuler", func() { dlg.Hide() }), f.Save})
 	showDialog(dlg)
-	e.s.main.win.Canvas().Focus(motif.Entry)
+	e.shell.fenetre().Canvas().Focus(motif.Entry)
 	e.lastAmend = motif
-}
-
-// amender records a change of the closed session as an amendment.
-func (e *seanceEditor) amender(change func(*model.Commission) error) error {
-	if _, err := e.s.main.app.Amender(e.id(), e.amendMotif, change); err != nil {
-		return err
-	}
-	e.load(e.id())
-	return nil
 }
 
 func (e *seanceEditor) onFinAmendement() {
 	fin := func() {
-		e.amendMotif = ""
+		if e.h == nil {
+			return
+		}
+		e.h.TerminerAmendement()
 		if e.c != nil {
 			e.show(e.c)
+			e.shell.confirmer(fmt.Sprintf("Amendement de la séance %s terminé — %d amendement(s) inscrit(s)", e.c.ID, len(e.c.Amendements)))
 		}
 	}
 	if f := e.dirtyForm(); f != nil {
-		f.ConfirmLeaveOr(e.s.main.win, saveForm(f), fin, func() {})
+		f.ConfirmLeaveOr(e.shell.fenetre(), saveForm(f), fin, func() {})
 		return
 	}
 	fin()
@@ -551,13 +577,15 @@ func (e *seanceEditor) onEntete() {
 		return
 	}
 	id := e.c.ID
-	e.entete = showCreationDialog(e.s.main.win, e.s.main.app.Today(), nil, e.c, func(d model.Date, lieu, commune string, t model.TypeCommission) error {
-		_, err := e.s.main.app.ModifierCommission(id, d, lieu, commune, t)
-		if err == nil {
-			e.load(id)
-			e.s.reload(id) // the list shows the new date and commune
+	e.entete = showCreationDialog(e.shell.fenetre(), e.a.Today(), nil, e.c, func(d model.Date, lieu, commune string, t model.TypeCommission) error {
+		c, err := e.h.Entete(d, lieu, commune, t)
+		if err != nil {
+			return err
 		}
-		return err
+		e.show(c)
+		e.s.reload(id) // the list shows the new date and commune
+		e.shell.confirmer("En-tête de la séance " + id + " enregistré")
+		return nil
 	})
 }
 
@@ -567,12 +595,18 @@ func (e *seanceEditor) onSupprimer() {
 		return
 	}
 	id := e.c.ID
-	Confirmer(e.s.main.win, "Supprimer la séance", fmt.Sprintf("Supprimer la séance %s du %s, ses membres, ses logements et ses décisions ?", id, e.c.Date), "Supprimer", func() {
-		if err := e.s.main.app.SupprimerCommission(id); err != nil {
-			Erreur(e.s.main.win, err)
+	Confirmer(e.shell.fenetre(), "Supprimer la séance", fmt.Sprintf("Supprimer la séance %s du %s, ses membres, ses logements et ses décisions ?", id, e.c.Date), "Supprimer", func() {
+		if err := e.h.Supprimer(); err != nil {
+			Erreur(e.shell.fenetre(), err)
 			return
 		}
 		e.c = nil
 		e.s.reload("")
+		e.shell.confirmer("Séance " + id + " supprimée")
 	})
+}
+
+// confirmerFond confirms msg from a background job (documents written).
+func (e *seanceEditor) confirmerFond(msg string) {
+	fyne.Do(func() { e.shell.confirmer(msg) })
 }

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -212,13 +213,14 @@ func (p *suitePanel) ouvrir(ref, nur string, r model.ReponseOffre) {
 
 // newSuites builds the « Suite des offres » tab of the session editor.
 func (e *seanceEditor) newSuites() fyne.CanvasObject {
-	a := e.s.main.app
-	e.suites = newSuitePanel(e.s.main.win, a.Today, func(ref, nur string, s model.SuiteOffre) ([]string, error) {
+	a := e.a
+	e.suites = newSuitePanel(e.shell.fenetre(), a.Today, func(ref, nur string, s model.SuiteOffre) ([]string, error) {
 		res, err := a.SaisirSuite(e.id(), ref, nur, s)
 		if err != nil {
 			return nil, err
 		}
 		e.load(e.id())
+		e.shell.confirmer("Suite de l'offre enregistrée, logement " + ref + " (séance " + e.id() + ")")
 		msgs := res.Messages
 		if res.Suivant != "" && res.RangSuiv > 1 {
 			msgs = append(msgs, "Son courrier d'offre : bouton « Courrier d'offre (rang "+fmt.Sprint(res.RangSuiv)+") » ci-dessous.")
@@ -232,6 +234,7 @@ func (e *seanceEditor) newSuites() fyne.CanvasObject {
 		if err != nil {
 			return "", "", err
 		}
+		e.shell.confirmer("Courrier d'offre du logement " + o.Logement + " enregistré dans « " + filepath.Dir(o.Fichier) + " »")
 		return o.Fichier, fmt.Sprintf("Courrier d'offre de la demande %s (rang %d, logement %s) écrit dans « %s », envoyé en lettre recommandée avec accusé de réception : réponse attendue au plus tard le %s.",
 			o.NUR, o.Rang, o.Logement, o.Fichier, o.Echeance), nil
 	}

@@ -403,21 +403,21 @@ func TestCommissions_ClosedIsReadOnly(t *testing.T) {
 		t.Fatal("no dialog")
 	}
 	test.Type(motif.Entry, "court")
-	if e.amendMotif != "" {
+	if e.motif() != "" {
 		t.Fatal("amendment started without confirming")
 	}
 	motif.Entry.SetText("")
 	test.Type(motif.Entry, "Erreur de saisie constatée à la relecture du procès-verbal.")
 	closeTopDialog()
-	if e.amendMotif != "" {
+	if e.motif() != "" {
 		t.Fatal("Échap started the amendment")
 	}
 	e.onAmender()
 	test.Type(e.lastAmend.Entry, "Erreur de saisie constatée à la relecture du procès-verbal.")
 	start := amendStartButton(t, m)
 	test.Tap(start)
-	if e.amendMotif == "" || !e.finAmend.Visible() || e.logements.addBox.Visible() {
-		t.Fatalf("amendment mode: motif %q, fin %v", e.amendMotif, e.finAmend.Visible())
+	if e.motif() == "" || !e.finAmend.Visible() || e.logements.addBox.Visible() {
+		t.Fatalf("amendment mode: motif %q, fin %v", e.motif(), e.finAmend.Visible())
 	}
 	nur := d.Candidats[1].NUR
 	decide(t, e.logements, nur, func(f *decisionForm) {
@@ -435,7 +435,7 @@ func TestCommissions_ClosedIsReadOnly(t *testing.T) {
 		t.Errorf("decision not amended: %+v", x)
 	}
 	test.Tap(e.finAmend)
-	if e.amendMotif != "" || !e.amendBtn.Visible() {
+	if e.motif() != "" || !e.amendBtn.Visible() {
 		t.Error("amendment not finished")
 	}
 }

@@ -12,14 +12,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"logis/app"
 	"logis/model"
 )
 
 // Commissions is the « Commissions » screen: the CALEOL sessions (search,
 // Ctrl+N to create one) and the editor of the session chosen.
 type Commissions struct {
-	main *Main
-	body fyne.CanvasObject
+	shell coque
+	a     commissionsApp
+	body  fyne.CanvasObject
 
 	split *container.Split // sessions | session; folded with the navigation (Ctrl+B)
 
@@ -41,8 +43,20 @@ type Commissions struct {
 	rapport *rapportPanel
 }
 
-func newCommissions(m *Main) *Commissions {
-	s := &Commissions{main: m}
+// commissionsApp is what the Commissions screen calls of the app (*app.App
+// satisfies it): the sessions, the session editor's use cases and the
+// yearly report's.
+type commissionsApp interface {
+	seanceApp
+	rapportApp
+	Commissions() ([]model.Commission, error)
+	NouvelleCommission(date model.Date, lieu, commune string, typ model.TypeCommission) (*model.Commission, error)
+}
+
+var _ commissionsApp = (*app.App)(nil)
+
+func newCommissions(shell coque, a commissionsApp) *Commissions {
+	s := &Commissions{shell: shell, a: a}
 	s.search = newEntree()
 	s.search.SetPlaceHolder("Date, commune, n°… (Ctrl+F)") // short: the list is narrow
 	s.search.OnChanged = func(string) { s.filter() }
@@ -79,13 +93,13 @@ func newCommissions(m *Main) *Commissions {
 			}
 		})
 	s.list.OnSelected = func(i widget.ListItemID) { s.selectRow(i) }
-	s.seance = newSeanceEditor(s)
+	s.seance = newSeanceEditor(s, shell, a)
 	s.empty = widget.NewLabel("Choisissez une séance dans la liste, ou créez-en une (Ctrl+N).")
 	s.right = container.NewStack(s.empty)
 	left := container.NewBorder(container.NewVBox(s.search, s.newBtn), s.status, nil, nil, s.list)
 	split := container.NewHSplit(left, s.right)
 	split.Offset = 0.2
-	s.rapport = newRapportPanel(m.win, m.app, &s.bg)
+	s.rapport = newRapportPanel(shell.fenetre(), a, shell.journal(), &s.bg)
 	s.tabs = container.NewAppTabs(container.NewTabItem("Séances", split), container.NewTabItem("Rapport annuel", s.rapport.body))
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Content == s.rapport.body {
@@ -130,16 +144,16 @@ func (s *Commissions) shown() {
 }
 
 // focusSearch (Ctrl+F) goes to the session search.
-func (s *Commissions) focusSearch() { s.main.win.Canvas().Focus(s.search) }
+func (s *Commissions) focusSearch() { s.shell.fenetre().Canvas().Focus(s.search) }
 
 // waitIdle waits for the background work (tests, captures).
 func (s *Commissions) waitIdle() { s.bg.Wait() }
 
 // reload reads the sessions and shows id (if still there).
 func (s *Commissions) reload(id string) {
-	all, err := s.main.app.Commissions()
+	all, err := s.a.Commissions()
 	if err != nil {
-		s.main.app.Log.Error("commissions", "err", err)
+		s.shell.journal().Error("commissions", "err", err)
 		s.status.SetText("Les séances n'ont pas pu être lues : " + model.ErrorMessage(err))
 		return
 	}
@@ -172,15 +186,7 @@ func (s *Commissions) filter() {
 			s.rows = append(s.rows, i)
 		}
 	}
-	prep, closes := 0, 0
-	for _, c := range s.all {
-		if c.Statut == model.Close {
-			closes++
-		} else {
-			prep++
-		}
-	}
-	s.status.SetText(fmt.Sprintf("%d séance(s) : %d en préparation, %d close(s).", len(s.all), prep, closes))
+	s.status.SetText(fmt.Sprintf("%d séance(s) : %s.", len(s.all), s.compte()))
 	s.list.UnselectAll()
 	s.list.Refresh()
 	for r, i := range s.rows {
@@ -207,7 +213,7 @@ func (s *Commissions) selectRow(i int) {
 	}
 	if f := s.seance.dirtyForm(); f != nil {
 		prev := s.seance.id()
-		f.ConfirmLeaveOr(s.main.win, saveForm(f), func() { s.open(c.ID) }, func() {
+		f.ConfirmLeaveOr(s.shell.fenetre(), saveForm(f), func() { s.open(c.ID) }, func() {
 			for r, j := range s.rows {
 				if s.all[j].ID == prev {
 					s.list.Select(r)
@@ -231,7 +237,7 @@ func (s *Commissions) confirmLeave(then, cancel func()) {
 		then()
 		return
 	}
-	f.ConfirmLeaveOr(s.main.win, saveForm(f), then, cancel)
+	f.ConfirmLeaveOr(s.shell.fenetre(), saveForm(f), then, cancel)
 }
 
 // catalogueReady: the vacant dwellings can now be searched.
@@ -256,6 +262,20 @@ func (s *Commissions) open(id string) {
 	s.right.Refresh()
 }
 
+// compte is « 2 en préparation, 1 close(s) », read from the sessions
+// loaded (reload).
+func (s *Commissions) compte() string {
+	prep, closes := 0, 0
+	for _, c := range s.all {
+		if c.Statut == model.Close {
+			closes++
+		} else {
+			prep++
+		}
+	}
+	return fmt.Sprintf("%d en préparation, %d close(s)", prep, closes)
+}
+
 // sessionChanged is called by the editor after each recorded change.
 func (s *Commissions) sessionChanged(c *model.Commission) {
 	for i := range s.all {
@@ -272,13 +292,14 @@ func (s *Commissions) create() {
 	if len(s.all) > 0 {
 		last = &s.all[len(s.all)-1]
 	}
-	s.creation = showCreationDialog(s.main.win, s.main.app.Today(), last, nil, func(date model.Date, lieu, commune string, typ model.TypeCommission) error {
-		c, err := s.main.app.NouvelleCommission(date, lieu, commune, typ)
+	s.creation = showCreationDialog(s.shell.fenetre(), s.a.Today(), last, nil, func(date model.Date, lieu, commune string, typ model.TypeCommission) error {
+		c, err := s.a.NouvelleCommission(date, lieu, commune, typ)
 		if err != nil {
 			return err
 		}
 		s.search.SetText("")
 		s.reload(c.ID)
+		s.shell.confirmer("Séance " + c.ID + " du " + c.Date.String() + " créée")
 		return nil
 	})
 }

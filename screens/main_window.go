@@ -98,7 +98,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 		newPatrimoine(m),
 		newMenages(m),
 		newOccupation(m),
-		newCommissions(m),
+		newCommissions(m, m.app),
 		newParametres(m),
 	}
 	m.body = container.NewStack()
