@@ -585,16 +585,15 @@ func (p *logementsPanel) loadPropositions() {
 	p.props.Refresh()
 	p.showProposition()
 	p.propStat.SetText("Recherche des candidats parmi les demandes actives…")
-	p.bg.Add(1)
-	go func() {
-		defer p.bg.Done()
-		lc, err := p.act.candidats(ref, at, tous)
-		fyne.Do(func() {
+	// No log here: the panel is given none (a nil logger is skipped).
+	enFond(p.bg, nil, "candidats proposés",
+		func() (*app.ListeCandidats, error) { return p.act.candidats(ref, at, tous) },
+		func(lc *app.ListeCandidats, err error) {
 			if seq != p.loadSeq {
 				return // another dwelling was chosen meanwhile
 			}
 			if err != nil {
-				p.propStat.SetText("Les candidats n'ont pas pu être calculés : " + model.ErrorMessage(err))
+				p.propStat.SetText(echec("Les candidats n'ont pas pu être calculés", err))
 				return
 			}
 			p.prop = lc
@@ -611,7 +610,6 @@ func (p *logementsPanel) loadPropositions() {
 			p.props.Refresh()
 			p.showProposition()
 		})
-	}()
 }
 
 // proposition is the proposal chosen, nil when none.

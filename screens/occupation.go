@@ -213,26 +213,24 @@ func (s *Occupation) onRun() {
 	s.progress.SetValue(0)
 	s.progress.Show()
 	s.status.SetText("Examen en cours…")
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		rv, err := s.main.app.RevueOccupationAvant(d, avant, func(done, total int) {
-			if total > 0 {
-				fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
-			}
-		})
-		fyne.Do(func() {
+	enFond(&s.bg, s.main.journal(), "examen d'occupation",
+		func() (*app.Revue, error) {
+			return s.main.app.RevueOccupationAvant(d, avant, func(done, total int) {
+				if total > 0 {
+					fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
+				}
+			})
+		},
+		func(rv *app.Revue, err error) {
 			s.running = false
 			s.runBtn.Enable()
 			s.progress.Hide()
 			if err != nil {
-				s.main.app.Log.Error("examen d'occupation", "err", err)
-				s.status.SetText("L'examen n'a pas pu être fait : " + model.ErrorMessage(err))
+				s.status.SetText(echec("L'examen n'a pas pu être fait", err))
 				return
 			}
 			s.setRevue(rv)
 		})
-	}()
 }
 
 // setRevue shows a finished review.
@@ -483,14 +481,11 @@ func (s *Occupation) onMarkAll() {
 func (s *Occupation) mark(ids []string, oui bool) {
 	s.markBtn.Disable()
 	s.markAll.Disable()
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		n, err := s.main.app.MarquerAPresenter(ids, oui)
-		fyne.Do(func() {
+	enFond(&s.bg, s.main.journal(), "marquage",
+		func() (int, error) { return s.main.app.MarquerAPresenter(ids, oui) },
+		func(n int, err error) {
 			s.markAll.Enable()
 			if err != nil {
-				s.main.app.Log.Error("marquage", "err", err)
 				Erreur(s.main.win, err)
 				s.showDetail()
 				return
@@ -511,7 +506,6 @@ func (s *Occupation) mark(ids []string, oui bool) {
 			s.menages.Refresh()
 			s.showDetail()
 		})
-	}()
 }
 
 // onExport asks where to write the review's CSV file.
@@ -553,25 +547,24 @@ func (s *Occupation) exportTo(w interface {
 	for k, v := range s.rv.Presente {
 		rv.Presente[k] = v
 	}
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		err := rv.WriteCSV(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		fyne.Do(func() {
+	enFond(&s.bg, s.main.journal(), "export examen",
+		func() (struct{}, error) {
+			err := rv.WriteCSV(w)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			return struct{}{}, err
+		},
+		func(_ struct{}, err error) {
 			if err != nil {
-				s.main.app.Log.Error("export examen", "err", err)
 				Erreur(s.main.win, model.Errorf(model.EINVALID, "L'export « %s » a échoué : le fichier est peut-être incomplet.", name))
 				return
 			}
 			if err := s.main.app.Journaliser(fmt.Sprintf("Export : examen d'occupation (%d ménages) vers %s", len(rv.Examens), name)); err != nil {
-				s.main.app.Log.Error("journal de l'export", "err", err)
+				s.main.journal().Error("journal de l'export", "err", err)
 			}
 			s.status.SetText(fmt.Sprintf("Examen exporté dans « %s » (%s ménages).", name, nombreFR(len(rv.Examens))))
 		})
-	}()
 }
 
 // prepareCapture runs the review and selects the first household (captures).

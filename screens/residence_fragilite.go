@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"logis/app"
-	"logis/model"
 )
 
 // fragiliteCard shows the fragility index of a residence (policy §1.4),
@@ -32,25 +31,21 @@ func (c *fragiliteCard) show(a *app.App, code string) {
 	seq := c.seq
 	c.mu.Unlock()
 	c.set(widget.NewLabel("Indice de fragilité : calcul en cours…"))
-	c.wg.Add(1)
-	go func() {
-		defer c.wg.Done()
-		f, err := a.Fragilite(code, a.Today())
-		fyne.Do(func() {
+	enFond(&c.wg, a.Log, "fragilite",
+		func() (app.FragiliteResidence, error) { return a.Fragilite(code, a.Today()) },
+		func(f app.FragiliteResidence, err error) {
 			c.mu.Lock()
 			stale := seq != c.seq
 			c.mu.Unlock()
 			if stale {
-				return
+				return // another residence was asked meanwhile
 			}
 			if err != nil {
-				a.Log.Error("fragilite", "err", err)
-				c.set(widget.NewLabel("Indice de fragilité : " + model.ErrorMessage(err)))
+				c.set(widget.NewLabel(echec("Indice de fragilité", err)))
 				return
 			}
 			c.set(fragiliteContent(f))
 		})
-	}()
 }
 
 // clear empties the card (new residence).

@@ -54,12 +54,16 @@ func enFond[T any](bg *sync.WaitGroup, log *slog.Logger, quoi string, work func(
 		if err != nil && log != nil {
 			log.Error(quoi, "err", err)
 		}
-		fyne.Do(func() {
+		versUI(func() {
 			defer bg.Done()
 			done(v, err)
 		})
 	}()
 }
+
+// versUI hands a function to the UI goroutine (a variable so that a test
+// can see what enFond hands over).
+var versUI = fyne.Do
 
 // echec is the French sentence of a failed background job:
 // « L'examen n'a pas pu être fait : … ».

@@ -58,27 +58,30 @@ func (s *Tableau) load() {
 	}
 	s.loading = true
 	s.loadFragiles()
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		t, err := s.main.app.Tableau()
-		obj, errObj := s.main.app.ObjectifsEnCours()
-		if errObj != nil {
-			s.main.app.Log.Error("objectifs en cours", "err", errObj)
-			obj = nil
-		}
-		fyne.Do(func() {
-			s.obj = obj
+	type chiffres struct {
+		t   *app.Tableau
+		obj *app.ObjectifsEnCours
+	}
+	enFond(&s.bg, s.main.journal(), "tableau de bord",
+		func() (chiffres, error) {
+			t, err := s.main.app.Tableau()
+			obj, errObj := s.main.app.ObjectifsEnCours()
+			if errObj != nil { // the objectives' card says it is missing; the figures still show
+				s.main.journal().Error("objectifs en cours", "err", errObj)
+				obj = nil
+			}
+			return chiffres{t, obj}, err
+		},
+		func(c chiffres, err error) {
+			s.obj = c.obj
 			s.loading = false
 			if err != nil {
-				s.main.app.Log.Error("tableau de bord", "err", err)
-				s.setBody(messageErreur("Les chiffres n'ont pas pu être calculés : " + model.ErrorMessage(err)))
+				s.setBody(messageErreur(echec("Les chiffres n'ont pas pu être calculés", err)))
 				return
 			}
-			s.data = t
-			s.setBody(s.render(t))
+			s.data = c.t
+			s.setBody(s.render(c.t))
 		})
-	}()
 }
 
 func (s *Tableau) setBody(o fyne.CanvasObject) {
