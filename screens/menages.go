@@ -20,57 +20,47 @@ type Menages struct {
 	main *Main
 	body fyne.CanvasObject
 
-	search                                   *entree
+	*listeRecherche[*app.MenageRow]          // search, count, list, rows, selected
 	fCommune, fTypo, fPrio, fMut, fAnc, fDem *widget.Select
-	count                                    *widget.Label
-	list                                     *liste
-	rows                                     []*app.MenageRow
-	selected                                 widget.ListItemID
-	selecting                                bool
 	fiche                                    *menageFiche
 }
 
 func newMenages(m *Main) *Menages {
-	s := &Menages{main: m, selected: -1}
+	s := &Menages{main: m}
 	s.fiche = newMenageFiche(s)
-	s.search = newEntree()
-	s.search.SetPlaceHolder("Nom, prénom, NUR, logement… (Ctrl+F)")
-	s.search.OnChanged = func(string) { s.refresh() }
+	s.listeRecherche = newListeRecherche(rechercheOptions[*app.MenageRow]{
+		aide: "Nom, prénom, NUR, logement… (Ctrl+F)",
+		modele: func() fyne.CanvasObject {
+			a := widget.NewLabelWithStyle("Prénom NOM · M000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			b := widget.NewLabel("demande")
+			a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+			return container.NewVBox(a, b)
+		},
+		remplir: func(r *app.MenageRow, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.Nom, r.ID, pluriel(r.Personnes, "pers.", "pers.")))
+			box.Objects[1].(*widget.Label).SetText(s.ligne(r))
+		},
+		chercher: func() ([]*app.MenageRow, bool) {
+			cat := s.main.app.Catalogue()
+			if !cat.Ready() {
+				return nil, false
+			}
+			return cat.SearchMenages(s.filtre()), true
+		},
+		attente: func() string { return "Chargement des ménages…" },
+		compter: func(n int) string { return pluriel(n, "ménage", "ménages") },
+		cle:     func(r *app.MenageRow) string { return r.ID },
+		courant: func() string { return s.fiche.loaded },
+		quitter: func(ouvrir, rester func()) { s.fiche.form.ConfirmLeaveOr(m.win, s.fiche.onSave, ouvrir, rester) },
+		ouvrir:  func(r *app.MenageRow) { s.fiche.open(r.ID) },
+	})
 	s.fCommune = filterSelect("Communes", CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect("Typologies", TypologieOptions(), s.refresh)
 	s.fPrio = filterSelect("Priorité", []string{"Prioritaires (DALO, annexe 1)", "Non prioritaires"}, s.refresh)
 	s.fMut = filterSelect("Mutation", []string{"Mutations", "Hors mutation"}, s.refresh)
 	s.fDem = filterSelect("Demande", []string{"Demande active", "Sans demande active"}, s.refresh)
 	s.fAnc = filterSelect("Ancienneté", ancienneteOptions(), s.refresh) // the dashboard's bands
-	s.count = widget.NewLabel("")
-	s.count.TextStyle = fyne.TextStyle{Bold: true}
-	s.list = newListe(
-		func() int { return len(s.rows) },
-		func() fyne.CanvasObject {
-			a := widget.NewLabelWithStyle("Prénom NOM · M000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			b := widget.NewLabel("demande")
-			a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-			return container.NewVBox(a, b)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(s.rows) {
-				return
-			}
-			r := s.rows[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.Nom, r.ID, pluriel(r.Personnes, "pers.", "pers.")))
-			box.Objects[1].(*widget.Label).SetText(s.ligne(r))
-		})
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if s.selecting || i == s.selected || i >= len(s.rows) {
-			return
-		}
-		prev, id := s.selected, s.rows[i].ID
-		s.fiche.form.ConfirmLeaveOr(m.win, s.fiche.onSave, func() {
-			s.selected = i
-			s.fiche.open(id)
-		}, func() { s.reselect(prev) })
-	}
 	add := widget.NewButtonWithIcon("Nouveau ménage", theme.ContentAddIcon(), s.create)
 	filters := container.NewGridWithColumns(2, s.fCommune, s.fTypo, s.fPrio, s.fMut, s.fDem, s.fAnc)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
@@ -164,16 +154,6 @@ func (s *Menages) prepareCapture() {
 	}
 }
 
-func (s *Menages) reselect(i widget.ListItemID) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if i < 0 || i >= len(s.rows) {
-		s.list.UnselectAll()
-		return
-	}
-	s.list.Select(i)
-}
-
 func (s *Menages) filtre() app.MenageFiltre {
 	f := app.MenageFiltre{Texte: s.search.Text}
 	for _, c := range CommuneOptions() {
@@ -207,32 +187,10 @@ func ancienneteOptions() []string {
 
 // refresh reruns the search, keeping the open household selected.
 func (s *Menages) refresh() {
-	if s.list == nil || s.fAnc == nil {
-		return
+	if s.listeRecherche == nil || s.fAnc == nil {
+		return // the filters are being built
 	}
-	cat := s.main.app.Catalogue()
-	if !cat.Ready() {
-		s.rows = nil
-		s.count.SetText("Chargement des ménages…")
-		s.list.Refresh()
-		return
-	}
-	s.rows = cat.SearchMenages(s.filtre())
-	s.count.SetText(pluriel(len(s.rows), "ménage", "ménages"))
-	s.selecting = true
-	s.list.UnselectAll()
-	s.selected = -1
-	if id := s.fiche.loaded; id != "" {
-		for i, r := range s.rows {
-			if r.ID == id {
-				s.selected = i
-				s.list.Select(i)
-				break
-			}
-		}
-	}
-	s.selecting = false
-	s.list.Refresh()
+	s.relancer()
 }
 
 // openMenage shows the household sheet of id (links from other screens).
