@@ -94,9 +94,9 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
 	loadOfficeCommunes(a)
 	m.screens = []screen{
-		newTableau(m),
-		newPatrimoine(m),
-		newMenages(m),
+		newTableau(m, a),
+		newPatrimoine(m, a),
+		newMenages(m, a),
 		newOccupation(m),
 		newCommissions(m),
 		newParametres(m),

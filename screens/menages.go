@@ -17,16 +17,32 @@ import (
 // you type and filters, and the sheet of the one selected with its
 // verifications.
 type Menages struct {
-	main *Main
-	body fyne.CanvasObject
+	shell coque
+	app   menagesApp
+	body  fyne.CanvasObject
 
 	*listeRecherche[*app.MenageRow]          // search, count, list, rows, selected
 	fCommune, fTypo, fPrio, fMut, fAnc, fDem *widget.Select
 	fiche                                    *menageFiche
 }
 
-func newMenages(m *Main) *Menages {
-	s := &Menages{main: m}
+// menagesApp is what the Ménages screen (menages.go, menage_*.go) calls of
+// the app; *app.App satisfies it.
+type menagesApp interface {
+	Catalogue() *app.Catalogue
+	Today() model.Date
+	Regles() (*model.Regles, error)
+	OpenMenage(id string) (*app.Fiche, error)
+	SaveMenage(m *model.Menage, d *model.Demande) (string, error)
+	DeleteMenage(id string) error
+	DeleteDemande(nur string) error
+	Logement(ref string) (*model.Logement, error)
+	TransfertDeDemande(nur string) (*model.TransfertBail, error)
+	donneesApp // menage_donnees.go
+}
+
+func newMenages(shell coque, a menagesApp) *Menages {
+	s := &Menages{shell: shell, app: a}
 	s.fiche = newMenageFiche(s)
 	s.listeRecherche = newListeRecherche(rechercheOptions[*app.MenageRow]{
 		aide: "Nom, prénom, NUR, logement… (Ctrl+F)",
@@ -42,7 +58,7 @@ func newMenages(m *Main) *Menages {
 			box.Objects[1].(*widget.Label).SetText(s.ligne(r))
 		},
 		chercher: func() ([]*app.MenageRow, bool) {
-			cat := s.main.app.Catalogue()
+			cat := s.app.Catalogue()
 			if !cat.Ready() {
 				return nil, false
 			}
@@ -52,8 +68,10 @@ func newMenages(m *Main) *Menages {
 		compter: func(n int) string { return pluriel(n, "ménage", "ménages") },
 		cle:     func(r *app.MenageRow) string { return r.ID },
 		courant: func() string { return s.fiche.loaded },
-		quitter: func(ouvrir, rester func()) { s.fiche.form.ConfirmLeaveOr(m.win, s.fiche.onSave, ouvrir, rester) },
-		ouvrir:  func(r *app.MenageRow) { s.fiche.open(r.ID) },
+		quitter: func(ouvrir, rester func()) {
+			s.fiche.form.ConfirmLeaveOr(shell.fenetre(), s.fiche.onSave, ouvrir, rester)
+		},
+		ouvrir: func(r *app.MenageRow) { s.fiche.open(r.ID) },
 	})
 	s.fCommune = filterSelect("Communes", CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect("Typologies", TypologieOptions(), s.refresh)
@@ -86,7 +104,7 @@ func (s *Menages) ligne(r *app.MenageRow) string {
 		}
 	}
 	if r.NUR != "" {
-		mo := r.DateDepot.MonthsUntil(s.main.app.Today())
+		mo := r.DateDepot.MonthsUntil(s.app.Today())
 		parts = append(parts, fmt.Sprintf("demande du %s (%s)", r.DateDepot, duree(mo)))
 		if len(r.Typologies) > 0 {
 			t := make([]string, len(r.Typologies))
@@ -126,14 +144,14 @@ func duree(mo int) string {
 
 func (s *Menages) title() string              { return "Ménages et demandes" }
 func (s *Menages) content() fyne.CanvasObject { return s.body }
-func (s *Menages) shown()                     { s.main.refreshIndex(); s.refresh() }
-func (s *Menages) focusSearch()               { s.main.win.Canvas().Focus(s.search) }
+func (s *Menages) shown()                     { s.shell.rafraichirIndex(); s.refresh() }
+func (s *Menages) focusSearch()               { s.shell.fenetre().Canvas().Focus(s.search) }
 func (s *Menages) catalogueReady()            { s.refresh() }
-func (s *Menages) waitIdle()                  { s.main.waitCatalogue() }
+func (s *Menages) waitIdle()                  { s.shell.attendreIndex() }
 
 // create starts a new household.
 func (s *Menages) create() {
-	s.fiche.form.ConfirmLeave(s.main.win, s.fiche.onSave, func() {
+	s.fiche.form.ConfirmLeave(s.shell.fenetre(), s.fiche.onSave, func() {
 		s.reselect(-1)
 		s.selected = -1
 		s.fiche.startNew()
@@ -141,7 +159,7 @@ func (s *Menages) create() {
 }
 
 func (s *Menages) confirmLeave(then, cancel func()) {
-	s.fiche.form.ConfirmLeaveOr(s.main.win, s.fiche.onSave, then, cancel)
+	s.fiche.form.ConfirmLeaveOr(s.shell.fenetre(), s.fiche.onSave, then, cancel)
 }
 
 // prepareCapture opens a household in transfer, for the screenshots.

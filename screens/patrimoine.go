@@ -15,9 +15,10 @@ import (
 // Patrimoine is the « Patrimoine » screen: dwellings and residences with
 // search as you type, filters, and a form for the one selected.
 type Patrimoine struct {
-	main *Main
-	body fyne.CanvasObject
-	tabs *container.AppTabs
+	shell coque
+	app   patrimoineApp
+	body  fyne.CanvasObject
+	tabs  *container.AppTabs
 
 	// Logements tab.
 	*listeRecherche[*app.LogementRow]        // search, count, list, rows, selected
@@ -35,8 +36,23 @@ const (
 	toutesTypos    = "Typologies"
 )
 
-func newPatrimoine(m *Main) *Patrimoine {
-	s := &Patrimoine{main: m}
+// patrimoineApp is what the Patrimoine screen (patrimoine*.go,
+// logement_occupants.go, residence_fragilite.go) calls of the app;
+// *app.App satisfies it.
+type patrimoineApp interface {
+	Catalogue() *app.Catalogue
+	Today() model.Date
+	OpenLogement(ref string, at model.Date) (*app.LogementFiche, error)
+	SaveLogement(l *model.Logement, creating bool) error
+	DeleteLogement(ref string) error
+	OpenResidence(code string) (*model.Residence, error)
+	SaveResidence(r *model.Residence, creating bool) error
+	DeleteResidence(code string) error
+	fragiliteApp
+}
+
+func newPatrimoine(shell coque, a patrimoineApp) *Patrimoine {
+	s := &Patrimoine{shell: shell, app: a}
 	s.form = newLogementForm(s)
 	s.rform = newResidenceForm(s)
 	s.tabs = container.NewAppTabs(
@@ -51,28 +67,28 @@ func newPatrimoine(m *Main) *Patrimoine {
 
 func (s *Patrimoine) title() string              { return "Patrimoine" }
 func (s *Patrimoine) content() fyne.CanvasObject { return s.body }
-func (s *Patrimoine) shown()                     { s.main.refreshIndex(); s.refresh(); s.rrefresh() }
+func (s *Patrimoine) shown()                     { s.shell.rafraichirIndex(); s.refresh(); s.rrefresh() }
 
 func (s *Patrimoine) focusSearch() {
 	if s.tabs.SelectedIndex() == 1 {
-		s.main.win.Canvas().Focus(s.res.search)
+		s.shell.fenetre().Canvas().Focus(s.res.search)
 		return
 	}
-	s.main.win.Canvas().Focus(s.search)
+	s.shell.fenetre().Canvas().Focus(s.search)
 }
 
 // create starts a new dwelling (or residence on the Résidences tab).
 func (s *Patrimoine) create() {
 	if s.tabs.SelectedIndex() == 1 {
-		s.rform.form.ConfirmLeave(s.main.win, s.rform.onSave, func() { s.res.list.UnselectAll(); s.rform.startNew() })
+		s.rform.form.ConfirmLeave(s.shell.fenetre(), s.rform.onSave, func() { s.res.list.UnselectAll(); s.rform.startNew() })
 		return
 	}
-	s.form.form.ConfirmLeave(s.main.win, s.form.onSave, func() { s.list.UnselectAll(); s.form.startNew() })
+	s.form.form.ConfirmLeave(s.shell.fenetre(), s.form.onSave, func() { s.list.UnselectAll(); s.form.startNew() })
 }
 
 func (s *Patrimoine) catalogueReady() { s.refresh(); s.rrefresh() }
 
-func (s *Patrimoine) waitIdle() { s.main.waitCatalogue() }
+func (s *Patrimoine) waitIdle() { s.shell.attendreIndex() }
 
 // prepareCapture opens the first occupied dwelling, for the screenshots.
 func (s *Patrimoine) prepareCapture() {
@@ -86,8 +102,8 @@ func (s *Patrimoine) prepareCapture() {
 
 // confirmLeave asks about unsaved changes of either form.
 func (s *Patrimoine) confirmLeave(then, cancel func()) {
-	s.form.form.ConfirmLeaveOr(s.main.win, s.form.onSave, func() {
-		s.rform.form.ConfirmLeaveOr(s.main.win, s.rform.onSave, then, cancel)
+	s.form.form.ConfirmLeaveOr(s.shell.fenetre(), s.form.onSave, func() {
+		s.rform.form.ConfirmLeaveOr(s.shell.fenetre(), s.rform.onSave, then, cancel)
 	}, cancel)
 }
 
@@ -121,7 +137,7 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s, %s%s · %s CC", r.Adresse, r.Commune, extra, r.Loyer))
 		},
 		chercher: func() ([]*app.LogementRow, bool) {
-			cat := s.main.app.Catalogue()
+			cat := s.app.Catalogue()
 			if !cat.Ready() {
 				return nil, false
 			}
@@ -131,8 +147,10 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 		compter: func(n int) string { return pluriel(n, "logement", "logements") },
 		cle:     func(r *app.LogementRow) string { return r.Reference },
 		courant: func() string { return s.form.current() },
-		quitter: func(ouvrir, rester func()) { s.form.form.ConfirmLeaveOr(s.main.win, s.form.onSave, ouvrir, rester) },
-		ouvrir:  func(r *app.LogementRow) { s.form.open(r.Reference) },
+		quitter: func(ouvrir, rester func()) {
+			s.form.form.ConfirmLeaveOr(s.shell.fenetre(), s.form.onSave, ouvrir, rester)
+		},
+		ouvrir: func(r *app.LogementRow) { s.form.open(r.Reference) },
 	})
 	s.fCommune = filterSelect(toutesCommunes, CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect(toutesTypos, TypologieOptions(), s.refresh)
@@ -212,7 +230,7 @@ func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 			box.Objects[1].(*widget.Label).SetText(model.JoinNonEmpty(", ", r.Adresse, r.Commune) + q)
 		},
 		chercher: func() ([]*app.ResidenceRow, bool) {
-			cat := s.main.app.Catalogue()
+			cat := s.app.Catalogue()
 			if !cat.Ready() {
 				return nil, false
 			}
@@ -226,8 +244,10 @@ func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 		compter: func(n int) string { return pluriel(n, "résidence", "résidences") },
 		cle:     func(r *app.ResidenceRow) string { return r.Code },
 		courant: func() string { return s.rform.current() },
-		quitter: func(ouvrir, rester func()) { s.rform.form.ConfirmLeaveOr(s.main.win, s.rform.onSave, ouvrir, rester) },
-		ouvrir:  func(r *app.ResidenceRow) { s.rform.open(r.Code) },
+		quitter: func(ouvrir, rester func()) {
+			s.rform.form.ConfirmLeaveOr(s.shell.fenetre(), s.rform.onSave, ouvrir, rester)
+		},
+		ouvrir: func(r *app.ResidenceRow) { s.rform.open(r.Code) },
 	})
 	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
 	add := widget.NewButtonWithIcon("Nouvelle résidence", theme.ContentAddIcon(), s.create)

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"log/slog"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"logis/app"
+	"logis/model"
 )
 
 // fragiliteCard shows the fragility index of a residence (policy §1.4),
@@ -24,14 +26,21 @@ func newFragiliteCard() *fragiliteCard {
 	return &fragiliteCard{box: container.NewVBox()}
 }
 
-// show computes and shows the index of residence code.
-func (c *fragiliteCard) show(a *app.App, code string) {
+// fragiliteApp is what the card calls of the app; *app.App satisfies it.
+type fragiliteApp interface {
+	Fragilite(code string, at model.Date) (app.FragiliteResidence, error)
+	Today() model.Date
+}
+
+// show computes and shows the index of residence code; a failure is
+// logged in log.
+func (c *fragiliteCard) show(a fragiliteApp, log *slog.Logger, code string) {
 	c.mu.Lock()
 	c.seq++
 	seq := c.seq
 	c.mu.Unlock()
 	c.set(widget.NewLabel("Indice de fragilité : calcul en cours…"))
-	enFond(&c.wg, a.Log, "fragilite",
+	enFond(&c.wg, log, "fragilite",
 		func() (app.FragiliteResidence, error) { return a.Fragilite(code, a.Today()) },
 		func(f app.FragiliteResidence, err error) {
 			c.mu.Lock()

@@ -33,12 +33,31 @@ type coque interface {
 	rafraichirIndex()
 	// journal is the technical log: never personal data.
 	journal() *slog.Logger
+	// montrer shows the screen titled titre (« Examen d'occupation »),
+	// once the current one lets go of unsaved changes.
+	montrer(titre string)
+	// ouvrirExamen shows the occupancy review on a situation (a code of
+	// occFiltres: « toutes », « a_presenter », a situation code).
+	ouvrirExamen(code string)
+	// attendreIndex blocks until the search index is built and the
+	// dashboard's figures are loaded (tests, captures).
+	attendreIndex()
 }
 
 func (m *Main) fenetre() fyne.Window   { return m.win }
 func (m *Main) ouvrirMenage(id string) { m.openMenage(id) }
 func (m *Main) rafraichirIndex()       { m.refreshIndex() }
 func (m *Main) journal() *slog.Logger  { return m.app.Log }
+func (m *Main) montrer(titre string)   { m.Show(titre) }
+func (m *Main) attendreIndex()         { m.waitCatalogue() }
+func (m *Main) ouvrirExamen(code string) {
+	for _, sc := range m.screens {
+		if o, ok := sc.(*Occupation); ok {
+			o.ouvrirSituations(code)
+			return
+		}
+	}
+}
 
 var _ coque = (*Main)(nil)
 
