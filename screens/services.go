@@ -67,6 +67,12 @@ var _ coque = (*Main)(nil)
 // logged under quoi (no personal data: model errors carry none) and done
 // receives it to say it in French, with model.ErrorMessage.
 func enFond[T any](bg *sync.WaitGroup, log *slog.Logger, quoi string, work func() (T, error), done func(T, error)) {
+	enFondVia(fyne.Do, bg, log, quoi, work, done)
+}
+
+// enFondVia is enFond handing done to the UI goroutine through versUI
+// (fyne.Do; a test passes its own to see what is handed over).
+func enFondVia[T any](versUI func(func()), bg *sync.WaitGroup, log *slog.Logger, quoi string, work func() (T, error), done func(T, error)) {
 	bg.Add(1)
 	go func() {
 		v, err := work()
@@ -79,10 +85,6 @@ func enFond[T any](bg *sync.WaitGroup, log *slog.Logger, quoi string, work func(
 		})
 	}()
 }
-
-// versUI hands a function to the UI goroutine (a variable so that a test
-// can see what enFond hands over).
-var versUI = fyne.Do
 
 // echec is the French sentence of a failed background job:
 // « L'examen n'a pas pu être fait : … ».

@@ -18,16 +18,14 @@ import (
 // its name while the user reads French.
 func TestEnFond(t *testing.T) {
 	ui := make(chan func(), 1)
-	prev := versUI
-	versUI = func(f func()) { ui <- f } // the test goroutine plays the UI goroutine
-	defer func() { versUI = prev }()
+	versUI := func(f func()) { ui <- f } // the test goroutine plays the UI goroutine
 
 	var buf bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&buf, nil))
 	var bg sync.WaitGroup
 	var order []string
 	var got int
-	enFond(&bg, log, "calcul d'essai",
+	enFondVia(versUI, &bg, log, "calcul d'essai",
 		func() (int, error) { order = append(order, "work"); return 42, nil },
 		func(v int, err error) {
 			if err != nil {
@@ -69,7 +67,7 @@ func TestEnFond(t *testing.T) {
 	// and the sentence shown is French, never the technical text.
 	interne := errors.New("bbolt: bucket introuvable")
 	var msg string
-	enFond(&bg, log, "calcul d'essai", func() (int, error) { return 0, interne },
+	enFondVia(versUI, &bg, log, "calcul d'essai", func() (int, error) { return 0, interne },
 		func(_ int, err error) { msg = echec("Le calcul n'a pas pu être fait", err) })
 	(<-ui)()
 	bg.Wait()
@@ -81,7 +79,7 @@ func TestEnFond(t *testing.T) {
 		t.Errorf("message = %q, want the French sentence without the technical error", msg)
 	}
 	// A model error says its own French message.
-	enFond(&bg, nil, "calcul d'essai", func() (int, error) { return 0, model.Errorf(model.EINVALID, "La date manque.") },
+	enFondVia(versUI, &bg, nil, "calcul d'essai", func() (int, error) { return 0, model.Errorf(model.EINVALID, "La date manque.") },
 		func(_ int, err error) { msg = echec("Le calcul n'a pas pu être fait", err) })
 	(<-ui)()
 	bg.Wait()
