@@ -97,7 +97,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 		newTableau(m, a),
 		newPatrimoine(m, a),
 		newMenages(m, a),
-		newOccupation(m),
+		newOccupation(m, a),
 		newCommissions(m),
 		newParametres(m),
 	}
