@@ -1,6 +1,7 @@
 // Package screens is the window of Logis: one file per screen, each a struct
 // holding its widgets and the use cases it needs; handlers are named onSave,
-// onDelete…; long work runs in a goroutine and updates the UI with fyne.Do.
+// onDelete…; long work runs through enFond (services.go), which hands its
+// result to the UI goroutine.
 package screens
 
 import (
