@@ -38,7 +38,8 @@ func (t lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Colo
 // file in dir through Fyne's software renderer (no display needed), and
 // returns the files written: 01-tableau-de-bord.png, 02-patrimoine.png…
 func Captures(a *app.App, dir string) (files []string, err error) {
-	// Fyne's test driver wants its calls off the main goroutine.
+	// Fyne's test driver wants its calls off the main goroutine; the caller
+	// waits for the whole run (no UI to hand a result to): not enFond.
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

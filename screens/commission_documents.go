@@ -224,40 +224,42 @@ func (p *documentsPanel) run(what string, f produireFunc, indetermine bool) {
 	p.imprimerBtn.Hide()
 	p.dossierBtn.Hide()
 	p.fichier.Hide()
-	p.bg.Add(1)
-	go func() {
-		defer p.bg.Done()
-		path, done, err := f(dir, func(done, total int) {
-			if total > 0 {
-				fyne.Do(func() { p.progress.SetValue(float64(done) / float64(total)) })
-			}
-		})
-		fyne.Do(func() {
+	type produits struct{ path, done string }
+	// No log here: the panel is given none (a nil logger is skipped).
+	enFond(p.bg, nil, "documents",
+		func() (produits, error) {
+			path, done, err := f(dir, func(done, total int) {
+				if total > 0 {
+					fyne.Do(func() { p.progress.SetValue(float64(done) / float64(total)) })
+				}
+			})
+			return produits{path, done}, err
+		},
+		func(r produits, err error) {
 			p.running = false
 			p.enable()
 			p.progress.Hide()
 			p.spinner.Stop()
 			p.spinner.Hide()
 			if err != nil {
-				p.status.SetText("Les documents n'ont pas pu être produits : " + model.ErrorMessage(err))
+				p.status.SetText(echec("Les documents n'ont pas pu être produits", err))
 				return
 			}
-			p.last = path
+			p.last = r.path
 			// done's first line is what was written; the next ones, what
 			// to check (letters left out, warnings).
-			first, rest, _ := strings.Cut(done, "\n")
+			first, rest, _ := strings.Cut(r.done, "\n")
 			msg := fmt.Sprintf("Terminé : %s, dans le dossier « %s ».", first, dir)
 			if rest != "" {
 				msg += "\n" + rest
 			}
 			p.status.SetText(msg)
-			p.fichier.SetText("Fichier : " + filepath.Base(path))
+			p.fichier.SetText("Fichier : " + filepath.Base(r.path))
 			p.fichier.Show()
 			p.ouvrirBtn.Show()
 			p.imprimerBtn.Show()
 			p.dossierBtn.Show()
 		})
-	}()
 }
 
 // use opens or prints a file, and tells when the system refused.

@@ -54,13 +54,12 @@ type logementsPanel struct {
 	bg       *sync.WaitGroup
 
 	dossiers  *liste
-	refEntry  *entree // filters the vacant dwellings; a reference typed is accepted too
+	vac       *listeRecherche[*app.LogementRow] // the vacant dwellings not examined yet (liste_recherche.go)
+	refEntry  *entree                           // vac's box; a reference typed is accepted too
 	addBtn    *widget.Button
 	addErr    *widget.Label
-	vacList   *liste
-	vacRows   []*app.LogementRow
-	vacSel    int
-	vacHead   *widget.Label
+	vacList   *liste        // vac's list; the row chosen is vac.selected
+	vacHead   *widget.Label // vac's count line, with the commune
 	addBox    fyne.CanvasObject
 	current   int // index in c.Logements, -1 when none
 	titre     *widget.Label
@@ -124,32 +123,16 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 			objs[1].(*widget.Label).SetText(dossierResume(d))
 		})
 	p.dossiers.OnSelected = func(i widget.ListItemID) { p.selectDossier(i) }
-	p.refEntry = newEntree()
-	p.refEntry.SetPlaceHolder("Référence, adresse, T3…")
-	p.refEntry.OnChanged = func(string) { p.filterVacants() }
-	p.refEntry.OnSubmitted = func(string) { p.onAjouterLogement() }
-	p.addBtn = widget.NewButtonWithIcon("Examiner ce logement", theme.ContentAddIcon(), p.onAjouterLogement)
-	p.addErr = widget.NewLabel("")
-	p.addErr.Importance = widget.DangerImportance
-	p.addErr.Wrapping = fyne.TextWrapWord
-	p.addErr.Hide()
-	p.vacSel = -1
-	p.vacHead = bold("Logements vacants")
-	p.vacHead.Wrapping = fyne.TextWrapWord
-	p.vacList = newListe(
-		func() int { return len(p.vacRows) },
-		func() fyne.CanvasObject {
+	p.vac = newListeRecherche(rechercheOptions[*app.LogementRow]{
+		aide: "Référence, adresse, T3…",
+		modele: func() fyne.CanvasObject {
 			l1 := widget.NewLabelWithStyle("VIT0000-0000 · T3 · 68 m²", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			l1.Truncation = fyne.TextTruncateEllipsis
 			l2 := widget.NewLabel("adresse")
 			l2.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(l1, l2)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(p.vacRows) {
-				return
-			}
-			r := p.vacRows[i]
+		remplir: func(r *app.LogementRow, o fyne.CanvasObject) {
 			objs := o.(*fyne.Container).Objects
 			t := fmt.Sprintf("%s · %s · %s m²", r.Reference, model.TypologieLabel(r.Typologie), model.FormatNumber(r.Surface, 0))
 			if r.QPV {
@@ -166,8 +149,26 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 				}
 			}
 			objs[1].(*widget.Label).SetText(l2)
-		})
-	p.vacList.OnSelected = func(i widget.ListItemID) { p.vacSel = i }
+		},
+		chercher: p.vacantsLibres,
+		attente: func() string {
+			return "Logements vacants (" + p.vacCommune() + ") : index en construction, saisissez la référence"
+		},
+		compter: func(n int) string { return fmt.Sprintf("Logements vacants (%s) : %s", p.vacCommune(), nombreFR(n)) },
+		cle:     func(r *app.LogementRow) string { return r.Reference },
+		courant: func() string { return "" }, // a row is only chosen, nothing opens
+		quitter: func(choisir, _ func()) { choisir() },
+		ouvrir:  func(*app.LogementRow) {},
+	})
+	p.refEntry, p.vacList, p.vacHead = p.vac.search, p.vac.list, p.vac.count
+	p.refEntry.OnSubmitted = func(string) { p.onAjouterLogement() }
+	p.addBtn = widget.NewButtonWithIcon("Examiner ce logement", theme.ContentAddIcon(), p.onAjouterLogement)
+	p.addErr = widget.NewLabel("")
+	p.addErr.Importance = widget.DangerImportance
+	p.addErr.Wrapping = fyne.TextWrapWord
+	p.addErr.Hide()
+	p.vacHead.SetText("Logements vacants")
+	p.vacHead.Wrapping = fyne.TextWrapWord
 	p.addBox = container.NewBorder(container.NewVBox(p.vacHead, p.refEntry), container.NewVBox(p.addBtn, p.addErr), nil, nil, p.vacList)
 	examines := container.NewBorder(bold("Logements examinés"), nil, nil, nil, p.dossiers)
 	leftSplit := container.NewVSplit(examines, p.addBox)
@@ -469,39 +470,41 @@ func (p *logementsPanel) openDecision(nur string) {
 
 // filterVacants lists the vacant dwellings of the session's commune that
 // match the text typed and are not examined yet.
-func (p *logementsPanel) filterVacants() {
-	p.vacRows = p.vacRows[:0]
-	p.vacSel = -1
-	p.vacList.UnselectAll()
+func (p *logementsPanel) filterVacants() { p.vac.relancer() }
+
+// vacantsLibres are the vacant dwellings of the session's commune matching
+// the text typed, less those examined; pret is false while the search
+// index is built (a reference typed is still accepted).
+func (p *logementsPanel) vacantsLibres() (libres []*app.LogementRow, pret bool) {
 	if p.c == nil || p.readOnly || p.act.vacants == nil {
-		p.vacList.Refresh()
-		return
+		return nil, true // the list is hidden
 	}
 	rows := p.act.vacants(p.refEntry.Text, p.c.Commune)
-	commune := p.c.Commune
-	if commune == "" {
-		commune = "toutes communes"
-	}
 	if rows == nil {
-		p.vacHead.SetText("Logements vacants (" + commune + ") : index en construction, saisissez la référence")
+		return nil, false
 	}
 	for _, r := range rows {
 		if p.c.Dossier(r.Reference) == nil {
-			p.vacRows = append(p.vacRows, r)
+			libres = append(libres, r)
 		}
 	}
-	if rows != nil {
-		p.vacHead.SetText(fmt.Sprintf("Logements vacants (%s) : %s", commune, nombreFR(len(p.vacRows))))
+	return libres, true
+}
+
+// vacCommune is the commune of the vacant dwellings offered.
+func (p *logementsPanel) vacCommune() string {
+	if p.c == nil || p.c.Commune == "" {
+		return "toutes communes"
 	}
-	p.vacList.Refresh()
+	return p.c.Commune
 }
 
 func (p *logementsPanel) onAjouterLogement() {
 	ref := strings.TrimSpace(p.refEntry.Text)
-	if p.vacSel >= 0 && p.vacSel < len(p.vacRows) {
-		ref = p.vacRows[p.vacSel].Reference
-	} else if len(p.vacRows) == 1 {
-		ref = p.vacRows[0].Reference
+	if p.vac.selected >= 0 && p.vac.selected < len(p.vac.rows) {
+		ref = p.vac.rows[p.vac.selected].Reference
+	} else if len(p.vac.rows) == 1 {
+		ref = p.vac.rows[0].Reference
 	}
 	if ref == "" {
 		p.addErr.SetText("Choisissez un logement vacant dans la liste, ou tapez sa référence.")
@@ -585,16 +588,15 @@ func (p *logementsPanel) loadPropositions() {
 	p.props.Refresh()
 	p.showProposition()
 	p.propStat.SetText("Recherche des candidats parmi les demandes actives…")
-	p.bg.Add(1)
-	go func() {
-		defer p.bg.Done()
-		lc, err := p.act.candidats(ref, at, tous)
-		fyne.Do(func() {
+	// No log here: the panel is given none (a nil logger is skipped).
+	enFond(p.bg, nil, "candidats proposés",
+		func() (*app.ListeCandidats, error) { return p.act.candidats(ref, at, tous) },
+		func(lc *app.ListeCandidats, err error) {
 			if seq != p.loadSeq {
 				return // another dwelling was chosen meanwhile
 			}
 			if err != nil {
-				p.propStat.SetText("Les candidats n'ont pas pu être calculés : " + model.ErrorMessage(err))
+				p.propStat.SetText(echec("Les candidats n'ont pas pu être calculés", err))
 				return
 			}
 			p.prop = lc
@@ -611,7 +613,6 @@ func (p *logementsPanel) loadPropositions() {
 			p.props.Refresh()
 			p.showProposition()
 		})
-	}()
 }
 
 // proposition is the proposal chosen, nil when none.

@@ -94,14 +94,11 @@ func (p *rapportPanel) compute() {
 		return
 	}
 	p.status.SetText(fmt.Sprintf("Calcul du rapport %d…", annee))
-	p.bg.Add(1)
-	go func() {
-		defer p.bg.Done()
-		rep, err := p.app.Rapport(annee)
-		fyne.Do(func() {
+	enFond(p.bg, p.log, fmt.Sprintf("rapport %d", annee),
+		func() (*model.Rapport, error) { return p.app.Rapport(annee) },
+		func(rep *model.Rapport, err error) {
 			if err != nil {
-				p.log.Error("rapport", "annee", annee, "err", err)
-				p.status.SetText("Le rapport n'a pas pu être calculé : " + model.ErrorMessage(err))
+				p.status.SetText(echec("Le rapport n'a pas pu être calculé", err))
 				return
 			}
 			if annee != p.year() {
@@ -109,7 +106,6 @@ func (p *rapportPanel) compute() {
 			}
 			p.show(rep)
 		})
-	}()
 }
 
 // show draws the report.
@@ -220,23 +216,23 @@ func (p *rapportPanel) onSave(asPDF bool) {
 
 func (p *rapportPanel) saveTo(annee int, path string, asPDF bool) {
 	p.status.SetText("Écriture en cours…")
-	p.bg.Add(1)
-	go func() {
-		defer p.bg.Done()
-		var err error
-		if asPDF {
-			_, err = p.app.EcrireRapport(annee, path, "")
-		} else {
-			_, err = p.app.EcrireRapport(annee, "", path)
-		}
-		fyne.Do(func() {
+	enFond(p.bg, p.log, "écriture du rapport",
+		func() (struct{}, error) {
+			var err error
+			if asPDF {
+				_, err = p.app.EcrireRapport(annee, path, "")
+			} else {
+				_, err = p.app.EcrireRapport(annee, "", path)
+			}
+			return struct{}{}, err
+		},
+		func(_ struct{}, err error) {
 			if err != nil {
-				p.status.SetText("Le fichier n'a pas pu être écrit : " + model.ErrorMessage(err))
+				p.status.SetText(echec("Le fichier n'a pas pu être écrit", err))
 				return
 			}
 			p.status.SetText(fmt.Sprintf("Rapport annuel %d écrit dans « %s ».", annee, path))
 		})
-	}()
 }
 
 // --- line chart of the running rates ------------------------------------

@@ -635,10 +635,10 @@ func TestCommissions_EditHeaderAndRemoveDwelling(t *testing.T) {
 	<-m.catDone
 	p := e.logements
 	p.filterVacants()
-	if len(p.vacRows) == 0 {
+	if len(p.vac.rows) == 0 {
 		t.Fatalf("no vacant dwelling offered: %q", p.vacHead.Text)
 	}
-	for _, r := range p.vacRows {
+	for _, r := range p.vac.rows {
 		if r.Etat != model.Vacant || !model.SameCommune(r.Commune, "Vitry-sur-Seine") {
 			t.Fatalf("offered %s (%s, %s)", r.Reference, r.Etat, r.Commune)
 		}
@@ -661,16 +661,16 @@ func TestCommissions_EditHeaderAndRemoveDwelling(t *testing.T) {
 	if allocated == 0 {
 		t.Error("the demo's closed session allocates no dwelling")
 	}
-	test.Type(p.refEntry, p.vacRows[0].Reference)
-	if len(p.vacRows) != 1 {
-		t.Errorf("typing a reference leaves %d rows", len(p.vacRows))
+	test.Type(p.refEntry, p.vac.rows[0].Reference)
+	if len(p.vac.rows) != 1 {
+		t.Errorf("typing a reference leaves %d rows", len(p.vac.rows))
 	}
-	ref := p.vacRows[0].Reference
+	ref := p.vac.rows[0].Reference
 	test.Tap(p.addBtn)
 	if got, _ := m.app.Commission(c.ID); got.Dossier(ref) == nil {
 		t.Fatalf("dwelling %s not added: %q", ref, p.addErr.Text)
 	}
-	for _, r := range p.vacRows {
+	for _, r := range p.vac.rows {
 		if r.Reference == ref {
 			t.Error("a dwelling examined is still offered")
 		}

@@ -214,6 +214,7 @@ func (m *Main) startIdleLock(d time.Duration) {
 	stop := make(chan struct{})
 	m.stopIdle = func() { close(stop) }
 	tick := time.NewTicker(min(d/4, 30*time.Second))
+	// A ticker for the window's life, not a job with a result: not enFond.
 	go func() {
 		defer tick.Stop()
 		for {

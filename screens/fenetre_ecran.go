@@ -45,6 +45,7 @@ var tailleParDefaut = fyne.NewSize(1280, 700)
 // capWindow caps win to the screen's work area once the window exists (its
 // scale is known only then), keeping want when it fits.
 func capWindow(win fyne.Window, want fyne.Size) {
+	// Repeated checks on a timer, no use case and no result: not enFond.
 	go func() {
 		for i := 0; i < 12; i++ {
 			time.Sleep(250 * time.Millisecond)

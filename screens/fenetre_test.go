@@ -174,21 +174,21 @@ func TestFenetre_VacantSearchByTypology(t *testing.T) {
 	s := commissionsScreen(t, m)
 	seanceDuJour(t, m, s)
 	p := s.seance.logements
-	if len(p.vacRows) == 0 {
+	if len(p.vac.rows) == 0 {
 		t.Fatal("no vacant dwelling")
 	}
-	typo := p.vacRows[len(p.vacRows)-1].Typologie
+	typo := p.vac.rows[len(p.vac.rows)-1].Typologie
 	want := 0
-	for _, r := range p.vacRows {
+	for _, r := range p.vac.rows {
 		if r.Typologie == typo {
 			want++
 		}
 	}
 	test.Type(p.refEntry, model.TypologieLabel(typo))
-	if len(p.vacRows) != want {
-		t.Fatalf("« %s »: %d vacant dwellings, want %d", model.TypologieLabel(typo), len(p.vacRows), want)
+	if len(p.vac.rows) != want {
+		t.Fatalf("« %s »: %d vacant dwellings, want %d", model.TypologieLabel(typo), len(p.vac.rows), want)
 	}
-	for _, r := range p.vacRows {
+	for _, r := range p.vac.rows {
 		if r.Typologie != typo {
 			t.Errorf("%s is a T%d", r.Reference, r.Typologie)
 		}
@@ -449,8 +449,8 @@ func TestFenetre_ImportedDwellingInCommission(t *testing.T) {
 	m.waitCatalogue()
 	p := s.seance.logements
 	test.Type(p.refEntry, "IMPT")
-	if len(p.vacRows) != 1 || p.vacRows[0].Reference != "IMPT-0001" {
-		t.Errorf("imported dwelling not offered: %d rows", len(p.vacRows))
+	if len(p.vac.rows) != 1 || p.vac.rows[0].Reference != "IMPT-0001" {
+		t.Errorf("imported dwelling not offered: %d rows", len(p.vac.rows))
 	}
 }
 

@@ -33,7 +33,7 @@ func TestResidence_FragiliteCard(t *testing.T) {
 	m := readyMain(t, 200, 80)
 	s := m.patrimoine()
 	s.tabs.SelectIndex(1)
-	s.rlist.Select(0)
+	s.res.list.Select(0)
 	f := s.rform
 	f.fragilite.wg.Wait()
 	got := fragTexts(f.fragilite.box)

@@ -28,7 +28,7 @@ func (f *logementForm) occupantsView(fiche *app.LogementFiche) fyne.CanvasObject
 		}
 		id := m.ID
 		link := widget.NewButtonWithIcon("Ouvrir la fiche du ménage", theme.AccountIcon(), func() {
-			f.s.main.openMenage(id)
+			f.s.shell.ouvrirMenage(id)
 		})
 		box.Add(container.NewBorder(nil, nil, nil, link,
 			wrapped(fmt.Sprintf("Ménage %s — %s (%s, %s UC)%s", m.ID, m.Nom(), pluriel(ex.Personnes, "personne", "personnes"),

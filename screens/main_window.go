@@ -1,6 +1,7 @@
 // Package screens is the window of Logis: one file per screen, each a struct
 // holding its widgets and the use cases it needs; handlers are named onSave,
-// onDelete…; long work runs in a goroutine and updates the UI with fyne.Do.
+// onDelete…; long work runs through enFond (services.go), which hands its
+// result to the UI goroutine.
 package screens
 
 import (
@@ -94,11 +95,11 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
 	loadOfficeCommunes(a)
 	m.screens = []screen{
-		newTableau(m),
-		newPatrimoine(m),
-		newMenages(m),
-		newOccupation(m),
-		newCommissions(m, m.app),
+		newTableau(m, a),
+		newPatrimoine(m, a),
+		newMenages(m, a),
+		newOccupation(m, a),
+		newCommissions(m, a),
 		newParametres(m),
 	}
 	m.body = container.NewStack()
@@ -120,8 +121,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	win.SetCloseIntercept(m.onClose)
 	m.nav.Select(0)
 	m.building = true
-	m.builds.Add(1)
-	go m.buildCatalogue()
+	m.buildCatalogue()
 	return m
 }
 
@@ -136,41 +136,42 @@ func (m *Main) refreshIndex() {
 	m.status.SetText("Mise à jour de l'index de recherche…")
 	m.progress.SetValue(0)
 	m.progress.Show()
-	m.builds.Add(1)
-	go m.buildCatalogue()
+	m.buildCatalogue()
 }
 
-// buildCatalogue fills the search index in the background; the screens
-// that list it are told when it is ready.
+// buildCatalogue fills the search index in the background (counted by
+// m.builds); the screens that list it are told when it is ready.
 func (m *Main) buildCatalogue() {
-	err := m.app.BuildCatalogue(func(done, total int) {
-		if total > 0 {
-			v := float64(done) / float64(total)
-			fyne.Do(func() { m.progress.SetValue(v) })
-		}
-	})
-	// The build's temporaries (every record decoded once) are garbage now:
-	// give their memory back to the system rather than keep it as the
-	// window's resident size.
-	debug.FreeOSMemory()
-	fyne.Do(func() {
-		m.building = false
-		if err != nil {
-			m.app.Log.Error("index de recherche", "err", err)
-			m.status.SetText("L'index de recherche n'a pas pu être chargé : " + err.Error())
-		} else {
-			l, r, n := m.app.Catalogue().Sizes()
-			m.status.SetText(fmt.Sprintf("%s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n)))
-		}
-		m.progress.Hide() // done either way: a bar left at « 0 % » would say it is still loading
-		for _, s := range m.screens {
-			if c, ok := s.(catalogueUser); ok {
-				c.catalogueReady()
+	enFond(&m.builds, m.app.Log, "index de recherche",
+		func() (struct{}, error) {
+			err := m.app.BuildCatalogue(func(done, total int) {
+				if total > 0 {
+					v := float64(done) / float64(total)
+					fyne.Do(func() { m.progress.SetValue(v) })
+				}
+			})
+			// The build's temporaries (every record decoded once) are garbage now:
+			// give their memory back to the system rather than keep it as the
+			// window's resident size.
+			debug.FreeOSMemory()
+			return struct{}{}, err
+		},
+		func(_ struct{}, err error) {
+			m.building = false
+			if err != nil {
+				m.status.SetText(echec("L'index de recherche n'a pas pu être chargé", err))
+			} else {
+				l, r, n := m.app.Catalogue().Sizes()
+				m.status.SetText(fmt.Sprintf("%s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n)))
 			}
-		}
-		m.catOnce.Do(func() { close(m.catDone) })
-		m.builds.Done()
-	})
+			m.progress.Hide() // done either way: a bar left at « 0 % » would say it is still loading
+			for _, s := range m.screens {
+				if c, ok := s.(catalogueUser); ok {
+					c.catalogueReady()
+				}
+			}
+			m.catOnce.Do(func() { close(m.catDone) })
+		})
 }
 
 // waitCatalogue blocks until the catalogue is built (tests, captures).

@@ -52,14 +52,24 @@ func etatDonnees(m *model.Menage) string {
 	return ""
 }
 
+// donneesApp is what the personal-data rights of a household sheet call
+// of the app; *app.App satisfies it.
+type donneesApp interface {
+	DossierDeLaBase() string
+	ExporterMenage(id, dir string) ([]string, error)
+	RestreindreMenage(id string, restreint bool) error
+	PreparerEffacement(id string) (*app.Effacement, error)
+	EffacerMenage(id string) (*app.Effacement, error)
+}
+
 // dossierDonnees is where the exports go by default: « Données
 // personnelles » beside the base.
-func dossierDonnees(a *app.App) string {
-	return filepath.Join(filepath.Dir(a.DB.Path()), "Données personnelles")
+func dossierDonnees(a donneesApp) string {
+	return filepath.Join(a.DossierDeLaBase(), "Données personnelles")
 }
 
 func exporterDonnees(f *menageFiche) {
-	id, win, a := f.loaded, f.s.main.win, f.s.main.app
+	id, win, a := f.loaded, f.s.shell.fenetre(), f.s.app
 	dir := dossierDonnees(a)
 	Confirmer(win, "Exporter les données du ménage ?",
 		"Toutes les données détenues sur le ménage "+id+" seront écrites dans le dossier « "+dir+" » : "+id+".json (format lisible par une machine) et "+id+
@@ -76,7 +86,7 @@ func exporterDonnees(f *menageFiche) {
 }
 
 func limiterDonnees(f *menageFiche, restreint bool) {
-	id, win, a := f.loaded, f.s.main.win, f.s.main.app
+	id, win, a := f.loaded, f.s.shell.fenetre(), f.s.app
 	title, msg, yes := "Limiter le traitement ?", "Le ménage "+id+" sera conservé mais gelé : il ne sera plus proposé dans les listes de candidats ni repris dans les exports, jusqu'à la levée de la limitation. L'opération est inscrite au journal.", "Limiter"
 	if !restreint {
 		title, msg, yes = "Lever la limitation ?", "Le ménage "+id+" sera de nouveau proposé dans les listes de candidats. L'opération est inscrite au journal.", "Lever"
@@ -92,7 +102,7 @@ func limiterDonnees(f *menageFiche, restreint bool) {
 }
 
 func effacerDonnees(f *menageFiche) {
-	id, win, a := f.loaded, f.s.main.win, f.s.main.app
+	id, win, a := f.loaded, f.s.shell.fenetre(), f.s.app
 	plan, err := a.PreparerEffacement(id)
 	if err != nil {
 		Erreur(win, err)

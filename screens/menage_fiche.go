@@ -109,26 +109,26 @@ func newMenageFiche(s *Menages) *menageFiche {
 
 	f.logement = NewChamp("Logement loué", false)
 	f.logement.check = func(ref string) error {
-		if cat := s.main.app.Catalogue(); cat.Ready() && cat.Logement(ref) == nil {
+		if cat := s.app.Catalogue(); cat.Ready() && cat.Logement(ref) == nil {
 			return model.Errorf(model.EINVALID, "Le logement « %s » n'existe pas dans le patrimoine.", ref)
 		}
 		return nil
 	}
 	f.logement.requis = f.logementRequis
-	f.entree = NewChampDatePassee("Date d'entrée", false, "la date d'entrée", func() model.Date { return s.main.app.Today() })
+	f.entree = NewChampDatePassee("Date d'entrée", false, "la date d'entrée", func() model.Date { return s.app.Today() })
 	f.logInfo = wrapped("", fyne.TextStyle{Italic: true})
 	f.impayes = NewOuiNon("Impayés", f.form)
 	f.cesf = NewOuiNon("Rapport CESF", f.form)
 	f.troubles = NewOuiNon("Troubles de voisinage", f.form)
 	f.violent = NewOuiNon("Comportement violent", f.form)
 	f.visite = NewOuiNon("Visite préalable faite", f.form)
-	f.dateVisite = NewChampDatePassee("Date de la visite", false, "la date de la visite", func() model.Date { return s.main.app.Today() })
+	f.dateVisite = NewChampDatePassee("Date de la visite", false, "la date de la visite", func() model.Date { return s.app.Today() })
 
 	f.nur = NewChamp("NUR", false)
 	f.nur.check = func(v string) error { _, err := model.ParseNUR(v); return err }
-	f.depot = NewChampDatePassee("Date de dépôt", false, "la date de dépôt", func() model.Date { return s.main.app.Today() })
-	f.refus = NewChampDatePassee("Refus d'une offre adaptée", false, "la date du refus", func() model.Date { return s.main.app.Today() })
-	f.radiation = NewChampDatePassee("Date de radiation", false, "la date de radiation", func() model.Date { return s.main.app.Today() }) // policy §III: kept three years after
+	f.depot = NewChampDatePassee("Date de dépôt", false, "la date de dépôt", func() model.Date { return s.app.Today() })
+	f.refus = NewChampDatePassee("Refus d'une offre adaptée", false, "la date du refus", func() model.Date { return s.app.Today() })
+	f.radiation = NewChampDatePassee("Date de radiation", false, "la date de radiation", func() model.Date { return s.app.Today() }) // policy §III: kept three years after
 	f.nur.requis = f.nurRequis
 	f.motifRefus = NewChamp("Motif du refus", false)
 	f.refusLegitime = NewOuiNon("Motif de refus légitime (handicap…)", f.form)
@@ -156,7 +156,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
-	f.sit = newSituationsBloc(f.form, s.main.app.TransfertDeDemande, s.main.app.Today)
+	f.sit = newSituationsBloc(f.form, s.app.TransfertDeDemande, s.app.Today)
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus, f.radiation)
 	f.adresse = newAdresseChamps(f.form)
 
@@ -235,7 +235,7 @@ func (f *menageFiche) addMembre(p model.Personne) {
 		if err != nil {
 			return err
 		}
-		if err := model.CheckNaissance(d, f.s.main.app.Today()); err != nil {
+		if err := model.CheckNaissance(d, f.s.app.Today()); err != nil {
 			return model.Errorf(model.EINVALID, "L%s.", strings.TrimPrefix(model.ErrorMessage(err), "l"))
 		}
 		return nil
@@ -362,9 +362,9 @@ func (f *menageFiche) nurRequis() string {
 
 // startNew shows an empty sheet for a new household.
 func (f *menageFiche) startNew() {
-	r, err := f.s.main.app.Regles()
+	r, err := f.s.app.Regles()
 	if err != nil {
-		Erreur(f.s.main.win, err)
+		Erreur(f.s.shell.fenetre(), err)
 		return
 	}
 	f.fiche = &app.Fiche{Menage: &model.Menage{}, Regles: r}
@@ -372,14 +372,14 @@ func (f *menageFiche) startNew() {
 	f.fill(&model.Menage{Personnes: []model.Personne{{Lien: model.Titulaire}}}, nil)
 	f.title.SetText("Nouveau ménage")
 	f.del.Hide()
-	f.s.main.win.Canvas().Focus(f.membres[0].nom.Entry)
+	f.s.shell.fenetre().Canvas().Focus(f.membres[0].nom.Entry)
 }
 
 // open loads household id.
 func (f *menageFiche) open(id string) {
-	fiche, err := f.s.main.app.OpenMenage(id)
+	fiche, err := f.s.app.OpenMenage(id)
 	if err != nil {
-		Erreur(f.s.main.win, err)
+		Erreur(f.s.shell.fenetre(), err)
 		return
 	}
 	f.fiche, f.loaded = fiche, id
@@ -544,7 +544,7 @@ func (f *menageFiche) recompute() {
 	if m.Loge() && (f.logmt == nil || f.logmt.Reference != m.Bail.Logement) {
 		f.logmt = nil
 		if f.logement.Err() == nil {
-			if l, err := f.s.main.app.Logement(m.Bail.Logement); err == nil {
+			if l, err := f.s.app.Logement(m.Bail.Logement); err == nil {
 				f.logmt = l
 			}
 		}
@@ -554,7 +554,7 @@ func (f *menageFiche) recompute() {
 		l = nil
 	}
 	f.logInfo.SetText(logementInfo(l))
-	f.verif.set(app.Verifier(m, f.demande(), l, f.s.main.app.Today(), f.regles))
+	f.verif.set(app.Verifier(m, f.demande(), l, f.s.app.Today(), f.regles))
 }
 
 // onSave writes the household and its application in one transaction.
@@ -563,18 +563,18 @@ func (f *menageFiche) onSave() bool {
 		f.form.Check()
 		return false
 	}
-	id, err := f.s.main.app.SaveMenage(f.menage(), f.demande())
+	id, err := f.s.app.SaveMenage(f.menage(), f.demande())
 	if err != nil {
-		Erreur(f.s.main.win, err)
+		Erreur(f.s.shell.fenetre(), err)
 		return false
 	}
 	created := f.loaded == ""
 	f.open(id)
 	f.s.refresh()
 	if created {
-		f.s.main.confirmer("Ménage " + id + " créé")
+		f.s.shell.confirmer("Ménage " + id + " créé")
 	} else {
-		f.s.main.confirmer("Ménage " + id + " enregistré")
+		f.s.shell.confirmer("Ménage " + id + " enregistré")
 	}
 	return true
 }
@@ -584,9 +584,9 @@ func (f *menageFiche) onDelete() {
 	if id == "" {
 		return
 	}
-	Supprimer(f.s.main.win, "Supprimer le ménage ?",
+	Supprimer(f.s.shell.fenetre(), "Supprimer le ménage ?",
 		fmt.Sprintf("Le ménage %s, ses membres et ses demandes seront supprimés définitivement. L'opération est inscrite au journal.", id),
-		func() error { return f.s.main.app.DeleteMenage(id) }, func() {
+		func() error { return f.s.app.DeleteMenage(id) }, func() {
 			f.loaded = ""
 			f.form.Clean()
 			f.fields.Hide()
@@ -601,10 +601,10 @@ func (f *menageFiche) onDeleteDemande() {
 	if nur == "" || id == "" {
 		return
 	}
-	Confirmer(f.s.main.win, "Supprimer la demande ?",
+	Confirmer(f.s.shell.fenetre(), "Supprimer la demande ?",
 		fmt.Sprintf("La demande %s sera supprimée définitivement. L'opération est inscrite au journal.", nur), "Supprimer", func() {
-			if err := f.s.main.app.DeleteDemande(nur); err != nil {
-				Erreur(f.s.main.win, err)
+			if err := f.s.app.DeleteDemande(nur); err != nil {
+				Erreur(f.s.shell.fenetre(), err)
 				return
 			}
 			f.form.Clean()

@@ -17,60 +17,68 @@ import (
 // you type and filters, and the sheet of the one selected with its
 // verifications.
 type Menages struct {
-	main *Main
-	body fyne.CanvasObject
+	shell coque
+	app   menagesApp
+	body  fyne.CanvasObject
 
-	search                                   *entree
+	*listeRecherche[*app.MenageRow]          // search, count, list, rows, selected
 	fCommune, fTypo, fPrio, fMut, fAnc, fDem *widget.Select
-	count                                    *widget.Label
-	list                                     *liste
-	rows                                     []*app.MenageRow
-	selected                                 widget.ListItemID
-	selecting                                bool
 	fiche                                    *menageFiche
 }
 
-func newMenages(m *Main) *Menages {
-	s := &Menages{main: m, selected: -1}
+// menagesApp is what the Ménages screen (menages.go, menage_*.go) calls of
+// the app; *app.App satisfies it.
+type menagesApp interface {
+	Catalogue() *app.Catalogue
+	Today() model.Date
+	Regles() (*model.Regles, error)
+	OpenMenage(id string) (*app.Fiche, error)
+	SaveMenage(m *model.Menage, d *model.Demande) (string, error)
+	DeleteMenage(id string) error
+	DeleteDemande(nur string) error
+	Logement(ref string) (*model.Logement, error)
+	TransfertDeDemande(nur string) (*model.TransfertBail, error)
+	donneesApp // menage_donnees.go
+}
+
+func newMenages(shell coque, a menagesApp) *Menages {
+	s := &Menages{shell: shell, app: a}
 	s.fiche = newMenageFiche(s)
-	s.search = newEntree()
-	s.search.SetPlaceHolder("Nom, prénom, NUR, logement… (Ctrl+F)")
-	s.search.OnChanged = func(string) { s.refresh() }
+	s.listeRecherche = newListeRecherche(rechercheOptions[*app.MenageRow]{
+		aide: "Nom, prénom, NUR, logement… (Ctrl+F)",
+		modele: func() fyne.CanvasObject {
+			a := widget.NewLabelWithStyle("Prénom NOM · M000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			b := widget.NewLabel("demande")
+			a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+			return container.NewVBox(a, b)
+		},
+		remplir: func(r *app.MenageRow, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.Nom, r.ID, pluriel(r.Personnes, "pers.", "pers.")))
+			box.Objects[1].(*widget.Label).SetText(s.ligne(r))
+		},
+		chercher: func() ([]*app.MenageRow, bool) {
+			cat := s.app.Catalogue()
+			if !cat.Ready() {
+				return nil, false
+			}
+			return cat.SearchMenages(s.filtre()), true
+		},
+		attente: func() string { return "Chargement des ménages…" },
+		compter: func(n int) string { return pluriel(n, "ménage", "ménages") },
+		cle:     func(r *app.MenageRow) string { return r.ID },
+		courant: func() string { return s.fiche.loaded },
+		quitter: func(ouvrir, rester func()) {
+			s.fiche.form.ConfirmLeaveOr(shell.fenetre(), s.fiche.onSave, ouvrir, rester)
+		},
+		ouvrir: func(r *app.MenageRow) { s.fiche.open(r.ID) },
+	})
 	s.fCommune = filterSelect("Communes", CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect("Typologies", TypologieOptions(), s.refresh)
 	s.fPrio = filterSelect("Priorité", []string{"Prioritaires (DALO, annexe 1)", "Non prioritaires"}, s.refresh)
 	s.fMut = filterSelect("Mutation", []string{"Mutations", "Hors mutation"}, s.refresh)
 	s.fDem = filterSelect("Demande", []string{"Demande active", "Sans demande active"}, s.refresh)
 	s.fAnc = filterSelect("Ancienneté", ancienneteOptions(), s.refresh) // the dashboard's bands
-	s.count = widget.NewLabel("")
-	s.count.TextStyle = fyne.TextStyle{Bold: true}
-	s.list = newListe(
-		func() int { return len(s.rows) },
-		func() fyne.CanvasObject {
-			a := widget.NewLabelWithStyle("Prénom NOM · M000000", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			b := widget.NewLabel("demande")
-			a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-			return container.NewVBox(a, b)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(s.rows) {
-				return
-			}
-			r := s.rows[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", r.Nom, r.ID, pluriel(r.Personnes, "pers.", "pers.")))
-			box.Objects[1].(*widget.Label).SetText(s.ligne(r))
-		})
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if s.selecting || i == s.selected || i >= len(s.rows) {
-			return
-		}
-		prev, id := s.selected, s.rows[i].ID
-		s.fiche.form.ConfirmLeaveOr(m.win, s.fiche.onSave, func() {
-			s.selected = i
-			s.fiche.open(id)
-		}, func() { s.reselect(prev) })
-	}
 	add := widget.NewButtonWithIcon("Nouveau ménage", theme.ContentAddIcon(), s.create)
 	filters := container.NewGridWithColumns(2, s.fCommune, s.fTypo, s.fPrio, s.fMut, s.fDem, s.fAnc)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
@@ -96,7 +104,7 @@ func (s *Menages) ligne(r *app.MenageRow) string {
 		}
 	}
 	if r.NUR != "" {
-		mo := r.DateDepot.MonthsUntil(s.main.app.Today())
+		mo := r.DateDepot.MonthsUntil(s.app.Today())
 		parts = append(parts, fmt.Sprintf("demande du %s (%s)", r.DateDepot, duree(mo)))
 		if len(r.Typologies) > 0 {
 			t := make([]string, len(r.Typologies))
@@ -136,14 +144,14 @@ func duree(mo int) string {
 
 func (s *Menages) title() string              { return "Ménages et demandes" }
 func (s *Menages) content() fyne.CanvasObject { return s.body }
-func (s *Menages) shown()                     { s.main.refreshIndex(); s.refresh() }
-func (s *Menages) focusSearch()               { s.main.win.Canvas().Focus(s.search) }
+func (s *Menages) shown()                     { s.shell.rafraichirIndex(); s.refresh() }
+func (s *Menages) focusSearch()               { s.shell.fenetre().Canvas().Focus(s.search) }
 func (s *Menages) catalogueReady()            { s.refresh() }
-func (s *Menages) waitIdle()                  { s.main.waitCatalogue() }
+func (s *Menages) waitIdle()                  { s.shell.attendreIndex() }
 
 // create starts a new household.
 func (s *Menages) create() {
-	s.fiche.form.ConfirmLeave(s.main.win, s.fiche.onSave, func() {
+	s.fiche.form.ConfirmLeave(s.shell.fenetre(), s.fiche.onSave, func() {
 		s.reselect(-1)
 		s.selected = -1
 		s.fiche.startNew()
@@ -151,7 +159,7 @@ func (s *Menages) create() {
 }
 
 func (s *Menages) confirmLeave(then, cancel func()) {
-	s.fiche.form.ConfirmLeaveOr(s.main.win, s.fiche.onSave, then, cancel)
+	s.fiche.form.ConfirmLeaveOr(s.shell.fenetre(), s.fiche.onSave, then, cancel)
 }
 
 // prepareCapture opens a household in transfer, for the screenshots.
@@ -162,16 +170,6 @@ func (s *Menages) prepareCapture() {
 			return
 		}
 	}
-}
-
-func (s *Menages) reselect(i widget.ListItemID) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if i < 0 || i >= len(s.rows) {
-		s.list.UnselectAll()
-		return
-	}
-	s.list.Select(i)
 }
 
 func (s *Menages) filtre() app.MenageFiltre {
@@ -207,32 +205,10 @@ func ancienneteOptions() []string {
 
 // refresh reruns the search, keeping the open household selected.
 func (s *Menages) refresh() {
-	if s.list == nil || s.fAnc == nil {
-		return
+	if s.listeRecherche == nil || s.fAnc == nil {
+		return // the filters are being built
 	}
-	cat := s.main.app.Catalogue()
-	if !cat.Ready() {
-		s.rows = nil
-		s.count.SetText("Chargement des ménages…")
-		s.list.Refresh()
-		return
-	}
-	s.rows = cat.SearchMenages(s.filtre())
-	s.count.SetText(pluriel(len(s.rows), "ménage", "ménages"))
-	s.selecting = true
-	s.list.UnselectAll()
-	s.selected = -1
-	if id := s.fiche.loaded; id != "" {
-		for i, r := range s.rows {
-			if r.ID == id {
-				s.selected = i
-				s.list.Select(i)
-				break
-			}
-		}
-	}
-	s.selecting = false
-	s.list.Refresh()
+	s.relancer()
 }
 
 // openMenage shows the household sheet of id (links from other screens).

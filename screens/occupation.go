@@ -20,8 +20,9 @@ import (
 // date, counts per situation, the households of each situation with their
 // explanation, export to CSV and marking for the commission.
 type Occupation struct {
-	main *Main
-	body fyne.CanvasObject
+	shell coque
+	app   occupationApp
+	body  fyne.CanvasObject
 
 	date      *widget.Entry
 	echeance  *widget.Entry // optional: households due before this date (L.442-5-2, three years)
@@ -62,11 +63,23 @@ func occFiltreLabel(code string) string {
 	return app.SituationLabels[code]
 }
 
-func newOccupation(m *Main) *Occupation {
-	s := &Occupation{main: m, current: -1}
+// occupationApp is what the occupancy review screen calls of the app;
+// *app.App satisfies it.
+type occupationApp interface {
+	Today() model.Date
+	Catalogue() *app.Catalogue
+	RevueOccupationAvant(at, avant model.Date, progress app.Progress) (*app.Revue, error)
+	NomMenage(id string) (string, error)
+	MarquerAPresenter(ids []string, oui bool) (int, error)
+	Peut(action model.Action) error
+	Journaliser(label string) error
+}
+
+func newOccupation(shell coque, a occupationApp) *Occupation {
+	s := &Occupation{shell: shell, app: a, current: -1}
 	s.date = widget.NewEntry()
 	s.date.SetPlaceHolder("JJ/MM/AAAA")
-	s.date.SetText(m.app.Today().String())
+	s.date.SetText(a.Today().String())
 	s.date.Validator = func(v string) error {
 		d, err := model.ParseDate(v)
 		if err == nil && d.IsZero() {
@@ -130,7 +143,7 @@ func newOccupation(m *Main) *Occupation {
 			}
 			texts := c.Objects[0].(*fyne.Container).Objects
 			title := fmt.Sprintf("%s · %s · %s · %d pers.", e.Menage, e.Logement, e.Commune, e.Personnes)
-			if r := s.main.app.Catalogue().Menage(e.Menage); r != nil {
+			if r := s.app.Catalogue().Menage(e.Menage); r != nil {
 				title = fmt.Sprintf("%s · %s · %s, %s · %d pers.", r.Nom, e.Menage, e.Logement, e.Commune, e.Personnes)
 			}
 			texts[0].(*widget.Label).SetText(title)
@@ -175,10 +188,10 @@ func (s *Occupation) create()                    {}
 // to the date while no review has been run.
 func (s *Occupation) focusSearch() {
 	if s.rv == nil {
-		s.main.win.Canvas().Focus(s.date)
+		s.shell.fenetre().Canvas().Focus(s.date)
 		return
 	}
-	s.main.win.Canvas().Focus(s.search)
+	s.shell.fenetre().Canvas().Focus(s.search)
 }
 
 // waitIdle waits for the background work (tests, captures).
@@ -213,26 +226,24 @@ func (s *Occupation) onRun() {
 	s.progress.SetValue(0)
 	s.progress.Show()
 	s.status.SetText("Examen en cours…")
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		rv, err := s.main.app.RevueOccupationAvant(d, avant, func(done, total int) {
-			if total > 0 {
-				fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
-			}
-		})
-		fyne.Do(func() {
+	enFond(&s.bg, s.shell.journal(), "examen d'occupation",
+		func() (*app.Revue, error) {
+			return s.app.RevueOccupationAvant(d, avant, func(done, total int) {
+				if total > 0 {
+					fyne.Do(func() { s.progress.SetValue(float64(done) / float64(total)) })
+				}
+			})
+		},
+		func(rv *app.Revue, err error) {
 			s.running = false
 			s.runBtn.Enable()
 			s.progress.Hide()
 			if err != nil {
-				s.main.app.Log.Error("examen d'occupation", "err", err)
-				s.status.SetText("L'examen n'a pas pu être fait : " + model.ErrorMessage(err))
+				s.status.SetText(echec("L'examen n'a pas pu être fait", err))
 				return
 			}
 			s.setRevue(rv)
 		})
-	}()
 }
 
 // setRevue shows a finished review.
@@ -268,7 +279,7 @@ func (s *Occupation) ouvrirSituations(code string) {
 			f = i
 		}
 	}
-	s.main.Show(s.title())
+	s.shell.montrer(s.title())
 	if s.rv != nil {
 		s.filtres.Select(f)
 		s.setFiltre(f)
@@ -335,7 +346,7 @@ func (s *Occupation) setFiltre(i int) {
 	s.filtre = i
 	s.rows = s.rows[:0]
 	words := strings.Fields(model.Fold(s.search.Text))
-	cat := s.main.app.Catalogue()
+	cat := s.app.Catalogue()
 	for j := range s.rv.Examens {
 		e := &s.rv.Examens[j]
 		if s.matches(e) && (len(words) == 0 || occMatchesWords(e, cat, words)) {
@@ -386,7 +397,7 @@ func (s *Occupation) showDetail() {
 		return
 	}
 	nom := ""
-	if n, err := s.main.app.NomMenage(e.Menage); err == nil {
+	if n, err := s.app.NomMenage(e.Menage); err == nil {
 		nom = " — " + n
 	}
 	segs := []widget.RichTextSegment{
@@ -476,22 +487,19 @@ func (s *Occupation) onMarkAll() {
 		ids[i] = s.rv.Examens[r].Menage
 	}
 	msg := fmt.Sprintf("Marquer les %s ménage(s) de la liste « %s » à présenter en commission ?", nombreFR(len(ids)), occFiltreLabel(occFiltres[s.filtre]))
-	Confirmer(s.main.win, "Marquer toute la liste", msg, "Marquer", func() { s.mark(ids, true) })
+	Confirmer(s.shell.fenetre(), "Marquer toute la liste", msg, "Marquer", func() { s.mark(ids, true) })
 }
 
 // mark writes the marking in one transaction, in the background.
 func (s *Occupation) mark(ids []string, oui bool) {
 	s.markBtn.Disable()
 	s.markAll.Disable()
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		n, err := s.main.app.MarquerAPresenter(ids, oui)
-		fyne.Do(func() {
+	enFond(&s.bg, s.shell.journal(), "marquage",
+		func() (int, error) { return s.app.MarquerAPresenter(ids, oui) },
+		func(n int, err error) {
 			s.markAll.Enable()
 			if err != nil {
-				s.main.app.Log.Error("marquage", "err", err)
-				Erreur(s.main.win, err)
+				Erreur(s.shell.fenetre(), err)
 				s.showDetail()
 				return
 			}
@@ -511,7 +519,6 @@ func (s *Occupation) mark(ids []string, oui bool) {
 			s.menages.Refresh()
 			s.showDetail()
 		})
-	}()
 }
 
 // onExport asks where to write the review's CSV file.
@@ -519,20 +526,20 @@ func (s *Occupation) onExport() {
 	if s.rv == nil {
 		return
 	}
-	if err := s.main.app.Peut(model.ActionExporter); err != nil {
-		Erreur(s.main.win, err)
+	if err := s.app.Peut(model.ActionExporter); err != nil {
+		Erreur(s.shell.fenetre(), err)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
+			Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
 			return
 		}
 		if w == nil {
 			return // cancelled
 		}
 		s.exportTo(w, w.URI().Name())
-	}, s.main.win)
+	}, s.shell.fenetre())
 	d.SetTitleText("Exporter l'examen d'occupation")
 	d.SetConfirmText("Enregistrer")
 	d.SetDismissText("Annuler")
@@ -553,25 +560,24 @@ func (s *Occupation) exportTo(w interface {
 	for k, v := range s.rv.Presente {
 		rv.Presente[k] = v
 	}
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		err := rv.WriteCSV(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		fyne.Do(func() {
+	enFond(&s.bg, s.shell.journal(), "export examen",
+		func() (struct{}, error) {
+			err := rv.WriteCSV(w)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			return struct{}{}, err
+		},
+		func(_ struct{}, err error) {
 			if err != nil {
-				s.main.app.Log.Error("export examen", "err", err)
-				Erreur(s.main.win, model.Errorf(model.EINVALID, "L'export « %s » a échoué : le fichier est peut-être incomplet.", name))
+				Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "L'export « %s » a échoué : le fichier est peut-être incomplet.", name))
 				return
 			}
-			if err := s.main.app.Journaliser(fmt.Sprintf("Export : examen d'occupation (%d ménages) vers %s", len(rv.Examens), name)); err != nil {
-				s.main.app.Log.Error("journal de l'export", "err", err)
+			if err := s.app.Journaliser(fmt.Sprintf("Export : examen d'occupation (%d ménages) vers %s", len(rv.Examens), name)); err != nil {
+				s.shell.journal().Error("journal de l'export", "err", err)
 			}
 			s.status.SetText(fmt.Sprintf("Examen exporté dans « %s » (%s ménages).", name, nombreFR(len(rv.Examens))))
 		})
-	}()
 }
 
 // prepareCapture runs the review and selects the first household (captures).

@@ -395,34 +395,42 @@ func (s *Parametres) importFrom(kind, name string, r io.ReadCloser) {
 	s.importProg.SetValue(0)
 	s.importProg.Show()
 	s.importStatus.SetText(fmt.Sprintf("Import de « %s » en cours…", name))
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		rep, err := s.main.app.Import(kind, name, r, func(done, total int) {
-			if total > 0 {
-				fyne.Do(func() { s.importProg.SetValue(float64(done) / float64(total)) })
+	// A refused file is a result, not a failure: its lines may quote the
+	// file's values, so they are shown, never logged.
+	type importe struct {
+		rep     app.ImportReport
+		refused *app.ImportErrors
+	}
+	enFond(&s.bg, s.main.journal(), "import "+kind,
+		func() (importe, error) {
+			rep, err := s.main.app.Import(kind, name, r, func(done, total int) {
+				if total > 0 {
+					fyne.Do(func() { s.importProg.SetValue(float64(done) / float64(total)) })
+				}
+			})
+			r.Close()
+			var refused *app.ImportErrors
+			if errors.As(err, &refused) {
+				return importe{refused: refused}, nil
 			}
-		})
-		r.Close()
-		fyne.Do(func() {
+			return importe{rep: rep}, err
+		},
+		func(res importe, err error) {
 			s.importProg.Hide()
 			for _, b := range s.importBtns {
 				b.Enable()
 			}
-			var refused *app.ImportErrors
 			switch {
-			case errors.As(err, &refused):
-				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %d erreur(s), rien n'a été enregistré.", name, len(refused.Erreurs)))
-				s.showImportErrors(name, refused)
+			case res.refused != nil:
+				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %d erreur(s), rien n'a été enregistré.", name, len(res.refused.Erreurs)))
+				s.showImportErrors(name, res.refused)
 			case err != nil:
-				s.main.app.Log.Error("import", "type", kind, "err", err)
 				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %s", name, model.ErrorMessage(err)))
 				Erreur(s.main.win, err)
 			default:
-				s.importStatus.SetText(rep.String())
+				s.importStatus.SetText(res.rep.String())
 			}
 		})
-	}()
 }
 
 // showImportErrors lists every bad line of a refused file in a scrollable dialog.
@@ -470,14 +478,11 @@ func (s *Parametres) onBackup() {
 // backupTo writes the backup in the background.
 func (s *Parametres) backupTo(path string) {
 	s.backupStatus.SetText("Sauvegarde en cours…")
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		err := s.main.app.Sauvegarder(path, true) // the file dialog asked before replacing
-		fyne.Do(func() {
+	enFond(&s.bg, s.main.journal(), "sauvegarde",
+		func() (struct{}, error) { return struct{}{}, s.main.app.Sauvegarder(path, true) }, // the file dialog asked before replacing
+		func(_ struct{}, err error) {
 			if err != nil {
-				s.main.app.Log.Error("sauvegarde", "err", err)
-				s.backupStatus.SetText("La sauvegarde a échoué : " + model.ErrorMessage(err))
+				s.backupStatus.SetText(echec("La sauvegarde a échoué", err))
 				return
 			}
 			size := ""
@@ -486,20 +491,16 @@ func (s *Parametres) backupTo(path string) {
 			}
 			s.backupStatus.SetText(fmt.Sprintf("Sauvegarde écrite dans « %s »%s.", path, size))
 		})
-	}()
 }
 
 // onVerify runs the consistency check of the database in the background.
 func (s *Parametres) onVerify() {
 	s.backupStatus.SetText("Vérification de la base en cours…")
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		v, err := s.main.app.Verifier()
-		fyne.Do(func() {
+	enFond(&s.bg, s.main.journal(), "vérification",
+		func() (app.Verification, error) { return s.main.app.Verifier() },
+		func(v app.Verification, err error) {
 			if err != nil {
-				s.main.app.Log.Error("vérification", "err", err)
-				s.backupStatus.SetText("La vérification n'a pas pu être faite : " + model.ErrorMessage(err))
+				s.backupStatus.SetText(echec("La vérification n'a pas pu être faite", err))
 				return
 			}
 			c := v.Comptes
@@ -510,5 +511,4 @@ func (s *Parametres) onVerify() {
 			}
 			s.backupStatus.SetText(msg)
 		})
-	}()
 }

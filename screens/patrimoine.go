@@ -15,29 +15,20 @@ import (
 // Patrimoine is the « Patrimoine » screen: dwellings and residences with
 // search as you type, filters, and a form for the one selected.
 type Patrimoine struct {
-	main *Main
-	body fyne.CanvasObject
-	tabs *container.AppTabs
+	shell coque
+	app   patrimoineApp
+	body  fyne.CanvasObject
+	tabs  *container.AppTabs
 
 	// Logements tab.
-	search                                   *entree
+	*listeRecherche[*app.LogementRow]        // search, count, list, rows, selected
 	fCommune, fTypo, fEtat, fFin, fQPV, fPMR *widget.Select
-	count                                    *widget.Label
-	list                                     *liste
-	rows                                     []*app.LogementRow
-	selected                                 widget.ListItemID
 	form                                     *logementForm
 
 	// Résidences tab.
-	rsearch   *entree
-	rCommune  *widget.Select
-	rcount    *widget.Label
-	rlist     *liste
-	rrows     []*app.ResidenceRow
-	rselected widget.ListItemID
-	rform     *residenceForm
-
-	selecting bool // a selection made by the program, not the user
+	res      *listeRecherche[*app.ResidenceRow]
+	rCommune *widget.Select
+	rform    *residenceForm
 }
 
 const (
@@ -45,8 +36,23 @@ const (
 	toutesTypos    = "Typologies"
 )
 
-func newPatrimoine(m *Main) *Patrimoine {
-	s := &Patrimoine{main: m, selected: -1, rselected: -1}
+// patrimoineApp is what the Patrimoine screen (patrimoine*.go,
+// logement_occupants.go, residence_fragilite.go) calls of the app;
+// *app.App satisfies it.
+type patrimoineApp interface {
+	Catalogue() *app.Catalogue
+	Today() model.Date
+	OpenLogement(ref string, at model.Date) (*app.LogementFiche, error)
+	SaveLogement(l *model.Logement, creating bool) error
+	DeleteLogement(ref string) error
+	OpenResidence(code string) (*model.Residence, error)
+	SaveResidence(r *model.Residence, creating bool) error
+	DeleteResidence(code string) error
+	fragiliteApp
+}
+
+func newPatrimoine(shell coque, a patrimoineApp) *Patrimoine {
+	s := &Patrimoine{shell: shell, app: a}
 	s.form = newLogementForm(s)
 	s.rform = newResidenceForm(s)
 	s.tabs = container.NewAppTabs(
@@ -61,28 +67,28 @@ func newPatrimoine(m *Main) *Patrimoine {
 
 func (s *Patrimoine) title() string              { return "Patrimoine" }
 func (s *Patrimoine) content() fyne.CanvasObject { return s.body }
-func (s *Patrimoine) shown()                     { s.main.refreshIndex(); s.refresh(); s.rrefresh() }
+func (s *Patrimoine) shown()                     { s.shell.rafraichirIndex(); s.refresh(); s.rrefresh() }
 
 func (s *Patrimoine) focusSearch() {
 	if s.tabs.SelectedIndex() == 1 {
-		s.main.win.Canvas().Focus(s.rsearch)
+		s.shell.fenetre().Canvas().Focus(s.res.search)
 		return
 	}
-	s.main.win.Canvas().Focus(s.search)
+	s.shell.fenetre().Canvas().Focus(s.search)
 }
 
 // create starts a new dwelling (or residence on the Résidences tab).
 func (s *Patrimoine) create() {
 	if s.tabs.SelectedIndex() == 1 {
-		s.rform.form.ConfirmLeave(s.main.win, s.rform.onSave, func() { s.rlist.UnselectAll(); s.rform.startNew() })
+		s.rform.form.ConfirmLeave(s.shell.fenetre(), s.rform.onSave, func() { s.res.list.UnselectAll(); s.rform.startNew() })
 		return
 	}
-	s.form.form.ConfirmLeave(s.main.win, s.form.onSave, func() { s.list.UnselectAll(); s.form.startNew() })
+	s.form.form.ConfirmLeave(s.shell.fenetre(), s.form.onSave, func() { s.list.UnselectAll(); s.form.startNew() })
 }
 
 func (s *Patrimoine) catalogueReady() { s.refresh(); s.rrefresh() }
 
-func (s *Patrimoine) waitIdle() { s.main.waitCatalogue() }
+func (s *Patrimoine) waitIdle() { s.shell.attendreIndex() }
 
 // prepareCapture opens the first occupied dwelling, for the screenshots.
 func (s *Patrimoine) prepareCapture() {
@@ -96,8 +102,8 @@ func (s *Patrimoine) prepareCapture() {
 
 // confirmLeave asks about unsaved changes of either form.
 func (s *Patrimoine) confirmLeave(then, cancel func()) {
-	s.form.form.ConfirmLeaveOr(s.main.win, s.form.onSave, func() {
-		s.rform.form.ConfirmLeaveOr(s.main.win, s.rform.onSave, then, cancel)
+	s.form.form.ConfirmLeaveOr(s.shell.fenetre(), s.form.onSave, func() {
+		s.rform.form.ConfirmLeaveOr(s.shell.fenetre(), s.rform.onSave, then, cancel)
 	}, cancel)
 }
 
@@ -108,31 +114,16 @@ func filterSelect(all string, options []string, onChange func()) *widget.Select 
 }
 
 func (s *Patrimoine) logementsTab() fyne.CanvasObject {
-	s.search = newEntree()
-	s.search.SetPlaceHolder("Référence, adresse, commune, résidence… (Ctrl+F)")
-	s.search.OnChanged = func(string) { s.refresh() }
-	s.fCommune = filterSelect(toutesCommunes, CommuneOptions(), s.refresh)
-	s.fTypo = filterSelect(toutesTypos, TypologieOptions(), s.refresh)
-	s.fEtat = filterSelect("États", []string{"Vacant", "Occupé", "En travaux"}, s.refresh)
-	s.fFin = filterSelect("Financements", FinancementOptions(), s.refresh)
-	s.fQPV = filterSelect("QPV : tous", []string{"En QPV", "Hors QPV"}, s.refresh)
-	s.fPMR = filterSelect("PMR : tous", []string{"PMR", "Non PMR"}, s.refresh)
-	s.count = widget.NewLabel("")
-	s.count.TextStyle = fyne.TextStyle{Bold: true}
-	s.list = newListe(
-		func() int { return len(s.rows) },
-		func() fyne.CanvasObject {
+	s.listeRecherche = newListeRecherche(rechercheOptions[*app.LogementRow]{
+		aide: "Référence, adresse, commune, résidence… (Ctrl+F)",
+		modele: func() fyne.CanvasObject {
 			a := widget.NewLabelWithStyle("L000000 · T6 et + · 100 m²", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			b := widget.NewLabel("adresse")
 			b.Truncation = fyne.TextTruncateEllipsis
 			a.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(a, b)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(s.rows) {
-				return
-			}
-			r := s.rows[i]
+		remplir: func(r *app.LogementRow, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s m² · %s · %s", r.Reference, model.TypologieLabel(r.Typologie),
 				model.FormatNumber(r.Surface, 1), r.Financement, r.Etat.Label()))
@@ -144,17 +135,29 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 				extra += " · PMR"
 			}
 			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s, %s%s · %s CC", r.Adresse, r.Commune, extra, r.Loyer))
-		})
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if s.selecting || i == s.selected || i >= len(s.rows) {
-			return
-		}
-		prev, ref := s.selected, s.rows[i].Reference
-		s.form.form.ConfirmLeaveOr(s.main.win, s.form.onSave, func() {
-			s.selected = i
-			s.form.open(ref)
-		}, func() { s.reselect(prev) })
-	}
+		},
+		chercher: func() ([]*app.LogementRow, bool) {
+			cat := s.app.Catalogue()
+			if !cat.Ready() {
+				return nil, false
+			}
+			return cat.SearchLogements(s.filtre()), true
+		},
+		attente: func() string { return "Chargement du patrimoine…" },
+		compter: func(n int) string { return pluriel(n, "logement", "logements") },
+		cle:     func(r *app.LogementRow) string { return r.Reference },
+		courant: func() string { return s.form.current() },
+		quitter: func(ouvrir, rester func()) {
+			s.form.form.ConfirmLeaveOr(s.shell.fenetre(), s.form.onSave, ouvrir, rester)
+		},
+		ouvrir: func(r *app.LogementRow) { s.form.open(r.Reference) },
+	})
+	s.fCommune = filterSelect(toutesCommunes, CommuneOptions(), s.refresh)
+	s.fTypo = filterSelect(toutesTypos, TypologieOptions(), s.refresh)
+	s.fEtat = filterSelect("États", []string{"Vacant", "Occupé", "En travaux"}, s.refresh)
+	s.fFin = filterSelect("Financements", FinancementOptions(), s.refresh)
+	s.fQPV = filterSelect("QPV : tous", []string{"En QPV", "Hors QPV"}, s.refresh)
+	s.fPMR = filterSelect("PMR : tous", []string{"PMR", "Non PMR"}, s.refresh)
 	filters := container.NewGridWithColumns(3, s.fCommune, s.fTypo, s.fEtat, s.fFin, s.fQPV, s.fPMR)
 	add := widget.NewButtonWithIcon("Nouveau logement", theme.ContentAddIcon(), s.create)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
@@ -162,17 +165,6 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 	split := container.NewHSplit(left, s.form.object())
 	split.Offset = 0.42
 	return split
-}
-
-// reselect puts the list's selection back on row i (after Annuler).
-func (s *Patrimoine) reselect(i widget.ListItemID) {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if i < 0 || i >= len(s.rows) {
-		s.list.UnselectAll()
-		return
-	}
-	s.list.Select(i)
 }
 
 // filtre reads the filters of the Logements tab.
@@ -202,32 +194,10 @@ func (s *Patrimoine) filtre() app.LogementFiltre {
 
 // refresh reruns the search and keeps the selected dwelling selected.
 func (s *Patrimoine) refresh() {
-	if s.list == nil || s.fPMR == nil {
-		return
+	if s.listeRecherche == nil || s.fPMR == nil {
+		return // the filters are being built
 	}
-	cat := s.main.app.Catalogue()
-	if !cat.Ready() {
-		s.rows = nil
-		s.count.SetText("Chargement du patrimoine…")
-		s.list.Refresh()
-		return
-	}
-	s.rows = cat.SearchLogements(s.filtre())
-	s.count.SetText(pluriel(len(s.rows), "logement", "logements"))
-	s.selecting = true
-	s.list.UnselectAll()
-	s.selected = -1
-	if ref := s.form.current(); ref != "" {
-		for i, r := range s.rows {
-			if r.Reference == ref {
-				s.selected = i
-				s.list.Select(i)
-				break
-			}
-		}
-	}
-	s.selecting = false
-	s.list.Refresh()
+	s.relancer()
 }
 
 // pluriel writes « 1 logement », « 12 345 logements », « aucun logement ».
@@ -242,25 +212,15 @@ func pluriel(n int, one, many string) string {
 }
 
 func (s *Patrimoine) residencesTab() fyne.CanvasObject {
-	s.rsearch = newEntree()
-	s.rsearch.SetPlaceHolder("Code, nom, adresse, commune (Ctrl+F)")
-	s.rsearch.OnChanged = func(string) { s.rrefresh() }
-	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
-	s.rcount = widget.NewLabel("")
-	s.rcount.TextStyle = fyne.TextStyle{Bold: true}
-	s.rlist = newListe(
-		func() int { return len(s.rrows) },
-		func() fyne.CanvasObject {
+	s.res = newListeRecherche(rechercheOptions[*app.ResidenceRow]{
+		aide: "Code, nom, adresse, commune (Ctrl+F)",
+		modele: func() fyne.CanvasObject {
 			a := widget.NewLabelWithStyle("R000 · nom", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			b := widget.NewLabel("adresse")
 			a.Truncation, b.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
 			return container.NewVBox(a, b)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(s.rrows) {
-				return
-			}
-			r := s.rrows[i]
+		remplir: func(r *app.ResidenceRow, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(model.JoinNonEmpty(" · ", r.Code, r.Nom, pluriel(r.Logements, "logement", "logements")))
 			q := ""
@@ -268,61 +228,39 @@ func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 				q = " · QPV"
 			}
 			box.Objects[1].(*widget.Label).SetText(model.JoinNonEmpty(", ", r.Adresse, r.Commune) + q)
-		})
-	s.rlist.OnSelected = func(i widget.ListItemID) {
-		if s.selecting || i == s.rselected || i >= len(s.rrows) {
-			return
-		}
-		prev, code := s.rselected, s.rrows[i].Code
-		s.rform.form.ConfirmLeaveOr(s.main.win, s.rform.onSave, func() {
-			s.rselected = i
-			s.rform.open(code)
-		}, func() {
-			s.selecting = true
-			if prev >= 0 && prev < len(s.rrows) {
-				s.rlist.Select(prev)
-			} else {
-				s.rlist.UnselectAll()
+		},
+		chercher: func() ([]*app.ResidenceRow, bool) {
+			cat := s.app.Catalogue()
+			if !cat.Ready() {
+				return nil, false
 			}
-			s.selecting = false
-		})
-	}
+			commune := ""
+			if v := s.rCommune.Selected; v != toutesCommunes {
+				commune = v
+			}
+			return cat.SearchResidences(s.res.search.Text, commune), true
+		},
+		attente: func() string { return "Chargement du patrimoine…" },
+		compter: func(n int) string { return pluriel(n, "résidence", "résidences") },
+		cle:     func(r *app.ResidenceRow) string { return r.Code },
+		courant: func() string { return s.rform.current() },
+		quitter: func(ouvrir, rester func()) {
+			s.rform.form.ConfirmLeaveOr(s.shell.fenetre(), s.rform.onSave, ouvrir, rester)
+		},
+		ouvrir: func(r *app.ResidenceRow) { s.rform.open(r.Code) },
+	})
+	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
 	add := widget.NewButtonWithIcon("Nouvelle résidence", theme.ContentAddIcon(), s.create)
-	top := container.NewVBox(s.rsearch, s.rCommune, container.NewBorder(nil, nil, nil, add, s.rcount))
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.rlist), s.rform.object())
+	top := container.NewVBox(s.res.search, s.rCommune, container.NewBorder(nil, nil, nil, add, s.res.count))
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.res.list), s.rform.object())
 	split.Offset = 0.42
 	return split
 }
 
+// rrefresh reruns the residences' search, keeping the open one selected.
 func (s *Patrimoine) rrefresh() {
-	if s.rlist == nil || s.rCommune == nil {
-		return
+	if s.res == nil || s.rCommune == nil {
+		return // the filter is being built
 	}
-	cat := s.main.app.Catalogue()
-	if !cat.Ready() {
-		s.rrows = nil
-		s.rcount.SetText("Chargement du patrimoine…")
-		s.rlist.Refresh()
-		return
-	}
-	commune := ""
-	if v := s.rCommune.Selected; v != toutesCommunes {
-		commune = v
-	}
-	s.rrows = cat.SearchResidences(s.rsearch.Text, commune)
-	s.rcount.SetText(pluriel(len(s.rrows), "résidence", "résidences"))
-	s.selecting = true
-	s.rlist.UnselectAll()
-	s.rselected = -1
-	if code := s.rform.current(); code != "" {
-		for i, r := range s.rrows {
-			if r.Code == code {
-				s.rselected = i
-				s.rlist.Select(i)
-				break
-			}
-		}
-	}
-	s.selecting = false
-	s.rlist.Refresh()
+	s.res.relancer()
 }

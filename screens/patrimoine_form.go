@@ -92,7 +92,7 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	f.ref = NewChamp("Référence", true)
 	f.residence = NewChamp("Résidence", false)
 	f.residence.check = func(code string) error {
-		if s.main.app.Catalogue().Ready() && s.main.app.Catalogue().Residence(code) == nil {
+		if s.app.Catalogue().Ready() && s.app.Catalogue().Residence(code) == nil {
 			return model.Errorf(model.EINVALID, "La résidence « %s » n'existe pas : créez-la d'abord (onglet Résidences).", code)
 		}
 		return nil
@@ -165,7 +165,7 @@ func (f *logementForm) fillFromResidence() {
 	if !f.creating || f.residence.Err() != nil {
 		return
 	}
-	r := f.s.main.app.Catalogue().Residence(f.residence.Text())
+	r := f.s.app.Catalogue().Residence(f.residence.Text())
 	if r == nil {
 		return
 	}
@@ -202,14 +202,14 @@ func (f *logementForm) startNew() {
 	f.occupants.Refresh()
 	f.form.Clean()
 	f.form.Check()
-	f.s.main.win.Canvas().Focus(f.ref.Entry)
+	f.s.shell.fenetre().Canvas().Focus(f.ref.Entry)
 }
 
 // open loads dwelling ref and reviews its occupants.
 func (f *logementForm) open(ref string) {
-	fiche, err := f.s.main.app.OpenLogement(ref, f.s.main.app.Today())
+	fiche, err := f.s.app.OpenLogement(ref, f.s.app.Today())
 	if err != nil {
-		Erreur(f.s.main.win, err)
+		Erreur(f.s.shell.fenetre(), err)
 		return
 	}
 	f.creating, f.loaded = false, ref
@@ -273,15 +273,15 @@ func (f *logementForm) onSave() bool {
 		return false
 	}
 	l := f.logement()
-	if err := f.s.main.app.SaveLogement(l, f.creating); err != nil {
-		Erreur(f.s.main.win, err)
+	if err := f.s.app.SaveLogement(l, f.creating); err != nil {
+		Erreur(f.s.shell.fenetre(), err)
 		return false
 	}
 	f.loaded = l.Reference
 	f.s.refresh()
 	f.s.rrefresh()
 	f.open(l.Reference)
-	f.s.main.confirmer("Logement " + l.Reference + " enregistré")
+	f.s.shell.confirmer("Logement " + l.Reference + " enregistré")
 	return true
 }
 
@@ -290,9 +290,9 @@ func (f *logementForm) onDelete() {
 	if ref == "" {
 		return
 	}
-	Supprimer(f.s.main.win, "Supprimer le logement ?",
+	Supprimer(f.s.shell.fenetre(), "Supprimer le logement ?",
 		fmt.Sprintf("Le logement %s sera supprimé définitivement. L'opération est inscrite au journal.", ref),
-		func() error { return f.s.main.app.DeleteLogement(ref) }, func() {
+		func() error { return f.s.app.DeleteLogement(ref) }, func() {
 			f.loaded = ""
 			f.form.Clean()
 			f.fields.Hide()
@@ -392,13 +392,13 @@ func (f *residenceForm) startNew() {
 	f.del.Hide()
 	f.form.Clean()
 	f.form.Check()
-	f.s.main.win.Canvas().Focus(f.code.Entry)
+	f.s.shell.fenetre().Canvas().Focus(f.code.Entry)
 }
 
 func (f *residenceForm) open(code string) {
-	r, err := f.s.main.app.OpenResidence(code)
+	r, err := f.s.app.OpenResidence(code)
 	if err != nil {
-		Erreur(f.s.main.win, err)
+		Erreur(f.s.shell.fenetre(), err)
 		return
 	}
 	f.creating, f.loaded = false, code
@@ -406,11 +406,11 @@ func (f *residenceForm) open(code string) {
 	f.code.Entry.Disable()
 	f.title.SetText("Résidence " + code)
 	n := 0
-	if row := f.s.main.app.Catalogue().Residence(code); row != nil {
+	if row := f.s.app.Catalogue().Residence(code); row != nil {
 		n = row.Logements
 	}
 	f.logements.SetText(pluriel(n, "logement", "logements") + " dans cette résidence.")
-	f.fragilite.show(f.s.main.app, code)
+	f.fragilite.show(f.s.app, f.s.shell.journal(), code)
 	f.del.Show()
 	f.form.Clean()
 }
@@ -422,14 +422,14 @@ func (f *residenceForm) onSave() bool {
 	}
 	r := &model.Residence{Code: f.code.Text(), Nom: f.nom.Text(), Adresse: f.adresse.Text(), CodePostal: f.cp.Text(),
 		Commune: f.commune.Value(), QPV: f.qpv.Checked, Fragilite: f.fra.Float()}
-	if err := f.s.main.app.SaveResidence(r, f.creating); err != nil {
-		Erreur(f.s.main.win, err)
+	if err := f.s.app.SaveResidence(r, f.creating); err != nil {
+		Erreur(f.s.shell.fenetre(), err)
 		return false
 	}
 	f.loaded = r.Code
 	f.s.rrefresh()
 	f.open(r.Code)
-	f.s.main.confirmer("Résidence " + r.Code + " enregistrée")
+	f.s.shell.confirmer("Résidence " + r.Code + " enregistrée")
 	return true
 }
 
@@ -438,9 +438,9 @@ func (f *residenceForm) onDelete() {
 	if code == "" {
 		return
 	}
-	Supprimer(f.s.main.win, "Supprimer la résidence ?",
+	Supprimer(f.s.shell.fenetre(), "Supprimer la résidence ?",
 		fmt.Sprintf("La résidence %s sera supprimée définitivement. L'opération est inscrite au journal.", code),
-		func() error { return f.s.main.app.DeleteResidence(code) }, func() {
+		func() error { return f.s.app.DeleteResidence(code) }, func() {
 			f.loaded = ""
 			f.form.Clean()
 			f.fields.Hide()
@@ -476,7 +476,7 @@ func (f *logementForm) fillDPE(l *model.Logement) {
 		text = fmt.Sprintf("DPE établi en %s %d. ", model.MonthName(l.DateDPE.Time().Month()), l.DateDPE.Year())
 	}
 	f.dpeAlerte.Importance = widget.MediumImportance
-	if v := model.DecenceEnergetique(l, f.s.main.app.Today()); v.Flag() {
+	if v := model.DecenceEnergetique(l, f.s.app.Today()); v.Flag() {
 		text += v.Explication
 		f.dpeAlerte.Importance = widget.DangerImportance
 	}

@@ -199,13 +199,13 @@ func TestPatrimoine_Residence(t *testing.T) {
 	if m.app.Catalogue().Residence("RES-NEUVE") == nil {
 		t.Fatal("residence not saved")
 	}
-	test.Type(s.rsearch, "neuve")
-	if len(s.rrows) != 1 {
-		t.Errorf("%d rows", len(s.rrows))
+	test.Type(s.res.search, "neuve")
+	if len(s.res.rows) != 1 {
+		t.Errorf("%d rows", len(s.res.rows))
 	}
-	s.rsearch.SetText("")
-	code := s.rrows[0].Code
-	s.rlist.Select(0)
+	s.res.search.SetText("")
+	code := s.res.rows[0].Code
+	s.res.list.Select(0)
 	tapButton(t, f.fields, "Voir ses logements")
 	if s.tabs.SelectedIndex() != 0 || len(s.rows) == 0 {
 		t.Fatalf("tab %d, %d dwellings", s.tabs.SelectedIndex(), len(s.rows))

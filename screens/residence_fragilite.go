@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"log/slog"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -25,32 +26,35 @@ func newFragiliteCard() *fragiliteCard {
 	return &fragiliteCard{box: container.NewVBox()}
 }
 
-// show computes and shows the index of residence code.
-func (c *fragiliteCard) show(a *app.App, code string) {
+// fragiliteApp is what the card calls of the app; *app.App satisfies it.
+type fragiliteApp interface {
+	Fragilite(code string, at model.Date) (app.FragiliteResidence, error)
+	Today() model.Date
+}
+
+// show computes and shows the index of residence code; a failure is
+// logged in log.
+func (c *fragiliteCard) show(a fragiliteApp, log *slog.Logger, code string) {
 	c.mu.Lock()
 	c.seq++
 	seq := c.seq
 	c.mu.Unlock()
 	c.set(widget.NewLabel("Indice de fragilité : calcul en cours…"))
-	c.wg.Add(1)
-	go func() {
-		defer c.wg.Done()
-		f, err := a.Fragilite(code, a.Today())
-		fyne.Do(func() {
+	enFond(&c.wg, log, "fragilite",
+		func() (app.FragiliteResidence, error) { return a.Fragilite(code, a.Today()) },
+		func(f app.FragiliteResidence, err error) {
 			c.mu.Lock()
 			stale := seq != c.seq
 			c.mu.Unlock()
 			if stale {
-				return
+				return // another residence was asked meanwhile
 			}
 			if err != nil {
-				a.Log.Error("fragilite", "err", err)
-				c.set(widget.NewLabel("Indice de fragilité : " + model.ErrorMessage(err)))
+				c.set(widget.NewLabel(echec("Indice de fragilité", err)))
 				return
 			}
 			c.set(fragiliteContent(f))
 		})
-	}()
 }
 
 // clear empties the card (new residence).

@@ -33,12 +33,31 @@ type coque interface {
 	rafraichirIndex()
 	// journal is the technical log: never personal data.
 	journal() *slog.Logger
+	// montrer shows the screen titled titre (« Examen d'occupation »),
+	// once the current one lets go of unsaved changes.
+	montrer(titre string)
+	// ouvrirExamen shows the occupancy review on a situation (a code of
+	// occFiltres: « toutes », « a_presenter », a situation code).
+	ouvrirExamen(code string)
+	// attendreIndex blocks until the search index is built and the
+	// dashboard's figures are loaded (tests, captures).
+	attendreIndex()
 }
 
 func (m *Main) fenetre() fyne.Window   { return m.win }
 func (m *Main) ouvrirMenage(id string) { m.openMenage(id) }
 func (m *Main) rafraichirIndex()       { m.refreshIndex() }
 func (m *Main) journal() *slog.Logger  { return m.app.Log }
+func (m *Main) montrer(titre string)   { m.Show(titre) }
+func (m *Main) attendreIndex()         { m.waitCatalogue() }
+func (m *Main) ouvrirExamen(code string) {
+	for _, sc := range m.screens {
+		if o, ok := sc.(*Occupation); ok {
+			o.ouvrirSituations(code)
+			return
+		}
+	}
+}
 
 var _ coque = (*Main)(nil)
 
@@ -48,13 +67,19 @@ var _ coque = (*Main)(nil)
 // logged under quoi (no personal data: model errors carry none) and done
 // receives it to say it in French, with model.ErrorMessage.
 func enFond[T any](bg *sync.WaitGroup, log *slog.Logger, quoi string, work func() (T, error), done func(T, error)) {
+	enFondVia(fyne.Do, bg, log, quoi, work, done)
+}
+
+// enFondVia is enFond handing done to the UI goroutine through versUI
+// (fyne.Do; a test passes its own to see what is handed over).
+func enFondVia[T any](versUI func(func()), bg *sync.WaitGroup, log *slog.Logger, quoi string, work func() (T, error), done func(T, error)) {
 	bg.Add(1)
 	go func() {
 		v, err := work()
 		if err != nil && log != nil {
 			log.Error(quoi, "err", err)
 		}
-		fyne.Do(func() {
+		versUI(func() {
 			defer bg.Done()
 			done(v, err)
 		})

@@ -18,8 +18,9 @@ import (
 // Tableau is the « Tableau de bord »: what needs attention today. Its
 // figures are computed in the background so that it appears at once.
 type Tableau struct {
-	main *Main
-	body *fyne.Container
+	shell coque
+	app   tableauApp
+	body  *fyne.Container
 
 	bg       sync.WaitGroup // background loading, waited for by tests and captures
 	loading  bool
@@ -29,8 +30,16 @@ type Tableau struct {
 	obj      *app.ObjectifsEnCours    // the year's objectives running (tableau_objectifs.go)
 }
 
-func newTableau(m *Main) *Tableau {
-	s := &Tableau{main: m, body: container.NewStack(), fragBox: container.NewStack()}
+// tableauApp is what the dashboard (tableau*.go) calls of the app;
+// *app.App satisfies it.
+type tableauApp interface {
+	Tableau() (*app.Tableau, error)
+	ObjectifsEnCours() (*app.ObjectifsEnCours, error)
+	Fragilites(at model.Date) ([]app.FragiliteResidence, error)
+}
+
+func newTableau(shell coque, a tableauApp) *Tableau {
+	s := &Tableau{shell: shell, app: a, body: container.NewStack(), fragBox: container.NewStack()}
 	s.body.Objects = []fyne.CanvasObject{s.waiting()}
 	return s
 }
@@ -58,27 +67,30 @@ func (s *Tableau) load() {
 	}
 	s.loading = true
 	s.loadFragiles()
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		t, err := s.main.app.Tableau()
-		obj, errObj := s.main.app.ObjectifsEnCours()
-		if errObj != nil {
-			s.main.app.Log.Error("objectifs en cours", "err", errObj)
-			obj = nil
-		}
-		fyne.Do(func() {
-			s.obj = obj
+	type chiffres struct {
+		t   *app.Tableau
+		obj *app.ObjectifsEnCours
+	}
+	enFond(&s.bg, s.shell.journal(), "tableau de bord",
+		func() (chiffres, error) {
+			t, err := s.app.Tableau()
+			obj, errObj := s.app.ObjectifsEnCours()
+			if errObj != nil { // the objectives' card says it is missing; the figures still show
+				s.shell.journal().Error("objectifs en cours", "err", errObj)
+				obj = nil
+			}
+			return chiffres{t, obj}, err
+		},
+		func(c chiffres, err error) {
+			s.obj = c.obj
 			s.loading = false
 			if err != nil {
-				s.main.app.Log.Error("tableau de bord", "err", err)
-				s.setBody(messageErreur("Les chiffres n'ont pas pu être calculés : " + model.ErrorMessage(err)))
+				s.setBody(messageErreur(echec("Les chiffres n'ont pas pu être calculés", err)))
 				return
 			}
-			s.data = t
-			s.setBody(s.render(t))
+			s.data = c.t
+			s.setBody(s.render(c.t))
 		})
-	}()
 }
 
 func (s *Tableau) setBody(o fyne.CanvasObject) {
@@ -164,12 +176,7 @@ func nombreFR(n int) string { return model.FormatNumber(float64(n), 0) }
 
 // ouvrirExamen opens the occupancy review on a situation (see occFiltres).
 func (s *Tableau) ouvrirExamen(code string) {
-	for _, sc := range s.main.screens {
-		if o, ok := sc.(*Occupation); ok {
-			o.ouvrirSituations(code)
-			return
-		}
-	}
+	s.shell.ouvrirExamen(code)
 }
 
 // messageErreur shows a failure in the body of a screen, wrapped to its

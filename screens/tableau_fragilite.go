@@ -17,8 +17,8 @@ import (
 func (s *Tableau) loadFragiles() {
 	s.fragBox.Objects = []fyne.CanvasObject{widget.NewCard("", "", widget.NewLabel("Calcul de l'indice de fragilité des résidences…"))}
 	s.fragBox.Refresh()
-	enFond(&s.bg, s.main.journal(), "fragilité des résidences",
-		func() ([]app.FragiliteResidence, error) { return s.main.app.Fragilites(0) },
+	enFond(&s.bg, s.shell.journal(), "fragilité des résidences",
+		func() ([]app.FragiliteResidence, error) { return s.app.Fragilites(0) },
 		func(fr []app.FragiliteResidence, err error) {
 			if err != nil {
 				s.fragBox.Objects = []fyne.CanvasObject{widget.NewLabel(echec("L'indice de fragilité n'a pas pu être calculé", err))}

@@ -1,0 +1,111 @@
+package screens
+
+// The search-list (issue 12, architecture): a search box, the count of the
+// rows found, the list of the rows, and the row of the record open kept
+// selected as the search changes. Patrimoine (dwellings, residences) and
+// Ménages embed one: their fields search, count, list, rows, selected are
+// the component's.
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// rechercheOptions say what a search-list lists and what choosing a row does.
+type rechercheOptions[T any] struct {
+	aide    string                         // the search box's placeholder
+	modele  func() fyne.CanvasObject       // a row's template
+	remplir func(r T, o fyne.CanvasObject) // writes row r into its template
+	// chercher runs the search (the box's text and the screen's filters);
+	// pret is false while the search index is being built.
+	chercher func() (rows []T, pret bool)
+	attente  func() string      // the count line while the index is built
+	compter  func(n int) string // the count line: « 12 logements »
+	cle      func(r T) string   // the key of a row's record
+	courant  func() string      // the key of the record open, "" when none
+	// quitter lets the record open go (unsaved changes): it runs ouvrir,
+	// or rester when the user stays on it.
+	quitter func(ouvrir, rester func())
+	ouvrir  func(r T) // opens the record of row r
+}
+
+// listeRecherche is a search-list; its widgets are laid out by the screen
+// (filters between the box and the count, a « Nouveau » button…).
+type listeRecherche[T any] struct {
+	search    *entree
+	count     *widget.Label
+	list      *liste
+	rows      []T
+	selected  widget.ListItemID // the row of the record open, -1 when none
+	selecting bool              // a selection made by the program, not the user
+
+	o rechercheOptions[T]
+}
+
+// newListeRecherche builds a search-list; typing in its box reruns the
+// search. The screen runs the first search once its filters exist.
+func newListeRecherche[T any](o rechercheOptions[T]) *listeRecherche[T] {
+	l := &listeRecherche[T]{o: o, selected: -1}
+	l.search = newEntree()
+	l.search.SetPlaceHolder(o.aide)
+	l.search.OnChanged = func(string) { l.relancer() }
+	l.count = widget.NewLabel("")
+	l.count.TextStyle = fyne.TextStyle{Bold: true}
+	l.list = newListe(
+		func() int { return len(l.rows) },
+		o.modele,
+		func(i widget.ListItemID, c fyne.CanvasObject) {
+			if i < len(l.rows) {
+				o.remplir(l.rows[i], c)
+			}
+		})
+	l.list.OnSelected = func(i widget.ListItemID) {
+		if l.selecting || i == l.selected || i >= len(l.rows) {
+			return
+		}
+		prev, r := l.selected, l.rows[i]
+		o.quitter(func() {
+			l.selected = i
+			o.ouvrir(r)
+		}, func() { l.reselect(prev) })
+	}
+	return l
+}
+
+// relancer reruns the search and keeps the record open selected.
+func (l *listeRecherche[T]) relancer() {
+	rows, pret := l.o.chercher()
+	if !pret {
+		l.rows = nil
+		l.count.SetText(l.o.attente())
+		l.list.Refresh()
+		return
+	}
+	l.rows = rows
+	l.count.SetText(l.o.compter(len(rows)))
+	l.selecting = true
+	l.list.UnselectAll()
+	l.selected = -1
+	if k := l.o.courant(); k != "" {
+		for i, r := range l.rows {
+			if l.o.cle(r) == k {
+				l.selected = i
+				l.list.Select(i)
+				break
+			}
+		}
+	}
+	l.selecting = false
+	l.list.Refresh()
+}
+
+// reselect puts the selection back on row i (after Annuler), or none.
+func (l *listeRecherche[T]) reselect(i widget.ListItemID) {
+	l.selecting = true
+	defer func() { l.selecting = false }()
+	if i < 0 || i >= len(l.rows) {
+		l.list.UnselectAll()
+		return
+	}
+	l.list.Select(i)
+}

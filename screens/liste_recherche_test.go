@@ -1,0 +1,122 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// rechercheEssai is a search-list over words, with a record « open » and
+// a leave question answered by the test.
+type rechercheEssai struct {
+	l       *listeRecherche[string]
+	mots    []string
+	pret    bool
+	ouvert  string
+	rester  bool // the leave question keeps the record open
+	quitter int  // times the leave question was asked
+}
+
+func newRechercheEssai() *rechercheEssai {
+	e := &rechercheEssai{mots: []string{"T2 Arcueil", "T3 Vitry", "T4 Arcueil", "T4 Ivry"}}
+	e.l = newListeRecherche(rechercheOptions[string]{
+		aide:    "Mot… (Ctrl+F)",
+		modele:  func() fyne.CanvasObject { return widget.NewLabel("T4 Arcueil") },
+		remplir: func(r string, o fyne.CanvasObject) { o.(*widget.Label).SetText(r) },
+		chercher: func() ([]string, bool) {
+			if !e.pret {
+				return nil, false
+			}
+			var out []string
+			for _, m := range e.mots {
+				if strings.Contains(strings.ToLower(m), strings.ToLower(e.l.search.Text)) {
+					out = append(out, m)
+				}
+			}
+			return out, true
+		},
+		attente: func() string { return "Chargement…" },
+		compter: func(n int) string { return pluriel(n, "mot", "mots") },
+		cle:     func(r string) string { return r },
+		courant: func() string { return e.ouvert },
+		quitter: func(ouvrir, rester func()) {
+			e.quitter++
+			if e.rester {
+				rester()
+			} else {
+				ouvrir()
+			}
+		},
+		ouvrir: func(r string) { e.ouvert = r },
+	})
+	return e
+}
+
+func TestListeRecherche(t *testing.T) {
+	test.NewTempApp(t)
+	e := newRechercheEssai()
+	w := test.NewWindow(container.NewBorder(container.NewVBox(e.l.search, e.l.count), nil, nil, nil, e.l.list))
+	defer w.Close()
+
+	// While the index is built: the waiting line, no rows.
+	e.l.relancer()
+	if e.l.count.Text != "Chargement…" || len(e.l.rows) != 0 {
+		t.Fatalf("index not ready: %q, %d rows", e.l.count.Text, len(e.l.rows))
+	}
+	if e.l.search.PlaceHolder != "Mot… (Ctrl+F)" || !e.l.count.TextStyle.Bold {
+		t.Errorf("placeholder %q, bold count %v", e.l.search.PlaceHolder, e.l.count.TextStyle.Bold)
+	}
+	e.pret = true
+	e.l.relancer()
+	if e.l.count.Text != "4 mots" || e.l.selected != -1 {
+		t.Fatalf("ready: %q, selected %d", e.l.count.Text, e.l.selected)
+	}
+
+	// Typing reruns the search and counts.
+	test.Type(e.l.search, "t4")
+	if e.l.count.Text != "2 mots" || len(e.l.rows) != 2 || e.l.rows[1] != "T4 Ivry" {
+		t.Fatalf("« t4 »: %q, rows %v", e.l.count.Text, e.l.rows)
+	}
+
+	// The user picks a row: asked to leave, then it opens.
+	e.l.list.Select(1)
+	if e.quitter != 1 || e.ouvert != "T4 Ivry" || e.l.selected != 1 {
+		t.Fatalf("pick: asked %d, open %q, selected %d", e.quitter, e.ouvert, e.l.selected)
+	}
+	// Another search keeps the open record selected, at its new row,
+	// without asking again nor reopening.
+	e.l.search.SetText("")
+	if e.l.selected != 3 || e.quitter != 1 {
+		t.Fatalf("after clearing the box: selected %d, asked %d", e.l.selected, e.quitter)
+	}
+	// A search that drops the open record selects nothing.
+	e.l.search.SetText("arcueil")
+	if e.l.selected != -1 || e.l.count.Text != "2 mots" || e.ouvert != "T4 Ivry" {
+		t.Fatalf("record out of the rows: selected %d, %q, open %q", e.l.selected, e.l.count.Text, e.ouvert)
+	}
+
+	// Entrée on the focused row opens it, as a click does.
+	w.Canvas().Focus(e.l.list)
+	e.l.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	e.l.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if e.ouvert != "T4 Arcueil" || e.l.selected != 1 || e.quitter != 2 {
+		t.Fatalf("Entrée on the second row: open %q, selected %d, asked %d", e.ouvert, e.l.selected, e.quitter)
+	}
+
+	// The user stays on the open record (unsaved changes): the selection
+	// goes back to where it was.
+	e.l.search.SetText("")
+	e.rester = true
+	e.l.list.Select(0)
+	if e.ouvert != "T4 Arcueil" || e.l.selected != 2 || e.quitter != 3 {
+		t.Fatalf("stayed: open %q, selected %d, asked %d", e.ouvert, e.l.selected, e.quitter)
+	}
+	e.l.list.Select(0) // still there: the list shows the row open
+	if e.quitter != 4 || e.l.selected != 2 {
+		t.Errorf("second try: asked %d, selected %d", e.quitter, e.l.selected)
+	}
+}
