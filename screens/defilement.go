@@ -1,11 +1,13 @@
 package screens
 
 // Scrolling (issue 12, item 8): Tab moving into a field below the visible
-// part of a form scrolls the form to it.
+// part of a form scrolls the form to it; the mouse wheel over a field
+// scrolls the form (molette.go).
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 )
 
 // scrollsTo finds, in the tree under root, the scroll containers holding
@@ -35,6 +37,20 @@ func scrollsTo(root, target fyne.CanvasObject) []*container.Scroll {
 	case *container.DocTabs:
 		if t := o.Selected(); t != nil {
 			children = []fyne.CanvasObject{t.Content}
+		}
+	case *widget.Card:
+		children = []fyne.CanvasObject{o.Content}
+	case *widget.PopUp: // a dialog
+		children = []fyne.CanvasObject{o.Content}
+	case *widget.Form:
+		for _, it := range o.Items {
+			children = append(children, it.Widget)
+		}
+	case *widget.Accordion:
+		for _, it := range o.Items {
+			if it.Open {
+				children = append(children, it.Detail)
+			}
 		}
 	}
 	for _, c := range children {
