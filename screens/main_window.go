@@ -99,7 +99,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 		newMenages(m),
 		newOccupation(m),
 		newCommissions(m),
-		newParametres(m),
+		newParametres(m, m.app),
 	}
 	m.body = container.NewStack()
 	m.nav = newListe(
