@@ -72,6 +72,12 @@ func (m *molette) innerScroll() *container.Scroll {
 	return m.inner()
 }
 
+// avecMolette lays a molette over a single-line entry that is not an
+// entree (a widget.SelectEntry): the wheel over it scrolls the form.
+func avecMolette(e fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewStack(e, newMolette(e, nil))
+}
+
 // enclosingScrolls are the scroll containers holding o in its window
 // (content, then dialogs), innermost last; nil when none.
 func enclosingScrolls(o fyne.CanvasObject) []*container.Scroll {

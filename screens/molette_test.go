@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // formScroll is the innermost vertical scroll container holding o.
@@ -156,5 +157,31 @@ func TestMolette_MultiLineField(t *testing.T) {
 	test.Scroll(c, over(e), 0, -20)
 	if sc.Offset.Y != 20 {
 		t.Fatalf("form at %.0f once the address is at its end, want 20", sc.Offset.Y)
+	}
+}
+
+// Item 8: a select entry (commission members' qualité) carries a molette
+// too: the wheel over it scrolls the list of members.
+func TestMolette_SelectEntry(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	se := widget.NewSelectEntry([]string{"Président", "Maire"})
+	box := container.NewVBox(avecMolette(se))
+	for i := 0; i < 30; i++ {
+		box.Add(widget.NewLabel("ligne"))
+	}
+	sc := container.NewVScroll(box)
+	w.SetContent(sc)
+	w.Resize(fyne.NewSize(400, 300))
+	if o := lastAt[fyne.Tappable](w.Content(), over(se)); o == nil {
+		t.Error("nothing takes a click over the select entry")
+	}
+	if o := lastAt[desktop.Mouseable](w.Content(), over(se)); o != se {
+		t.Errorf("a mouse press over the select entry goes to %T", o)
+	}
+	test.Scroll(w.Canvas(), over(se), 0, -25)
+	if sc.Offset.Y != 25 {
+		t.Errorf("the list is at %.0f after the wheel over the select entry, want 25", sc.Offset.Y)
 	}
 }
