@@ -96,7 +96,7 @@ func withoutRuneBeforeCursor(text string, row, col int) string {
 	return strings.Join(lines, "\n")
 }
 
-// TypedShortcut passes the window's own shortcuts (Ctrl+F, Ctrl+N, Ctrl+S) on to the
+// TypedShortcut passes the window's own shortcuts (Ctrl+F, Ctrl+N, Ctrl+S, Ctrl+B, Ctrl+E) on to the
 // window, which an entry would otherwise swallow. Ctrl+Z after a selection
 // replaced by typing restores the selection's text in one step (Fyne undoes
 // the typing, then the erasing).
@@ -110,7 +110,7 @@ func (e *entree) TypedShortcut(s fyne.Shortcut) {
 		}
 		return
 	}
-	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN || cs.KeyName == fyne.KeyS || cs.KeyName == fyne.KeyB) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN || cs.KeyName == fyne.KeyS || cs.KeyName == fyne.KeyB || cs.KeyName == fyne.KeyE) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			if sc, ok := c.(fyne.Shortcutable); ok {
 				sc.TypedShortcut(s)

@@ -1,9 +1,12 @@
 package screens
 
 // The keyboard (issue 12, item 11): Entrée opens the selected row of a list
-// and confirms the default button of a dialog; Ctrl+S saves the sheet shown.
+// and confirms the default button of a dialog; Ctrl+S saves the sheet shown;
+// Ctrl+E puts the focus on the form's « Enregistrer » from any field.
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -64,6 +67,57 @@ func (m *Main) keyboard() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		m.plierNavigation()
 	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		allerEnregistrer(c)
+	})
+}
+
+// allerEnregistrer (Ctrl+E) puts the keyboard focus on the « Enregistrer… »
+// button of the form being edited (of the top dialog when one is open):
+// the first active one after the focused field in the focus order, else the
+// last before it. Nothing happens when no such button is active (nothing
+// changed, or an error remains). Tab from the last field of a form reaches
+// the same button (the buttons follow the fields in the focus order).
+func allerEnregistrer(c fyne.Canvas) {
+	root := c.Content()
+	if top := c.Overlays().Top(); top != nil {
+		root = top
+	}
+	var focused fyne.CanvasObject
+	if f, ok := c.Focused().(fyne.CanvasObject); ok {
+		focused = f
+	}
+	var before, after *widget.Button
+	seen := false
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() || after != nil {
+			return
+		}
+		if o == focused {
+			seen = true
+		}
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Enregistrer") && !b.Disabled() {
+			if seen {
+				after = b
+			} else {
+				before = b
+			}
+			return
+		}
+		for _, ch := range enfants(o) {
+			walk(ch)
+		}
+	}
+	walk(root)
+	b := after
+	if b == nil {
+		b = before
+	}
+	if b != nil {
+		c.Focus(b)
+		scrollIntoView(b)
+	}
 }
 
 // repliable is a screen with a list beside its sheet that folds with the

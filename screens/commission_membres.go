@@ -174,7 +174,7 @@ func (p *membresPanel) addRow(m model.Membre) *membreRow {
 	r.maire.SetChecked(m.Maire)
 	r.suppr = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeRow(r) })
 	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(r.voix, r.present, r.maire, r.suppr),
-		container.NewBorder(nil, nil, r.civilite, nil, container.NewGridWithColumns(2, r.nom, r.qualite)))
+		container.NewBorder(nil, nil, r.civilite, nil, container.NewGridWithColumns(2, r.nom, avecMolette(r.qualite))))
 	if p.readOnly {
 		// A closed session is read, not edited: plain text, easier to read
 		// than disabled fields.

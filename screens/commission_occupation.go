@@ -179,7 +179,7 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 	} else {
 		c.box = container.NewVBox(widget.NewSeparator(), title, sit,
 			Ligne("Constat", c.constat.Object()),
-			Ligne("Logement adapté", c.adapte),
+			Ligne("Logement adapté", avecMolette(c.adapte)),
 			container.NewHBox(c.form.Save), c.form.Summary)
 		if !p.readOnly && p.onRetirer != nil {
 			menage := d.Menage

@@ -216,7 +216,7 @@ func TestParametres_Comptes(t *testing.T) {
 	if err := m.app.DB.SignIn("c.lecteur", "lecteur-secret-1"); err != nil {
 		t.Fatal(err)
 	}
-	p2 := newParametres(m)
+	p2 := newParametres(m, m.app)
 	if p2.comptesTabItem() != nil {
 		t.Fatal("the consultation account sees the accounts tab")
 	}

@@ -1,11 +1,13 @@
 package screens
 
 // Scrolling (issue 12, item 8): Tab moving into a field below the visible
-// part of a form scrolls the form to it.
+// part of a form scrolls the form to it; the mouse wheel over a field
+// scrolls the form (molette.go).
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 )
 
 // scrollsTo finds, in the tree under root, the scroll containers holding
@@ -17,26 +19,13 @@ func scrollsTo(root, target fyne.CanvasObject) []*container.Scroll {
 	if root == target {
 		return []*container.Scroll{}
 	}
-	var children []fyne.CanvasObject
-	switch o := root.(type) {
-	case *container.Scroll:
-		if p := scrollsTo(o.Content, target); p != nil {
-			return append([]*container.Scroll{o}, p...)
+	if sc, ok := root.(*container.Scroll); ok {
+		if p := scrollsTo(sc.Content, target); p != nil {
+			return append([]*container.Scroll{sc}, p...)
 		}
 		return nil
-	case *fyne.Container:
-		children = o.Objects
-	case *container.Split:
-		children = []fyne.CanvasObject{o.Leading, o.Trailing}
-	case *container.AppTabs:
-		if t := o.Selected(); t != nil {
-			children = []fyne.CanvasObject{t.Content}
-		}
-	case *container.DocTabs:
-		if t := o.Selected(); t != nil {
-			children = []fyne.CanvasObject{t.Content}
-		}
 	}
+	children := enfants(root)
 	for _, c := range children {
 		if p := scrollsTo(c, target); p != nil {
 			return p
@@ -86,4 +75,43 @@ func scrollIntoView(o fyne.CanvasObject) {
 			s.Refresh()
 		}
 	}
+}
+
+// enfants are the objects shown inside o, in the order Fyne walks them
+// (hence the focus order): a container's objects, a split's two sides, the
+// selected tab, a card's, a dialog's or a scroll's content, a form's fields,
+// an open accordion item. Other widgets are leaves.
+func enfants(o fyne.CanvasObject) []fyne.CanvasObject {
+	var children []fyne.CanvasObject
+	switch o := o.(type) {
+	case *container.Scroll:
+		children = []fyne.CanvasObject{o.Content}
+	case *fyne.Container:
+		children = o.Objects
+	case *container.Split:
+		children = []fyne.CanvasObject{o.Leading, o.Trailing}
+	case *container.AppTabs:
+		if t := o.Selected(); t != nil {
+			children = []fyne.CanvasObject{t.Content}
+		}
+	case *container.DocTabs:
+		if t := o.Selected(); t != nil {
+			children = []fyne.CanvasObject{t.Content}
+		}
+	case *widget.Card:
+		children = []fyne.CanvasObject{o.Content}
+	case *widget.PopUp: // a dialog
+		children = []fyne.CanvasObject{o.Content}
+	case *widget.Form:
+		for _, it := range o.Items {
+			children = append(children, it.Widget)
+		}
+	case *widget.Accordion:
+		for _, it := range o.Items {
+			if it.Open {
+				children = append(children, it.Detail)
+			}
+		}
+	}
+	return children
 }

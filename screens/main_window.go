@@ -100,7 +100,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 		newMenages(m, a),
 		newOccupation(m, a),
 		newCommissions(m, a),
-		newParametres(m),
+		newParametres(m, a),
 	}
 	m.body = container.NewStack()
 	m.nav = newListe(

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -23,9 +25,13 @@ import (
 // Parametres is the « Paramètres » screen: the office's identity printed on
 // documents, the rule tables, the CSV imports and the backup.
 type Parametres struct {
-	main *Main
-	body fyne.CanvasObject
-	tabs *container.AppTabs
+	shell coque
+	app   parametresApp
+	// enAttente is a confirmation waiting for the search index, read again
+	// after records were written (the status line's counts stay current).
+	enAttente string
+	body      fyne.CanvasObject
+	tabs      *container.AppTabs
 	// communesEntry edits the office's communes (parametres_communes.go).
 	communesEntry *widget.Entry
 
@@ -61,10 +67,47 @@ type Parametres struct {
 	bg sync.WaitGroup // background work, waited for by tests and captures
 }
 
-func newParametres(m *Main) *Parametres {
-	s := &Parametres{main: m}
-	s.regles = newReglesEditor(m)
-	s.poids = newPoidsEditor(m)
+// parametresApp is what the Paramètres screen asks of the app (*app.App).
+type parametresApp interface {
+	Office() (*model.Office, error)
+	SaveOffice(o *model.Office) error
+	Regles() (*model.Regles, error)
+	SaveRegles(r *model.Regles) error
+	ExportRegles(dir string) ([]string, error)
+	SaveCommunes(list []model.CommuneOffice) error
+	PoidsFragilite() (model.PoidsFragilite, error)
+	SavePoidsFragilite(w model.PoidsFragilite) error
+	Import(kind, name string, r io.Reader, progress app.Progress) (app.ImportReport, error)
+	CatalogueStale() bool
+	DefaultBackupName() string
+	Sauvegarder(dest string, remplacer bool) error
+	Verifier() (app.Verification, error)
+	CheminBase() string
+	NomAvantRestauration() string
+	RestaurerEnPlace(sauvegarde string, id app.Identifiants) (app.Restauration, error)
+	Today() model.Date
+	Peut(action model.Action) error
+	Compte() model.Compte
+	Comptes() ([]model.Compte, error)
+	AjouterCompte(nom string, role model.Role, motDePasse string) error
+	DesactiverCompte(nom string) error
+	DelaiVerrouillage() time.Duration
+	SetDelaiVerrouillage(minutes int) error
+	Journal(f app.FiltreJournal) ([]app.LigneJournal, error)
+	DureeJournal() (int, error)
+	SetDureeJournal(ans int) error
+	PreparerPurge(at model.Date) (*app.Purge, error)
+	Purger(at model.Date) (*app.Purge, error)
+	ResumerJournal(at model.Date) (int, error)
+}
+
+var _ parametresApp = (*app.App)(nil)
+
+func newParametres(shell coque, a parametresApp) *Parametres {
+	s := &Parametres{shell: shell, app: a}
+	s.regles = newReglesEditor(shell, a)
+	s.regles.confirmer = s.confirmer
+	s.poids = newPoidsEditor(shell, a)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Identité de l'Office", theme.HomeIcon(), s.identite()),
 		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
@@ -100,16 +143,37 @@ func (s *Parametres) shown() {
 // waitIdle waits for the background work (tests, captures).
 func (s *Parametres) waitIdle() { s.bg.Wait() }
 
+// confirmer says a finished save in the status line (issue 12, item 12).
+// When records were written (an import, a purge), it waits for the search
+// index to be read again, so that the counts it shows are current.
+func (s *Parametres) confirmer(msg string) {
+	if !s.app.CatalogueStale() {
+		s.enAttente = ""
+		s.shell.confirmer(msg)
+		return
+	}
+	s.enAttente = msg
+	s.shell.rafraichirIndex()
+}
+
+// catalogueReady shows the confirmation waiting for the search index.
+func (s *Parametres) catalogueReady() {
+	if msg := s.enAttente; msg != "" {
+		s.enAttente = ""
+		s.shell.confirmer(msg)
+	}
+}
+
 func (s *Parametres) load() {
-	if o, err := s.main.app.Office(); err == nil {
+	if o, err := s.app.Office(); err == nil {
 		s.setOffice(o)
 	} else {
-		s.main.app.Log.Error("paramètres : identité", "err", err)
+		s.shell.journal().Error("paramètres : identité", "err", err)
 	}
-	if r, err := s.main.app.Regles(); err == nil {
+	if r, err := s.app.Regles(); err == nil {
 		s.regles.set(r)
 	} else {
-		s.main.app.Log.Error("paramètres : règles", "err", err)
+		s.shell.journal().Error("paramètres : règles", "err", err)
 	}
 }
 
@@ -263,7 +327,7 @@ func (s *Parametres) onChooseLogo() {
 		}
 		defer r.Close()
 		s.useLogo(r)
-	}, s.main.win)
+	}, s.shell.fenetre())
 	d.SetTitleText("Choisir le logo de l'Office")
 	d.SetConfirmText("Ouvrir")
 	d.SetDismissText("Annuler")
@@ -297,9 +361,9 @@ func (s *Parametres) saveOffice() bool {
 		s.office.Check()
 		return false
 	}
-	if err := s.main.app.SaveOffice(s.officeFromFields()); err != nil {
+	if err := s.app.SaveOffice(s.officeFromFields()); err != nil {
 		s.officeInfo.SetText("")
-		Erreur(s.main.win, err)
+		Erreur(s.shell.fenetre(), err)
 		return false
 	}
 	s.office.Clean()
@@ -308,14 +372,15 @@ func (s *Parametres) saveOffice() bool {
 		msg += " À compléter avant d'imprimer les courriers : " + strings.Join(p, " ; ") + "."
 	}
 	s.officeInfo.SetText(msg)
+	s.confirmer("Identité de l'Office enregistrée")
 	return true
 }
 
 // confirmLeave asks about unsaved changes of the identity, then of the
 // rule tables; changes dropped are replaced by the stored values.
 func (s *Parametres) confirmLeave(then, cancel func()) {
-	s.office.ConfirmLeaveOr(s.main.win, s.saveOffice, func() {
-		s.regles.form.ConfirmLeaveOr(s.main.win, s.regles.save, func() {
+	s.office.ConfirmLeaveOr(s.shell.fenetre(), s.saveOffice, func() {
+		s.regles.form.ConfirmLeaveOr(s.shell.fenetre(), s.regles.save, func() {
 			s.load()
 			then()
 		}, cancel)
@@ -367,14 +432,14 @@ func (s *Parametres) imports() fyne.CanvasObject {
 func (s *Parametres) onImport(kind string) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
+			Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
 			return
 		}
 		if r == nil {
 			return
 		}
 		s.importFrom(kind, r.URI().Name(), r)
-	}, s.main.win)
+	}, s.shell.fenetre())
 	d.SetTitleText("Importer le fichier des " + strings.TrimSuffix(strings.ToLower(importLabels[kind]), "…"))
 	if kind == "rpls" {
 		d.SetTitleText("Importer le fichier RPLS du patrimoine")
@@ -401,9 +466,9 @@ func (s *Parametres) importFrom(kind, name string, r io.ReadCloser) {
 		rep     app.ImportReport
 		refused *app.ImportErrors
 	}
-	enFond(&s.bg, s.main.journal(), "import "+kind,
+	enFond(&s.bg, s.shell.journal(), "import "+kind,
 		func() (importe, error) {
-			rep, err := s.main.app.Import(kind, name, r, func(done, total int) {
+			rep, err := s.app.Import(kind, name, r, func(done, total int) {
 				if total > 0 {
 					fyne.Do(func() { s.importProg.SetValue(float64(done) / float64(total)) })
 				}
@@ -426,9 +491,10 @@ func (s *Parametres) importFrom(kind, name string, r io.ReadCloser) {
 				s.showImportErrors(name, res.refused)
 			case err != nil:
 				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %s", name, model.ErrorMessage(err)))
-				Erreur(s.main.win, err)
+				Erreur(s.shell.fenetre(), err)
 			default:
 				s.importStatus.SetText(res.rep.String())
+				s.confirmer(fmt.Sprintf("Import de « %s » enregistré", name))
 			}
 		})
 }
@@ -447,7 +513,7 @@ func (s *Parametres) showImportErrors(name string, e *app.ImportErrors) {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.Erreurs[i].String()) },
 	)
 	content := container.NewBorder(head, nil, nil, nil, list)
-	d := dialog.NewCustom("Import refusé", "Fermer", content, s.main.win)
+	d := dialog.NewCustom("Import refusé", "Fermer", content, s.shell.fenetre())
 	d.Resize(fyne.NewSize(900, 560))
 	s.lastDialog = d
 	showDialog(d)
@@ -457,7 +523,7 @@ func (s *Parametres) showImportErrors(name string, e *app.ImportErrors) {
 func (s *Parametres) onBackup() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être créé."))
+			Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être créé."))
 			return
 		}
 		if w == nil {
@@ -466,11 +532,11 @@ func (s *Parametres) onBackup() {
 		path := w.URI().Path()
 		w.Close()
 		s.backupTo(path)
-	}, s.main.win)
+	}, s.shell.fenetre())
 	d.SetTitleText("Enregistrer une sauvegarde de la base")
 	d.SetConfirmText("Enregistrer")
 	d.SetDismissText("Annuler")
-	d.SetFileName(s.main.app.DefaultBackupName())
+	d.SetFileName(s.app.DefaultBackupName())
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
@@ -478,8 +544,8 @@ func (s *Parametres) onBackup() {
 // backupTo writes the backup in the background.
 func (s *Parametres) backupTo(path string) {
 	s.backupStatus.SetText("Sauvegarde en cours…")
-	enFond(&s.bg, s.main.journal(), "sauvegarde",
-		func() (struct{}, error) { return struct{}{}, s.main.app.Sauvegarder(path, true) }, // the file dialog asked before replacing
+	enFond(&s.bg, s.shell.journal(), "sauvegarde",
+		func() (struct{}, error) { return struct{}{}, s.app.Sauvegarder(path, true) }, // the file dialog asked before replacing
 		func(_ struct{}, err error) {
 			if err != nil {
 				s.backupStatus.SetText(echec("La sauvegarde a échoué", err))
@@ -490,14 +556,15 @@ func (s *Parametres) backupTo(path string) {
 				size = fmt.Sprintf(" (%s Mo)", model.FormatNumber(float64(st.Size())/(1<<20), 1))
 			}
 			s.backupStatus.SetText(fmt.Sprintf("Sauvegarde écrite dans « %s »%s.", path, size))
+			s.confirmer(fmt.Sprintf("Sauvegarde « %s » écrite", filepath.Base(path)))
 		})
 }
 
 // onVerify runs the consistency check of the database in the background.
 func (s *Parametres) onVerify() {
 	s.backupStatus.SetText("Vérification de la base en cours…")
-	enFond(&s.bg, s.main.journal(), "vérification",
-		func() (app.Verification, error) { return s.main.app.Verifier() },
+	enFond(&s.bg, s.shell.journal(), "vérification",
+		func() (app.Verification, error) { return s.app.Verifier() },
 		func(v app.Verification, err error) {
 			if err != nil {
 				s.backupStatus.SetText(echec("La vérification n'a pas pu être faite", err))

@@ -78,7 +78,7 @@ func (s *Parametres) communes() fyne.CanvasObject {
 	save.OnTapped = func() {
 		list, err := parseCommunes(entry.Text)
 		if err == nil {
-			err = s.main.app.SaveCommunes(list)
+			err = s.app.SaveCommunes(list)
 		}
 		if err != nil {
 			status.SetText(model.ErrorMessage(err))
@@ -87,6 +87,7 @@ func (s *Parametres) communes() fyne.CanvasObject {
 		setOfficeCommunes(list)
 		save.Disable()
 		status.SetText("Communes enregistrées (les listes déroulantes des fiches déjà ouvertes sont mises à jour au prochain démarrage).")
+		s.confirmer(fmt.Sprintf("%d communes enregistrées", len(list)))
 	}
 	s.communesEntry = entry
 	return container.NewBorder(intro, container.NewVBox(status, container.NewHBox(save)), nil, nil, entry)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,7 +19,8 @@ import (
 // responsable: the accounts (add, deactivate), the idle lock delay and the
 // audit journal with a filter.
 type comptesTab struct {
-	main    *Main
+	shell   coque
+	app     parametresApp
 	comptes []model.Compte
 	list    *widget.List
 	status  *widget.Label
@@ -39,10 +41,10 @@ type comptesTab struct {
 // comptesTabItem returns the tab, or nil when the account may not manage
 // accounts.
 func (s *Parametres) comptesTabItem() *container.TabItem {
-	if s.main.app.Peut(model.ActionComptes) != nil {
+	if s.app.Peut(model.ActionComptes) != nil {
 		return nil
 	}
-	c := &comptesTab{main: s.main}
+	c := &comptesTab{shell: s.shell, app: s.app}
 	return container.NewTabItemWithIcon("Comptes et journal", theme.AccountIcon(), c.content())
 }
 
@@ -68,7 +70,7 @@ func (c *comptesTab) content() fyne.CanvasObject {
 			row.Objects[0].(*widget.Label).SetText(compteLigne(cpt))
 			b := row.Objects[1].(*widget.Button)
 			b.OnTapped = func() { c.onDesactiver(cpt.Nom) }
-			if cpt.Actif && cpt.Nom != c.main.app.Compte().Nom {
+			if cpt.Actif && cpt.Nom != c.app.Compte().Nom {
 				b.Enable()
 			} else {
 				b.Disable()
@@ -86,7 +88,7 @@ func (c *comptesTab) content() fyne.CanvasObject {
 		Ligne("Mot de passe", c.mdp), Ligne("Encore une fois", c.mdp2),
 		container.NewHBox(add))
 	c.delai = widget.NewEntry()
-	c.delai.SetText(strconv.Itoa(int(c.main.app.DelaiVerrouillage().Minutes())))
+	c.delai.SetText(strconv.Itoa(int(c.app.DelaiVerrouillage().Minutes())))
 	saveDelai := widget.NewButton("Enregistrer", c.onDelai)
 	lock := container.NewBorder(nil, nil, widget.NewLabel("Verrouiller après"), container.NewHBox(widget.NewLabel("minutes d'inactivité"), saveDelai), c.delai)
 	roles := widget.NewLabel("responsable : tout, comptes et paramètres compris · agent : le travail courant (patrimoine, ménages, examen, commissions, courriers, imports) · consultation : lecture seule, sans export de données personnelles.")
@@ -145,7 +147,7 @@ func compteLigne(c model.Compte) string {
 }
 
 func (c *comptesTab) load() {
-	list, err := c.main.app.Comptes()
+	list, err := c.app.Comptes()
 	if err != nil {
 		c.status.SetText(model.ErrorMessage(err))
 		return
@@ -160,11 +162,12 @@ func (c *comptesTab) onAjouter() {
 		return
 	}
 	nom := strings.TrimSpace(c.nom.Text)
-	if err := c.main.app.AjouterCompte(nom, model.Role(c.role.Selected), c.mdp.Text); err != nil {
+	if err := c.app.AjouterCompte(nom, model.Role(c.role.Selected), c.mdp.Text); err != nil {
 		c.status.SetText(model.ErrorMessage(err))
 		return
 	}
 	c.status.SetText(fmt.Sprintf("Compte « %s » créé (%s).", nom, c.role.Selected))
+	c.shell.confirmer(fmt.Sprintf("Compte « %s » créé", nom))
 	c.nom.SetText("")
 	c.mdp.SetText("")
 	c.mdp2.SetText("")
@@ -173,12 +176,13 @@ func (c *comptesTab) onAjouter() {
 }
 
 func (c *comptesTab) onDesactiver(nom string) {
-	Confirmer(c.main.win, "Désactiver le compte", fmt.Sprintf("Le compte « %s » ne pourra plus ouvrir Logis. Son nom reste au journal.", nom), "Désactiver", func() {
-		if err := c.main.app.DesactiverCompte(nom); err != nil {
+	Confirmer(c.shell.fenetre(), "Désactiver le compte", fmt.Sprintf("Le compte « %s » ne pourra plus ouvrir Logis. Son nom reste au journal.", nom), "Désactiver", func() {
+		if err := c.app.DesactiverCompte(nom); err != nil {
 			c.status.SetText(model.ErrorMessage(err))
 			return
 		}
 		c.status.SetText(fmt.Sprintf("Compte « %s » désactivé.", nom))
+		c.shell.confirmer(fmt.Sprintf("Compte « %s » désactivé", nom))
 		c.load()
 		c.loadJournal()
 	})
@@ -190,12 +194,15 @@ func (c *comptesTab) onDelai() {
 		c.status.SetText("Le délai de verrouillage est un nombre de minutes.")
 		return
 	}
-	if err := c.main.app.SetDelaiVerrouillage(n); err != nil {
+	if err := c.app.SetDelaiVerrouillage(n); err != nil {
 		c.status.SetText(model.ErrorMessage(err))
 		return
 	}
-	c.main.idle = c.main.app.DelaiVerrouillage()
+	if v, ok := c.shell.(verrou); ok {
+		v.reglerVerrou(c.app.DelaiVerrouillage())
+	}
 	c.status.SetText(fmt.Sprintf("Verrouillage après %d minutes d'inactivité.", n))
+	c.shell.confirmer(fmt.Sprintf("Délai de verrouillage enregistré (%d minutes)", n))
 }
 
 // loadJournal reads the journal with the filter.
@@ -210,7 +217,7 @@ func (c *comptesTab) loadJournal() {
 		f.Depuis = d
 	}
 	f.Utilisateur = strings.TrimSpace(c.qui.Text)
-	lignes, err := c.main.app.Journal(f)
+	lignes, err := c.app.Journal(f)
 	if err != nil {
 		c.jnStatus.SetText(model.ErrorMessage(err))
 		return
@@ -219,3 +226,11 @@ func (c *comptesTab) loadJournal() {
 	c.jnStatus.SetText(fmt.Sprintf("%s entrée(s), les plus récentes en haut.", nombre(len(lignes))))
 	c.journal.Refresh()
 }
+
+// verrou is the window's idle lock (Main), which follows a new delay at once.
+type verrou interface {
+	reglerVerrou(d time.Duration)
+}
+
+// reglerVerrou sets the delay after which the idle window locks itself.
+func (m *Main) reglerVerrou(d time.Duration) { m.idle = d }

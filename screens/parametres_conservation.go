@@ -18,26 +18,30 @@ import (
 // responsable only: the journal's retention, and the three-year purge,
 // whose list is shown before it is confirmed.
 type conservationTab struct {
-	main   *Main
-	date   *widget.Entry
-	duree  *widget.Entry
-	liste  *widget.Label
-	status *widget.Label
-	purger *widget.Button
-	plan   *app.Purge
+	shell coque
+	app   parametresApp
+	// confirme says a save in the status line (Parametres.confirmer:
+	// after a purge, with the counts read again).
+	confirme func(msg string)
+	date     *widget.Entry
+	duree    *widget.Entry
+	liste    *widget.Label
+	status   *widget.Label
+	purger   *widget.Button
+	plan     *app.Purge
 }
 
 // conservationTabItem returns the tab, or nil when the account may not purge.
 func (s *Parametres) conservationTabItem() *container.TabItem {
-	if s.main.app.Peut(model.ActionPurger) != nil {
+	if s.app.Peut(model.ActionPurger) != nil {
 		return nil
 	}
-	c := &conservationTab{main: s.main}
+	c := &conservationTab{shell: s.shell, app: s.app, confirme: s.confirmer}
 	return container.NewTabItemWithIcon("Conservation des données", theme.DeleteIcon(), c.content())
 }
 
 func (c *conservationTab) content() fyne.CanvasObject {
-	a := c.main.app
+	a := c.app
 	c.date = widget.NewEntry()
 	c.date.SetText(a.Today().String())
 	c.duree = widget.NewEntry()
@@ -58,10 +62,11 @@ func (c *conservationTab) content() fyne.CanvasObject {
 			n = 0
 		}
 		if err := a.SetDureeJournal(n); err != nil {
-			Erreur(c.main.win, err)
+			Erreur(c.shell.fenetre(), err)
 			return
 		}
 		c.status.SetText(fmt.Sprintf("Le journal est conservé %d an(s) en détail ; au-delà, la purge le résume.", n))
+		c.dire(fmt.Sprintf("Durée de conservation du journal enregistrée (%d an(s))", n))
 	})
 	intro := wrapped("Politique d'attribution, §III : les données d'une demande sont conservées trois ans après sa radiation. "+
 		"La purge efface les ménages sans bail à l'Office ni demande active dont la dernière demande a été radiée il y a plus de trois ans "+
@@ -76,7 +81,7 @@ func (c *conservationTab) content() fyne.CanvasObject {
 func (c *conservationTab) at() (model.Date, bool) {
 	d, err := model.ParseDate(strings.TrimSpace(c.date.Text))
 	if err != nil || d.IsZero() {
-		Erreur(c.main.win, model.Errorf(model.EINVALID, "La date de la purge n'est pas une date (JJ/MM/AAAA)."))
+		Erreur(c.shell.fenetre(), model.Errorf(model.EINVALID, "La date de la purge n'est pas une date (JJ/MM/AAAA)."))
 		return 0, false
 	}
 	return d, true
@@ -88,9 +93,9 @@ func (c *conservationTab) lister() {
 	if !ok {
 		return
 	}
-	p, err := c.main.app.PreparerPurge(at)
+	p, err := c.app.PreparerPurge(at)
 	if err != nil {
-		Erreur(c.main.win, err)
+		Erreur(c.shell.fenetre(), err)
 		return
 	}
 	c.plan = p
@@ -112,21 +117,22 @@ func (c *conservationTab) confirmer() {
 		return
 	}
 	at := c.plan.Date
-	Confirmer(c.main.win, "Purger la base ?", resumePurgeFR(c.plan)+" L'effacement est définitif ; le journal n'en garde que les nombres. La base est compactée à sa prochaine ouverture.", "Purger", func() {
-		p, err := c.main.app.Purger(at)
+	Confirmer(c.shell.fenetre(), "Purger la base ?", resumePurgeFR(c.plan)+" L'effacement est définitif ; le journal n'en garde que les nombres. La base est compactée à sa prochaine ouverture.", "Purger", func() {
+		p, err := c.app.Purger(at)
 		if err != nil {
-			Erreur(c.main.win, err)
+			Erreur(c.shell.fenetre(), err)
 			return
 		}
-		n, err := c.main.app.ResumerJournal(at)
+		n, err := c.app.ResumerJournal(at)
 		if err != nil {
-			Erreur(c.main.win, err)
+			Erreur(c.shell.fenetre(), err)
 			return
 		}
 		c.plan = nil
 		c.purger.Disable()
 		c.liste.SetText("")
 		c.status.SetText(fmt.Sprintf("Purge faite : %d ménage(s) et %d demande(s) effacés ; %d entrée(s) ancienne(s) du journal résumées.", len(p.Menages), p.Demandes, n))
+		c.dire(fmt.Sprintf("Purge faite : %d ménage(s) effacé(s)", len(p.Menages)))
 	})
 }
 
@@ -137,4 +143,13 @@ func resumePurgeFR(p *app.Purge) string {
 		s += fmt.Sprintf(" %d ménage(s) au traitement limité ne sont pas purgés.", p.Limites)
 	}
 	return s
+}
+
+// dire says msg in the status line.
+func (c *conservationTab) dire(msg string) {
+	if c.confirme != nil {
+		c.confirme(msg)
+	} else {
+		c.shell.confirmer(msg)
+	}
 }

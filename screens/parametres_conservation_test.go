@@ -49,7 +49,7 @@ func TestConservation_ListerPuisPurger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &conservationTab{main: m}
+	c := &conservationTab{shell: m, app: m.app}
 	c.content()
 	c.lister()
 	if !strings.Contains(c.liste.Text, id+" — dernière radiation") || c.purger.Disabled() {

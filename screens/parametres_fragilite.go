@@ -10,14 +10,15 @@ import (
 
 // poidsEditor edits the weights of the residences' fragility score.
 type poidsEditor struct {
-	main                                        *Main
+	shell                                       coque
+	app                                         parametresApp
 	form                                        *Form
 	ressources, monoparentales, nombreuses, ina *Champ
 	status                                      *widget.Label
 }
 
-func newPoidsEditor(m *Main) *poidsEditor {
-	e := &poidsEditor{main: m, status: widget.NewLabel("")}
+func newPoidsEditor(shell coque, a parametresApp) *poidsEditor {
+	e := &poidsEditor{shell: shell, app: a, status: widget.NewLabel("")}
 	e.form = NewForm(func() { e.onSave() })
 	e.ressources = NewChampDecimal("Ménages à ressources basses", true, 0, 100, "")
 	e.monoparentales = NewChampDecimal("Familles monoparentales", true, 0, 100, "")
@@ -57,9 +58,9 @@ func (e *poidsEditor) load() {
 	if e.form.Dirty() {
 		return
 	}
-	w, err := e.main.app.PoidsFragilite()
+	w, err := e.app.PoidsFragilite()
 	if err != nil {
-		Erreur(e.main.win, err)
+		Erreur(e.shell.fenetre(), err)
 		return
 	}
 	e.fill(w)
@@ -76,10 +77,11 @@ func (e *poidsEditor) onSave() {
 		e.form.Check()
 		return
 	}
-	if err := e.main.app.SavePoidsFragilite(e.poids()); err != nil {
-		Erreur(e.main.win, err)
+	if err := e.app.SavePoidsFragilite(e.poids()); err != nil {
+		Erreur(e.shell.fenetre(), err)
 		return
 	}
 	e.form.Clean()
 	e.status.SetText("Poids enregistrés : les indices de fragilité sont recalculés avec eux.")
+	e.shell.confirmer("Poids de l'indice de fragilité enregistrés")
 }

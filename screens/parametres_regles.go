@@ -19,12 +19,15 @@ import (
 // ceilings per year. Every field writes into a copy of the stored tables;
 // Regles.Validate() runs on each change and its message blocks saving.
 type reglesEditor struct {
-	main   *Main
-	form   *Form
-	base   *model.Regles // the tables being edited; fields override them
-	status *widget.Label
-	center *fyne.Container
-	inner  *container.AppTabs
+	shell coque
+	app   parametresApp
+	// confirmer says a save in the status line (Parametres.confirmer).
+	confirmer func(msg string)
+	form      *Form
+	base      *model.Regles // the tables being edited; fields override them
+	status    *widget.Label
+	center    *fyne.Container
+	inner     *container.AppTabs
 
 	fields   []*Champ
 	appliers []func(r *model.Regles)
@@ -32,8 +35,8 @@ type reglesEditor struct {
 	plafYear int               // year shown in the ceilings tab
 }
 
-func newReglesEditor(m *Main) *reglesEditor {
-	e := &reglesEditor{main: m, center: container.NewStack(), byLabel: map[string]*Champ{}}
+func newReglesEditor(shell coque, a parametresApp) *reglesEditor {
+	e := &reglesEditor{shell: shell, app: a, center: container.NewStack(), byLabel: map[string]*Champ{}}
 	e.form = NewForm(e.onSave)
 	e.form.Add(champsVariables{e})
 	e.form.Extra = func() []string {
@@ -444,7 +447,7 @@ func (e *reglesEditor) quartiles(r *model.Regles) fyne.CanvasObject {
 	if len(years) == 0 {
 		rows.Add(widget.NewLabel("Aucun seuil saisi : les objectifs « premier quartile » ne peuvent pas être calculés."))
 	}
-	next := e.main.app.Today().Year()
+	next := e.app.Today().Year()
 	if len(years) > 0 {
 		next = years[len(years)-1] + 1
 	}
@@ -481,11 +484,21 @@ func (e *reglesEditor) save() bool {
 		return false
 	}
 	r := e.fromFields()
-	if err := e.main.app.SaveRegles(r); err != nil {
-		Erreur(e.main.win, err)
+	if err := e.app.SaveRegles(r); err != nil {
+		Erreur(e.shell.fenetre(), err)
 		return false
 	}
 	e.set(r)
 	e.status.SetText("Règles enregistrées : elles s'appliquent aux prochaines vérifications.")
+	e.dire("Règles et plafonds enregistrés")
 	return true
+}
+
+// dire says msg in the status line.
+func (e *reglesEditor) dire(msg string) {
+	if e.confirmer != nil {
+		e.confirmer(msg)
+	} else {
+		e.shell.confirmer(msg)
+	}
 }

@@ -22,7 +22,7 @@ func (e *reglesEditor) onImportRegles(kind string) {
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			Erreur(e.main.win, model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
+			Erreur(e.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
 			return
 		}
 		if r == nil {
@@ -30,7 +30,7 @@ func (e *reglesEditor) onImportRegles(kind string) {
 		}
 		defer r.Close()
 		e.importer(kind, r.URI().Name(), r)
-	}, e.main.win)
+	}, e.shell.fenetre())
 	titre := "Importer un fichier de plafonds (annee;financement;zone;categorie;montant)"
 	if kind == "quartiles" {
 		titre = "Importer un fichier de seuils du premier quartile (annee;seuil)"
@@ -46,18 +46,23 @@ func (e *reglesEditor) onImportRegles(kind string) {
 // importer runs the import and reloads the tables; a refusal is shown line
 // by line.
 func (e *reglesEditor) importer(kind, name string, r io.Reader) {
-	rep, err := e.main.app.Import(kind, name, r, nil)
+	rep, err := e.app.Import(kind, name, r, nil)
 	if err != nil {
-		Erreur(e.main.win, err)
+		Erreur(e.shell.fenetre(), err)
 		return
 	}
-	stored, err := e.main.app.Regles()
+	stored, err := e.app.Regles()
 	if err != nil {
-		Erreur(e.main.win, err)
+		Erreur(e.shell.fenetre(), err)
 		return
 	}
 	e.set(stored)
 	e.status.SetText(rep.String())
+	quoi := "Plafonds de ressources importés"
+	if kind == "quartiles" {
+		quoi = "Seuils du premier quartile importés"
+	}
+	e.dire(fmt.Sprintf("%s de « %s »", quoi, name))
 }
 
 // onExportRegles writes plafonds.csv and quartiles.csv in a chosen folder.
@@ -66,13 +71,14 @@ func (e *reglesEditor) onExportRegles() {
 		if err != nil || u == nil {
 			return
 		}
-		paths, err := e.main.app.ExportRegles(u.Path())
+		paths, err := e.app.ExportRegles(u.Path())
 		if err != nil {
-			Erreur(e.main.win, err)
+			Erreur(e.shell.fenetre(), err)
 			return
 		}
 		e.status.SetText(fmt.Sprintf("Règles exportées : %s.", strings.Join(paths, ", ")))
-	}, e.main.win)
+		e.dire(fmt.Sprintf("Règles exportées (%d fichiers)", len(paths)))
+	}, e.shell.fenetre())
 	d.SetTitleText("Dossier où écrire plafonds.csv et quartiles.csv")
 	d.SetConfirmText("Exporter")
 	d.SetDismissText("Annuler")

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -30,7 +31,7 @@ func (m *Main) autoBackup() {
 func (s *Parametres) onRestore() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			Erreur(s.main.win, model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être ouvert."))
+			Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être ouvert."))
 			return
 		}
 		if r == nil {
@@ -39,7 +40,7 @@ func (s *Parametres) onRestore() {
 		path := r.URI().Path()
 		r.Close()
 		s.confirmRestore(path)
-	}, s.main.win)
+	}, s.shell.fenetre())
 	d.SetTitleText("Restaurer une sauvegarde de la base")
 	d.SetConfirmText("Choisir")
 	d.SetDismissText("Annuler")
@@ -50,9 +51,9 @@ func (s *Parametres) onRestore() {
 
 // confirmRestore says what a restore does and asks to go on.
 func (s *Parametres) confirmRestore(path string) {
-	base := s.main.app.DB.Path()
-	kept := filepath.Base(app.CheminAvantRestauration(base, s.main.app.Now()))
-	compte := s.main.app.DB.Account().Nom
+	base := s.app.CheminBase()
+	kept := s.app.NomAvantRestauration()
+	compte := s.app.Compte().Nom
 	lbl := widget.NewLabel(fmt.Sprintf("Remplacer la base « %s » par la sauvegarde « %s » ?\n\n"+
 		"La sauvegarde est d'abord vérifiée : si elle est endommagée, rien ne change. "+
 		"La base actuelle est gardée à côté sous « %s ». Logis se fermera ensuite : relancez-le pour travailler sur la base restaurée.\n\n"+
@@ -65,7 +66,7 @@ func (s *Parametres) confirmRestore(path string) {
 		if ok {
 			s.restoreFrom(path, app.Identifiants{Nom: compte, MotDePasse: mdp.Text})
 		}
-	}, s.main.win)
+	}, s.shell.fenetre())
 	showDialog(d)
 }
 
@@ -73,40 +74,25 @@ func (s *Parametres) confirmRestore(path string) {
 // first), tells the agent and closes Logis, to be started again on the
 // restored base. A refused restore reopens the base as it was.
 func (s *Parametres) restoreFrom(path string, id app.Identifiants) {
-	a := s.main.app
-	base := a.DB.Path()
-	// The password is checked on the open base first: a mistyped one
-	// must not close it.
-	if err := a.DB.SignIn(id.Nom, id.MotDePasse); err != nil {
-		Erreur(s.main.win, err)
-		return
-	}
-	if err := a.DB.Close(); err != nil {
-		a.Log.Error("fermeture avant restauration", "err", err)
-	}
-	r, err := app.Restaurer(base, path, a.Now, id)
-	if err != nil {
-		a.Log.Error("restauration", "err", err)
-		db, oerr := app.Rouvrir(base, id)
-		if oerr != nil {
-			a.Log.Error("réouverture après restauration refusée", "err", oerr)
-			s.tellAndQuit("Restauration refusée", model.ErrorMessage(err)+"\n\nLa base n'a pas pu être rouverte : "+model.ErrorMessage(oerr)+"\nLogis va se fermer.")
-			return
-		}
-		a.DB = db
+	r, err := s.app.RestaurerEnPlace(path, id)
+	var perdue *app.BaseNonRouverte
+	switch {
+	case errors.As(err, &perdue):
+		s.tellAndQuit("Restauration refusée", model.ErrorMessage(perdue.Refus)+"\n\nLa base n'a pas pu être rouverte : "+model.ErrorMessage(perdue.Reouverture)+"\nLogis va se fermer.")
+	case err != nil:
 		s.backupStatus.SetText("Restauration refusée : " + model.ErrorMessage(err))
-		Erreur(s.main.win, err)
-		return
+		Erreur(s.shell.fenetre(), err)
+	default:
+		s.tellAndQuit("Sauvegarde restaurée", strings.Join(r.Lines(), "\n")+"\n\nLogis va se fermer : relancez-le pour travailler sur la base restaurée.")
 	}
-	s.tellAndQuit("Sauvegarde restaurée", strings.Join(r.Lines(), "\n")+"\n\nLogis va se fermer : relancez-le pour travailler sur la base restaurée.")
 }
 
 // tellAndQuit shows message, then closes the window (and Logis) once read.
 func (s *Parametres) tellAndQuit(title, message string) {
 	lbl := widget.NewLabel(message)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "Fermer Logis", messageBox(lbl, 600, 150), s.main.win)
-	d.SetOnClosed(s.main.win.Close)
+	d := dialog.NewCustom(title, "Fermer Logis", messageBox(lbl, 600, 150), s.shell.fenetre())
+	d.SetOnClosed(s.shell.fenetre().Close)
 	s.lastDialog = d
 	d.Show()
 }
