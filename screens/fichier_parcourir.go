@@ -139,13 +139,21 @@ func (p *parcoureur) ouvrir(dir string) bool {
 	p.liste.UnselectAll()
 	p.liste.Refresh()
 	p.liste.ScrollToTop()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p.liste); c != nil && c.Focused() == p.liste {
+		p.selectionner(0) // the keyboard keeps a row
+	}
 	return true
 }
 
-// parent shows the folder above (Retour arrière).
+// parent shows the folder above (Retour arrière), the folder left selected.
 func (p *parcoureur) parent() {
-	if up := filepath.Dir(p.dossier); up != p.dossier {
-		p.ouvrir(up)
+	quitte := p.dossier
+	if up := filepath.Dir(quitte); up != quitte && p.ouvrir(up) {
+		for i, e := range p.elements {
+			if e.dossier && e.nom == filepath.Base(quitte) {
+				p.selectionner(i)
+			}
+		}
 	}
 }
 
