@@ -358,8 +358,8 @@ func TestVerifierChemin(t *testing.T) {
 		remplacement bool
 	}{
 		{ouvrir, `"` + filepath.Join(dir, "a.csv") + `"`, filepath.Join(dir, "a.csv"), false, false}, // pasted with quotes
-		{ouvrir, "a.csv", filepath.Join(dir, "a.csv"), false, false},                                   // relative to the folder shown
-		{ouvrir, filepath.Join(dir, "A.CSV"), "", true, false},                                         // absent (case-sensitive file system)
+		{ouvrir, "a.csv", filepath.Join(dir, "a.csv"), false, false},                                 // relative to the folder shown
+		{ouvrir, filepath.Join(dir, "A.CSV"), "", true, false},                                       // absent (case-sensitive file system)
 		{save, "nouveau", filepath.Join(dir, "nouveau.csv"), false, false},
 		{save, "a.csv", filepath.Join(dir, "a.csv"), false, true},
 		{save, "D", "", true, false},
