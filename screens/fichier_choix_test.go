@@ -115,6 +115,16 @@ func TestChoix_NavigateChooseAndRemember(t *testing.T) {
 	if p.dossier != dir || p.sel != 1 || p.info.Text != "Fichiers affichés : .csv ou .txt." {
 		t.Fatalf("back from zèbre: %q, row %d, %q", p.dossier, p.sel, p.info.Text)
 	}
+	// A letter goes to the next name starting with it, accents ignored.
+	for _, c := range []struct {
+		r    rune
+		want string
+	}{{'e', "ecole.csv"}, {'E', "Élodie.csv"}, {'é', "ecole.csv"}, {'z', "zèbre"}, {'q', "zèbre"}} {
+		p.liste.TypedRune(c.r)
+		if p.sel < 0 || p.elements[p.sel].nom != c.want {
+			t.Errorf("letter %q: row %d, want %s", c.r, p.sel, c.want)
+		}
+	}
 	p.selectionner(0)
 	// Arrows move the selection; Entrée on a file chooses it.
 	for range 3 {
@@ -359,7 +369,7 @@ func TestVerifierChemin(t *testing.T) {
 	}{
 		{ouvrir, `"` + filepath.Join(dir, "a.csv") + `"`, filepath.Join(dir, "a.csv"), false, false}, // pasted with quotes
 		{ouvrir, "a.csv", filepath.Join(dir, "a.csv"), false, false},                                 // relative to the folder shown
-		{ouvrir, filepath.Join(dir, "A.CSV"), "", true, false},                                       // absent (case-sensitive file system)
+		{ouvrir, filepath.Join(dir, "absent.csv"), "", true, false},
 		{save, "nouveau", filepath.Join(dir, "nouveau.csv"), false, false},
 		{save, "a.csv", filepath.Join(dir, "a.csv"), false, true},
 		{save, "D", "", true, false},

@@ -3,8 +3,9 @@ package screens
 // The French folder browser of the file chooser (issue 12, item 13): the
 // current folder, « Dossier parent », the usual folders and the drives, the
 // folders then the files of the expected types, sorted the French way.
-// Keyboard: arrows move, Entrée opens a folder or chooses a file, Retour
-// arrière goes to the parent folder, Échap cancels.
+// Keyboard: arrows move, a letter goes to the next name starting with it,
+// Entrée opens a folder or chooses a file, Retour arrière goes to the parent
+// folder, Échap cancels.
 
 import (
 	"fmt"
@@ -15,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // parcoureur is the browser on screen.
@@ -283,6 +286,21 @@ func (l *listeFichiers) TypedKey(k *fyne.KeyEvent) {
 	case k.Name == fyne.KeyEscape:
 		if escapeHook != nil {
 			escapeHook(fyne.CurrentApp().Driver().CanvasForObject(l))
+		}
+	}
+}
+
+// TypedRune goes to the next row whose name starts with the letter typed
+// (case and accents ignored), as in the system's file explorer.
+func (l *listeFichiers) TypedRune(r rune) {
+	p := l.p
+	n := len(p.elements)
+	col := collate.New(language.French, collate.Loose)
+	for k := 1; k <= n; k++ {
+		i := (max(p.sel, -1) + k) % n
+		if first := []rune(p.elements[i].nom); len(first) > 0 && col.CompareString(string(first[0]), string(r)) == 0 {
+			p.selectionner(i)
+			return
 		}
 	}
 }
