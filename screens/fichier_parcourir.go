@@ -60,7 +60,7 @@ func parcourirDossiers(win fyne.Window, c choixFichier, dossier, nom string, cho
 	centre := container.NewBorder(entete, nil, nil, nil, p.liste)
 
 	p.info = widget.NewLabel("")
-	p.info.Wrapping = fyne.TextWrapWord
+	p.info.Truncation = fyne.TextTruncateEllipsis
 	bas := container.NewVBox()
 	if c.Mode == choixEnregistrer {
 		p.nom = newEntree()
@@ -68,7 +68,11 @@ func parcourirDossiers(win fyne.Window, c choixFichier, dossier, nom string, cho
 		p.nom.OnSubmitted = func(string) { p.valider() }
 		bas.Add(Ligne("Nom du fichier :", p.nom))
 	}
-	bas.Add(container.NewGridWrap(fyne.NewSize(780, 2*p.info.MinSize().Height), p.info))
+	bas.Add(p.info)
+	aide := widget.NewLabel("Flèches : se déplacer · Entrée ou double clic : ouvrir le dossier, choisir le fichier · Retour arrière : dossier parent · Échap : fermer")
+	aide.SizeName = theme.SizeNameCaptionText
+	aide.Truncation = fyne.TextTruncateEllipsis
+	bas.Add(aide)
 
 	content := container.NewBorder(haut, bas, container.NewVScroll(gauche), nil, centre)
 	titre := "Parcourir — " + c.Titre
@@ -81,7 +85,9 @@ func parcourirDossiers(win fyne.Window, c choixFichier, dossier, nom string, cho
 	p.actionBtn = widget.NewButtonWithIcon(action, theme.ConfirmIcon(), p.valider)
 	p.actionBtn.Importance = widget.HighImportance
 	p.d.SetButtons([]fyne.CanvasObject{annuler, p.actionBtn})
-	p.d.Resize(fyne.NewSize(900, 560))
+	// As large as the window allows (1366 × 768 laptops), within reason.
+	sz := win.Canvas().Size()
+	p.d.Resize(fyne.NewSize(min(max(sz.Width-80, 700), 1000), min(max(sz.Height-60, 480), 720)))
 	if !p.ouvrir(dossier) {
 		p.ouvrir(dossierParDefaut())
 	}
