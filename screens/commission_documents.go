@@ -9,8 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -60,6 +58,9 @@ type documentsPanel struct {
 }
 
 func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, imprimer func(string) error) *documentsPanel {
+	if d := dossierRetenu(usageCourriers); d != "" {
+		dir = d // the folder chosen last time
+	}
 	p := &documentsPanel{win: win, dir: dir, bg: bg, ouvrir: ouvrir, imprimer: imprimer}
 	p.dirLbl = widget.NewLabel(dir)
 	p.dirLbl.Wrapping = fyne.TextWrapBreak
@@ -181,23 +182,12 @@ func (p *documentsPanel) onCourriers() {
 
 // onChoisirDossier asks for the folder of the PDF files.
 func (p *documentsPanel) onChoisirDossier() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
-		}
-		p.dir = u.Path()
+	_ = os.MkdirAll(p.dir, 0o755) // the default folder, next to the base, may not exist yet
+	choisirFichier(p.win, choixFichier{Titre: "Dossier des documents PDF", Action: "Choisir ce dossier", Mode: choixDossier,
+		Usage: usageCourriers, Depart: p.dir}, func(dir string) {
+		p.dir = dir
 		p.dirLbl.SetText(p.dir)
-	}, p.win)
-	d.SetTitleText("Dossier des documents PDF")
-	d.SetConfirmText("Choisir ce dossier")
-	d.SetDismissText("Annuler")
-	if err := os.MkdirAll(p.dir, 0o755); err == nil {
-		if l, err := fynestorage.ListerForURI(fynestorage.NewFileURI(p.dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	showDialog(d)
+	})
 }
 
 // run produces documents in the background with a progress bar.

@@ -5,13 +5,13 @@ import (
 	"image/color"
 	"log/slog"
 	"math"
+	"path/filepath"
 	"strconv"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -190,28 +190,12 @@ func (p *rapportPanel) onSave(asPDF bool) {
 	if annee == 0 {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			Erreur(p.win, model.Errorf(model.EINVALID, "Le fichier n'a pas pu être créé."))
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		p.saveTo(annee, path, asPDF)
-	}, p.win)
 	name, title := fmt.Sprintf("rapport-annuel-%d.pdf", annee), fmt.Sprintf("Enregistrer le rapport annuel %d (PDF)", annee)
 	if !asPDF {
 		name, title = fmt.Sprintf("rapport-annuel-%d.csv", annee), fmt.Sprintf("Exporter les chiffres du rapport %d (CSV)", annee)
 	}
-	d.SetTitleText(title)
-	d.SetConfirmText("Enregistrer")
-	d.SetDismissText("Annuler")
-	d.SetFileName(name)
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	choisirFichier(p.win, choixFichier{Titre: title, Action: "Enregistrer", Mode: choixEnregistrer, Usage: usageExports,
+		Extensions: []string{filepath.Ext(name)}, Nom: name}, func(path string) { p.saveTo(annee, path, asPDF) })
 }
 
 func (p *rapportPanel) saveTo(annee int, path string, asPDF bool) {

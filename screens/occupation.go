@@ -2,13 +2,12 @@ package screens
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -530,23 +529,12 @@ func (s *Occupation) onExport() {
 		Erreur(s.shell.fenetre(), err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
-			return
+	choisirFichier(s.shell.fenetre(), choixFichier{Titre: "Exporter l'examen d'occupation", Action: "Enregistrer", Mode: choixEnregistrer,
+		Usage: usageExports, Extensions: []string{".csv"}, Nom: "examen-occupation-" + s.rv.Date.ISO() + ".csv"}, func(path string) {
+		if w := creerChoisi(s.shell.fenetre(), path); w != nil {
+			s.exportTo(w, filepath.Base(path))
 		}
-		if w == nil {
-			return // cancelled
-		}
-		s.exportTo(w, w.URI().Name())
-	}, s.shell.fenetre())
-	d.SetTitleText("Exporter l'examen d'occupation")
-	d.SetConfirmText("Enregistrer")
-	d.SetDismissText("Annuler")
-	d.SetFileName("examen-occupation-" + s.rv.Date.ISO() + ".csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	})
 }
 
 // exportTo writes the review's CSV (the file of `logis occupation`) to w.

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -321,19 +320,13 @@ func (s *Parametres) setLogo(data []byte) {
 
 // onChooseLogo opens a French file dialog for a PNG or JPEG image.
 func (s *Parametres) onChooseLogo() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+	choisirFichier(s.shell.fenetre(), choixFichier{Titre: "Choisir le logo de l'Office", Action: "Ouvrir", Usage: usageImports,
+		Extensions: []string{".png", ".jpg", ".jpeg"}}, func(path string) {
+		if r := ouvrirChoisi(s.shell.fenetre(), path); r != nil {
+			defer r.Close()
+			s.useLogo(r)
 		}
-		defer r.Close()
-		s.useLogo(r)
-	}, s.shell.fenetre())
-	d.SetTitleText("Choisir le logo de l'Office")
-	d.SetConfirmText("Ouvrir")
-	d.SetDismissText("Annuler")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	})
 }
 
 // useLogo reads an image (at most 2 Mo) and puts it in the form.
@@ -430,25 +423,16 @@ func (s *Parametres) imports() fyne.CanvasObject {
 
 // onImport asks for the CSV file of a kind.
 func (s *Parametres) onImport(kind string) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier n'a pas pu être ouvert."))
-			return
-		}
-		if r == nil {
-			return
-		}
-		s.importFrom(kind, r.URI().Name(), r)
-	}, s.shell.fenetre())
-	d.SetTitleText("Importer le fichier des " + strings.TrimSuffix(strings.ToLower(importLabels[kind]), "…"))
+	titre := "Importer le fichier des " + strings.TrimSuffix(strings.ToLower(importLabels[kind]), "…")
 	if kind == "rpls" {
-		d.SetTitleText("Importer le fichier RPLS du patrimoine")
+		titre = "Importer le fichier RPLS du patrimoine"
 	}
-	d.SetConfirmText("Importer")
-	d.SetDismissText("Annuler")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	choisirFichier(s.shell.fenetre(), choixFichier{Titre: titre, Action: "Importer", Usage: usageImports,
+		Extensions: []string{".csv", ".txt"}}, func(path string) {
+		if r := ouvrirChoisi(s.shell.fenetre(), path); r != nil {
+			s.importFrom(kind, filepath.Base(path), r)
+		}
+	})
 }
 
 // importFrom imports r in the background with a progress bar; a refused
@@ -521,24 +505,8 @@ func (s *Parametres) showImportErrors(name string, e *app.ImportErrors) {
 
 // onBackup asks where to write a backup of the database.
 func (s *Parametres) onBackup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être créé."))
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		s.backupTo(path)
-	}, s.shell.fenetre())
-	d.SetTitleText("Enregistrer une sauvegarde de la base")
-	d.SetConfirmText("Enregistrer")
-	d.SetDismissText("Annuler")
-	d.SetFileName(s.app.DefaultBackupName())
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	choisirFichier(s.shell.fenetre(), choixFichier{Titre: "Enregistrer une sauvegarde de la base", Action: "Enregistrer",
+		Mode: choixEnregistrer, Usage: usageSauvegardes, Extensions: []string{".db"}, Nom: s.app.DefaultBackupName()}, s.backupTo)
 }
 
 // backupTo writes the backup in the background.

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"logis/app"
@@ -29,24 +28,8 @@ func (m *Main) autoBackup() {
 
 // onRestore asks for the backup to restore.
 func (s *Parametres) onRestore() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			Erreur(s.shell.fenetre(), model.Errorf(model.EINVALID, "Le fichier de sauvegarde n'a pas pu être ouvert."))
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.confirmRestore(path)
-	}, s.shell.fenetre())
-	d.SetTitleText("Restaurer une sauvegarde de la base")
-	d.SetConfirmText("Choisir")
-	d.SetDismissText("Annuler")
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".db", ".DB"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	choisirFichier(s.shell.fenetre(), choixFichier{Titre: "Restaurer une sauvegarde de la base", Action: "Choisir", Usage: usageSauvegardes,
+		Extensions: []string{".db"}, Depart: filepath.Join(filepath.Dir(s.app.CheminBase()), "Sauvegardes")}, s.confirmRestore)
 }
 
 // confirmRestore says what a restore does and asks to go on.
