@@ -84,7 +84,7 @@ func newCommissions(m *Main) *Commissions {
 	s.right = container.NewStack(s.empty)
 	left := container.NewBorder(container.NewVBox(s.search, s.newBtn), s.status, nil, nil, s.list)
 	split := container.NewHSplit(left, s.right)
-	split.Offset = 0.2
+	split.Offset = 0.18
 	s.rapport = newRapportPanel(m.win, m.app, &s.bg)
 	s.tabs = container.NewAppTabs(container.NewTabItem("Séances", split), container.NewTabItem("Rapport annuel", s.rapport.body))
 	s.tabs.OnSelected = func(t *container.TabItem) {

@@ -1,0 +1,22 @@
+package screens
+
+// Layout helpers shared by the screens so that nothing is cut at
+// 1366 × 768 and the window never widens itself (issue 12, items 2 and 13).
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// titreLePlusLong is the widest of the screens' titles: the navigation's
+// rows are measured from it, so that none is cut when the navigation is
+// narrowed to its minimum.
+func titreLePlusLong(ss []screen) string {
+	best, bw := "", float32(0)
+	for _, s := range ss {
+		if w := fyne.MeasureText(s.title(), theme.TextSize(), fyne.TextStyle{}).Width; w > bw {
+			best, bw = s.title(), w
+		}
+	}
+	return best
+}
