@@ -23,6 +23,7 @@ import (
 type colonne struct {
 	titre, exemple string
 	part           float32
+	marge          float32 // a control's own width beside its text (a list's button), Fyne units
 }
 
 // tableau lays out a header or a row of cells in its columns (issue 12,
@@ -40,7 +41,7 @@ func (t tableau) besoin(i int) float32 {
 	size := theme.TextSize()
 	w := max(fyne.MeasureText(t[i].titre, size, fyne.TextStyle{Bold: true}).Width,
 		fyne.MeasureText(t[i].exemple, size, fyne.TextStyle{}).Width)
-	return w + 2*theme.InnerPadding() + 2*theme.Padding()
+	return w + 2*theme.InnerPadding() + 2*theme.Padding() + t[i].marge
 }
 
 // largeurs are the columns' widths for a table w wide; they sum to w.
@@ -132,11 +133,11 @@ func (t tableau) largeurMin() float32 {
 // longest values: a rarer longer name or reason ends in « … » and is whole
 // in the detail pane beside.
 var propColonnes = tableau{
-	{"Rang", "99 ✓", 0},
-	{"Candidat", "Mathilde LEFEBVRE", 2},
-	{"Revenu / plafond", "25\u00a0830\u00a0€ / 31\u00a0000\u00a0€", 0},
-	{"Règles", "✓ 3/3", 1},
-	{"Pourquoi", "public prioritaire", 5},
+	{"Rang", "99 ✓", 0, 0},
+	{"Candidat", "Mathilde LEFEBVRE", 2, 0},
+	{"Revenu / plafond", "25\u00a0830\u00a0€ / 31\u00a0000\u00a0€", 0, 0},
+	{"Règles", "✓ 3/3", 1, 0},
+	{"Pourquoi", "public prioritaire", 5, 0},
 }
 
 // propEntete is the table's header line.

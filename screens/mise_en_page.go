@@ -20,3 +20,11 @@ func titreLePlusLong(ss []screen) string {
 	}
 	return best
 }
+
+// membreColonnes are a member's civility and name, and quality, in a
+// session being prepared: the quality column is as wide as the longest
+// usual quality (its list's button beside).
+var membreColonnes = tableau{
+	{"Civilité et nom", "Mme Jean-Christophe DUPONT", 2, 0},
+	{"Qualité", QualitesMembre[0], 1, 40}, // the longest
+}
