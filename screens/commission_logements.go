@@ -171,7 +171,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.addBox = container.NewBorder(container.NewVBox(p.vacHead, p.refEntry), container.NewVBox(p.addBtn, p.addErr), nil, nil, p.vacList)
 	examines := container.NewBorder(bold("Logements examinés"), nil, nil, nil, p.dossiers)
 	leftSplit := container.NewVSplit(examines, p.addBox)
-	leftSplit.Offset = 0.45
+	leftSplit.Offset = 0.35 // more room for the vacant dwellings to choose from (issue 12)
 	left := leftSplit
 
 	p.retirerL = widget.NewButtonWithIcon("Retirer ce logement", theme.ContentRemoveIcon(), p.onRetirerLogement)
@@ -634,7 +634,7 @@ func (p *logementsPanel) showProposition() {
 		return
 	}
 	segs := []widget.RichTextSegment{
-		para(p.aff(fmt.Sprintf("Demande %s — %s", e.NUR, e.Nom), e.NUR, e.Nom), occStyleTitre),
+		para(p.aff(fmt.Sprintf("Demande %s — %s", e.NUR, e.Nom), e.NUR, e.Nom), occStyleHead), // body size: the number whole in the narrow pane,
 		para(fmt.Sprintf("Ménage %s · demande déposée le %s (%d mois d'ancienneté) · %s", e.Menage, e.DateDepot, e.AncienneteMois, e.NiveauLibelle), occStyleText),
 	}
 	if e.Exclu {

@@ -255,6 +255,7 @@ func (s *Commissions) open(id string) {
 	s.seance.load(id)
 	s.right.Objects = []fyne.CanvasObject{s.seance.body}
 	s.right.Refresh()
+	reagencer(s.body) // the session is wider than « Choisissez… »
 }
 
 // sessionChanged is called by the editor after each recorded change.

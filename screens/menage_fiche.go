@@ -394,6 +394,7 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	f.logmt = f.fiche.Logement
 	f.empty.Hide()
 	f.fields.Show()
+	reagencer(f.s.body) // the sheet is wider than « Choisissez… »
 	f.membres = nil
 	f.membresBox.Objects = nil
 	for _, p := range m.Personnes {

@@ -5,6 +5,7 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -27,4 +28,28 @@ func titreLePlusLong(ss []screen) string {
 var membreColonnes = tableau{
 	{"Civilité et nom", "Mme Jean-Christophe DUPONT", 2, 0},
 	{"Qualité", QualitesMembre[0], 1, 40}, // the longest
+}
+
+// reagencer lays out again every split under o. A split places its divider
+// from its sides' minimum widths when it is laid out; a side that appears
+// or grows later (a sheet opened in place of « Choisissez… ») does not lay
+// it out again, and the sheet was drawn cut on its right until the window
+// was resized.
+func reagencer(o fyne.CanvasObject) {
+	switch v := o.(type) {
+	case *container.Split:
+		v.Refresh()
+		reagencer(v.Leading)
+		reagencer(v.Trailing)
+	case *container.AppTabs:
+		if it := v.Selected(); it != nil {
+			reagencer(it.Content)
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if c.Visible() {
+				reagencer(c)
+			}
+		}
+	}
 }
