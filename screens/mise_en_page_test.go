@@ -238,3 +238,19 @@ func TestMiseEnPage_QualiteDesMembres(t *testing.T) {
 		}
 	}
 }
+
+// A household sheet opened in place of « Choisissez un ménage… » is laid
+// out at its width at once: before, the splits kept the places computed for
+// the short message and the sheet was drawn cut on its right until the
+// window was resized.
+func TestMiseEnPage_FicheOuverteEntiere(t *testing.T) {
+	m := readyMain(t, 400, 200)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	m.win.Resize(tailleOuverture)
+	s := m.menages()
+	m.win.Content().Refresh()
+	s.list.Select(0)
+	if w, min := s.fiche.fields.Size().Width, s.fiche.fields.MinSize().Width; w < min-0.5 {
+		t.Errorf("the sheet is %.0f px wide, it needs %.0f", w, min)
+	}
+}
