@@ -134,7 +134,7 @@ func (t tableau) largeurMin() float32 {
 // in the detail pane beside.
 var propColonnes = tableau{
 	{"Rang", "99 ✓", 0, 0},
-	{"Candidat", "Mathilde LEFEBVRE", 2, 0},
+	{"Candidat", "Françoise GAUTHIER", 2, 0},
 	{"Revenu / plafond", "25\u00a0830\u00a0€ / 31\u00a0000\u00a0€", 0, 0},
 	{"Règles", "✓ 3/3", 1, 0},
 	{"Pourquoi", "public prioritaire", 5, 0},

@@ -159,9 +159,9 @@ func newOccupation(m *Main) *Occupation {
 	right := container.NewBorder(nil, container.NewHBox(s.markBtn), nil, nil, container.NewVScroll(s.detail))
 	s.showDetail()
 	split := container.NewHSplit(middle, right)
-	split.Offset = 0.48
+	split.Offset = 0.55 // the households' explanations wider (issue 12); whole in the detail
 	outer := container.NewHSplit(left, split)
-	outer.Offset = 0.25
+	outer.Offset = 0.22 // the situations' titles and counts, no more
 	s.body = container.NewBorder(top, nil, nil, nil, outer)
 	return s
 }
