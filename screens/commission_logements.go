@@ -210,7 +210,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	// enough for the table's columns at 1366 × 768 (issue 12).
 	propDetail := container.NewBorder(container.NewHBox(p.propAdd), nil, nil, nil, container.NewVScroll(p.detail))
 	propSplit := container.NewHSplit(container.NewBorder(propEntete(), nil, nil, nil, p.props), propDetail)
-	propSplit.Offset = 0.75 // the table first; the rules' explanations on demand beside
+	propSplit.Offset = 0.78 // the table first; the rules' explanations on demand beside
 	bas := container.NewBorder(container.NewBorder(nil, nil, nil, p.tous, p.propStat), nil, nil, nil, propSplit)
 	p.tabPres = container.NewTabItemWithIcon("Candidats présentés", theme.AccountIcon(), container.NewVScroll(p.presentes))
 	p.tabProp = container.NewTabItemWithIcon("Candidats proposés par le programme", theme.ListIcon(), bas)
