@@ -13,10 +13,20 @@ import (
 // rows are measured from it, so that none is cut when the navigation is
 // narrowed to its minimum.
 func titreLePlusLong(ss []screen) string {
-	best, bw := "", float32(0)
+	var ts []string
 	for _, s := range ss {
-		if w := fyne.MeasureText(s.title(), theme.TextSize(), fyne.TextStyle{}).Width; w > bw {
-			best, bw = s.title(), w
+		ts = append(ts, s.title())
+	}
+	return plusLong(ts)
+}
+
+// plusLong is the widest of ts in the body text: a list's row template made
+// from it is as wide as its longest row, no more.
+func plusLong(ts []string) string {
+	best, bw := "", float32(0)
+	for _, t := range ts {
+		if w := fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width; w > bw {
+			best, bw = t, w
 		}
 	}
 	return best

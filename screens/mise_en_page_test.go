@@ -254,3 +254,29 @@ func TestMiseEnPage_FicheOuverteEntiere(t *testing.T) {
 		t.Errorf("the sheet is %.0f px wide, it needs %.0f", w, min)
 	}
 }
+
+// The occupancy review at 1366 × 768: the situations whole and no wider
+// than their longest title, the households' list (name, explanation) given
+// the rest beside the detail.
+func TestMiseEnPage_ExamenDOccupation(t *testing.T) {
+	m := readyMain(t, 400, 200)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	m.win.Resize(taille1366)
+	m.Show("Examen d'occupation")
+	s := m.screens[m.current].(*Occupation)
+	m.win.Content().Refresh()
+	for _, x := range labelsCoupes(s.filtres) {
+		t.Errorf("situations: %s", x)
+	}
+	if f, l := s.filtres.Size().Width, s.menages.Size().Width; l < 1.2*f {
+		t.Errorf("the households' list (%.0f px) is not much wider than the situations' (%.0f px)", l, f)
+	}
+	var ls []string
+	for _, f := range occFiltres {
+		ls = append(ls, occFiltreLabel(f))
+	}
+	need := fyne.MeasureText(plusLong(ls)+"000 000", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.InnerPadding() + 4*theme.Padding()
+	if min := s.filtres.MinSize().Width; min > need {
+		t.Errorf("the situations' list asks for %.0f px, its longest row needs %.0f", min, need)
+	}
+}

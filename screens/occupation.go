@@ -94,7 +94,11 @@ func newOccupation(m *Main) *Occupation {
 	s.filtres = newListe(
 		func() int { return len(occFiltres) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewLabel("000 000"), widget.NewLabel("Logement adapté sans occupant handicapé"))
+			var ls []string
+			for _, f := range occFiltres {
+				ls = append(ls, occFiltreLabel(f))
+			}
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("000 000"), widget.NewLabel(plusLong(ls))) // the list as wide as its longest row
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
