@@ -172,7 +172,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.addBox = container.NewBorder(container.NewVBox(p.vacHead, p.refEntry), container.NewVBox(p.addBtn, p.addErr), nil, nil, p.vacList)
 	examines := container.NewBorder(bold("Logements examinés"), nil, nil, nil, p.dossiers)
 	leftSplit := container.NewVSplit(examines, p.addBox)
-	leftSplit.Offset = 0.45
+	leftSplit.Offset = 0.35 // more room for the vacant dwellings to choose from (issue 12)
 	left := leftSplit
 
 	p.retirerL = widget.NewButtonWithIcon("Retirer ce logement", theme.ContentRemoveIcon(), p.onRetirerLogement)
@@ -193,7 +193,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 			}
 			return len(p.prop.Candidats)
 		},
-		propLigne, // a table: rank, candidate, household, resources, rules, why (issue 12)
+		propLigne, // a table: rank, candidate, resources, rules, why (issue 12)
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if p.prop == nil || i >= len(p.prop.Candidats) {
 				return
@@ -204,12 +204,14 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.props.OnSelected = func(i widget.ListItemID) { p.propSel = i; p.showProposition() }
 	p.detail = widget.NewRichText()
 	p.detail.Wrapping = fyne.TextWrapWord
-	p.propAdd = widget.NewButtonWithIcon("Présenter ce candidat à la commission", theme.ContentAddIcon(), p.onAjouterCandidat)
+	p.propAdd = widget.NewButtonWithIcon("Présenter", theme.ContentAddIcon(), p.onAjouterCandidat)
 	p.propAdd.Disable()
 
-	propDetail := container.NewBorder(nil, container.NewHBox(p.propAdd), nil, nil, container.NewVScroll(p.detail))
+	// A short button above the candidate's detail: the pane stays narrow
+	// enough for the table's columns at 1366 × 768 (issue 12).
+	propDetail := container.NewBorder(container.NewHBox(p.propAdd), nil, nil, nil, container.NewVScroll(p.detail))
 	propSplit := container.NewHSplit(container.NewBorder(propEntete(), nil, nil, nil, p.props), propDetail)
-	propSplit.Offset = 0.75 // the table first; the rules' explanations on demand beside
+	propSplit.Offset = 0.78 // the table first; the rules' explanations on demand beside
 	bas := container.NewBorder(container.NewBorder(nil, nil, nil, p.tous, p.propStat), nil, nil, nil, propSplit)
 	p.tabPres = container.NewTabItemWithIcon("Candidats présentés", theme.AccountIcon(), container.NewVScroll(p.presentes))
 	p.tabProp = container.NewTabItemWithIcon("Candidats proposés par le programme", theme.ListIcon(), bas)
@@ -220,7 +222,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.empty = widget.NewLabel("Choisissez un logement examiné dans la liste, ou ajoutez-en un parmi les logements vacants (en bas à gauche).")
 	p.rightBox = container.NewStack(p.empty)
 	split := container.NewHSplit(left, p.rightBox)
-	split.Offset = 0.24
+	split.Offset = 0.2
 	p.body = split
 	return p
 }
@@ -633,7 +635,7 @@ func (p *logementsPanel) showProposition() {
 		return
 	}
 	segs := []widget.RichTextSegment{
-		para(p.aff(fmt.Sprintf("Demande %s — %s", e.NUR, e.Nom), e.NUR, e.Nom), occStyleTitre),
+		para(p.aff(fmt.Sprintf("Demande %s — %s", e.NUR, e.Nom), e.NUR, e.Nom), occStyleHead), // body size: the number whole in the narrow pane,
 		para(fmt.Sprintf("Ménage %s · demande déposée le %s (%d mois d'ancienneté) · %s", e.Menage, e.DateDepot, e.AncienneteMois, e.NiveauLibelle), occStyleText),
 	}
 	if e.Exclu {

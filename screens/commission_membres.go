@@ -112,7 +112,7 @@ func (p *membresPanel) set(ms []model.Membre, readOnly bool) {
 		p.head.Layout = layout.NewGridLayoutWithColumns(3)
 	} else {
 		p.head.Objects = []fyne.CanvasObject{bold("Civilité et nom"), bold("Qualité")}
-		p.head.Layout = layout.NewGridLayoutWithColumns(2)
+		p.head.Layout = membreColonnes
 	}
 	p.head.Refresh()
 	p.loading = false
@@ -173,8 +173,11 @@ func (p *membresPanel) addRow(m model.Membre) *membreRow {
 	r.maire = widget.NewCheck("maire", func(bool) { p.changed() })
 	r.maire.SetChecked(m.Maire)
 	r.suppr = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeRow(r) })
-	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(r.voix, r.present, r.maire, r.suppr),
-		container.NewBorder(nil, nil, r.civilite, nil, container.NewGridWithColumns(2, r.nom, avecMolette(r.qualite))))
+	// The name and the whole quality on one line, the boxes below: on one
+	// line the quality was cut (issue 12).
+	r.box = container.NewVBox(
+		container.New(membreColonnes, container.NewBorder(nil, nil, r.civilite, nil, r.nom), avecMolette(r.qualite)),
+		container.NewBorder(nil, nil, nil, r.suppr, container.NewHBox(r.voix, r.present, r.maire)))
 	if p.readOnly {
 		// A closed session is read, not edited: plain text, easier to read
 		// than disabled fields.

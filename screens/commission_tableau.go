@@ -1,9 +1,9 @@
 package screens
 
 // The programme's proposed candidates as a table (issue 12, item 2): one
-// line per candidate — rank, name, household, resources against the
-// ceiling, each rule passed or failed in colour, why — and the full
-// explanation of the row chosen beside it (details on demand).
+// line per candidate — rank, name, resources against the ceiling, each rule
+// passed or failed in colour, why — and the full explanation of the row
+// chosen beside it (details on demand).
 
 import (
 	"fmt"
@@ -17,36 +17,134 @@ import (
 	"logis/model"
 )
 
-// colonnes lays its objects side by side in fixed shares of the width.
-type colonnes []float32
+// colonne is one column of a table: its header, the longest value it must
+// show whole (its width is measured from these two) and its share of the
+// width left over.
+type colonne struct {
+	titre, exemple string
+	part           float32
+	marge          float32 // a control's own width beside its text (a list's button), Fyne units
+}
 
-func (c colonnes) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+// tableau lays out a header or a row of cells in its columns (issue 12,
+// item 2): each column gets the width its header and usual value need, the
+// width left is shared by part. Narrower than that (a divider dragged),
+// every column shrinks alike and a long value ends in « … »: the detail
+// pane beside the table has it whole.
+type tableau []colonne
+
+// besoin is the width column i needs, in Fyne units: header (bold) or usual
+// value, whichever is wider, with the label's inner padding on both sides,
+// the gap to the next column and a margin (Fyne cuts a text that fills its
+// label exactly).
+func (t tableau) besoin(i int) float32 {
+	size := theme.TextSize()
+	w := max(fyne.MeasureText(t[i].titre, size, fyne.TextStyle{Bold: true}).Width,
+		fyne.MeasureText(t[i].exemple, size, fyne.TextStyle{}).Width)
+	return w + 2*theme.InnerPadding() + 2*theme.Padding() + t[i].marge
+}
+
+// largeurs are the columns' widths for a table w wide; they sum to w.
+func (t tableau) largeurs(w float32) []float32 {
+	out := make([]float32, len(t))
+	total, parts := float32(0), float32(0)
+	for i := range t {
+		out[i] = t.besoin(i)
+		total += out[i]
+		parts += t[i].part
+	}
+	if total <= 0 {
+		return out
+	}
+	if w >= total && parts > 0 {
+		for i := range out {
+			out[i] += (w - total) * t[i].part / parts
+		}
+		return out
+	}
+	// Too narrow: the columns that share the extra width give it back, the
+	// largest share first (why, then the name), each down to its header;
+	// the fixed ones (rank, amounts) stay whole as long as possible.
+	manque := total - w
+	for manque > 0 {
+		j := -1
+		for i := range t {
+			if t[i].part > 0 && out[i] > t.entete(i) && (j < 0 || t[i].part > t[j].part) {
+				j = i
+			}
+		}
+		if j < 0 {
+			break
+		}
+		d := min(manque, out[j]-t.entete(j))
+		out[j] -= d
+		manque -= d
+	}
+	if manque > 0 {
+		for i := range out {
+			out[i] *= w / (w + manque)
+		}
+	}
+	return out
+}
+
+// entete is the width column i's header needs.
+func (t tableau) entete(i int) float32 {
+	return fyne.MeasureText(t[i].titre, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2*theme.Padding()
+}
+
+func (t tableau) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	x := float32(0)
 	pad := theme.Padding()
+	ws := t.largeurs(size.Width)
 	for i, o := range objs {
-		w := size.Width * c[i%len(c)]
+		w := ws[i%len(t)]
 		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w-pad, size.Height))
+		o.Resize(fyne.NewSize(max(0, w-pad), size.Height))
 		x += w
 	}
 }
 
-func (c colonnes) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
+// MinSize is the width of the first two columns (rank, name): asking for
+// every column's width would make the window wider than a laptop's screen;
+// the splits' default shares give the table the rest (see largeurs).
+func (t tableau) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h, w := float32(0), float32(0)
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(float32(len(c))*40, h)
+	for i := range t[:min(2, len(t))] {
+		w += t.besoin(i)
+	}
+	return fyne.NewSize(w, h)
 }
 
-// propColonnes: rank, candidate, priority, resources, rules, why.
-var propColonnes = colonnes{0.08, 0.2, 0.15, 0.25, 0.11, 0.21}
+// largeurMin is the width the table needs to show every column whole.
+func (t tableau) largeurMin() float32 {
+	w := float32(0)
+	for i := range t {
+		w += t.besoin(i)
+	}
+	return w
+}
+
+// propColonnes: rank, candidate, resources against the ceiling, rules, why (the priority
+// first: « DALO, demande déposée le … »). The examples are the usual
+// longest values: a rarer longer name or reason ends in « … » and is whole
+// in the detail pane beside.
+var propColonnes = tableau{
+	{"Rang", "99 ✓", 0, 0},
+	{"Candidat", "Françoise GAUTHIER", 2, 0},
+	{"Revenu / plafond", "25\u00a0830\u00a0€ / 31\u00a0000\u00a0€", 0, 0},
+	{"Règles", "✓ 3/3", 1, 0},
+	{"Pourquoi", "public prioritaire", 5, 0},
+}
 
 // propEntete is the table's header line.
 func propEntete() fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	for _, t := range []string{"Rang", "Candidat", "Priorité", "Ressources / plafond", "Règles", "Pourquoi"} {
-		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	for _, c := range propColonnes {
+		l := widget.NewLabelWithStyle(c.titre, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, l)
 	}
@@ -57,7 +155,7 @@ func propEntete() fyne.CanvasObject {
 func propLigne() fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i := 0; i < len(propColonnes); i++ {
-		if i == 4 {
+		if i == 3 {
 			r := widget.NewRichText()
 			r.Truncation = fyne.TextTruncateEllipsis
 			objs = append(objs, r)
@@ -145,9 +243,8 @@ func setPropLigne(o fyne.CanvasObject, e *model.Eligibilite, d *model.DossierLog
 	}
 	objs[0].(*widget.Label).SetText(rang)
 	objs[1].(*widget.Label).SetText(aff(e.Nom)) // the application and household numbers are in the detail
-	objs[2].(*widget.Label).SetText(aff(e.NiveauLibelle))
-	objs[3].(*widget.Label).SetText(aff(ressourcesCandidat(e)))
-	r := objs[4].(*widget.RichText)
+	objs[2].(*widget.Label).SetText(aff(ressourcesCandidat(e)))
+	r := objs[3].(*widget.RichText)
 	r.Segments = reglesSegments(e)
 	r.Refresh()
 	// The rank is in the first column: « rang 2 : » is not repeated.
@@ -155,5 +252,5 @@ func setPropLigne(o fyne.CanvasObject, e *model.Eligibilite, d *model.DossierLog
 	if i := strings.Index(raison, " : "); e.Rang > 0 && strings.HasPrefix(raison, "rang ") && i > 0 {
 		raison = raison[i+3:]
 	}
-	objs[5].(*widget.Label).SetText(aff(raison))
+	objs[4].(*widget.Label).SetText(aff(raison))
 }

@@ -67,10 +67,11 @@ func newCommissions(shell coque, a commissionsApp) *Commissions {
 	s.list = newListe(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
-			l1 := widget.NewLabelWithStyle("00/00/0000 — Vitry-sur-Seine", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			l1.Truncation = fyne.TextTruncateEllipsis
+			// Date and commune on two lines, the number and status whole:
+			// the list stays narrow and nothing is cut (issue 12).
+			l1 := widget.NewLabelWithStyle("00/00/0000\nVitry-sur-Seine", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l1.Truncation = fyne.TextTruncateEllipsis // a rare longer commune
 			l2 := widget.NewLabel("C0000-000 · en préparation")
-			l2.Truncation = fyne.TextTruncateEllipsis
 			l3 := widget.NewLabel("attribution + occupation")
 			l3.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(l1, l2, l3))
@@ -98,7 +99,7 @@ func newCommissions(shell coque, a commissionsApp) *Commissions {
 	s.right = container.NewStack(s.empty)
 	left := container.NewBorder(container.NewVBox(s.search, s.newBtn), s.status, nil, nil, s.list)
 	split := container.NewHSplit(left, s.right)
-	split.Offset = 0.2
+	split.Offset = 0.18 // the list at its width on a 1366-pixel screen: the rest to the session
 	s.rapport = newRapportPanel(shell.fenetre(), a, shell.journal(), &s.bg)
 	s.tabs = container.NewAppTabs(container.NewTabItem("Séances", split), container.NewTabItem("Rapport annuel", s.rapport.body))
 	s.tabs.OnSelected = func(t *container.TabItem) {
@@ -122,11 +123,11 @@ func typeCourt(t model.TypeCommission) string {
 	return t.Label()
 }
 
-// seanceTitre is « 12/11/2026 — Arcueil ».
+// seanceTitre is « 12/11/2026 », then « Arcueil » on a second line.
 func seanceTitre(c *model.Commission) string {
 	s := c.Date.String()
 	if c.Commune != "" {
-		s += " — " + c.Commune
+		s += "\n" + c.Commune
 	}
 	return s
 }
@@ -260,6 +261,7 @@ func (s *Commissions) open(id string) {
 	s.seance.load(id)
 	s.right.Objects = []fyne.CanvasObject{s.seance.body}
 	s.right.Refresh()
+	reagencer(s.body) // the session is wider than « Choisissez… »
 }
 
 // compte is « 2 en préparation, 1 close(s) », read from the sessions

@@ -348,13 +348,13 @@ func TestFenetre_ProposedCandidatesTable(t *testing.T) {
 	if got := objs[0].(*widget.Label).Text; got != "2" {
 		t.Errorf("rank %q", got)
 	}
-	if got := objs[5].(*widget.Label).Text; got != "DALO" {
+	if got := objs[4].(*widget.Label).Text; got != "DALO" {
 		t.Errorf("why %q (the rank is not repeated)", got)
 	}
-	if got := objs[3].(*widget.Label).Text; got != "21\u00a0000\u00a0€ / 25\u00a0000\u00a0€" && got != "21 000\u00a0€ / 25 000\u00a0€" {
+	if got := objs[2].(*widget.Label).Text; got != "21\u00a0000\u00a0€ / 25\u00a0000\u00a0€" && got != "21 000\u00a0€ / 25 000\u00a0€" {
 		t.Errorf("resources %q", got)
 	}
-	segs := objs[4].(*widget.RichText).Segments
+	segs := objs[3].(*widget.RichText).Segments
 	if len(segs) != 2 {
 		t.Fatalf("rules %d segments", len(segs))
 	}
@@ -366,7 +366,7 @@ func TestFenetre_ProposedCandidatesTable(t *testing.T) {
 	}
 	e.Effort.Resultat, e.PMR.Resultat = model.Conforme, model.NonApplicable
 	setPropLigne(row, e, nil, func(s string) string { return s })
-	if s := objs[4].(*widget.RichText).Segments[0].(*widget.TextSegment); s.Text != "✓ 3/3" || s.Style.ColorName != theme.ColorNameSuccess {
+	if s := objs[3].(*widget.RichText).Segments[0].(*widget.TextSegment); s.Text != "✓ 3/3" || s.Style.ColorName != theme.ColorNameSuccess {
 		t.Errorf("all passed %q", s.Text)
 	}
 }

@@ -105,12 +105,12 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.body = container.NewStack()
 	m.nav = newListe(
 		func() int { return len(m.screens) },
-		func() fyne.CanvasObject { return widget.NewLabel("Examen d'occupation") },
+		func() fyne.CanvasObject { return widget.NewLabel(titreLePlusLong(m.screens)) }, // the navigation is never cut
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.screens[i].title()) },
 	)
 	m.nav.OnSelected = func(i widget.ListItemID) { m.touch(); m.navigate(i) }
 	split := container.NewHSplit(m.nav, m.body)
-	split.Offset = 0.16
+	split.Offset = 0.13 // about its titles' width on a 1366-pixel screen: the rest to the screen
 	m.navSplit = split
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.progress), m.sessionBar()), m.status)
 	win.SetTitle("Logis")

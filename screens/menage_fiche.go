@@ -170,6 +170,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	section := func(t string) fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.SizeName = theme.SizeNameSubHeadingText
+		l.Wrapping = fyne.TextWrapWord
 		return container.NewVBox(widget.NewSeparator(), l)
 	}
 	f.fields = formPanel(f.title, container.NewHBox(f.form.Save, f.del, newBoutonDonnees(f)), container.NewVBox(
@@ -197,7 +198,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		cell("Motif", f.motif.Object()),
 		container.NewHBox(f.delDemande),
 		section("Mutation"),
-		container.NewGridWithColumns(2, f.violences.Check, f.travaux.Check),
+		f.violences.Check, f.travaux.Check, // one a line: side by side they widened the window (issue 12)
 		f.renouvellement.Check,
 		container.NewGridWithColumns(2, cell("Refus d'une offre adaptée", f.refus.Object()), cell("Motif du refus", f.motifRefus.Object())),
 		f.refusLegitime.Check,
@@ -264,7 +265,7 @@ func (f *menageFiche) addMembre(p model.Personne) {
 		// The birth date beside its delete button, the boxes on their own
 		// line: nothing cut, the sheet never wider than the window (issue 12).
 		container.NewBorder(nil, nil, nil, r.remove, r.naissance.Object()),
-		container.NewHBox(r.activite.Select, r.handicap.Check, r.autonomie.Check, r.visite.Check),
+		container.NewGridWithColumns(2, r.activite.Select, r.handicap.Check, r.autonomie.Check, r.visite.Check),
 	)
 	r.naissance.Entry.SetPlaceHolder("Date de naissance JJ/MM/AAAA")
 	r.nom.Entry.SetPlaceHolder("Nom")
@@ -393,6 +394,7 @@ func (f *menageFiche) fill(m *model.Menage, d *model.Demande) {
 	f.logmt = f.fiche.Logement
 	f.empty.Hide()
 	f.fields.Show()
+	reagencer(f.s.body) // the sheet is wider than « Choisissez… »
 	f.membres = nil
 	f.membresBox.Objects = nil
 	for _, p := range m.Personnes {

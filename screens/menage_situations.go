@@ -58,9 +58,12 @@ func newSituationsBloc(f *Form, transfertDe func(nur string) (*model.TransfertBa
 	note.TextStyle = fyne.TextStyle{Italic: true}
 	b.obj = container.NewVBox(
 		b.cotit.Check, cell("Justification (motif social ou de santé)", b.motifCotit.Object()),
-		container.NewGridWithColumns(3, b.salarie.Check, cell("Avis de la CIAL", b.avisCIAL.Select), cell("Date de l'avis", b.dateCIAL.Object())),
+		// Two columns at most: three made the sheet wider than a laptop's
+		// screen allows beside the list and the checks (issue 12).
+		b.salarie.Check, container.NewGridWithColumns(2, cell("Avis de la CIAL", b.avisCIAL.Select), cell("Date de l'avis", b.dateCIAL.Object())),
 		cell("Décohabitation : ménage d'origine resté dans le patrimoine (identifiant, ex. M000123)", b.origine.Object()),
-		container.NewGridWithColumns(3, cell("Procédure d'urgence : date", b.urgDate.Object()), cell("Motif", b.urgMotif.Select), cell("Logement prêté", b.urgLogement.Object())),
+		container.NewGridWithColumns(2, cell("Procédure d'urgence : date", b.urgDate.Object()), cell("Logement prêté", b.urgLogement.Object())),
+		cell("Motif", b.urgMotif.Select),
 		b.transfert, note)
 	return b
 }

@@ -106,7 +106,11 @@ func newOccupation(shell coque, a occupationApp) *Occupation {
 	s.filtres = newListe(
 		func() int { return len(occFiltres) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewLabel("000 000"), widget.NewLabel("Logement adapté sans occupant handicapé"))
+			var ls []string
+			for _, f := range occFiltres {
+				ls = append(ls, occFiltreLabel(f))
+			}
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("000 000"), widget.NewLabel(plusLong(ls))) // the list as wide as its longest row
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
@@ -171,9 +175,9 @@ func newOccupation(shell coque, a occupationApp) *Occupation {
 	right := container.NewBorder(nil, container.NewHBox(s.markBtn), nil, nil, container.NewVScroll(s.detail))
 	s.showDetail()
 	split := container.NewHSplit(middle, right)
-	split.Offset = 0.48
+	split.Offset = 0.55 // the households' explanations wider (issue 12); whole in the detail
 	outer := container.NewHSplit(left, split)
-	outer.Offset = 0.25
+	outer.Offset = 0.22 // the situations' titles and counts, no more
 	s.body = container.NewBorder(top, nil, nil, nil, outer)
 	return s
 }

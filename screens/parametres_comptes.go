@@ -120,8 +120,11 @@ func (c *comptesTab) content() fyne.CanvasObject {
 			}
 			o.(*widget.Label).SetText(text)
 		})
-	filter := container.NewHBox(widget.NewLabel("Depuis le"), container.NewGridWrap(fyne.NewSize(130, c.depuis.MinSize().Height), c.depuis),
-		widget.NewLabel("Compte"), container.NewGridWrap(fyne.NewSize(160, c.qui.MinSize().Height), c.qui), filtrer)
+	// Two lines: on one, the filter made the window wider than a laptop's
+	// screen (issue 12).
+	filter := container.NewVBox(
+		container.NewHBox(widget.NewLabel("Depuis le"), container.NewGridWrap(fyne.NewSize(130, c.depuis.MinSize().Height), c.depuis)),
+		container.NewHBox(widget.NewLabel("Compte"), container.NewGridWrap(fyne.NewSize(160, c.qui.MinSize().Height), c.qui), filtrer))
 	right := container.NewBorder(
 		container.NewVBox(widget.NewLabelWithStyle("Journal (sans données personnelles)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), filter, c.jnStatus),
 		nil, nil, nil, c.journal)

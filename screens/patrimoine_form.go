@@ -60,6 +60,7 @@ func rows2(cells ...fyne.CanvasObject) fyne.CanvasObject {
 // cell is a label above a field, for forms laid out in columns.
 func cell(label string, field fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord // a long label never widens the form (issue 12)
 	return container.NewVBox(l, field)
 }
 
@@ -149,7 +150,7 @@ func (f *logementForm) object() fyne.CanvasObject {
 // formPanel is a form with its title and buttons always visible above the
 // scrolled fields; hidden until a record is shown.
 func formPanel(title *widget.Label, buttons fyne.CanvasObject, body fyne.CanvasObject) *fyne.Container {
-	head := container.NewPadded(container.NewBorder(nil, nil, nil, buttons, title))
+	head := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewVBox(buttons), title)) // buttons at their height beside a title on two lines
 	p := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	p.Hide()

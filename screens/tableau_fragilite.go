@@ -21,7 +21,7 @@ func (s *Tableau) loadFragiles() {
 		func() ([]app.FragiliteResidence, error) { return s.app.Fragilites(0) },
 		func(fr []app.FragiliteResidence, err error) {
 			if err != nil {
-				s.fragBox.Objects = []fyne.CanvasObject{widget.NewLabel(echec("L'indice de fragilité n'a pas pu être calculé", err))}
+				s.fragBox.Objects = []fyne.CanvasObject{wrapped(echec("L'indice de fragilité n'a pas pu être calculé", err), fyne.TextStyle{})}
 			} else {
 				s.fragiles = fr
 				s.fragBox.Objects = []fyne.CanvasObject{fragilesCard(fr)}
@@ -62,11 +62,11 @@ func fragilesCard(list []app.FragiliteResidence) fyne.CanvasObject {
 		}
 		l := widget.NewLabel(fmt.Sprintf("%d. %s %s (%s) — %s · %s · %s", len(rows.Objects)+1, r.Code, r.Nom, where,
 			f.Indice.ScoreTexte(), pluriel(f.Indice.Menages, "ménage", "ménages"), strings.Join(parts, ", ")))
-		l.Truncation = fyne.TextTruncateEllipsis
+		l.Wrapping = fyne.TextWrapWord // whole, on two lines when narrow (issue 12)
 		rows.Add(l)
 	}
 	if len(rows.Objects) == 0 {
-		rows.Add(widget.NewLabel("Aucune résidence n'a de score : il faut des locataires avec leurs ressources, leur composition et la situation d'activité des adultes."))
+		rows.Add(wrapped("Aucune résidence n'a de score : il faut des locataires avec leurs ressources, leur composition et la situation d'activité des adultes.", fyne.TextStyle{}))
 	}
 	note := "Score le plus élevé = résidence la plus fragile ; détail sur la fiche de la résidence (Patrimoine › Résidences), poids dans Paramètres › Indice de fragilité."
 	if manquants > 0 {
