@@ -213,14 +213,24 @@ func (a *App) AnnulerDecision(id, ref, nur string) (*model.Commission, error) {
 	return a.Seance(id).AnnulerDecision(ref, nur)
 }
 
-func appliquerDecision(c *model.Commission, ref, nur string, d *model.Decision) error {
+// candidatDe finds application nur on dwelling ref of session c.
+// Errors: those of errDossier and errCandidat, naming what is missing.
+func candidatDe(c *model.Commission, ref, nur string) (*model.Candidat, error) {
 	dos := c.Dossier(ref)
 	if dos == nil {
-		return errDossier(c, ref)
+		return nil, errDossier(c, ref)
 	}
 	k := dos.Candidat(nur)
 	if k == nil {
-		return errCandidat(dos, nur)
+		return nil, errCandidat(dos, nur)
+	}
+	return k, nil
+}
+
+func appliquerDecision(c *model.Commission, ref, nur string, d *model.Decision) error {
+	k, err := candidatDe(c, ref, nur)
+	if err != nil {
+		return err
 	}
 	dec := *d
 	dec.Precisions = strings.TrimSpace(dec.Precisions)
@@ -239,7 +249,7 @@ func appliquerDecision(c *model.Commission, ref, nur string, d *model.Decision) 
 		return err
 	}
 	k.Decision = &dec
-	if err := dos.ControleDecisions(false); err != nil {
+	if err := c.Dossier(ref).ControleDecisions(false); err != nil {
 		return err
 	}
 	if dec.Type == model.Attribution || dec.Type == model.ConditionSuspensive || dec.Type == model.AttributionClassee && dec.Rang == 1 {

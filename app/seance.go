@@ -261,13 +261,9 @@ func (s *Seance) Decider(ref, nur string, d model.Decision) (*model.Commission, 
 // dwelling ref (an amendment cannot leave a candidate without decision).
 func (s *Seance) AnnulerDecision(ref, nur string) (*model.Commission, error) {
 	return s.ecrire("décision retirée, logement "+ref, func(_ *storage.Tx, c *model.Commission) error {
-		dos := c.Dossier(ref)
-		if dos == nil {
-			return errDossier(c, ref)
-		}
-		k := dos.Candidat(nur)
-		if k == nil {
-			return errCandidat(dos, nur)
+		k, err := candidatDe(c, ref, nur)
+		if err != nil {
+			return err
 		}
 		k.Decision = nil
 		return nil
