@@ -248,10 +248,14 @@ func (s *Commissions) catalogueReady() {
 	}
 }
 
-// prepareCapture shows the most recent session (captures).
+// prepareCapture shows the most recent session at its Logements tab, the
+// one used in front of the commission (captures). The members' tab would
+// be drawn wrong: Fyne's software renderer does not clip an entry's text
+// to the scroll around it (the window's renderer does).
 func (s *Commissions) prepareCapture() {
 	if len(s.rows) > 0 {
 		s.list.Select(0)
+		s.seance.tabs.Select(s.seance.tabLog)
 	}
 }
 

@@ -547,3 +547,8 @@ func (s *Parametres) onVerify() {
 			s.backupStatus.SetText(msg)
 		})
 }
+
+// prepareCapture shows the imports and backup tab (captures): the identity
+// tab's entries would be drawn wrong, Fyne's software renderer not
+// clipping an entry's text to the scroll around it.
+func (s *Parametres) prepareCapture() { s.tabs.SelectIndex(3) }
