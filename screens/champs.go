@@ -373,14 +373,14 @@ func (c *Champ) SetFloat(v float64) {
 // OuiNon is a yes/no check box tied to a form. Lay out its Check (the
 // widget itself), not the OuiNon, so that it redraws when it changes.
 type OuiNon struct {
-	*widget.Check
+	Check   *caseACocher
 	loading bool
 }
 
 // NewOuiNon builds a check box; f may be nil.
 func NewOuiNon(label string, f *Form) *OuiNon {
 	o := &OuiNon{}
-	o.Check = widget.NewCheck(label, func(bool) {
+	o.Check = newCase(label, func(bool) {
 		if f != nil && !o.loading {
 			f.Touch()
 		}
@@ -389,12 +389,12 @@ func NewOuiNon(label string, f *Form) *OuiNon {
 }
 
 // Set checks or unchecks without marking the form as changed.
-func (o *OuiNon) Set(b bool) { o.loading = true; o.SetChecked(b); o.loading = false }
+func (o *OuiNon) Set(b bool) { o.loading = true; o.Check.SetChecked(b); o.loading = false }
 
 // Choix is a select with a label, required or not.
 type Choix struct {
 	Label    string
-	Select   *widget.Select
+	Select   *deroulant
 	Required bool
 	form     *Form
 	loading  bool
@@ -405,7 +405,7 @@ type Choix struct {
 // NewChoix builds a select among options.
 func NewChoix(label string, options []string, required bool) *Choix {
 	c := &Choix{Label: label, Required: required}
-	c.Select = widget.NewSelect(options, func(s string) {
+	c.Select = newDeroulant(options, func(s string) {
 		if c.form != nil && !c.loading {
 			c.form.Touch()
 		}
@@ -518,7 +518,7 @@ func NewChampDatePassee(label string, required bool, what string, today func() m
 // Form gathers the fields of one record: it enables Enregistrer only when
 // every field is valid and tracks unsaved changes.
 type Form struct {
-	Save    *widget.Button
+	Save    *bouton
 	Summary *widget.Label // the errors, one per line (hidden when none)
 	fields  []Validable
 	dirty   bool
@@ -533,7 +533,7 @@ type Form struct {
 // NewForm builds a form whose Enregistrer button runs onSave.
 func NewForm(onSave func()) *Form {
 	f := &Form{Summary: widget.NewLabel("")}
-	f.Save = widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), onSave)
+	f.Save = newBoutonIcone("Enregistrer", theme.DocumentSaveIcon(), onSave)
 	f.Save.Importance = widget.HighImportance
 	f.Summary.Importance = widget.DangerImportance
 	f.Summary.Wrapping = fyne.TextWrapWord
@@ -654,7 +654,7 @@ func confirmerModifications(win fyne.Window, canSave bool, save func() bool, the
 	decided := false
 	msg := widget.NewLabel("Les modifications de cette fiche n'ont pas été enregistrées.")
 	d := dialog.NewCustomWithoutButtons("Enregistrer les modifications ?", msg, win)
-	bSave := widget.NewButton("Enregistrer", func() {
+	bSave := newBouton("Enregistrer", func() {
 		decided = true
 		d.Hide()
 		if save() {
@@ -667,8 +667,8 @@ func confirmerModifications(win fyne.Window, canSave bool, save func() bool, the
 	if !canSave {
 		bSave.Disable()
 	}
-	bDrop := widget.NewButton("Ne pas enregistrer", func() { decided = true; d.Hide(); then() })
-	bCancel := widget.NewButton("Annuler", func() { d.Hide() })
+	bDrop := newBouton("Ne pas enregistrer", func() { decided = true; d.Hide(); then() })
+	bCancel := newBouton("Annuler", func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{bCancel, bDrop, bSave})
 	showDialogDefault(d, bSave)
 	d.SetOnClosed(func() {
@@ -683,9 +683,9 @@ func Confirmer(win fyne.Window, title, message, yes string, ok func()) {
 	lbl := widget.NewLabel(message)
 	lbl.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons(title, messageBox(lbl, 420, 90), win)
-	bYes := widget.NewButton(yes, func() { d.Hide(); ok() })
+	bYes := newBouton(yes, func() { d.Hide(); ok() })
 	bYes.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Annuler", d.Hide), bYes})
+	d.SetButtons([]fyne.CanvasObject{newBouton("Annuler", d.Hide), bYes})
 	showDialogDefault(d, bYes)
 }
 
@@ -706,7 +706,7 @@ func Erreur(win fyne.Window, err error) {
 	lbl := widget.NewLabel(model.ErrorMessage(err))
 	lbl.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons("Opération impossible", messageBox(lbl, 480, 90), win)
-	bClose := widget.NewButton("Fermer", d.Hide)
+	bClose := newBouton("Fermer", d.Hide)
 	d.SetButtons([]fyne.CanvasObject{bClose})
 	showDialogDefault(d, bClose)
 }
@@ -727,7 +727,7 @@ var openDialogs []shownDialog
 type shownDialog struct {
 	dialog.Dialog
 	overlay fyne.CanvasObject
-	defaut  *widget.Button // tapped by Entrée and Ctrl+S; nil when none
+	defaut  *bouton // tapped by Entrée and Ctrl+S; nil when none
 }
 
 // showDialog shows d and lets Échap close it.
@@ -735,7 +735,7 @@ func showDialog(d dialog.Dialog) { showDialogDefault(d, nil) }
 
 // showDialogDefault shows d, lets Échap close it and Entrée tap defaut
 // (its default button; nil for none).
-func showDialogDefault(d dialog.Dialog, defaut *widget.Button) {
+func showDialogDefault(d dialog.Dialog, defaut *bouton) {
 	before := map[fyne.CanvasObject]bool{}
 	for _, o := range allOverlays() {
 		before[o] = true

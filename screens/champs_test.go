@@ -133,7 +133,7 @@ func visit(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 func buttonLabels(o fyne.CanvasObject) []string {
 	var out []string
 	visit(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok {
+		if b, ok := c.(*bouton); ok {
 			out = append(out, b.Text)
 		}
 	})
@@ -143,9 +143,9 @@ func buttonLabels(o fyne.CanvasObject) []string {
 // tapButton taps the visible button labelled text under o.
 func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
-	var found *widget.Button
+	var found *bouton
 	visit(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text && found == nil {
+		if b, ok := c.(*bouton); ok && b.Text == text && found == nil {
 			found = b
 		}
 	})

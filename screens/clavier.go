@@ -43,7 +43,7 @@ type enregistrable interface {
 }
 
 // tapIfEnabled taps b when it is shown and enabled.
-func tapIfEnabled(b *widget.Button) {
+func tapIfEnabled(b *bouton) {
 	if b != nil && b.Visible() && !b.Disabled() && b.OnTapped != nil {
 		b.OnTapped()
 	}
@@ -54,8 +54,8 @@ func tapIfEnabled(b *widget.Button) {
 func (m *Main) keyboard() {
 	c := m.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if d := topDialog(c); d != nil {
-			tapIfEnabled(d.defaut)
+		if c.Overlays().Top() != nil {
+			tapIfEnabled(boutonParDefaut(c))
 			return
 		}
 		if m.current >= 0 {
@@ -87,7 +87,13 @@ func allerEnregistrer(c fyne.Canvas) {
 	if f, ok := c.Focused().(fyne.CanvasObject); ok {
 		focused = f
 	}
-	var before, after *widget.Button
+	if top := c.Overlays().Top(); top != nil {
+		if b := boutonParDefaut(c); b != nil && !b.Disabled() {
+			c.Focus(b)
+			return
+		}
+	}
+	var before, after *bouton
 	seen := false
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -97,7 +103,7 @@ func allerEnregistrer(c fyne.Canvas) {
 		if o == focused {
 			seen = true
 		}
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Enregistrer") && !b.Disabled() {
+		if b, ok := o.(*bouton); ok && strings.HasPrefix(b.Text, "Enregistrer") && !b.Disabled() {
 			if seen {
 				after = b
 			} else {
@@ -155,12 +161,40 @@ func (s *Commissions) plier(replie bool) {
 // onEntree runs the default button of the top dialog; false when there is
 // none (no dialog, or one without a default button).
 func onEntree(c fyne.Canvas) bool {
-	d := topDialog(c)
-	if d == nil || d.defaut == nil {
+	b := boutonParDefaut(c)
+	if b == nil {
 		return false
 	}
-	tapIfEnabled(d.defaut)
+	tapIfEnabled(b)
 	return true
+}
+
+// boutonParDefaut is the default button of the dialog on top of canvas c:
+// the one it was shown with (showDialogDefault), else its first blue
+// (high importance) button; nil when no dialog is open or it has none.
+func boutonParDefaut(c fyne.Canvas) *bouton {
+	if c == nil || c.Overlays().Top() == nil {
+		return nil
+	}
+	if d := topDialog(c); d != nil && d.defaut != nil {
+		return d.defaut
+	}
+	var found *bouton
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() || found != nil {
+			return
+		}
+		if b, ok := o.(*bouton); ok && b.Importance == widget.HighImportance {
+			found = b
+			return
+		}
+		for _, ch := range enfants(o) {
+			walk(ch)
+		}
+	}
+	walk(c.Overlays().Top())
+	return found
 }
 
 // topDialog is the dialog shown on top of canvas c, nil when none.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // sheetFields are the first and last focusable widgets in the scrolled
@@ -44,7 +43,7 @@ func sheetFields(t *testing.T, field fyne.CanvasObject) (first, last fyne.Focusa
 }
 
 // tabsTo counts the Tab presses from field from to button b (-1: never).
-func tabsTo(c fyne.Canvas, from fyne.Focusable, b *widget.Button) int {
+func tabsTo(c fyne.Canvas, from fyne.Focusable, b *bouton) int {
 	c.Focus(from)
 	for i := 1; i <= 300; i++ {
 		c.FocusNext()
@@ -115,7 +114,7 @@ func TestClavier_EnregistrerDansUneBoite(t *testing.T) {
 	s.list.Select(0)
 	test.Type(s.fiche.membres[0].nom.Entry, "x")
 	e := newEntree()
-	save := widget.NewButton("Enregistrer", func() {})
+	save := newBouton("Enregistrer", func() {})
 	d := dialog.NewCustomWithoutButtons("Essai", container.NewVBox(e, save), m.win)
 	showDialog(d)
 	defer d.Hide()

@@ -32,7 +32,7 @@ type decisionForm struct {
 	droit      *widget.Label // legal basis of the reasons ticked
 	precisions *Champ
 
-	clearBtn *widget.Button    // « Effacer la décision », nil when not offered
+	clearBtn *bouton           // « Effacer la décision », nil when not offered
 	scroll   *container.Scroll // the dialog's scrolled text, nil outside a dialog
 	content  fyne.CanvasObject // the dialog's content, nil outside a dialog
 
@@ -312,7 +312,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 	if readOnly {
 		closeLabel = "Fermer"
 	}
-	cancel := widget.NewButton(closeLabel, func() {
+	cancel := newBouton(closeLabel, func() {
 		f.form.ConfirmLeave(win, func() bool { f.form.Save.OnTapped(); return !f.form.Dirty() }, func() { dlg.Hide() })
 	})
 	// The message has a room of its own: the dialog keeps its size when it
@@ -321,7 +321,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 	dlg = dialog.NewCustomWithoutButtons(title, f.content, win)
 	buttons := []fyne.CanvasObject{cancel}
 	if onClear != nil && d != nil && !readOnly {
-		clear := widget.NewButtonWithIcon("Effacer la décision", theme.DeleteIcon(), func() {
+		clear := newBoutonIcone("Effacer la décision", theme.DeleteIcon(), func() {
 			Confirmer(win, "Effacer la décision", "Effacer la décision saisie pour ce candidat ? Il restera présenté, sans décision.", "Effacer", func() {
 				if err := onClear(); err != nil {
 					f.form.Summary.SetText(model.ErrorMessage(err))
@@ -345,7 +345,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 type checkList struct {
 	Options  []string
 	Selected []string
-	checks   []*widget.Check
+	checks   []*caseACocher
 	box      *fyne.Container
 	disabled bool
 	loading  bool
@@ -359,11 +359,11 @@ func newCheckList(changed func()) *checkList {
 // setOptions replaces the options; selected are ticked.
 func (l *checkList) setOptions(opts, selected []string) {
 	l.Options = opts
-	l.checks = make([]*widget.Check, len(opts))
+	l.checks = make([]*caseACocher, len(opts))
 	l.box.Objects = nil
 	for i, o := range opts {
 		o := o
-		c := widget.NewCheck("", func(bool) {
+		c := newCase("", func(bool) {
 			if !l.loading {
 				l.collect()
 				if l.changed != nil {

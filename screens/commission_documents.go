@@ -29,25 +29,25 @@ type documentsPanel struct {
 	dir    string
 	dirLbl *widget.Label
 
-	dirBtn      *widget.Button
-	pvBtn       *widget.Button
-	courrierBtn *widget.Button
+	dirBtn      *bouton
+	pvBtn       *bouton
+	courrierBtn *bouton
 	progress    *widget.ProgressBar
 	spinner     *widget.ProgressBarInfinite // the minutes: one document, no steps to count
 	status      *widget.Label
 	brouillon   *widget.Label
 	fichier     *widget.Label
-	ouvrirBtn   *widget.Button
-	imprimerBtn *widget.Button
-	dossierBtn  *widget.Button
+	ouvrirBtn   *bouton
+	imprimerBtn *bouton
+	dossierBtn  *bouton
 
 	pv        produireFunc
 	courriers func(dir string, opt app.OptionsCourriers, progress func(done, total int)) (path, done string, err error)
 	session   model.Date
 	today     model.Date
-	dateC     *Champ         // the letters' date
-	mode      *widget.Select // how the letters are notified
-	notif     *Champ         // the day the letters are deemed received (optional)
+	dateC     *Champ     // the letters' date
+	mode      *deroulant // how the letters are notified
+	notif     *Champ     // the day the letters are deemed received (optional)
 	ouvrir    func(path string) error
 	imprimer  func(path string) error
 
@@ -64,10 +64,10 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p := &documentsPanel{win: win, dir: dir, bg: bg, ouvrir: ouvrir, imprimer: imprimer}
 	p.dirLbl = widget.NewLabel(dir)
 	p.dirLbl.Wrapping = fyne.TextWrapBreak
-	p.dirBtn = widget.NewButtonWithIcon("Choisir le dossier…", theme.FolderOpenIcon(), p.onChoisirDossier)
-	p.pvBtn = widget.NewButtonWithIcon("Imprimer le procès-verbal", theme.DocumentPrintIcon(), func() { p.run("du procès-verbal", p.pv, true) })
+	p.dirBtn = newBoutonIcone("Choisir le dossier…", theme.FolderOpenIcon(), p.onChoisirDossier)
+	p.pvBtn = newBoutonIcone("Imprimer le procès-verbal", theme.DocumentPrintIcon(), func() { p.run("du procès-verbal", p.pv, true) })
 	p.pvBtn.Importance = widget.HighImportance
-	p.courrierBtn = widget.NewButtonWithIcon("Préparer les courriers", theme.MailSendIcon(), p.onCourriers)
+	p.courrierBtn = newBoutonIcone("Préparer les courriers", theme.MailSendIcon(), p.onCourriers)
 	p.courrierBtn.Importance = widget.HighImportance
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
@@ -83,9 +83,9 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.fichier = widget.NewLabel("")
 	p.fichier.Wrapping = fyne.TextWrapBreak
 	p.fichier.Hide()
-	p.ouvrirBtn = widget.NewButtonWithIcon("Ouvrir", theme.FileIcon(), func() { p.use(p.ouvrir, p.last) })
-	p.imprimerBtn = widget.NewButtonWithIcon("Imprimer", theme.DocumentPrintIcon(), func() { p.use(p.imprimer, p.last) })
-	p.dossierBtn = widget.NewButtonWithIcon("Ouvrir le dossier", theme.FolderOpenIcon(), func() { p.use(p.ouvrir, p.dir) })
+	p.ouvrirBtn = newBoutonIcone("Ouvrir", theme.FileIcon(), func() { p.use(p.ouvrir, p.last) })
+	p.imprimerBtn = newBoutonIcone("Imprimer", theme.DocumentPrintIcon(), func() { p.use(p.imprimer, p.last) })
+	p.dossierBtn = newBoutonIcone("Ouvrir le dossier", theme.FolderOpenIcon(), func() { p.use(p.ouvrir, p.dir) })
 	p.ouvrirBtn.Hide()
 	p.imprimerBtn.Hide()
 	p.dossierBtn.Hide()
@@ -94,7 +94,7 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	for _, m := range model.ModesNotification {
 		modes = append(modes, majuscule(m.Label()))
 	}
-	p.mode = widget.NewSelect(modes, nil)
+	p.mode = newDeroulant(modes, nil)
 	p.mode.SetSelectedIndex(0)
 	p.notif = NewChampDate("Réception prévue", false)
 	p.notif.Entry.SetPlaceHolder("calculée")
@@ -139,7 +139,7 @@ func (p *documentsPanel) setProducers(pv produireFunc, courriers func(string, ap
 
 func (p *documentsPanel) enable() {
 	for _, x := range []struct {
-		b  *widget.Button
+		b  *bouton
 		ok bool
 	}{{p.pvBtn, p.pv != nil}, {p.courrierBtn, p.courriers != nil}} {
 		if x.ok && !p.running {

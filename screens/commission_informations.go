@@ -27,8 +27,8 @@ type informationsPanel struct {
 	a     informationsApp
 	c     *model.Commission
 	text  *widget.RichText
-	add   *widget.Button
-	fix   *widget.Button
+	add   *bouton
+	fix   *bouton
 	body  fyne.CanvasObject
 	form  *transfertForm // the form last opened (tests)
 	// masque: the session is in presentation mode (commission_presentation.go):
@@ -51,8 +51,8 @@ func newInformationsPanel(shell coque, a informationsApp) *informationsPanel {
 	p := &informationsPanel{win: shell.fenetre(), shell: shell, a: a}
 	p.text = widget.NewRichText()
 	p.text.Wrapping = fyne.TextWrapWord
-	p.add = widget.NewButtonWithIcon("Enregistrer un transfert de bail…", theme.ContentAddIcon(), func() { p.openTransfert(nil) })
-	p.fix = widget.NewButtonWithIcon("Corriger ou supprimer un transfert…", theme.DocumentCreateIcon(), p.openCorrection)
+	p.add = newBoutonIcone("Enregistrer un transfert de bail…", theme.ContentAddIcon(), func() { p.openTransfert(nil) })
+	p.fix = newBoutonIcone("Corriger ou supprimer un transfert…", theme.DocumentCreateIcon(), p.openCorrection)
 	if a.Peut(model.ActionSaisir) != nil {
 		p.add.Disable() // read-only accounts see the transfers, never record one
 		p.fix.Disable()
@@ -136,7 +136,7 @@ func (p *informationsPanel) enPresentation() bool { return p.masque != nil && p.
 type transfertForm struct {
 	id                                                        string // "" for a new transfer
 	date, logement, menage, de, vers, lien, motif, cohab, nur *widget.Entry
-	decision                                                  *widget.Select
+	decision                                                  *deroulant
 }
 
 func (f *transfertForm) transfert() (model.TransfertBail, error) {
@@ -167,7 +167,7 @@ func (p *informationsPanel) openTransfert(old *model.TransfertBail) {
 	f := &transfertForm{date: entry("JJ/MM/AAAA"), logement: entry("référence du logement"), menage: entry("identifiant du ménage titulaire"),
 		de: entry("Prénom NOM"), vers: entry("Prénom NOM"), lien: entry("descendant, ascendant, conjoint…"),
 		motif: entry("plafonds, typologie…"), cohab: entry("JJ/MM/AAAA"), nur: entry("NUR de la demande de relogement")}
-	f.decision = widget.NewSelect([]string{"accepté", "refusé"}, nil)
+	f.decision = newDeroulant([]string{"accepté", "refusé"}, nil)
 	f.decision.PlaceHolder = "(choisir)"
 	if old != nil {
 		f.id = old.ID
@@ -233,7 +233,7 @@ func (p *informationsPanel) openCorrection() {
 	for i := range list {
 		labels[len(list)-1-i] = list[i].ID + " · " + list[i].Resume(true) // most recent first
 	}
-	choix := widget.NewSelect(labels, nil)
+	choix := newDeroulant(labels, nil)
 	choix.PlaceHolder = "(choisir le transfert)"
 	choisi := func() *model.TransfertBail {
 		for i := range list {
@@ -244,13 +244,13 @@ func (p *informationsPanel) openCorrection() {
 		return nil
 	}
 	var dlg dialog.Dialog
-	modifier := widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), func() {
+	modifier := newBoutonIcone("Modifier…", theme.DocumentCreateIcon(), func() {
 		if t := choisi(); t != nil {
 			dlg.Hide()
 			p.openTransfert(t)
 		}
 	})
-	supprimer := widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), func() {
+	supprimer := newBoutonIcone("Supprimer", theme.DeleteIcon(), func() {
 		t := choisi()
 		if t == nil {
 			return
@@ -266,7 +266,6 @@ func (p *informationsPanel) openCorrection() {
 		})
 	})
 	supprimer.Importance = widget.DangerImportance
-	dlg = dialog.NewCustom("Corriger un transfert de bail", "Fermer", container.NewVBox(choix, container.NewHBox(modifier, supprimer)), p.win)
+	dlg = Informer(p.win, "Corriger un transfert de bail", "Fermer", container.NewVBox(choix, container.NewHBox(modifier, supprimer)))
 	dlg.Resize(fyne.NewSize(720, 200))
-	dlg.Show()
 }

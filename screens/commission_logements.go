@@ -56,7 +56,7 @@ type logementsPanel struct {
 	dossiers  *liste
 	vac       *listeRecherche[*app.LogementRow] // the vacant dwellings not examined yet (liste_recherche.go)
 	refEntry  *entree                           // vac's box; a reference typed is accepted too
-	addBtn    *widget.Button
+	addBtn    *bouton
 	addErr    *widget.Label
 	vacList   *liste        // vac's list; the row chosen is vac.selected
 	vacHead   *widget.Label // vac's count line, with the commune
@@ -64,19 +64,19 @@ type logementsPanel struct {
 	current   int // index in c.Logements, -1 when none
 	titre     *widget.Label
 	trois     *widget.RichText
-	exception *widget.Select
+	exception *deroulant
 	presentes *fyne.Container
 	right     fyne.CanvasObject
 	empty     fyne.CanvasObject
 	rightBox  *fyne.Container
 
-	tous      *widget.Check
+	tous      *caseACocher
 	propStat  *widget.Label
 	props     *liste
 	prop      *app.ListeCandidats
 	propSel   int
 	detail    *widget.RichText
-	propAdd   *widget.Button
+	propAdd   *bouton
 	loadSeq   int
 	loadingEx bool
 
@@ -84,7 +84,7 @@ type logementsPanel struct {
 	tabPres      *container.TabItem
 	tabProp      *container.TabItem
 	exceptionBox fyne.CanvasObject
-	retirerL     *widget.Button
+	retirerL     *bouton
 
 	lastDecision *decisionForm // the form last opened (tests)
 	body         fyne.CanvasObject
@@ -162,7 +162,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	})
 	p.refEntry, p.vacList, p.vacHead = p.vac.search, p.vac.list, p.vac.count
 	p.refEntry.OnSubmitted = func(string) { p.onAjouterLogement() }
-	p.addBtn = widget.NewButtonWithIcon("Examiner ce logement", theme.ContentAddIcon(), p.onAjouterLogement)
+	p.addBtn = newBoutonIcone("Examiner ce logement", theme.ContentAddIcon(), p.onAjouterLogement)
 	p.addErr = widget.NewLabel("")
 	p.addErr.Importance = widget.DangerImportance
 	p.addErr.Wrapping = fyne.TextWrapWord
@@ -175,15 +175,15 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	leftSplit.Offset = 0.35 // more room for the vacant dwellings to choose from (issue 12)
 	left := leftSplit
 
-	p.retirerL = widget.NewButtonWithIcon("Retirer ce logement", theme.ContentRemoveIcon(), p.onRetirerLogement)
+	p.retirerL = newBoutonIcone("Retirer ce logement", theme.ContentRemoveIcon(), p.onRetirerLogement)
 	p.titre = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.titre.Wrapping = fyne.TextWrapWord
 	p.trois = widget.NewRichText()
 	p.trois.Wrapping = fyne.TextWrapWord
-	p.exception = widget.NewSelect(append([]string{exceptionAucune}, model.ExceptionsTroisCandidats...), p.onException)
+	p.exception = newDeroulant(append([]string{exceptionAucune}, model.ExceptionsTroisCandidats...), p.onException)
 	p.presentes = container.NewVBox()
 
-	p.tous = widget.NewCheck("Afficher les exclus", func(bool) { p.loadPropositions() })
+	p.tous = newCase("Afficher les exclus", func(bool) { p.loadPropositions() })
 	p.propStat = widget.NewLabel("")
 	p.propStat.Wrapping = fyne.TextWrapWord
 	p.props = newListe(
@@ -204,7 +204,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.props.OnSelected = func(i widget.ListItemID) { p.propSel = i; p.showProposition() }
 	p.detail = widget.NewRichText()
 	p.detail.Wrapping = fyne.TextWrapWord
-	p.propAdd = widget.NewButtonWithIcon("Présenter", theme.ContentAddIcon(), p.onAjouterCandidat)
+	p.propAdd = newBoutonIcone("Présenter", theme.ContentAddIcon(), p.onAjouterCandidat)
 	p.propAdd.Disable()
 
 	// A short button above the candidate's detail: the pane stays narrow
@@ -428,10 +428,10 @@ func (p *logementsPanel) showPresentes() {
 		if p.decRO {
 			icon = theme.VisibilityIcon()
 		}
-		dec := widget.NewButtonWithIcon(label, icon, func() { p.openDecision(c.NUR) })
+		dec := newBoutonIcone(label, icon, func() { p.openDecision(c.NUR) })
 		var buttons fyne.CanvasObject = dec
 		if !p.readOnly {
-			ret := widget.NewButtonWithIcon("Retirer", theme.ContentRemoveIcon(), func() { p.onRetirer(c.NUR) })
+			ret := newBoutonIcone("Retirer", theme.ContentRemoveIcon(), func() { p.onRetirer(c.NUR) })
 			buttons = container.NewHBox(dec, ret)
 		}
 		buttons = container.NewVBox(buttons)

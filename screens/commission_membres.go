@@ -26,13 +26,13 @@ var QualitesMembre = []string{
 
 // membreRow is one member's line: name, quality, vote, presence, mayor.
 type membreRow struct {
-	civilite *widget.Select
+	civilite *deroulant
 	nom      *entree
 	qualite  *widget.SelectEntry
-	voix     *widget.Check
-	present  *widget.Check
-	maire    *widget.Check
-	suppr    *widget.Button
+	voix     *caseACocher
+	present  *caseACocher
+	maire    *caseACocher
+	suppr    *bouton
 	box      fyne.CanvasObject
 }
 
@@ -43,7 +43,7 @@ type membresPanel struct {
 	list     *fyne.Container
 	quorum   *widget.RichText
 	form     *Form
-	addBtn   *widget.Button
+	addBtn   *bouton
 	legend   *widget.Label
 	head     *fyne.Container
 	readOnly bool
@@ -54,7 +54,7 @@ type membresPanel struct {
 	// previous returns the members of the last session before this one
 	// (nil when none); offered while the list is empty.
 	previous  func() []model.Membre
-	reprendre *widget.Button
+	reprendre *bouton
 	emptyHint *widget.Label
 }
 
@@ -66,14 +66,14 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	p.form = NewForm(p.onSaveTapped)
 	p.form.Save.SetText("Enregistrer les membres")
 	p.form.Extra = p.errors
-	p.addBtn = widget.NewButtonWithIcon("Ajouter un membre", theme.ContentAddIcon(), func() {
+	p.addBtn = newBoutonIcone("Ajouter un membre", theme.ContentAddIcon(), func() {
 		r := p.addRow(model.Membre{Voix: true, Present: true})
 		p.form.Touch()
 		p.showQuorum()
 		p.showHint()
 		p.win.Canvas().Focus(r.nom)
 	})
-	p.reprendre = widget.NewButtonWithIcon("Reprendre les membres de la séance précédente", theme.ContentCopyIcon(), p.onReprendre)
+	p.reprendre = newBoutonIcone("Reprendre les membres de la séance précédente", theme.ContentCopyIcon(), p.onReprendre)
 	p.emptyHint = widget.NewLabel("Aucun membre inscrit : ajoutez-les un par un, ou reprenez ceux de la séance précédente (les présences sont alors à cocher).")
 	p.emptyHint.Wrapping = fyne.TextWrapWord
 	head := container.NewGridWithColumns(2, bold("Nom"), bold("Qualité"))
@@ -157,7 +157,7 @@ func (p *membresPanel) changed() {
 
 func (p *membresPanel) addRow(m model.Membre) *membreRow {
 	r := &membreRow{nom: newEntree()}
-	r.civilite = widget.NewSelect([]string{model.Madame, model.Monsieur}, func(string) { p.changed() })
+	r.civilite = newDeroulant([]string{model.Madame, model.Monsieur}, func(string) { p.changed() })
 	r.civilite.PlaceHolder = "Civ."
 	r.civilite.Selected = m.Civilite
 	r.nom.SetPlaceHolder("Prénom Nom")
@@ -166,13 +166,13 @@ func (p *membresPanel) addRow(m model.Membre) *membreRow {
 	r.qualite = widget.NewSelectEntry(QualitesMembre)
 	r.qualite.SetText(m.Qualite)
 	r.qualite.OnChanged = func(string) { p.changed() }
-	r.voix = widget.NewCheck("voix délibérative", func(bool) { p.changed() })
+	r.voix = newCase("voix délibérative", func(bool) { p.changed() })
 	r.voix.SetChecked(m.Voix)
-	r.present = widget.NewCheck("présent(e)", func(bool) { p.changed() })
+	r.present = newCase("présent(e)", func(bool) { p.changed() })
 	r.present.SetChecked(m.Present)
-	r.maire = widget.NewCheck("maire", func(bool) { p.changed() })
+	r.maire = newCase("maire", func(bool) { p.changed() })
 	r.maire.SetChecked(m.Maire)
-	r.suppr = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.removeRow(r) })
+	r.suppr = newBoutonIcone("", theme.DeleteIcon(), func() { p.removeRow(r) })
 	// The name and the whole quality on one line, the boxes below: on one
 	// line the quality was cut (issue 12).
 	r.box = container.NewVBox(

@@ -38,7 +38,7 @@ type occupationCard struct {
 // and the kind of dwelling that would fit.
 type occupationPanel struct {
 	head     *widget.Label
-	addBtn   *widget.Button
+	addBtn   *bouton
 	list     *fyne.Container
 	cards    []*occupationCard
 	readOnly bool // households cannot be added
@@ -56,7 +56,7 @@ func newOccupationPanel(nom func(string) string, onAjouter func() error, onSave 
 	p := &occupationPanel{nom: nom, onAjouter: onAjouter, onSave: onSave}
 	p.head = widget.NewLabel("")
 	p.head.Wrapping = fyne.TextWrapWord
-	p.addBtn = widget.NewButtonWithIcon("Inscrire les ménages marqués « à présenter »", theme.ContentAddIcon(), func() {
+	p.addBtn = newBoutonIcone("Inscrire les ménages marqués « à présenter »", theme.ContentAddIcon(), func() {
 		if err := p.onAjouter(); err != nil {
 			p.head.SetText(model.ErrorMessage(err))
 		}
@@ -183,7 +183,7 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 			container.NewHBox(c.form.Save), c.form.Summary)
 		if !p.readOnly && p.onRetirer != nil {
 			menage := d.Menage
-			ret := widget.NewButtonWithIcon("Retirer de la séance", theme.ContentRemoveIcon(), func() {
+			ret := newBoutonIcone("Retirer de la séance", theme.ContentRemoveIcon(), func() {
 				Confirmer(p.win, "Retirer le ménage", fmt.Sprintf("Retirer le ménage %s de l'examen de l'occupation de cette séance ?", menage), "Retirer", func() {
 					if err := p.onRetirer(menage); err != nil {
 						Erreur(p.win, err)

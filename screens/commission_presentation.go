@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -72,7 +71,7 @@ func (e *seanceEditor) nomAffiche(menage string) string {
 // presentationToggle is the session's « Mode présentation » switch; checked
 // and disabled for the consultation role.
 func (e *seanceEditor) presentationToggle() fyne.CanvasObject {
-	e.presCheck = widget.NewCheck("Mode présentation", func(on bool) {
+	e.presCheck = newCase("Mode présentation", func(on bool) {
 		if e.presentation == on {
 			return
 		}
@@ -115,7 +114,7 @@ func (p *suitePanel) affTexte(s string) string {
 // dossierButton is the session's « Dossier de séance… » button: one copy
 // per member, watermarked with the member's name and journaled.
 func (e *seanceEditor) dossierButton() fyne.CanvasObject {
-	return widget.NewButtonWithIcon("Dossier de séance…", theme.DocumentPrintIcon(), e.onDossier)
+	return newBoutonIcone("Dossier de séance…", theme.DocumentPrintIcon(), e.onDossier)
 }
 
 func (e *seanceEditor) onDossier() {
@@ -131,12 +130,12 @@ func (e *seanceEditor) onDossier() {
 		Erreur(win, model.Errorf(model.EINVALID, "La séance n'a pas de membre : ajoutez-les dans « Membres et quorum »."))
 		return
 	}
-	choix := widget.NewSelect(noms, nil)
+	choix := newDeroulant(noms, nil)
 	choix.SetSelected(noms[0])
 	dir := a.DossierDocumentsSeances()
 	msg := widget.NewLabel("Un exemplaire par membre : une page par logement, les candidats en mode présentation, le rang proposé et sa raison, en filigrane « CONFIDENTIEL » et le nom du membre. Chaque exemplaire est inscrit au journal. Dossier : " + dir)
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Dossier de séance", "Éditer", "Annuler", container.NewVBox(msg, choix), func(ok bool) {
+	d := Demander(win, "Dossier de séance", "Éditer", container.NewVBox(msg, choix), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -149,8 +148,7 @@ func (e *seanceEditor) onDossier() {
 		e.shell.confirmer("Dossier de séance enregistré dans « " + filepath.Dir(path) + " » (séance " + e.c.ID + ")")
 		info := widget.NewLabel("Dossier de séance écrit : " + path)
 		info.Wrapping = fyne.TextWrapWord
-		showDialog(dialog.NewCustom("Dossier de séance", "Fermer", messageBox(info, 480, 60), win))
-	}, win)
+		Informer(win, "Dossier de séance", "Fermer", messageBox(info, 480, 60))
+	})
 	d.Resize(fyne.NewSize(520, 300))
-	showDialog(d)
 }

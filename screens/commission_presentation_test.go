@@ -23,9 +23,9 @@ func allTexts(o fyne.CanvasObject) string {
 			b.WriteString(v.Text)
 		case *widget.RichText:
 			b.WriteString(v.String())
-		case *widget.Button:
+		case *bouton:
 			b.WriteString(v.Text)
-		case *widget.Check:
+		case *caseACocher:
 			b.WriteString(v.Text)
 		case *widget.Entry:
 			b.WriteString(v.Text)
@@ -148,7 +148,7 @@ func TestPresentation_Consultation(t *testing.T) {
 	}
 	s := commissionsScreen(t, m)
 	e := s.seance
-	chk := e.presentationToggle().(*widget.Check)
+	chk := e.presentationToggle().(*caseACocher)
 	if !chk.Checked || !chk.Disabled() || !e.enPresentation() {
 		t.Fatalf("mode présentation pour la consultation : coché %v, grisé %v", chk.Checked, chk.Disabled())
 	}

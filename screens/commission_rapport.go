@@ -25,9 +25,9 @@ type rapportPanel struct {
 	win     fyne.Window
 	app     rapportApp
 	log     *slog.Logger
-	annee   *widget.Select
-	pdfBtn  *widget.Button
-	csvBtn  *widget.Button
+	annee   *deroulant
+	pdfBtn  *bouton
+	csvBtn  *bouton
 	status  *widget.Label
 	content *fyne.Container
 	body    fyne.CanvasObject
@@ -47,10 +47,10 @@ type rapportApp interface {
 func newRapportPanel(win fyne.Window, a rapportApp, log *slog.Logger, bg *sync.WaitGroup) *rapportPanel {
 	p := &rapportPanel{win: win, app: a, log: log, bg: bg, status: widget.NewLabel(""), content: container.NewVBox()}
 	p.status.Wrapping = fyne.TextWrapWord
-	p.annee = widget.NewSelect(nil, func(string) { p.compute() })
+	p.annee = newDeroulant(nil, func(string) { p.compute() })
 	p.annee.PlaceHolder = "Année"
-	p.pdfBtn = widget.NewButtonWithIcon("Imprimer le rapport (PDF)…", theme.DocumentPrintIcon(), func() { p.onSave(true) })
-	p.csvBtn = widget.NewButtonWithIcon("Exporter les chiffres (CSV)…", theme.DocumentSaveIcon(), func() { p.onSave(false) })
+	p.pdfBtn = newBoutonIcone("Imprimer le rapport (PDF)…", theme.DocumentPrintIcon(), func() { p.onSave(true) })
+	p.csvBtn = newBoutonIcone("Exporter les chiffres (CSV)…", theme.DocumentSaveIcon(), func() { p.onSave(false) })
 	p.pdfBtn.Importance = widget.HighImportance
 	p.pdfBtn.Disable()
 	p.csvBtn.Disable()

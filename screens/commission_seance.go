@@ -37,11 +37,11 @@ type seanceEditor struct {
 	problemes  *widget.Label
 	probItem   *widget.AccordionItem
 	probAcc    *widget.Accordion
-	clotureBtn *widget.Button
-	amendBtn   *widget.Button
-	finAmend   *widget.Button
-	suppBtn    *widget.Button
-	enteteBtn  *widget.Button
+	clotureBtn *bouton
+	amendBtn   *bouton
+	finAmend   *bouton
+	suppBtn    *bouton
+	enteteBtn  *bouton
 	amendLbl   *widget.Label
 
 	membres    *membresPanel
@@ -55,9 +55,9 @@ type seanceEditor struct {
 	suites     *suitePanel        // « Suite des offres » (commission_suite.go)
 	infos13    *informationsPanel // « Informations (§1.3) » (commission_informations.go)
 
-	presentation   bool          // « Mode présentation » (commission_presentation.go)
-	presCheck      *widget.Check // its switch
-	dernierDossier string        // the members' file last written (tests)
+	presentation   bool         // « Mode présentation » (commission_presentation.go)
+	presCheck      *caseACocher // its switch
+	dernierDossier string       // the members' file last written (tests)
 
 	lastAmend *Champ        // the reason field last opened (tests)
 	entete    *creationForm // the header form last opened (tests)
@@ -102,12 +102,12 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 	e.amendLbl.Wrapping = fyne.TextWrapWord
 	e.amendLbl.Importance = widget.WarningImportance
 	e.amendLbl.Hide()
-	e.clotureBtn = widget.NewButtonWithIcon("Clôturer la séance", theme.ConfirmIcon(), e.onCloturer)
+	e.clotureBtn = newBoutonIcone("Clôturer la séance", theme.ConfirmIcon(), e.onCloturer)
 	e.clotureBtn.Importance = widget.HighImportance
-	e.amendBtn = widget.NewButtonWithIcon("Amender…", theme.DocumentCreateIcon(), e.onAmender)
-	e.finAmend = widget.NewButtonWithIcon("Terminer l'amendement", theme.CancelIcon(), e.onFinAmendement)
-	e.suppBtn = widget.NewButtonWithIcon("Supprimer la séance", theme.DeleteIcon(), e.onSupprimer)
-	e.enteteBtn = widget.NewButtonWithIcon("Modifier l'en-tête…", theme.SettingsIcon(), e.onEntete)
+	e.amendBtn = newBoutonIcone("Amender…", theme.DocumentCreateIcon(), e.onAmender)
+	e.finAmend = newBoutonIcone("Terminer l'amendement", theme.CancelIcon(), e.onFinAmendement)
+	e.suppBtn = newBoutonIcone("Supprimer la séance", theme.DeleteIcon(), e.onSupprimer)
+	e.enteteBtn = newBoutonIcone("Modifier l'en-tête…", theme.SettingsIcon(), e.onEntete)
 
 	// Every change goes through the session's handle: direct in
 	// preparation, an amendment with its reason once closed (app.Seance).
@@ -546,7 +546,7 @@ func (e *seanceEditor) onAmender() {
 	f.Clean()
 	dlg = dialog.NewCustomWithoutButtons("Amender la séance "+e.c.ID,
 		container.NewGridWrap(fyne.NewSize(560, 220), container.NewVBox(intro, motif.Object(), f.Summary)), e.shell.fenetre())
-	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Annuler", func() { dlg.Hide() }), f.Save})
+	dlg.SetButtons([]fyne.CanvasObject{newBouton("Annuler", func() { dlg.Hide() }), f.Save})
 	showDialog(dlg)
 	e.shell.fenetre().Canvas().Focus(motif.Entry)
 	e.lastAmend = motif

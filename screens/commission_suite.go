@@ -31,7 +31,7 @@ type suitePanel struct {
 	// consultation account reads the follow-up without its buttons.
 	peut    func() error
 	today   func() model.Date
-	ouvrir1 *widget.Button // opens the letter last written
+	ouvrir1 *bouton // opens the letter last written
 	dernier string
 	status  *widget.Label
 	list    *fyne.Container
@@ -45,7 +45,7 @@ func newSuitePanel(win fyne.Window, today func() model.Date, saisir func(ref, nu
 	p.status.Wrapping = fyne.TextWrapWord
 	intro := widget.NewLabel("Après la séance : la réponse du demandeur à l'offre (acceptée, refusée avec son motif, sans réponse dans le délai — ce qui vaut refus) et la date de signature du bail. Un refus du rang 1 fait passer l'offre au rang suivant ; un refus sans motif légitime d'un locataire de l'Office retire la priorité de sa mutation pendant un an ; le bail signé radie la demande.")
 	intro.Wrapping = fyne.TextWrapWord
-	p.ouvrir1 = widget.NewButtonWithIcon("Ouvrir le courrier", theme.FileIcon(), func() {
+	p.ouvrir1 = newBoutonIcone("Ouvrir le courrier", theme.FileIcon(), func() {
 		if p.ouvrirF != nil && p.dernier != "" {
 			if err := p.ouvrirF(p.dernier); err != nil {
 				Erreur(p.win, err)
@@ -134,8 +134,8 @@ func (p *suitePanel) carte(c *model.Commission, d *model.DossierLogement) fyne.C
 			}
 		}
 		ref, nur := d.Logement, t.NUR
-		btn := func(label string, icon fyne.Resource, r model.ReponseOffre) *widget.Button {
-			return widget.NewButtonWithIcon(label, icon, func() { p.ouvrir(ref, nur, r) })
+		btn := func(label string, icon fyne.Resource, r model.ReponseOffre) *bouton {
+			return newBoutonIcone(label, icon, func() { p.ouvrir(ref, nur, r) })
 		}
 		row := container.NewHBox(
 			btn("Acceptée…", theme.ConfirmIcon(), model.OffreAcceptee),
@@ -145,7 +145,7 @@ func (p *suitePanel) carte(c *model.Commission, d *model.DossierLogement) fyne.C
 		if t.Decision != nil && t.Decision.Type == model.AttributionClassee && t.Decision.Rang > 1 && p.courrier != nil {
 			// The offer passed to this rank after the session: its letter
 			// is not among the session's.
-			row.Add(widget.NewButtonWithIcon(fmt.Sprintf("Courrier d'offre (rang %d)", t.Decision.Rang), theme.MailSendIcon(), func() { p.ecrireCourrier(ref, nur) }))
+			row.Add(newBoutonIcone(fmt.Sprintf("Courrier d'offre (rang %d)", t.Decision.Rang), theme.MailSendIcon(), func() { p.ecrireCourrier(ref, nur) }))
 		}
 		box.Add(row)
 	}
@@ -170,14 +170,14 @@ type suiteForm struct {
 	reponse  model.ReponseOffre
 	date     *entree
 	motif    *entree
-	legitime *widget.Check
+	legitime *caseACocher
 	dlg      dialog.Dialog
 	valider  func()
 }
 
 // ouvrir asks the date (and, for a refusal, the reason) of the event.
 func (p *suitePanel) ouvrir(ref, nur string, r model.ReponseOffre) {
-	f := &suiteForm{ref: ref, nur: nur, reponse: r, date: newEntree(), motif: newEntree(), legitime: widget.NewCheck("Motif légitime (handicap, santé, logement inadapté…)", nil)}
+	f := &suiteForm{ref: ref, nur: nur, reponse: r, date: newEntree(), motif: newEntree(), legitime: newCase("Motif légitime (handicap, santé, logement inadapté…)", nil)}
 	f.date.SetText(p.today().String())
 	f.date.SetPlaceHolder("JJ/MM/AAAA")
 	f.motif.SetPlaceHolder("Motif du refus donné par le demandeur")

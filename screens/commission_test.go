@@ -441,20 +441,20 @@ func TestCommissions_ClosedIsReadOnly(t *testing.T) {
 }
 
 // amendStartButton finds « Commencer l'amendement » in the top dialog.
-func amendStartButton(t *testing.T, m *Main) *widget.Button {
+func amendStartButton(t *testing.T, m *Main) *bouton {
 	t.Helper()
 	return overlayButton(t, m, "Commencer l'amendement")
 }
 
 // overlayButton finds the button labelled text in the dialogs shown.
-func overlayButton(t *testing.T, m *Main, text string) *widget.Button {
+func overlayButton(t *testing.T, m *Main, text string) *bouton {
 	t.Helper()
-	var found *widget.Button
+	var found *bouton
 	for _, o := range m.win.Canvas().Overlays().List() {
 		var walk func(o fyne.CanvasObject)
 		walk = func(o fyne.CanvasObject) {
 			switch x := o.(type) {
-			case *widget.Button:
+			case *bouton:
 				if x.Text == text {
 					found = x
 				}

@@ -27,7 +27,7 @@ type Commissions struct {
 
 	search  *entree
 	list    *liste
-	newBtn  *widget.Button
+	newBtn  *bouton
 	status  *widget.Label
 	all     []model.Commission
 	rows    []int // indices in all shown in the list
@@ -60,7 +60,7 @@ func newCommissions(shell coque, a commissionsApp) *Commissions {
 	s.search = newEntree()
 	s.search.SetPlaceHolder("Date, commune, n°… (Ctrl+F)") // short: the list is narrow
 	s.search.OnChanged = func(string) { s.filter() }
-	s.newBtn = widget.NewButtonWithIcon("Nouvelle séance (Ctrl+N)", theme.ContentAddIcon(), s.create)
+	s.newBtn = newBoutonIcone("Nouvelle séance (Ctrl+N)", theme.ContentAddIcon(), s.create)
 	s.newBtn.Importance = widget.HighImportance
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
@@ -316,8 +316,8 @@ type creationForm struct {
 	date        *Champ
 	lieu        *Champ
 	commune     *Choix
-	attribution *widget.Check
-	occupation  *widget.Check
+	attribution *caseACocher
+	occupation  *caseACocher
 	body        fyne.CanvasObject
 }
 
@@ -344,8 +344,8 @@ func newCreationForm(today model.Date, last, edit *model.Commission, onCreate fu
 	f.lieu = NewChamp("Lieu", true)
 	f.lieu.Entry.SetPlaceHolder("ex. : siège de l'Office, salle du conseil")
 	f.commune = NewChoix("Commune", CommuneOptions(), true)
-	f.attribution = widget.NewCheck("Attribution de logements", func(bool) { f.form.Touch() })
-	f.occupation = widget.NewCheck("Examen de l'occupation des logements", func(bool) { f.form.Touch() })
+	f.attribution = newCase("Attribution de logements", func(bool) { f.form.Touch() })
+	f.occupation = newCase("Examen de l'occupation des logements", func(bool) { f.form.Touch() })
 	f.form.Add(f.date, f.lieu, f.commune)
 	// Entrée in a field saves, as the button would.
 	submit := func(string) {
@@ -419,7 +419,7 @@ func showCreationDialog(win fyne.Window, today model.Date, last, edit *model.Com
 		title = "En-tête de la séance " + edit.ID
 	}
 	dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(620, f.body.MinSize().Height+60), f.body), win)
-	cancel := widget.NewButton("Annuler", func() { dlg.Hide() })
+	cancel := newBouton("Annuler", func() { dlg.Hide() })
 	dlg.SetButtons([]fyne.CanvasObject{cancel, f.form.Save})
 	showDialog(dlg)
 	win.Canvas().Focus(f.date.Entry)

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,7 +29,7 @@ type connexion struct {
 	nom    *widget.Entry
 	mdp    *widget.Entry
 	msg    *widget.Label
-	bouton *widget.Button
+	bouton *bouton
 	body   fyne.CanvasObject
 	submit func(nom, mdp string) error
 }
@@ -49,7 +48,7 @@ func newConnexion(win fyne.Window, titre string, notes []string, nom string, sub
 	s.msg = widget.NewLabel("")
 	s.msg.Importance = widget.DangerImportance
 	s.msg.Wrapping = fyne.TextWrapWord
-	s.bouton = widget.NewButtonWithIcon("Se connecter", theme.LoginIcon(), s.onSignIn)
+	s.bouton = newBoutonIcone("Se connecter", theme.LoginIcon(), s.onSignIn)
 	s.bouton.Importance = widget.HighImportance
 
 	head := widget.NewLabelWithStyle(titre, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -143,15 +142,14 @@ func showNotice(win fyne.Window, notice string) {
 	text := widget.NewLabel(notice)
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
-	d := dialog.NewCustom("À lire et à imprimer", "J'ai noté la clé de secours", messageBox(text, 620, 220), win)
-	showDialog(d)
+	Informer(win, "À lire et à imprimer", "J'ai noté la clé de secours", messageBox(text, 620, 220))
 }
 
 // sessionBar shows who is signed in and the « Verrouiller » button.
 func (m *Main) sessionBar() fyne.CanvasObject {
 	c := m.app.Compte()
 	m.who = widget.NewLabel("Connecté : " + c.Nom + " (" + string(c.Role) + ")")
-	lock := widget.NewButtonWithIcon("Verrouiller", theme.VisibilityOffIcon(), m.Verrouiller)
+	lock := newBoutonIcone("Verrouiller", theme.VisibilityOffIcon(), m.Verrouiller)
 	return container.NewHBox(m.who, lock)
 }
 

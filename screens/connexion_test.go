@@ -179,15 +179,15 @@ func TestParametres_Comptes(t *testing.T) {
 	test.Type(entries[0], "c.lecteur")
 	test.Type(entries[1], "lecteur-secret-1")
 	test.Type(entries[2], "lecteur-secret-1")
-	var sel *widget.Select
+	var sel *deroulant
 	walk(tab.Content, func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok {
+		if s, ok := o.(*deroulant); ok {
 			sel = s
 		}
 	})
 	sel.SetSelected("consultation")
 	walk(tab.Content, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Créer le compte" {
+		if b, ok := o.(*bouton); ok && b.Text == "Créer le compte" {
 			test.Tap(b)
 		}
 	})

@@ -48,8 +48,8 @@ type choix struct {
 	d            *dialog.CustomDialog
 	chemin       *entree
 	erreur       *widget.Label
-	parcourirBtn *widget.Button
-	actionBtn    *widget.Button
+	parcourirBtn *bouton
+	actionBtn    *bouton
 	fait         func(path string)
 	parcours     *parcoureur // the browser last opened, nil before
 	question     dialog.Dialog
@@ -67,7 +67,7 @@ func choisirFichier(win fyne.Window, c choixFichier, fait func(path string)) *ch
 	ch.erreur = widget.NewLabel("")
 	ch.erreur.Importance = widget.DangerImportance
 	ch.erreur.Wrapping = fyne.TextWrapWord
-	ch.parcourirBtn = widget.NewButtonWithIcon("Parcourir…", theme.FolderOpenIcon(), ch.parcourir)
+	ch.parcourirBtn = newBoutonIcone("Parcourir…", theme.FolderOpenIcon(), ch.parcourir)
 
 	intro := widget.NewLabel(ch.consigne())
 	intro.Wrapping = fyne.TextWrapWord
@@ -77,8 +77,8 @@ func choisirFichier(win fyne.Window, c choixFichier, fait func(path string)) *ch
 	content := container.NewVBox(intro, ligne, erreur)
 
 	ch.d = dialog.NewCustomWithoutButtons(c.Titre, content, win)
-	annuler := widget.NewButtonWithIcon("Annuler", theme.CancelIcon(), ch.d.Hide)
-	ch.actionBtn = widget.NewButtonWithIcon(c.Action, theme.ConfirmIcon(), ch.agir)
+	annuler := newBoutonIcone("Annuler", theme.CancelIcon(), ch.d.Hide)
+	ch.actionBtn = newBoutonIcone(c.Action, theme.ConfirmIcon(), ch.agir)
 	ch.actionBtn.Importance = widget.HighImportance
 	ch.d.SetButtons([]fyne.CanvasObject{annuler, ch.actionBtn})
 	ch.d.Resize(fyne.NewSize(700, ch.d.MinSize().Height))
@@ -177,8 +177,8 @@ func (ch *choix) agir() {
 		lbl := widget.NewLabel(fmt.Sprintf("Le fichier existe déjà : le remplacer ?\n\n%s", p))
 		lbl.Wrapping = fyne.TextWrapWord
 		q := dialog.NewCustomWithoutButtons("Remplacer le fichier ?", messageBox(lbl, 520, 90), ch.win)
-		non := widget.NewButtonWithIcon("Annuler", theme.CancelIcon(), func() { q.Hide() })
-		oui := widget.NewButtonWithIcon("Remplacer", theme.ConfirmIcon(), func() {
+		non := newBoutonIcone("Annuler", theme.CancelIcon(), func() { q.Hide() })
+		oui := newBoutonIcone("Remplacer", theme.ConfirmIcon(), func() {
 			q.Hide()
 			ch.terminer(p)
 		})

@@ -58,7 +58,7 @@ func textesOverlay(w fyne.Window) []string {
 		switch v := o.(type) {
 		case *widget.Label:
 			out = append(out, v.Text)
-		case *widget.Button:
+		case *bouton:
 			out = append(out, v.Text)
 		case *widget.Entry:
 			out = append(out, v.Text, v.PlaceHolder)

@@ -29,11 +29,11 @@ type parcoureur struct {
 	elements  []elementDossier // its rows
 	sel       int              // the selected row, -1 for none
 	cheminLbl *widget.Label
-	parentBtn *widget.Button
+	parentBtn *bouton
 	liste     *listeFichiers
 	nom       *entree // a save's file name
 	info      *widget.Label
-	actionBtn *widget.Button
+	actionBtn *bouton
 	choisi    func(path string)
 }
 
@@ -44,13 +44,13 @@ func parcourirDossiers(win fyne.Window, c choixFichier, dossier, nom string, cho
 	p.cheminLbl = widget.NewLabel("")
 	p.cheminLbl.Truncation = fyne.TextTruncateEllipsis
 	p.cheminLbl.TextStyle = fyne.TextStyle{Bold: true}
-	p.parentBtn = widget.NewButtonWithIcon("Dossier parent", theme.MoveUpIcon(), p.parent)
+	p.parentBtn = newBoutonIcone("Dossier parent", theme.MoveUpIcon(), p.parent)
 	haut := container.NewBorder(nil, nil, p.parentBtn, nil, p.cheminLbl)
 
 	gauche := container.NewVBox(gras("Raccourcis"))
 	for _, r := range raccourcis() {
 		chemin := r.chemin
-		b := widget.NewButtonWithIcon(r.nom, r.icone, func() { p.ouvrir(chemin) })
+		b := newBoutonIcone(r.nom, r.icone, func() { p.ouvrir(chemin) })
 		b.Alignment = widget.ButtonAlignLeading
 		gauche.Add(b)
 	}
@@ -77,12 +77,12 @@ func parcourirDossiers(win fyne.Window, c choixFichier, dossier, nom string, cho
 	content := container.NewBorder(haut, bas, container.NewVScroll(gauche), nil, centre)
 	titre := "Parcourir — " + c.Titre
 	p.d = dialog.NewCustomWithoutButtons(titre, content, win)
-	annuler := widget.NewButtonWithIcon("Annuler", theme.CancelIcon(), p.d.Hide)
+	annuler := newBoutonIcone("Annuler", theme.CancelIcon(), p.d.Hide)
 	action := "Choisir ce fichier"
 	if c.Mode == choixDossier {
 		action = "Choisir ce dossier"
 	}
-	p.actionBtn = widget.NewButtonWithIcon(action, theme.ConfirmIcon(), p.valider)
+	p.actionBtn = newBoutonIcone(action, theme.ConfirmIcon(), p.valider)
 	p.actionBtn.Importance = widget.HighImportance
 	p.d.SetButtons([]fyne.CanvasObject{annuler, p.actionBtn})
 	// As large as the window allows (1366 × 768 laptops), within reason.

@@ -27,7 +27,7 @@ func (f *logementForm) occupantsView(fiche *app.LogementFiche) fyne.CanvasObject
 			since = ", dans le logement depuis le " + m.Bail.DateEntree.String()
 		}
 		id := m.ID
-		link := widget.NewButtonWithIcon("Ouvrir la fiche du ménage", theme.AccountIcon(), func() {
+		link := newBoutonIcone("Ouvrir la fiche du ménage", theme.AccountIcon(), func() {
 			f.s.shell.ouvrirMenage(id)
 		})
 		box.Add(container.NewBorder(nil, nil, nil, link,

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,9 +17,9 @@ import (
 // portability), the restriction and the erasure, each confirmed.
 
 // newBoutonDonnees returns the sheet's « Droits RGPD… » button.
-func newBoutonDonnees(f *menageFiche) *widget.Button {
-	var b *widget.Button
-	b = widget.NewButtonWithIcon("Droits RGPD…", theme.AccountIcon(), func() {
+func newBoutonDonnees(f *menageFiche) *bouton {
+	var b *bouton
+	b = newBoutonIcone("Droits RGPD…", theme.AccountIcon(), func() {
 		if f.loaded == "" || f.fiche == nil {
 			return
 		}
@@ -81,7 +80,7 @@ func exporterDonnees(f *menageFiche) {
 			}
 			info := widget.NewLabel("Fichiers écrits :\n" + strings.Join(paths, "\n"))
 			info.Wrapping = fyne.TextWrapWord
-			showDialog(dialog.NewCustom("Données exportées", "Fermer", messageBox(info, 480, 90), win))
+			Informer(win, "Données exportées", "Fermer", messageBox(info, 480, 90))
 		})
 }
 
@@ -122,6 +121,6 @@ func effacerDonnees(f *menageFiche) {
 		f.s.refresh()
 		info := widget.NewLabel(e.Resume())
 		info.Wrapping = fyne.TextWrapWord
-		showDialog(dialog.NewCustom("Ménage effacé", "Fermer", messageBox(info, 480, 120), win))
+		Informer(win, "Ménage effacé", "Fermer", messageBox(info, 480, 120))
 	})
 }

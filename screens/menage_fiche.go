@@ -45,7 +45,7 @@ type personneRow struct {
 	autonomie   *OuiNon // loss of autonomy (L.442-5-2 4°)
 	visite      *OuiNon // child under visiting rights (L.621-2)
 	activite    *Choix  // situation of an adult (activite.go)
-	remove      *widget.Button
+	remove      *bouton
 	box         fyne.CanvasObject
 }
 
@@ -78,10 +78,10 @@ type menageFiche struct {
 	typos, communes, priorites                   *checkGrid
 	adresse                                      *adresseChamps
 	loadingChecks                                bool
-	delDemande                                   *widget.Button
+	delDemande                                   *bouton
 	sit                                          *situationsBloc // §1.3 (menage_situations.go)
 
-	del    *widget.Button
+	del    *bouton
 	verif  *verifPanel
 	fields *fyne.Container
 	empty  *widget.Label
@@ -97,7 +97,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.Wrapping = fyne.TextWrapWord // « Ménage M000122 — Ar… » was cut beside the buttons
 	f.membresBox = container.NewVBox()
-	addMembre := widget.NewButtonWithIcon("Ajouter un membre", theme.ContentAddIcon(), func() {
+	addMembre := newBoutonIcone("Ajouter un membre", theme.ContentAddIcon(), func() {
 		f.addMembre(model.Personne{Lien: model.Enfant})
 		f.form.Touch()
 	})
@@ -160,9 +160,9 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus, f.radiation)
 	f.adresse = newAdresseChamps(f.form)
 
-	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
+	f.del = newBoutonIcone("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
-	f.delDemande = widget.NewButtonWithIcon("Supprimer la demande", theme.DeleteIcon(), f.onDeleteDemande)
+	f.delDemande = newBoutonIcone("Supprimer la demande", theme.DeleteIcon(), f.onDeleteDemande)
 	f.verif = newVerifPanel()
 	f.empty = widget.NewLabel("Choisissez un ménage dans la liste, ou créez-en un (Ctrl+N).")
 	f.empty.Wrapping = fyne.TextWrapWord
@@ -259,7 +259,7 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.autonomie.Set(p.PerteAutonomie)
 	r.visite.Set(p.DroitDeVisite)
 	r.activite = newChoixActivite(p.Activite, f.form)
-	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeMembre(r) })
+	r.remove = newBoutonIcone("", theme.DeleteIcon(), func() { f.removeMembre(r) })
 	r.box = container.NewVBox(
 		container.NewGridWithColumns(3, container.NewVBox(r.lien.Select), r.nom.Object(), r.prenom.Object()),
 		// The birth date beside its delete button, the boxes on their own
@@ -311,7 +311,7 @@ func (f *menageFiche) extraErrors() []string {
 	if f.nur.Text() != "" && f.depot.Text() == "" {
 		out = append(out, "Date de dépôt : obligatoire pour une demande.")
 	}
-	if f.radiation.Text() != "" && f.active.Checked {
+	if f.radiation.Text() != "" && f.active.Check.Checked {
 		out = append(out, "Date de radiation : une demande radiée est inactive (décochez « Demande active »).")
 	}
 	return out
@@ -324,9 +324,9 @@ func (f *menageFiche) logementRequis() string {
 	for _, c := range []struct {
 		on   bool
 		what string
-	}{{f.entree.Text() != "", "date d'entrée"}, {f.impayes.Checked, "impayés"}, {f.cesf.Checked, "rapport CESF"},
-		{f.troubles.Checked, "troubles"}, {f.violent.Checked, "comportement violent"},
-		{f.visite.Checked || f.dateVisite.Text() != "", "visite préalable"}} {
+	}{{f.entree.Text() != "", "date d'entrée"}, {f.impayes.Check.Checked, "impayés"}, {f.cesf.Check.Checked, "rapport CESF"},
+		{f.troubles.Check.Checked, "troubles"}, {f.violent.Check.Checked, "comportement violent"},
+		{f.visite.Check.Checked || f.dateVisite.Text() != "", "visite préalable"}} {
 		if c.on {
 			filled = append(filled, c.what)
 		}
@@ -351,10 +351,10 @@ func (f *menageFiche) nurRequis() string {
 	add(len(f.typos.selected()) > 0, "typologies souhaitées")
 	add(len(f.communes.selected()) > 0, "communes souhaitées")
 	add(len(f.priorites.selected()) > 0, "catégories prioritaires")
-	add(f.dalo.Checked || f.daloPrefet.Checked, "DALO")
+	add(f.dalo.Check.Checked || f.daloPrefet.Check.Checked, "DALO")
 	add(f.motif.Text() != "", "motif")
-	add(f.violences.Checked || f.travaux.Checked || f.renouvellement.Checked, "mutation")
-	add(f.refus.Text() != "" || f.motifRefus.Text() != "" || f.refusLegitime.Checked, "refus d'une offre")
+	add(f.violences.Check.Checked || f.travaux.Check.Checked || f.renouvellement.Check.Checked, "mutation")
+	add(f.refus.Text() != "" || f.motifRefus.Text() != "" || f.refusLegitime.Check.Checked, "refus d'une offre")
 	if len(filled) == 0 {
 		return ""
 	}
@@ -496,13 +496,13 @@ func (f *menageFiche) menage() *model.Menage {
 	}
 	for _, r := range f.membres {
 		m.Personnes = append(m.Personnes, model.Personne{Lien: lienOf(r.lien.Value()), Nom: r.nom.Text(), Prenom: r.prenom.Text(),
-			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Checked, PerteAutonomie: r.autonomie.Checked, DroitDeVisite: r.visite.Checked,
+			DateNaissance: r.naissance.Date(), Handicap: r.handicap.Check.Checked, PerteAutonomie: r.autonomie.Check.Checked, DroitDeVisite: r.visite.Check.Checked,
 			Activite: activiteOf(r.activite.Value())})
 	}
 	m.Ressources = model.Ressources{RevenuFiscal: f.rfr.Cents(), RevenuN1: f.rn1.Cents(), Mensuelles: f.mensuelles.Cents(), APL: f.apl.Cents()}
 	if ref := f.logement.Text(); ref != "" {
-		m.Bail = &model.Bail{Logement: ref, DateEntree: f.entree.Date(), Impayes: f.impayes.Checked, RapportCESF: f.cesf.Checked,
-			Troubles: f.troubles.Checked, ComportementViolent: f.violent.Checked, VisiteFaite: f.visite.Checked, DateVisite: f.dateVisite.Date()}
+		m.Bail = &model.Bail{Logement: ref, DateEntree: f.entree.Date(), Impayes: f.impayes.Check.Checked, RapportCESF: f.cesf.Check.Checked,
+			Troubles: f.troubles.Check.Checked, ComportementViolent: f.violent.Check.Checked, VisiteFaite: f.visite.Check.Checked, DateVisite: f.dateVisite.Date()}
 	}
 	return m
 }
@@ -516,10 +516,10 @@ func (f *menageFiche) demande() *model.Demande {
 	if n, err := model.ParseNUR(nur); err == nil {
 		nur = n
 	}
-	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Checked, DALO: f.dalo.Checked,
-		DALOPrefet: f.daloPrefet.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Checked,
-		RelogementTravaux: f.travaux.Checked, RefusAdapte: f.refus.Date(), DateRadiation: f.radiation.Date(),
-		RenouvellementUrbain: f.renouvellement.Checked, MotifRefus: f.motifRefus.Text(), RefusLegitime: f.refusLegitime.Checked}
+	d := &model.Demande{NUR: nur, Menage: f.loaded, DateDepot: f.depot.Date(), Active: f.active.Check.Checked, DALO: f.dalo.Check.Checked,
+		DALOPrefet: f.daloPrefet.Check.Checked, Motif: f.motif.Text(), ViolencesFamiliales: f.violences.Check.Checked,
+		RelogementTravaux: f.travaux.Check.Checked, RefusAdapte: f.refus.Date(), DateRadiation: f.radiation.Date(),
+		RenouvellementUrbain: f.renouvellement.Check.Checked, MotifRefus: f.motifRefus.Text(), RefusLegitime: f.refusLegitime.Check.Checked}
 	for _, t := range f.typos.selected() {
 		if v, err := model.ParseTypologie(t); err == nil {
 			d.Typologies = append(d.Typologies, v)
@@ -619,7 +619,7 @@ func (f *menageFiche) onDeleteDemande() {
 // label wraps next to its box (long labels such as the annex-1 categories).
 type checkGrid struct {
 	Options []string
-	checks  []*widget.Check
+	checks  []*caseACocher
 	obj     fyne.CanvasObject
 }
 
@@ -631,7 +631,7 @@ func newCheckGrid(options []string, cols int, wrap bool, changed func([]string))
 		if wrap {
 			label = ""
 		}
-		c := widget.NewCheck(label, func(bool) { changed(g.selected()) })
+		c := newCase(label, func(bool) { changed(g.selected()) })
 		g.checks = append(g.checks, c)
 		if wrap {
 			objs[i] = container.NewBorder(nil, nil, container.NewVBox(c), nil, wrapped(o, fyne.TextStyle{})) // box beside the first line

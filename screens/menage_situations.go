@@ -97,8 +97,8 @@ func (b *situationsBloc) fill(d *model.Demande) {
 
 // apply copies the fields into d (model.Demande.Validate checks them).
 func (b *situationsBloc) apply(d *model.Demande) {
-	d.Cotitularite, d.MotifCotitularite = b.cotit.Checked, b.motifCotit.Text()
-	d.SalarieOffice = b.salarie.Checked
+	d.Cotitularite, d.MotifCotitularite = b.cotit.Check.Checked, b.motifCotit.Text()
+	d.SalarieOffice = b.salarie.Check.Checked
 	switch b.avisCIAL.Value() {
 	case "favorable":
 		d.AvisCIAL = model.CIALFavorable

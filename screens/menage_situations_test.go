@@ -28,13 +28,13 @@ func TestMenages_Situations(t *testing.T) {
 			t.Errorf("sheet lacks %q", want)
 		}
 	}
-	if !strings.Contains(f.violences.Text, "critère de priorité") {
-		t.Errorf("violence box %q", f.violences.Text)
+	if !strings.Contains(f.violences.Check.Text, "critère de priorité") {
+		t.Errorf("violence box %q", f.violences.Check.Text)
 	}
 	b := f.sit
 	test.Tap(b.cotit.Check)
 	test.Type(b.motifCotit.Entry, "parent et enfant, santé")
-	b.salarie.SetChecked(true) // as a click on the box
+	b.salarie.Check.SetChecked(true) // as a click on the box
 	b.avisCIAL.Select.SetSelected("favorable")
 	test.Type(b.dateCIAL.Entry, "15/09/2026")
 	test.Type(b.urgDate.Entry, "03/11/2026")
@@ -61,8 +61,8 @@ func TestMenages_Situations(t *testing.T) {
 	}
 	// Shown again after reopening.
 	f.open(f.loaded)
-	if !b.cotit.Checked || b.motifCotit.Text() != "parent et enfant, santé" || b.avisCIAL.Value() != "favorable" || b.urgMotif.Value() != "incendie" {
-		t.Errorf("reopened: cotit %v %q avis %q urgence %q", b.cotit.Checked, b.motifCotit.Text(), b.avisCIAL.Value(), b.urgMotif.Value())
+	if !b.cotit.Check.Checked || b.motifCotit.Text() != "parent et enfant, santé" || b.avisCIAL.Value() != "favorable" || b.urgMotif.Value() != "incendie" {
+		t.Errorf("reopened: cotit %v %q avis %q urgence %q", b.cotit.Check.Checked, b.motifCotit.Text(), b.avisCIAL.Value(), b.urgMotif.Value())
 	}
 	// A refused lease transfer this application follows is shown.
 	if _, err := m.app.EnregistrerTransfert(model.TransfertBail{Date: model.NewDate(2026, 10, 1), De: "Rose LENOIR", Vers: "Théo LENOIR",

@@ -22,7 +22,7 @@ type Menages struct {
 	body  fyne.CanvasObject
 
 	*listeRecherche[*app.MenageRow]          // search, count, list, rows, selected
-	fCommune, fTypo, fPrio, fMut, fAnc, fDem *widget.Select
+	fCommune, fTypo, fPrio, fMut, fAnc, fDem *deroulant
 	fiche                                    *menageFiche
 }
 
@@ -79,7 +79,7 @@ func newMenages(shell coque, a menagesApp) *Menages {
 	s.fMut = filterSelect("Mutation", []string{"Mutations", "Hors mutation"}, s.refresh)
 	s.fDem = filterSelect("Demande", []string{"Demande active", "Sans demande active"}, s.refresh)
 	s.fAnc = filterSelect("Ancienneté", ancienneteOptions(), s.refresh) // the dashboard's bands
-	add := widget.NewButtonWithIcon("Nouveau ménage", theme.ContentAddIcon(), s.create)
+	add := newBoutonIcone("Nouveau ménage", theme.ContentAddIcon(), s.create)
 	filters := container.NewGridWithColumns(2, s.fCommune, s.fTypo, s.fPrio, s.fMut, s.fDem, s.fAnc)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
 	left := container.NewBorder(top, nil, nil, nil, s.list)

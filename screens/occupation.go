@@ -26,16 +26,16 @@ type Occupation struct {
 	date      *widget.Entry
 	echeance  *widget.Entry // optional: households due before this date (L.442-5-2, three years)
 	dateErr   *widget.Label
-	runBtn    *widget.Button
-	exportBtn *widget.Button
+	runBtn    *bouton
+	exportBtn *bouton
 	progress  *widget.ProgressBar
 	status    *widget.Label
 
 	filtres  *liste // situations and their counts
 	menages  *liste // households of the chosen situation
 	detail   *widget.RichText
-	markBtn  *widget.Button
-	markAll  *widget.Button
+	markBtn  *bouton
+	markAll  *bouton
 	listHead *widget.Label
 	search   *entree
 
@@ -93,9 +93,9 @@ func newOccupation(shell coque, a occupationApp) *Occupation {
 	s.dateErr = widget.NewLabel("")
 	s.dateErr.Importance = widget.DangerImportance
 	s.dateErr.Hide()
-	s.runBtn = widget.NewButtonWithIcon("Lancer l'examen", theme.MediaPlayIcon(), s.onRun)
+	s.runBtn = newBoutonIcone("Lancer l'examen", theme.MediaPlayIcon(), s.onRun)
 	s.runBtn.Importance = widget.HighImportance
-	s.exportBtn = widget.NewButtonWithIcon("Exporter en CSV…", theme.DocumentSaveIcon(), s.onExport)
+	s.exportBtn = newBoutonIcone("Exporter en CSV…", theme.DocumentSaveIcon(), s.onExport)
 	s.exportBtn.Disable()
 	s.progress = widget.NewProgressBar()
 	s.progress.TextFormatter = pourcentFR(s.progress)
@@ -156,9 +156,9 @@ func newOccupation(shell coque, a occupationApp) *Occupation {
 
 	s.detail = widget.NewRichText()
 	s.detail.Wrapping = fyne.TextWrapWord
-	s.markBtn = widget.NewButtonWithIcon("Marquer « à présenter en commission »", theme.ConfirmIcon(), s.onToggleMark)
+	s.markBtn = newBoutonIcone("Marquer « à présenter en commission »", theme.ConfirmIcon(), s.onToggleMark)
 	s.markBtn.Disable()
-	s.markAll = widget.NewButton("Marquer toute la liste", s.onMarkAll)
+	s.markAll = newBouton("Marquer toute la liste", s.onMarkAll)
 	s.markAll.Disable()
 	s.listHead = widget.NewLabelWithStyle("Ménages", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.listHead.Truncation = fyne.TextTruncateEllipsis

@@ -57,7 +57,7 @@ type Parametres struct {
 	poids  *poidsEditor // parametres_fragilite.go
 
 	// Imports and backup.
-	importBtns   []*widget.Button
+	importBtns   []*bouton
 	importProg   *widget.ProgressBar
 	importStatus *widget.Label
 	backupStatus *widget.Label
@@ -210,8 +210,8 @@ func (s *Parametres) identite() fyne.CanvasObject {
 
 	s.logoView = container.NewStack()
 	s.logoInfo = widget.NewLabel("")
-	choose := widget.NewButtonWithIcon("Choisir un logo…", theme.FolderOpenIcon(), s.onChooseLogo)
-	remove := widget.NewButtonWithIcon("Retirer le logo", theme.DeleteIcon(), func() {
+	choose := newBoutonIcone("Choisir un logo…", theme.FolderOpenIcon(), s.onChooseLogo)
+	remove := newBoutonIcone("Retirer le logo", theme.DeleteIcon(), func() {
 		s.setLogo(nil)
 		s.office.SetDirty()
 	})
@@ -397,7 +397,7 @@ func (s *Parametres) imports() fyne.CanvasObject {
 	row := container.NewHBox()
 	for _, kind := range app.ImportKinds {
 		kind := kind
-		b := widget.NewButtonWithIcon(importLabels[kind], theme.UploadIcon(), func() { s.onImport(kind) })
+		b := newBoutonIcone(importLabels[kind], theme.UploadIcon(), func() { s.onImport(kind) })
 		s.importBtns = append(s.importBtns, b)
 		row.Add(b)
 	}
@@ -411,11 +411,11 @@ func (s *Parametres) imports() fyne.CanvasObject {
 	backupIntro := widget.NewLabel("Copie complète de la base, faite pendant que Logis reste ouvert. Gardez-la hors de ce poste (clé chiffrée, serveur de l'Office). " +
 		"Logis fait aussi, en se fermant, une sauvegarde automatique par jour dans le dossier « Sauvegardes » à côté de la base (les 7 dernières sont gardées).")
 	backupIntro.Wrapping = fyne.TextWrapWord
-	backup := widget.NewButtonWithIcon("Enregistrer une sauvegarde…", theme.DocumentSaveIcon(), s.onBackup)
+	backup := newBoutonIcone("Enregistrer une sauvegarde…", theme.DocumentSaveIcon(), s.onBackup)
 	s.backupStatus = widget.NewLabel("")
 	s.backupStatus.Wrapping = fyne.TextWrapWord
-	check := widget.NewButtonWithIcon("Vérifier la base", theme.ConfirmIcon(), s.onVerify)
-	restore := widget.NewButtonWithIcon("Restaurer une sauvegarde…", theme.HistoryIcon(), s.onRestore)
+	check := newBoutonIcone("Vérifier la base", theme.ConfirmIcon(), s.onVerify)
+	restore := newBoutonIcone("Restaurer une sauvegarde…", theme.HistoryIcon(), s.onRestore)
 	backupCard := widget.NewCard("Sauvegarde et vérification", "", container.NewVBox(backupIntro, container.NewHBox(backup, check, restore), s.backupStatus))
 
 	return container.NewVScroll(container.NewVBox(importCard, backupCard))
@@ -497,10 +497,9 @@ func (s *Parametres) showImportErrors(name string, e *app.ImportErrors) {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.Erreurs[i].String()) },
 	)
 	content := container.NewBorder(head, nil, nil, nil, list)
-	d := dialog.NewCustom("Import refusé", "Fermer", content, s.shell.fenetre())
+	d := Informer(s.shell.fenetre(), "Import refusé", "Fermer", content)
 	d.Resize(fyne.NewSize(900, 560))
 	s.lastDialog = d
-	showDialog(d)
 }
 
 // onBackup asks where to write a backup of the database.

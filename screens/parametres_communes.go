@@ -63,7 +63,7 @@ func (s *Parametres) communes() fyne.CanvasObject {
 	entry.SetText(communesText(OfficeCommunes()))
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
-	save := widget.NewButton("Enregistrer les communes", nil)
+	save := newBouton("Enregistrer les communes", nil)
 	save.Importance = widget.HighImportance
 	save.Disable() // enabled once the list is changed and valid
 	entry.OnChanged = func(v string) {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"logis/model"
 )
@@ -39,7 +38,7 @@ func TestParametres_CommunesSavedAndUsedByTheForms(t *testing.T) {
 		}
 	}
 	for _, o := range test.LaidOutObjects(p.tabs.Items[2].Content) {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Enregistrer les communes") && !b.Disabled() {
+		if b, ok := o.(*bouton); ok && strings.HasPrefix(b.Text, "Enregistrer les communes") && !b.Disabled() {
 			t.Error("save enabled before any change")
 		}
 	}
@@ -47,7 +46,7 @@ func TestParametres_CommunesSavedAndUsedByTheForms(t *testing.T) {
 	saved := false
 	// Tap the save button of the tab.
 	for _, o := range test.LaidOutObjects(p.tabs.Items[2].Content) {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Enregistrer les communes") {
+		if b, ok := o.(*bouton); ok && strings.HasPrefix(b.Text, "Enregistrer les communes") {
 			test.Tap(b)
 			saved = true
 		}

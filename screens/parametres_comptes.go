@@ -26,7 +26,7 @@ type comptesTab struct {
 	status  *widget.Label
 
 	nom   *widget.Entry
-	role  *widget.Select
+	role  *deroulant
 	mdp   *widget.Entry
 	mdp2  *widget.Entry
 	delai *widget.Entry
@@ -62,13 +62,13 @@ func (c *comptesTab) content() fyne.CanvasObject {
 	c.list = widget.NewList(
 		func() int { return len(c.comptes) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewButton("Désactiver", nil), widget.NewLabel("m.dupont — consultation — actif — dernière connexion 30/11/2026 16:20"))
+			return container.NewBorder(nil, nil, nil, newBouton("Désactiver", nil), widget.NewLabel("m.dupont — consultation — actif — dernière connexion 30/11/2026 16:20"))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			cpt := c.comptes[i]
 			row.Objects[0].(*widget.Label).SetText(compteLigne(cpt))
-			b := row.Objects[1].(*widget.Button)
+			b := row.Objects[1].(*bouton)
 			b.OnTapped = func() { c.onDesactiver(cpt.Nom) }
 			if cpt.Actif && cpt.Nom != c.app.Compte().Nom {
 				b.Enable()
@@ -78,18 +78,18 @@ func (c *comptesTab) content() fyne.CanvasObject {
 		})
 	c.nom = widget.NewEntry()
 	c.nom.SetPlaceHolder("m.dupont")
-	c.role = widget.NewSelect(roleLabels(), nil)
+	c.role = newDeroulant(roleLabels(), nil)
 	c.role.SetSelected(string(model.Agent))
 	c.mdp = widget.NewPasswordEntry()
 	c.mdp2 = widget.NewPasswordEntry()
-	add := widget.NewButtonWithIcon("Créer le compte", theme.ContentAddIcon(), c.onAjouter)
+	add := newBoutonIcone("Créer le compte", theme.ContentAddIcon(), c.onAjouter)
 	form := container.NewVBox(
 		Ligne("Identifiant", c.nom), Ligne("Rôle", c.role),
 		Ligne("Mot de passe", c.mdp), Ligne("Encore une fois", c.mdp2),
 		container.NewHBox(add))
 	c.delai = widget.NewEntry()
 	c.delai.SetText(strconv.Itoa(int(c.app.DelaiVerrouillage().Minutes())))
-	saveDelai := widget.NewButton("Enregistrer", c.onDelai)
+	saveDelai := newBouton("Enregistrer", c.onDelai)
 	lock := container.NewBorder(nil, nil, widget.NewLabel("Verrouiller après"), container.NewHBox(widget.NewLabel("minutes d'inactivité"), saveDelai), c.delai)
 	roles := widget.NewLabel("responsable : tout, comptes et paramètres compris · agent : le travail courant (patrimoine, ménages, examen, commissions, courriers, imports) · consultation : lecture seule, sans export de données personnelles.")
 	roles.Wrapping = fyne.TextWrapWord
@@ -101,7 +101,7 @@ func (c *comptesTab) content() fyne.CanvasObject {
 	c.depuis.SetPlaceHolder("JJ/MM/AAAA")
 	c.qui = widget.NewEntry()
 	c.qui.SetPlaceHolder("tous les comptes")
-	filtrer := widget.NewButtonWithIcon("Filtrer", theme.SearchIcon(), c.loadJournal)
+	filtrer := newBoutonIcone("Filtrer", theme.SearchIcon(), c.loadJournal)
 	c.depuis.OnSubmitted = func(string) { c.loadJournal() }
 	c.qui.OnSubmitted = func(string) { c.loadJournal() }
 	c.jnStatus = widget.NewLabel("")

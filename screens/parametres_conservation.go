@@ -27,7 +27,7 @@ type conservationTab struct {
 	duree    *widget.Entry
 	liste    *widget.Label
 	status   *widget.Label
-	purger   *widget.Button
+	purger   *bouton
 	plan     *app.Purge
 }
 
@@ -52,11 +52,11 @@ func (c *conservationTab) content() fyne.CanvasObject {
 	c.liste.Wrapping = fyne.TextWrapWord
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
-	lister := widget.NewButtonWithIcon("Lister les ménages à purger", theme.SearchIcon(), c.lister)
-	c.purger = widget.NewButtonWithIcon("Purger…", theme.DeleteIcon(), c.confirmer)
+	lister := newBoutonIcone("Lister les ménages à purger", theme.SearchIcon(), c.lister)
+	c.purger = newBoutonIcone("Purger…", theme.DeleteIcon(), c.confirmer)
 	c.purger.Importance = widget.DangerImportance
 	c.purger.Disable()
-	saveDuree := widget.NewButton("Enregistrer la durée", func() {
+	saveDuree := newBouton("Enregistrer la durée", func() {
 		n, err := strconv.Atoi(strings.TrimSpace(c.duree.Text))
 		if err != nil {
 			n = 0

@@ -40,7 +40,7 @@ func (e *poidsEditor) content() fyne.CanvasObject {
 	grid := rows2(
 		cell("Ménages à ressources basses", e.ressources.Object()), cell("Familles monoparentales", e.monoparentales.Object()),
 		cell("Familles nombreuses", e.nombreuses.Object()), cell("Adultes de 18 à 64 ans sans activité", e.ina.Object()))
-	def := widget.NewButton("Poids par défaut (1, 1, 1, 1)", func() { e.fill(model.DefaultPoidsFragilite()); e.form.Touch() })
+	def := newBouton("Poids par défaut (1, 1, 1, 1)", func() { e.fill(model.DefaultPoidsFragilite()); e.form.Touch() })
 	card := widget.NewCard("Poids de l'indice de fragilité des résidences", "",
 		container.NewVBox(intro, grid, e.form.Summary, container.NewHBox(e.form.Save, def), e.status))
 	return container.NewVScroll(card)

@@ -247,8 +247,8 @@ func (e *reglesEditor) surfacesTypologies(r *model.Regles) fyne.CanvasObject {
 		parSection("Surfaces minimales (sur-occupation critique)", "Surface habitable au-dessous de laquelle le logement est en sur-occupation critique (art. R.822-25 CCH).", surf),
 		parSection("Tableau d'occupation par typologie", "Un couple ou une personne seule, plus le nombre de personnes indiqué, relève des typologies de la ligne (T1 = 1 … T6 et plus = 6) ; un maximum vide veut dire « sans limite ». Les lignes peuvent se chevaucher (politique §1.2.4).", grid,
 			container.NewHBox(
-				widget.NewButtonWithIcon("Ajouter une ligne", theme.ContentAddIcon(), e.onAddTypologie),
-				widget.NewButtonWithIcon("Retirer la dernière ligne", theme.ContentRemoveIcon(), e.onRemoveTypologie))),
+				newBoutonIcone("Ajouter une ligne", theme.ContentAddIcon(), e.onAddTypologie),
+				newBoutonIcone("Retirer la dernière ligne", theme.ContentRemoveIcon(), e.onRemoveTypologie))),
 	)
 }
 
@@ -317,7 +317,7 @@ func (e *reglesEditor) plafonds(r *model.Regles) fyne.CanvasObject {
 	for i, y := range years {
 		opts[i] = fmt.Sprint(y)
 	}
-	sel := widget.NewSelect(opts, func(v string) {
+	sel := newDeroulant(opts, func(v string) {
 		var y int
 		fmt.Sscan(v, &y)
 		if g, ok := grids[y]; ok {
@@ -328,7 +328,7 @@ func (e *reglesEditor) plafonds(r *model.Regles) fyne.CanvasObject {
 	})
 	sel.SetSelected(fmt.Sprint(e.plafYear))
 	last := years[len(years)-1]
-	add := widget.NewButtonWithIcon(fmt.Sprintf("Ajouter l'année %d (copie de %d)", last+1, last), theme.ContentAddIcon(), e.onAddYear)
+	add := newBoutonIcone(fmt.Sprintf("Ajouter l'année %d (copie de %d)", last+1, last), theme.ContentAddIcon(), e.onAddYear)
 	note := widget.NewLabel("Revenu fiscal de référence N-2 du ménage, en euros par an (art. R.441-1 CCH), révisés chaque 1er janvier : " +
 		"une année sans plafonds donne « données manquantes », jamais les plafonds d'une autre année. Gentilly est en « Paris et communes limitrophes », " +
 		"les quatre autres communes en « reste de l'Île-de-France ». Les plafonds PLS se déduisent des plafonds PLUS de la même année (onglet « Seuils et unités »). " +
@@ -336,8 +336,8 @@ func (e *reglesEditor) plafonds(r *model.Regles) fyne.CanvasObject {
 		"Une colonne marquée « dérivés, non officiels » (PLAI 2026, copie d'une année) est à remplacer par les chiffres de l'arrêté : saisissez-les ou importez le fichier.")
 	note.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(note, container.NewHBox(widget.NewLabel("Année :"), sel, add,
-		widget.NewButtonWithIcon("Importer des plafonds…", theme.UploadIcon(), func() { e.onImportRegles("plafonds") }),
-		widget.NewButtonWithIcon("Exporter les règles…", theme.DocumentSaveIcon(), e.onExportRegles)))
+		newBoutonIcone("Importer des plafonds…", theme.UploadIcon(), func() { e.onImportRegles("plafonds") }),
+		newBoutonIcone("Exporter les règles…", theme.DocumentSaveIcon(), e.onExportRegles)))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(shown))
 }
 
@@ -451,8 +451,8 @@ func (e *reglesEditor) quartiles(r *model.Regles) fyne.CanvasObject {
 	if len(years) > 0 {
 		next = years[len(years)-1] + 1
 	}
-	add := widget.NewButtonWithIcon(fmt.Sprintf("Ajouter l'année %d", next), theme.ContentAddIcon(), func() { e.onAddQuartile(next) })
-	imp := widget.NewButtonWithIcon("Importer des seuils…", theme.UploadIcon(), func() { e.onImportRegles("quartiles") })
+	add := newBoutonIcone(fmt.Sprintf("Ajouter l'année %d", next), theme.ContentAddIcon(), func() { e.onAddQuartile(next) })
+	imp := newBoutonIcone("Importer des seuils…", theme.UploadIcon(), func() { e.onImportRegles("quartiles") })
 	return parSection("Seuil du premier quartile", "Ressources annuelles par unité de consommation sous lesquelles un demandeur est dans le premier quartile ; "+
 		"fixé chaque année par arrêté ministériel (art. L.441-1 CCH), sur la base des ressources déclarées avec la demande : ressources mensuelles × 12 ÷ UC. "+
 		"À saisir par l'Office chaque année : une année sans seuil donne « données manquantes », jamais le seuil d'une autre année.",

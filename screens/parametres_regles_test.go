@@ -17,7 +17,7 @@ func textesEtBoutons(o fyne.CanvasObject) string {
 		switch v := c.(type) {
 		case *widget.Label:
 			b.WriteString(v.Text + "\n")
-		case *widget.Button:
+		case *bouton:
 			b.WriteString(v.Text + "\n")
 		}
 	})

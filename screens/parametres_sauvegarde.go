@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"logis/app"
@@ -45,12 +44,11 @@ func (s *Parametres) confirmRestore(path string) {
 	lbl.Wrapping = fyne.TextWrapWord
 	mdp := widget.NewPasswordEntry()
 	mdp.SetPlaceHolder("Mot de passe")
-	d := dialog.NewCustomConfirm("Restaurer une sauvegarde", "Restaurer", "Annuler", container.NewVBox(messageBox(lbl, 600, 190), mdp), func(ok bool) {
+	Demander(s.shell.fenetre(), "Restaurer une sauvegarde", "Restaurer", container.NewVBox(messageBox(lbl, 600, 190), mdp), func(ok bool) {
 		if ok {
 			s.restoreFrom(path, app.Identifiants{Nom: compte, MotDePasse: mdp.Text})
 		}
-	}, s.shell.fenetre())
-	showDialog(d)
+	})
 }
 
 // restoreFrom closes the base, puts the backup in its place (checked
@@ -74,8 +72,7 @@ func (s *Parametres) restoreFrom(path string, id app.Identifiants) {
 func (s *Parametres) tellAndQuit(title, message string) {
 	lbl := widget.NewLabel(message)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "Fermer Logis", messageBox(lbl, 600, 150), s.shell.fenetre())
+	d := Informer(s.shell.fenetre(), title, "Fermer Logis", messageBox(lbl, 600, 150))
 	d.SetOnClosed(s.shell.fenetre().Close)
 	s.lastDialog = d
-	d.Show()
 }

@@ -34,7 +34,7 @@ func overlayTexts(w fyne.Window) []string {
 		switch v := o.(type) {
 		case *widget.Label:
 			out = append(out, v.Text)
-		case *widget.Button:
+		case *bouton:
 			out = append(out, v.Text)
 		}
 	}
@@ -245,9 +245,9 @@ func TestParametres_UnsavedChangesAsked(t *testing.T) {
 	if left {
 		t.Fatal("left without asking")
 	}
-	var drop *widget.Button
+	var drop *bouton
 	for _, o := range test.LaidOutObjects(m.win.Canvas().Overlays().Top()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Ne pas enregistrer" {
+		if b, ok := o.(*bouton); ok && b.Text == "Ne pas enregistrer" {
 			drop = b
 		}
 	}

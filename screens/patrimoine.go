@@ -22,12 +22,12 @@ type Patrimoine struct {
 
 	// Logements tab.
 	*listeRecherche[*app.LogementRow]        // search, count, list, rows, selected
-	fCommune, fTypo, fEtat, fFin, fQPV, fPMR *widget.Select
+	fCommune, fTypo, fEtat, fFin, fQPV, fPMR *deroulant
 	form                                     *logementForm
 
 	// Résidences tab.
 	res      *listeRecherche[*app.ResidenceRow]
-	rCommune *widget.Select
+	rCommune *deroulant
 	rform    *residenceForm
 }
 
@@ -107,8 +107,8 @@ func (s *Patrimoine) confirmLeave(then, cancel func()) {
 	}, cancel)
 }
 
-func filterSelect(all string, options []string, onChange func()) *widget.Select {
-	sel := widget.NewSelect(append([]string{all}, options...), func(string) { onChange() })
+func filterSelect(all string, options []string, onChange func()) *deroulant {
+	sel := newDeroulant(append([]string{all}, options...), func(string) { onChange() })
 	sel.SetSelected(all)
 	return sel
 }
@@ -159,7 +159,7 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 	s.fQPV = filterSelect("QPV : tous", []string{"En QPV", "Hors QPV"}, s.refresh)
 	s.fPMR = filterSelect("PMR : tous", []string{"PMR", "Non PMR"}, s.refresh)
 	filters := container.NewGridWithColumns(3, s.fCommune, s.fTypo, s.fEtat, s.fFin, s.fQPV, s.fPMR)
-	add := widget.NewButtonWithIcon("Nouveau logement", theme.ContentAddIcon(), s.create)
+	add := newBoutonIcone("Nouveau logement", theme.ContentAddIcon(), s.create)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
 	left := container.NewBorder(top, nil, nil, nil, s.list)
 	split := container.NewHSplit(left, s.form.object())
@@ -250,7 +250,7 @@ func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 		ouvrir: func(r *app.ResidenceRow) { s.rform.open(r.Code) },
 	})
 	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
-	add := widget.NewButtonWithIcon("Nouvelle résidence", theme.ContentAddIcon(), s.create)
+	add := newBoutonIcone("Nouvelle résidence", theme.ContentAddIcon(), s.create)
 	top := container.NewVBox(s.res.search, s.rCommune, container.NewBorder(nil, nil, nil, add, s.res.count))
 	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.res.list), s.rform.object())
 	split.Offset = 0.42

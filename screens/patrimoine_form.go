@@ -80,7 +80,7 @@ type logementForm struct {
 	surface, loyer, charges                 *Champ
 	commune, typo, fin                      *Choix
 	qpv, ascenseur, pmr, travaux            *OuiNon
-	del                                     *widget.Button
+	del                                     *bouton
 	occupants                               *fyne.Container
 	fields                                  *fyne.Container
 	empty                                   *widget.Label
@@ -123,7 +123,7 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	f.pmr = NewOuiNon("Adapté PMR", f.form)
 	f.travaux = NewOuiNon("En travaux (indisponible)", f.form)
 	f.form.Add(f.ref, f.residence, f.adresse, f.cp, f.commune, f.typo, f.pieces, f.surface, f.etage, f.fin, f.loyer, f.charges, f.contingent, f.annee, f.dpe)
-	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
+	f.del = newBoutonIcone("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	f.occupants = container.NewVBox()
 	f.empty = widget.NewLabel("Choisissez un logement dans la liste, ou créez-en un (Ctrl+N).")
@@ -257,11 +257,11 @@ func (f *logementForm) fill(l *model.Logement, fiche *app.LogementFiche) {
 func (f *logementForm) logement() *model.Logement {
 	typo, _ := model.ParseTypologie(f.typo.Value())
 	l := &model.Logement{Reference: f.ref.Text(), Residence: f.residence.Text(), Adresse: f.adresse.Text(), CodePostal: f.cp.Text(),
-		Commune: f.commune.Value(), QPV: f.qpv.Checked, Typologie: typo, Pieces: f.pieces.Int(), Surface: f.surface.Float(),
-		Etage: f.etage.Int(), Ascenseur: f.ascenseur.Checked, PMR: f.pmr.Checked, Financement: model.Financement(f.fin.Value()),
+		Commune: f.commune.Value(), QPV: f.qpv.Check.Checked, Typologie: typo, Pieces: f.pieces.Int(), Surface: f.surface.Float(),
+		Etage: f.etage.Int(), Ascenseur: f.ascenseur.Check.Checked, PMR: f.pmr.Check.Checked, Financement: model.Financement(f.fin.Value()),
 		Loyer: f.loyer.Cents(), Charges: f.charges.Cents(), Contingent: f.contingent.Text(),
 		AnneeConstruction: f.annee.Int(), ClasseDPE: dpeValue(f.dpe.Value()), DateDPE: f.dateDPE}
-	if f.travaux.Checked {
+	if f.travaux.Check.Checked {
 		l.Statut = model.Travaux
 	}
 	return l
@@ -314,7 +314,7 @@ type residenceForm struct {
 	code, nom, adresse, cp, fra *Champ
 	commune                     *Choix
 	qpv                         *OuiNon
-	del                         *widget.Button
+	del                         *bouton
 	fields                      *fyne.Container
 	empty                       *widget.Label
 	logements                   *widget.Label
@@ -335,7 +335,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	f.fra = NewChampDecimal("Score de fragilité", false, 0, 100, "")
 	f.qpv = NewOuiNon("En QPV (quartier prioritaire)", f.form)
 	f.form.Add(f.code, f.nom, f.adresse, f.cp, f.commune, f.fra)
-	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
+	f.del = newBoutonIcone("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	f.empty = widget.NewLabel("Choisissez une résidence dans la liste, ou créez-en une (Ctrl+N).")
 	f.logements = widget.NewLabel("")
@@ -344,7 +344,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 		cell("Code *", f.code.Object()), cell("Nom", f.nom.Object()),
 		cell("Adresse", f.adresse.Object()), cell("Code postal", f.cp.Object()),
 		cell("Commune *", f.commune.Select), cell("Note du référentiel T12 (saisie)", f.fra.Object()))
-	voir := widget.NewButtonWithIcon("Voir ses logements", theme.HomeIcon(), func() {
+	voir := newBoutonIcone("Voir ses logements", theme.HomeIcon(), func() {
 		if f.loaded == "" {
 			return
 		}
@@ -422,7 +422,7 @@ func (f *residenceForm) onSave() bool {
 		return false
 	}
 	r := &model.Residence{Code: f.code.Text(), Nom: f.nom.Text(), Adresse: f.adresse.Text(), CodePostal: f.cp.Text(),
-		Commune: f.commune.Value(), QPV: f.qpv.Checked, Fragilite: f.fra.Float()}
+		Commune: f.commune.Value(), QPV: f.qpv.Check.Checked, Fragilite: f.fra.Float()}
 	if err := f.s.app.SaveResidence(r, f.creating); err != nil {
 		Erreur(f.s.shell.fenetre(), err)
 		return false

@@ -102,7 +102,7 @@ func (s *Tableau) setBody(o fyne.CanvasObject) {
 // households to present.
 func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle("Situation au "+t.Date.String(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	refresh := widget.NewButtonWithIcon("Actualiser", theme.ViewRefreshIcon(), s.load)
+	refresh := newBoutonIcone("Actualiser", theme.ViewRefreshIcon(), s.load)
 
 	cards := container.NewGridWithColumns(4,
 		chiffreCle("Logements vacants", t.Vacants, fmt.Sprintf("sur %s logements ; %s en travaux", nombreFR(t.Logements), nombreFR(t.Travaux))),
@@ -120,7 +120,7 @@ func (s *Tableau) render(t *app.Tableau) fyne.CanvasObject {
 		newBarChart("Logements vacants par typologie", comptesBarres(t.VacantsParTypologie), teal, nil),
 		newBarChart("Demandes actives par ancienneté", comptesBarres(t.Anciennete), orange, nil),
 		newBarChart("Ménages logés par situation d'occupation", comptesBarres(t.Situations), red,
-			container.NewHBox(widget.NewButtonWithIcon("Examiner ces ménages", theme.NavigateNextIcon(), func() { s.ouvrirExamen("toutes") }))),
+			container.NewHBox(newBoutonIcone("Examiner ces ménages", theme.NavigateNextIcon(), func() { s.ouvrirExamen("toutes") }))),
 	)
 
 	return container.NewBorder(container.NewBorder(nil, nil, nil, refresh, head), nil, nil, nil,
@@ -148,7 +148,7 @@ func (s *Tableau) aPresenter(t *app.Tableau) fyne.CanvasObject {
 		}
 		rows.Add(widget.NewLabel(fmt.Sprintf("%s — %s (%s)", p.ID, p.Nom, where)))
 	}
-	open := widget.NewButtonWithIcon("Voir les ménages marqués", theme.NavigateNextIcon(), func() { s.ouvrirExamen("a_presenter") })
+	open := newBoutonIcone("Voir les ménages marqués", theme.NavigateNextIcon(), func() { s.ouvrirExamen("a_presenter") })
 	return widget.NewCard("", "", container.NewBorder(nil, container.NewHBox(open), nil, nil, rows))
 }
 
