@@ -48,6 +48,11 @@ func newEntree() *entree {
 	return e
 }
 
+// AcceptsTab is false even for a multi-line field: Tab and Maj+Tab always
+// go to the next or previous field (a tab character has no use in Logis's
+// texts; a multi-line field that kept Tab was a trap for the keyboard).
+func (e *entree) AcceptsTab() bool { return false }
+
 // FocusGained notes that the agent is in the field.
 func (e *entree) FocusGained() {
 	e.focused = true

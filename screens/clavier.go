@@ -61,6 +61,8 @@ func (m *Main) keyboard() {
 		if m.current >= 0 {
 			if s, ok := m.screens[m.current].(enregistrable); ok {
 				s.enregistrer()
+			} else {
+				tapIfEnabled(premierEnregistrer(m.body)) // Paramètres: the tab shown
 			}
 		}
 	})
@@ -205,4 +207,27 @@ func topDialog(c fyne.Canvas) *shownDialog {
 		return nil
 	}
 	return &openDialogs[n-1]
+}
+
+// premierEnregistrer is the first active « Enregistrer… » button shown under
+// root, nil when none (nothing changed, or an error remains).
+func premierEnregistrer(root fyne.CanvasObject) *bouton {
+	var found *bouton
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() || found != nil {
+			return
+		}
+		if b, ok := o.(*bouton); ok {
+			if strings.HasPrefix(b.Text, "Enregistrer") && !strings.HasSuffix(b.Text, "…") && !b.Disabled() {
+				found = b // « Enregistrer une sauvegarde… » opens a dialog: not a save
+			}
+			return
+		}
+		for _, ch := range enfants(o) {
+			walk(ch)
+		}
+	}
+	walk(root)
+	return found
 }

@@ -135,7 +135,7 @@ func (p *informationsPanel) enPresentation() bool { return p.masque != nil && p.
 // transfertForm is the form of a lease transfer.
 type transfertForm struct {
 	id                                                        string // "" for a new transfer
-	date, logement, menage, de, vers, lien, motif, cohab, nur *widget.Entry
+	date, logement, menage, de, vers, lien, motif, cohab, nur *entree
 	decision                                                  *deroulant
 }
 
@@ -163,7 +163,7 @@ func (f *transfertForm) transfert() (model.TransfertBail, error) {
 // openTransfert asks for a lease transfer and records it; old (nil for a
 // new one) fills the form to correct it.
 func (p *informationsPanel) openTransfert(old *model.TransfertBail) {
-	entry := func(ph string) *widget.Entry { e := widget.NewEntry(); e.SetPlaceHolder(ph); return e }
+	entry := func(ph string) *entree { e := newEntree(); e.SetPlaceHolder(ph); return e }
 	f := &transfertForm{date: entry("JJ/MM/AAAA"), logement: entry("référence du logement"), menage: entry("identifiant du ménage titulaire"),
 		de: entry("Prénom NOM"), vers: entry("Prénom NOM"), lien: entry("descendant, ascendant, conjoint…"),
 		motif: entry("plafonds, typologie…"), cohab: entry("JJ/MM/AAAA"), nur: entry("NUR de la demande de relogement")}

@@ -178,7 +178,7 @@ func (m *Main) Verrouiller() {
 			if !m.building && !m.app.Catalogue().Ready() { // its build was cut by the lock
 				m.building = true
 				m.status.SetText("Chargement de l'index de recherche…")
-				m.progress.Show()
+				m.progressBox.Show()
 				m.builds.Add(1)
 				go m.buildCatalogue()
 			}

@@ -1,12 +1,15 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -121,5 +124,55 @@ func TestControles_TabScrollsToEveryWidget(t *testing.T) {
 		if !visible(obj) {
 			t.Errorf("focus on the %s: out of the window (y=%.0f)", name, drv.AbsolutePositionForObject(obj).Y)
 		}
+	}
+}
+
+// Multi-line fields are no keyboard trap: Tab leaves them, Ctrl+E and
+// Ctrl+S reach the save of the Paramètres tab shown (the communes' list
+// here, a plain Fyne field before, which kept every key to itself).
+func TestControles_ChampsMultiLignesEtParametres(t *testing.T) {
+	m := readyMain(t, 10, 10)
+	p := parametresScreen(t, m)
+	p.tabs.SelectIndex(2)
+	e := p.communesEntry
+	if !e.MultiLine || e.AcceptsTab() {
+		t.Fatalf("communes: multi-line %v, keeps Tab %v", e.MultiLine, e.AcceptsTab())
+	}
+	c := m.win.Canvas()
+	c.Focus(e)
+	e.CursorRow = len(strings.Split(e.Text, "\n"))
+	test.Type(e, "\nFresnes 94260")
+	e.TypedShortcut(ctrlE)
+	b, ok := c.Focused().(*bouton)
+	if !ok || !strings.HasPrefix(b.Text, "Enregistrer les communes") {
+		t.Fatalf("Ctrl+E from the communes focused %T", c.Focused())
+	}
+	c.Focus(e)
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	if !strings.Contains(m.status.Text, "communes enregistrées") {
+		t.Errorf("Ctrl+S in Paramètres › Communes: status %q", m.status.Text)
+	}
+	p.tabs.SelectIndex(0)
+	test.Type(p.sigPrenom.Entry, "Claire")
+	p.sigPrenom.Entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	if !p.office.Save.Disabled() || !strings.HasPrefix(m.status.Text, "Identité de l'Office enregistrée") {
+		t.Errorf("Ctrl+S in Paramètres › Identité: status %q", m.status.Text)
+	}
+}
+
+// The status line has the progress bar's room once nothing loads: a
+// session's confirmation with its counts is whole at 1366 px (its counts
+// were the part cut off).
+func TestControles_LigneDEtatEntiere1366(t *testing.T) {
+	m := readyMain(t, 10, 10)
+	m.win.Resize(fyne.NewSize(1366, 700))
+	if m.progressBox.Visible() {
+		t.Fatal("the progress bar still shows once the index is built")
+	}
+	m.confirmer("Logement ARC0002-0023 ajouté à la séance (séance C2026-003)")
+	m.win.Content().Refresh()
+	need := fyne.MeasureText(m.status.Text, theme.TextSize(), m.status.TextStyle).Width + 2*theme.InnerPadding()
+	if need > m.status.Size().Width {
+		t.Errorf("status line %q needs %.0f px, has %.0f", m.status.Text, need, m.status.Size().Width)
 	}
 }

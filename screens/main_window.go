@@ -68,12 +68,13 @@ type Main struct {
 
 	navSplit *container.Split // navigation | screen; Ctrl+B folds the navigation
 
-	status   *widget.Label
-	progress *widget.ProgressBar
-	catDone  chan struct{} // closed once the catalogue is built (or failed)
-	catOnce  sync.Once
-	building bool // a (re)build of the catalogue is under way; UI goroutine only
-	builds   sync.WaitGroup
+	status      *widget.Label
+	progress    *widget.ProgressBar
+	progressBox *fyne.Container // the bar and its room, hidden with it
+	catDone     chan struct{}   // closed once the catalogue is built (or failed)
+	catOnce     sync.Once
+	building    bool // a (re)build of the catalogue is under way; UI goroutine only
+	builds      sync.WaitGroup
 
 	// Session (connexion.go): who is signed in, lock, idle lock.
 	root     fyne.CanvasObject
@@ -93,6 +94,9 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.status.Truncation = fyne.TextTruncateEllipsis // a long message never pushes the account and lock button off screen
 	m.progress = widget.NewProgressBar()
 	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
+	// The bar's room goes to the status line when nothing loads: a
+	// confirmation and its counts are whole on a 1366-pixel screen.
+	m.progressBox = container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.progress)
 	loadOfficeCommunes(a)
 	m.screens = []screen{
 		newTableau(m, a),
@@ -112,7 +116,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	split := container.NewHSplit(m.nav, m.body)
 	split.Offset = 0.13 // about its titles' width on a 1366-pixel screen: the rest to the screen
 	m.navSplit = split
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(220, m.progress.MinSize().Height), m.progress), m.sessionBar()), m.status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(m.progressBox, m.sessionBar()), m.status)
 	win.SetTitle("Logis")
 	m.stopIdle = func() {}
 	m.root = container.NewBorder(nil, bar, nil, nil, split)
@@ -135,7 +139,7 @@ func (m *Main) refreshIndex() {
 	m.building = true
 	m.status.SetText("Mise à jour de l'index de recherche…")
 	m.progress.SetValue(0)
-	m.progress.Show()
+	m.progressBox.Show()
 	m.buildCatalogue()
 }
 
@@ -164,7 +168,7 @@ func (m *Main) buildCatalogue() {
 				l, r, n := m.app.Catalogue().Sizes()
 				m.status.SetText(fmt.Sprintf("%s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n)))
 			}
-			m.progress.Hide() // done either way: a bar left at « 0 % » would say it is still loading
+			m.progressBox.Hide() // done either way: a bar left at « 0 % » would say it is still loading
 			for _, s := range m.screens {
 				if c, ok := s.(catalogueUser); ok {
 					c.catalogueReady()

@@ -52,7 +52,7 @@ func TestIndexEnEchec_CacheLaProgression(t *testing.T) {
 	var status string
 	var visible bool
 	done := make(chan struct{})
-	fyne.Do(func() { status, visible = m.status.Text, m.progress.Visible(); close(done) })
+	fyne.Do(func() { status, visible = m.status.Text, m.progressBox.Visible(); close(done) })
 	<-done
 	if !strings.HasPrefix(status, "L'index de recherche n'a pas pu être chargé") {
 		t.Fatalf("status %q: the index was expected to fail on a closed base", status)

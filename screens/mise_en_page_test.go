@@ -82,6 +82,12 @@ func TestMiseEnPage_LaFenetreNeSElargitPas(t *testing.T) {
 		if w := m.root.MinSize().Width; w > tailleOuverture.Width {
 			t.Errorf("%s: the window's content needs %.0f px > %.0f", quoi, w, tailleOuverture.Width)
 		}
+		if h := m.root.MinSize().Height; h > tailleOuverture.Height {
+			t.Errorf("%s: the window's content needs %.0f px of height > %.0f", quoi, h, tailleOuverture.Height)
+		}
+		for _, l := range enLigneRepliee(m.root) {
+			t.Errorf("%s: a wrapping label in a row (one letter a line as soon as it has text): %q", quoi, l)
+		}
 	}
 	verifie("Tableau de bord")
 	m.patrimoine().list.Select(1)
@@ -109,6 +115,43 @@ func TestMiseEnPage_LaFenetreNeSElargitPas(t *testing.T) {
 		p.tabs.SelectIndex(i)
 		verifie("Paramètres › " + ti.Text)
 	}
+	// The identity saved with its reminder (« … celui de l'exemple »): the
+	// reminder once drew one letter a line and made the window 5 693 px tall.
+	p.tabs.SelectIndex(0)
+	test.Type(p.sigPrenom.Entry, "Claire")
+	test.Tap(p.office.Save)
+	if p.officeInfo.Text == "" {
+		t.Fatal("no reminder after saving the identity")
+	}
+	verifie("Paramètres › Identité enregistrée, avec son rappel")
+}
+
+// enLigneRepliee lists the texts of the wrapping labels laid out in a row
+// (an HBox gives them their minimum width: one letter).
+func enLigneRepliee(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch v := o.(type) {
+		case *fyne.Container:
+			rangee := fmt.Sprintf("%T", v.Layout) == "layout.hBoxLayout"
+			for _, c := range v.Objects {
+				if l, ok := c.(*widget.Label); ok && rangee && l.Wrapping != fyne.TextWrapOff {
+					out = append(out, l.Text)
+				}
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
 }
 
 // The proposed candidates' table of a session, at 1366 × 768 and at

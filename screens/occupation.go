@@ -23,8 +23,8 @@ type Occupation struct {
 	app   occupationApp
 	body  fyne.CanvasObject
 
-	date      *widget.Entry
-	echeance  *widget.Entry // optional: households due before this date (L.442-5-2, three years)
+	date      *entree
+	echeance  *entree // optional: households due before this date (L.442-5-2, three years)
 	dateErr   *widget.Label
 	runBtn    *bouton
 	exportBtn *bouton
@@ -76,7 +76,7 @@ type occupationApp interface {
 
 func newOccupation(shell coque, a occupationApp) *Occupation {
 	s := &Occupation{shell: shell, app: a, current: -1}
-	s.date = widget.NewEntry()
+	s.date = newEntree()
 	s.date.SetPlaceHolder("JJ/MM/AAAA")
 	s.date.SetText(a.Today().String())
 	s.date.Validator = func(v string) error {
@@ -87,7 +87,7 @@ func newOccupation(shell coque, a occupationApp) *Occupation {
 		return err
 	}
 	s.date.OnSubmitted = func(string) { s.onRun() }
-	s.echeance = widget.NewEntry()
+	s.echeance = newEntree()
 	s.echeance.SetPlaceHolder("JJ/MM/AAAA")
 	s.echeance.OnSubmitted = func(string) { s.onRun() }
 	s.dateErr = widget.NewLabel("")

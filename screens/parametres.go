@@ -32,7 +32,7 @@ type Parametres struct {
 	body      fyne.CanvasObject
 	tabs      *container.AppTabs
 	// communesEntry edits the office's communes (parametres_communes.go).
-	communesEntry *widget.Entry
+	communesEntry *entree
 
 	// Identity of the office.
 	office     *Form
@@ -238,7 +238,7 @@ func (s *Parametres) identite() fyne.CanvasObject {
 				widget.NewLabel("PNG ou JPEG, 2 Mo au plus")),
 			s.logoInfo)),
 	)
-	bottom := container.NewVBox(s.office.Summary, container.NewHBox(s.office.Save, s.officeInfo))
+	bottom := container.NewVBox(s.office.Summary, container.NewBorder(nil, nil, container.NewVBox(s.office.Save), nil, s.officeInfo)) // the reminder wraps in the width left by the button
 	return container.NewBorder(intro, bottom, nil, nil, container.NewVScroll(fields))
 }
 

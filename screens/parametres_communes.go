@@ -58,7 +58,8 @@ func (s *Parametres) communes() fyne.CanvasObject {
 	intro := widget.NewLabel("Communes où l'Office a des logements, une par ligne : le nom puis le code postal (ex. Arcueil 94110). " +
 		"Les imports et les fiches refusent une autre commune, ou un code postal qui n'est pas celui de la commune.")
 	intro.Wrapping = fyne.TextWrapWord
-	entry := widget.NewMultiLineEntry()
+	entry := newEntree()
+	entry.MultiLine = true
 	entry.SetMinRowsVisible(8)
 	entry.SetText(communesText(OfficeCommunes()))
 	status := widget.NewLabel("")

@@ -25,14 +25,14 @@ type comptesTab struct {
 	list    *widget.List
 	status  *widget.Label
 
-	nom   *widget.Entry
+	nom   *entree
 	role  *deroulant
 	mdp   *widget.Entry
 	mdp2  *widget.Entry
-	delai *widget.Entry
+	delai *entree
 
-	depuis   *widget.Entry
-	qui      *widget.Entry
+	depuis   *entree
+	qui      *entree
 	lignes   []app.LigneJournal
 	journal  *widget.List
 	jnStatus *widget.Label
@@ -76,7 +76,7 @@ func (c *comptesTab) content() fyne.CanvasObject {
 				b.Disable()
 			}
 		})
-	c.nom = widget.NewEntry()
+	c.nom = newEntree()
 	c.nom.SetPlaceHolder("m.dupont")
 	c.role = newDeroulant(roleLabels(), nil)
 	c.role.SetSelected(string(model.Agent))
@@ -87,7 +87,7 @@ func (c *comptesTab) content() fyne.CanvasObject {
 		Ligne("Identifiant", c.nom), Ligne("Rôle", c.role),
 		Ligne("Mot de passe", c.mdp), Ligne("Encore une fois", c.mdp2),
 		container.NewHBox(add))
-	c.delai = widget.NewEntry()
+	c.delai = newEntree()
 	c.delai.SetText(strconv.Itoa(int(c.app.DelaiVerrouillage().Minutes())))
 	saveDelai := newBouton("Enregistrer", c.onDelai)
 	lock := container.NewBorder(nil, nil, widget.NewLabel("Verrouiller après"), container.NewHBox(widget.NewLabel("minutes d'inactivité"), saveDelai), c.delai)
@@ -97,9 +97,9 @@ func (c *comptesTab) content() fyne.CanvasObject {
 		container.NewVBox(widget.NewLabelWithStyle("Comptes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roles),
 		container.NewVBox(widget.NewCard("Nouveau compte", "", form), lock, c.status), nil, nil, c.list)
 
-	c.depuis = widget.NewEntry()
+	c.depuis = newEntree()
 	c.depuis.SetPlaceHolder("JJ/MM/AAAA")
-	c.qui = widget.NewEntry()
+	c.qui = newEntree()
 	c.qui.SetPlaceHolder("tous les comptes")
 	filtrer := newBoutonIcone("Filtrer", theme.SearchIcon(), c.loadJournal)
 	c.depuis.OnSubmitted = func(string) { c.loadJournal() }

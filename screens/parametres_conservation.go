@@ -23,8 +23,8 @@ type conservationTab struct {
 	// confirme says a save in the status line (Parametres.confirmer:
 	// after a purge, with the counts read again).
 	confirme func(msg string)
-	date     *widget.Entry
-	duree    *widget.Entry
+	date     *entree
+	duree    *entree
 	liste    *widget.Label
 	status   *widget.Label
 	purger   *bouton
@@ -42,9 +42,9 @@ func (s *Parametres) conservationTabItem() *container.TabItem {
 
 func (c *conservationTab) content() fyne.CanvasObject {
 	a := c.app
-	c.date = widget.NewEntry()
+	c.date = newEntree()
 	c.date.SetText(a.Today().String())
-	c.duree = widget.NewEntry()
+	c.duree = newEntree()
 	if n, err := a.DureeJournal(); err == nil {
 		c.duree.SetText(strconv.Itoa(n))
 	}
