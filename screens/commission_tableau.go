@@ -135,7 +135,7 @@ func (t tableau) largeurMin() float32 {
 var propColonnes = tableau{
 	{"Rang", "99 ✓", 0, 0},
 	{"Candidat", "Françoise GAUTHIER", 2, 0},
-	{"Revenu / plafond", "25\u00a0830\u00a0€ / 31\u00a0000\u00a0€", 0, 0},
+	{"Revenu / plafond", "52\u00a0300 / 111\u00a0500\u00a0€", 0, 0}, // a large household's PLS ceiling has six figures
 	{"Règles", "✓ 3/3", 1, 0},
 	{"Pourquoi", "public prioritaire", 5, 0},
 }
@@ -219,7 +219,8 @@ func euros(c model.Cents) string {
 	return model.FormatDecimal(float64(c)/100, 0, true) + "\u00a0€"
 }
 
-// ressourcesCandidat is « 21 000,00 € / 25 000,00 € », or what is missing.
+// ressourcesCandidat is « 21 000 / 25 000 € » (one « € » for both: the
+// column holds six-figure ceilings whole at 1366 px), or what is missing.
 func ressourcesCandidat(e *model.Eligibilite) string {
 	switch {
 	case e.Plafond.Revenu == 0 && e.Plafond.Montant == 0:
@@ -227,7 +228,7 @@ func ressourcesCandidat(e *model.Eligibilite) string {
 	case e.Plafond.Montant == 0:
 		return euros(e.Plafond.Revenu) + " / plafond inconnu"
 	}
-	return euros(e.Plafond.Revenu) + " / " + euros(e.Plafond.Montant)
+	return model.FormatDecimal(float64(e.Plafond.Revenu)/100, 0, true) + " / " + euros(e.Plafond.Montant)
 }
 
 // setPropLigne fills row o with candidate e; aff applies the presentation
