@@ -182,9 +182,14 @@ func (p *documentsPanel) onCourriers() {
 
 // onChoisirDossier asks for the folder of the PDF files.
 func (p *documentsPanel) onChoisirDossier() {
-	_ = os.MkdirAll(p.dir, 0o755) // the default folder, next to the base, may not exist yet
+	// The default folder, next to the base, is created by the first
+	// documents written, not by looking: browse from its nearest parent.
+	depart := p.dir
+	for st, err := os.Stat(depart); (err != nil || !st.IsDir()) && filepath.Dir(depart) != depart; st, err = os.Stat(depart) {
+		depart = filepath.Dir(depart)
+	}
 	choisirFichier(p.win, choixFichier{Titre: "Dossier des documents PDF", Action: "Choisir ce dossier", Mode: choixDossier,
-		Usage: usageCourriers, Depart: p.dir}, func(dir string) {
+		Usage: usageCourriers, Depart: depart}, func(dir string) {
 		p.dir = dir
 		p.dirLbl.SetText(p.dir)
 	})

@@ -1,7 +1,10 @@
 package screens
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -174,5 +177,40 @@ func TestControles_LigneDEtatEntiere1366(t *testing.T) {
 	need := fyne.MeasureText(m.status.Text, theme.TextSize(), m.status.TextStyle).Width + 2*theme.InnerPadding()
 	if need > m.status.Size().Width {
 		t.Errorf("status line %q needs %.0f px, has %.0f", m.status.Text, need, m.status.Size().Width)
+	}
+}
+
+// The folder browser: after a shortcut, the arrows go on in the folder it
+// opened (the focus was left on the shortcut); choosing the documents'
+// folder creates nothing (the default « Courriers » folder appeared beside
+// the base as soon as one looked).
+func TestControles_ParcourirApresUnRaccourci(t *testing.T) {
+	home := arbre(t, "Bureau/", "Bureau/a.csv")
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	m := newTestMain(t, 0, 0)
+	p := parcourirDossiers(m.win, choixFichier{Titre: "Essai", Mode: choixOuvrir, Extensions: []string{".csv"}}, home, "", func(string) {})
+	var bureau *bouton
+	walk(m.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*bouton); ok && b.Text == "Bureau" {
+			bureau = b
+		}
+	})
+	if bureau == nil {
+		t.Fatal("no « Bureau » shortcut")
+	}
+	test.Tap(bureau)
+	if f := m.win.Canvas().Focused(); f != p.liste {
+		t.Errorf("after the shortcut the focus is on %T, not the list", f)
+	}
+	p.d.Hide()
+
+	var bg sync.WaitGroup
+	courriers := filepath.Join(t.TempDir(), "Courriers")
+	d := newDocumentsPanel(m.win, courriers, &bg, nil, nil)
+	d.dir = courriers // whatever folder was remembered by another test
+	d.onChoisirDossier()
+	if _, err := os.Stat(courriers); err == nil {
+		t.Error("looking for the documents' folder created it")
 	}
 }

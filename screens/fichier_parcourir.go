@@ -50,7 +50,10 @@ func parcourirDossiers(win fyne.Window, c choixFichier, dossier, nom string, cho
 	gauche := container.NewVBox(gras("Raccourcis"))
 	for _, r := range raccourcis() {
 		chemin := r.chemin
-		b := newBoutonIcone(r.nom, r.icone, func() { p.ouvrir(chemin) })
+		b := newBoutonIcone(r.nom, r.icone, func() {
+			p.ouvrir(chemin)
+			win.Canvas().Focus(p.liste) // the arrows go on in the folder opened
+		})
 		b.Alignment = widget.ButtonAlignLeading
 		gauche.Add(b)
 	}
@@ -69,7 +72,11 @@ func parcourirDossiers(win fyne.Window, c choixFichier, dossier, nom string, cho
 		bas.Add(Ligne("Nom du fichier :", p.nom))
 	}
 	bas.Add(p.info)
-	aide := widget.NewLabel("Flèches : se déplacer · Entrée ou double clic : ouvrir le dossier, choisir le fichier · Retour arrière : dossier parent · Échap : fermer")
+	texteAide := "Flèches : se déplacer · Entrée ou double clic : ouvrir le dossier, choisir le fichier · Retour arrière : dossier parent · Échap : fermer"
+	if c.Mode == choixDossier {
+		texteAide = "Flèches : se déplacer · Entrée ou double clic : ouvrir le dossier · « Choisir ce dossier » : le dossier affiché · Retour arrière : dossier parent · Échap : fermer"
+	}
+	aide := widget.NewLabel(texteAide)
 	aide.SizeName = theme.SizeNameCaptionText
 	aide.Truncation = fyne.TextTruncateEllipsis
 	bas.Add(aide)
