@@ -131,8 +131,11 @@ func allText(o fyne.CanvasObject) string {
 func entriesOf(o fyne.CanvasObject) []*widget.Entry {
 	var out []*widget.Entry
 	walk(o, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok {
+		switch e := c.(type) {
+		case *widget.Entry:
 			out = append(out, e)
+		case *entree:
+			out = append(out, &e.Entry)
 		}
 	})
 	return out
