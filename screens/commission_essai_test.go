@@ -1,8 +1,12 @@
 package screens
 
 import (
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
 
 	"logis/model"
 	"logis/storage"
@@ -61,4 +65,65 @@ func TestCommissions_EnTeteLogementGardeSesFaits(t *testing.T) {
 	m.Show("Commissions")
 	s.waitIdle()
 	check("closed, shown again")
+}
+
+// autreSeance creates another session today and shows it.
+func autreSeance(t *testing.T, m *Main, s *Commissions) *model.Commission {
+	t.Helper()
+	c, err := m.app.NouvelleCommission(m.app.Today(), "Mairie annexe", "Vitry-sur-Seine", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.reload(c.ID)
+	s.waitIdle()
+	if s.seance.id() != c.ID {
+		t.Fatalf("editor on %q, want %q", s.seance.id(), c.ID)
+	}
+	return c
+}
+
+// F22: the Documents tab of a session shows only its own documents.
+func TestCommissions_DocumentsPropresALaSeance(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, _ := seanceDuJour(t, m, s)
+	p := s.seance.documents
+	p.dir = t.TempDir()
+	test.Tap(p.pvBtn)
+	s.waitIdle()
+	if !strings.HasPrefix(p.status.Text, "Terminé") || !strings.Contains(p.status.Text, c.ID) {
+		t.Fatalf("minutes of %s: %q", c.ID, p.status.Text)
+	}
+	autre := autreSeance(t, m, s)
+	if strings.Contains(p.status.Text, "Terminé") || strings.Contains(p.status.Text, c.ID) || p.last != "" || p.fichier.Visible() || p.ouvrirBtn.Visible() {
+		t.Errorf("session %s shows the documents of %s: %q (fichier %q)", autre.ID, c.ID, p.status.Text, p.fichier.Text)
+	}
+	if p.status.Text != p.accueil {
+		t.Errorf("session %s: status %q, want %q", autre.ID, p.status.Text, p.accueil)
+	}
+}
+
+// F22: a job still running when another session is shown ends without
+// writing its result on that session's tab.
+func TestDocumentsPanel_ResultatDUneAutreSeance(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	var bg sync.WaitGroup
+	p := newDocumentsPanel(m.win, t.TempDir(), &bg, nil, nil)
+	release := make(chan struct{})
+	pv := func(dir string, progress func(int, int)) (string, string, error) {
+		<-release
+		return filepath.Join(dir, "A_proces-verbal.pdf"), "procès-verbal « A_proces-verbal.pdf » écrit", nil
+	}
+	today := m.app.Today()
+	p.setProducers("A", pv, nil, true, today, today)
+	test.Tap(p.pvBtn)
+	p.setProducers("B", pv, nil, true, today, today)
+	close(release)
+	bg.Wait()
+	if strings.Contains(p.status.Text, "A_proces-verbal") || p.last != "" || p.ouvrirBtn.Visible() {
+		t.Errorf("session B shows A's minutes: %q, last %q", p.status.Text, p.last)
+	}
+	if p.running || p.pvBtn.Disabled() {
+		t.Errorf("after A's job: running %v, minutes button disabled %v", p.running, p.pvBtn.Disabled())
+	}
 }

@@ -384,7 +384,7 @@ func (e *seanceEditor) show(c *model.Commission) {
 	e.tabs.Refresh()
 	if first || e.documents.brouillon.Visible() != prep {
 		id := c.ID
-		e.documents.setProducers(
+		e.documents.setProducers(id,
 			func(dir string, progress func(int, int)) (string, string, error) {
 				path := filepath.Join(dir, id+"_proces-verbal.pdf")
 				if err := writePV(e.a, e.shell.journal(), id, path); err != nil {
