@@ -127,3 +127,21 @@ func TestDocumentsPanel_ResultatDUneAutreSeance(t *testing.T) {
 		t.Errorf("after A's job: running %v, minutes button disabled %v", p.running, p.pvBtn.Disabled())
 	}
 }
+
+// F23: « Avant la clôture » unfolded in one session is folded when another
+// session is opened (it stays open while the same session is saved).
+func TestCommissions_AvantClotureRepliee(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	e := s.seance
+	e.probAcc.Open(0)
+	decide(t, e.logements, d.Candidats[0].NUR, func(f *decisionForm) { f.typ.SetSelected(model.Attribution.Label()) })
+	if !e.probItem.Open {
+		t.Errorf("%s: « %s » folded by a save of the same session", c.ID, e.probItem.Title)
+	}
+	autre := autreSeance(t, m, s)
+	if e.probItem.Open {
+		t.Errorf("%s: « %s » still unfolded from %s", autre.ID, e.probItem.Title, c.ID)
+	}
+}

@@ -351,6 +351,9 @@ func (e *seanceEditor) show(c *model.Commission) {
 			e.probItem.Title = "La séance peut être close : décisions saisies et cohérentes, quorum atteint"
 			e.problemes.SetText("Rien ne s'oppose à la clôture.")
 		}
+		if first {
+			e.probAcc.CloseAll() // each session opens folded (essai-12 F23)
+		}
 		e.probAcc.Refresh()
 		e.probAcc.Show()
 	} else {
