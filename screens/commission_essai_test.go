@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"logis/model"
@@ -143,5 +144,52 @@ func TestCommissions_AvantClotureRepliee(t *testing.T) {
 	autre := autreSeance(t, m, s)
 	if e.probItem.Open {
 		t.Errorf("%s: « %s » still unfolded from %s", autre.ID, e.probItem.Title, c.ID)
+	}
+}
+
+// F18: Échap in the « Décision » dialog asks before dropping what was
+// typed; unchanged, it closes at once.
+func TestDecision_EchapDemandeAvantDePerdre(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	p := s.seance.logements
+	nur := d.Candidats[0].NUR
+	echap := func(f *decisionForm) {
+		f.precisions.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	}
+	overlays := func() int { return len(m.win.Canvas().Overlays().List()) }
+
+	p.openDecision(nur)
+	echap(p.lastDecision)
+	if n := overlays(); n != 0 {
+		t.Fatalf("unchanged decision: %d dialog(s) left after Échap", n)
+	}
+
+	p.openDecision(nur)
+	f := p.lastDecision
+	test.Type(f.precisions.Entry, "Le ménage a visité le logement.")
+	echap(f)
+	if n := overlays(); n != 2 {
+		t.Fatalf("typed Précisions: %d dialog(s) after Échap, want the decision and the question", n)
+	}
+	if labels := strings.Join(buttonLabels(m.win.Canvas().Overlays().Top()), ","); labels != "Annuler,Ne pas enregistrer,Enregistrer" {
+		t.Fatalf("question buttons = %s", labels)
+	}
+	echap(f) // Échap on the question: back to the decision, text kept
+	if n := overlays(); n != 1 || !strings.Contains(f.precisions.Entry.Text, "visité") {
+		t.Fatalf("Échap on the question: %d dialog(s), précisions %q", n, f.precisions.Entry.Text)
+	}
+	echap(f)
+	tapButton(t, m.win.Canvas().Overlays().Top(), "Ne pas enregistrer")
+	if n := overlays(); n != 0 {
+		t.Errorf("Ne pas enregistrer: %d dialog(s) left", n)
+	}
+	got, err := m.app.Commission(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := got.Dossier(d.Logement).Candidat(nur); k.Decision != nil {
+		t.Errorf("decision stored without Enregistrer: %+v", k.Decision)
 	}
 }
