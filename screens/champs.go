@@ -733,6 +733,7 @@ type shownDialog struct {
 	dialog.Dialog
 	overlay fyne.CanvasObject
 	defaut  *bouton // tapped by Entrée and Ctrl+S; nil when none
+	fermer  func()  // run by Échap instead of closing (a question before losing changes); nil: Échap closes
 }
 
 // showDialog shows d and lets Échap close it.
@@ -761,6 +762,13 @@ func showDialogDefault(d dialog.Dialog, defaut *bouton) {
 			}
 		}
 	})
+}
+
+// showDialogFermer is showDialogDefault where Échap runs fermer instead of
+// closing at once: fermer asks before dropping changes, then closes.
+func showDialogFermer(d dialog.Dialog, defaut *bouton, fermer func()) {
+	showDialogDefault(d, defaut)
+	openDialogs[len(openDialogs)-1].fermer = fermer
 }
 
 // allOverlays lists the overlays of every open window.
@@ -813,7 +821,11 @@ func closeOnEscape(c fyne.Canvas) bool {
 		top = c.Overlays().Top()
 	}
 	if n := len(openDialogs); n > 0 && (top == nil || openDialogs[n-1].overlay == top) {
-		openDialogs[n-1].Dismiss()
+		if f := openDialogs[n-1].fermer; f != nil {
+			f()
+		} else {
+			openDialogs[n-1].Dismiss()
+		}
 		return true
 	}
 	if top != nil {

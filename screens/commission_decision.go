@@ -312,9 +312,12 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 	if readOnly {
 		closeLabel = "Fermer"
 	}
-	cancel := newBouton(closeLabel, func() {
+	// Annuler and Échap ask before dropping what was typed (the
+	// Précisions are a motivation: essai-12 F18); unchanged, they close.
+	fermer := func() {
 		f.form.ConfirmLeave(win, func() bool { f.form.Save.OnTapped(); return !f.form.Dirty() }, func() { dlg.Hide() })
-	})
+	}
+	cancel := newBouton(closeLabel, fermer)
 	// The message has a room of its own: the dialog keeps its size when it
 	// comes and goes, so the buttons never move nor cover the text.
 	f.content = container.NewBorder(nil, fixedLines(f.form.Summary, 3), nil, nil, scroll)
@@ -336,7 +339,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 		f.clearBtn = clear
 	}
 	dlg.SetButtons(append(buttons, f.form.Save))
-	showDialogDefault(dlg, f.form.Save)
+	showDialogFermer(dlg, f.form.Save, fermer)
 	return f
 }
 

@@ -54,6 +54,8 @@ type documentsPanel struct {
 	bg      *sync.WaitGroup
 	running bool
 	last    string // the last file produced
+	seance  string // the session shown: a result only lands on its own session's tab
+	accueil string // the status shown before any document of the session
 	body    fyne.CanvasObject
 }
 
@@ -74,7 +76,8 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	p.spinner = widget.NewProgressBarInfinite()
 	p.spinner.Stop()
 	p.spinner.Hide()
-	p.status = widget.NewLabel("Les documents sont écrits en PDF dans le dossier ci-dessus : le procès-verbal de la séance, puis une lettre par décision (et un fichier qui les réunit, pour l'impression).")
+	p.accueil = "Les documents sont écrits en PDF dans le dossier ci-dessus : le procès-verbal de la séance, puis une lettre par décision (et un fichier qui les réunit, pour l'impression)."
+	p.status = widget.NewLabel(p.accueil)
 	p.status.Wrapping = fyne.TextWrapWord
 	p.brouillon = widget.NewLabel("La séance n'est pas close : le procès-verbal produit maintenant est un projet ; les courriers se préparent après la clôture.")
 	p.brouillon.Wrapping = fyne.TextWrapWord
@@ -114,9 +117,17 @@ func newDocumentsPanel(win fyne.Window, dir string, bg *sync.WaitGroup, ouvrir, 
 	return p
 }
 
-// setProducers gives the functions that write the documents of the session
-// shown; nil disables the button (the session is not chosen yet).
-func (p *documentsPanel) setProducers(pv produireFunc, courriers func(string, app.OptionsCourriers, func(int, int)) (string, string, error), brouillon bool, session, today model.Date) {
+// setProducers gives the functions that write the documents of session id
+// shown; nil disables the button (the session is not chosen yet). The tab
+// starts afresh: another session's result and reminders are not shown
+// (essai-12 F22); a job still running for another session ends without
+// writing here.
+func (p *documentsPanel) setProducers(id string, pv produireFunc, courriers func(string, app.OptionsCourriers, func(int, int)) (string, string, error), brouillon bool, session, today model.Date) {
+	p.seance = id
+	p.status.SetText(p.accueil)
+	if p.running {
+		p.status.SetText("Des documents d'une autre séance sont en cours de préparation : ceux de cette séance pourront l'être ensuite.")
+	}
 	show(p.brouillon, brouillon)
 	p.pv, p.courriers = pv, courriers
 	if brouillon {
@@ -220,6 +231,7 @@ func (p *documentsPanel) run(what string, f produireFunc, indetermine bool) {
 	p.dossierBtn.Hide()
 	p.fichier.Hide()
 	type produits struct{ path, done string }
+	seance := p.seance
 	// No log here: the panel is given none (a nil logger is skipped).
 	enFond(p.bg, nil, "documents",
 		func() (produits, error) {
@@ -236,6 +248,9 @@ func (p *documentsPanel) run(what string, f produireFunc, indetermine bool) {
 			p.progress.Hide()
 			p.spinner.Stop()
 			p.spinner.Hide()
+			if seance != p.seance {
+				return // another session is shown: its tab keeps its own state
+			}
 			if err != nil {
 				p.status.SetText(echec("Les documents n'ont pas pu être produits", err))
 				return

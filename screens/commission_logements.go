@@ -239,6 +239,35 @@ func dossierTitre(d *model.DossierLogement) string {
 	return s
 }
 
+// faitsLogement is the dwelling of d as the header shows it: a closed
+// session's snapshot (the dwelling as the commission saw it), else the
+// dwelling as read with the program's proposals; nil while they load.
+func (p *logementsPanel) faitsLogement(d *model.DossierLogement) *model.Logement {
+	if p.c != nil && p.c.Instantane != nil {
+		if l := p.c.Instantane.Logement(d.Logement); l != nil {
+			return l
+		}
+	}
+	if p.prop != nil && p.prop.Logement.Reference == d.Logement {
+		return &p.prop.Logement
+	}
+	return nil
+}
+
+// titreDossier is the dwelling's header: its reference and commune, then
+// the facts the commission weighs first, on one line when the window
+// allows (issue 12): type, size, financing, cost, place. Every display of
+// the dwelling writes it whole, not only the first one (essai-12 F15).
+func (p *logementsPanel) titreDossier(d *model.DossierLogement) string {
+	s := "Logement " + dossierTitre(d)
+	l := p.faitsLogement(d)
+	if l == nil {
+		return s
+	}
+	return fmt.Sprintf("%s · %s · %s m² · %s · %s par mois charges comprises · %s", s,
+		model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Quittance(), l.Adresse)
+}
+
 // dossierResume counts the candidates and decisions of a dwelling.
 func dossierResume(d *model.DossierLogement) string {
 	dec := 0
@@ -354,7 +383,7 @@ func (p *logementsPanel) showDossier(reload bool) {
 	}
 	p.rightBox.Objects = []fyne.CanvasObject{p.right}
 	p.rightBox.Refresh()
-	p.titre.SetText("Logement " + dossierTitre(d))
+	p.titre.SetText(p.titreDossier(d))
 	v := model.TroisCandidats(d)
 	st := occStyleHead
 	if v.Flag() {
@@ -580,10 +609,6 @@ func (p *logementsPanel) loadPropositions() {
 	}
 	p.loadSeq++
 	seq, ref, tous, at := p.loadSeq, d.Logement, p.tous.Checked, p.c.Date
-	var vu *model.Logement // a closed session shows the dwelling as the commission saw it
-	if p.c.Instantane != nil {
-		vu = p.c.Instantane.Logement(ref)
-	}
 	p.prop = nil
 	p.propSel = -1
 	p.props.UnselectAll()
@@ -602,14 +627,9 @@ func (p *logementsPanel) loadPropositions() {
 				return
 			}
 			p.prop = lc
-			l := &lc.Logement
-			if vu != nil {
-				l = vu
+			if cur := p.dossier(); cur != nil {
+				p.titre.SetText(p.titreDossier(cur))
 			}
-			// The facts the commission weighs first, on one line when the
-			// window allows (issue 12): type, size, financing, cost, place.
-			p.titre.SetText(fmt.Sprintf("Logement %s · %s · %s m² · %s · %s par mois charges comprises · %s", dossierTitre(d),
-				model.TypologieLabel(l.Typologie), model.FormatNumber(l.Surface, 1), l.Financement, l.Quittance(), l.Adresse))
 			p.propStat.SetText(fmt.Sprintf("%s demande(s) examinée(s) : %s admise(s) et classée(s), %s exclue(s). Les rangs sont des propositions : la commission décide.",
 				nombreFR(lc.Examinees), nombreFR(lc.Admis), nombreFR(lc.Exclus)))
 			p.props.Refresh()

@@ -351,6 +351,9 @@ func (e *seanceEditor) show(c *model.Commission) {
 			e.probItem.Title = "La séance peut être close : décisions saisies et cohérentes, quorum atteint"
 			e.problemes.SetText("Rien ne s'oppose à la clôture.")
 		}
+		if first {
+			e.probAcc.CloseAll() // each session opens folded (essai-12 F23)
+		}
 		e.probAcc.Refresh()
 		e.probAcc.Show()
 	} else {
@@ -384,7 +387,7 @@ func (e *seanceEditor) show(c *model.Commission) {
 	e.tabs.Refresh()
 	if first || e.documents.brouillon.Visible() != prep {
 		id := c.ID
-		e.documents.setProducers(
+		e.documents.setProducers(id,
 			func(dir string, progress func(int, int)) (string, string, error) {
 				path := filepath.Join(dir, id+"_proces-verbal.pdf")
 				if err := writePV(e.a, e.shell.journal(), id, path); err != nil {
