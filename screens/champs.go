@@ -35,7 +35,8 @@ type Validable interface {
 type entree struct {
 	widget.Entry
 	onBlur  func()
-	focused bool // the keyboard is in the field (the agent may be typing)
+	touche  func(k *fyne.KeyEvent) bool // a key the field's owner handles first (true: handled)
+	focused bool                        // the keyboard is in the field (the agent may be typing)
 	// erased: a selection was replaced by typing; afterErase is the text
 	// between the erasing and the typing (one Ctrl+Z undoes both).
 	erased     bool
@@ -67,6 +68,9 @@ func (e *entree) FocusLost() {
 // TypedKey passes Échap to the window (to close a dialog).
 func (e *entree) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && escapeHook != nil && escapeHook(fyne.CurrentApp().Driver().CanvasForObject(e)) {
+		return
+	}
+	if e.touche != nil && e.touche(k) {
 		return
 	}
 	e.Entry.TypedKey(k)

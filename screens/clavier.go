@@ -5,6 +5,7 @@ package screens
 // Ctrl+E puts the focus on the form's « Enregistrer » from any field.
 
 import (
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +17,10 @@ import (
 // focus, as Space does.
 type liste struct {
 	widget.List
+	// auDessus runs on Up from the first row (back to the search above).
+	auDessus func()
+	// bouge is set when the keyboard moves the marked row.
+	bouge bool
 }
 
 // newListe builds a list like widget.NewList.
@@ -28,10 +33,48 @@ func newListe(length func() int, create func() fyne.CanvasObject, update func(wi
 
 // TypedKey makes Entrée act as Space (select the focused row).
 func (l *liste) TypedKey(k *fyne.KeyEvent) {
-	if isEntree(k) {
+	switch {
+	case isEntree(k):
 		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
+	case k.Name == fyne.KeyUp && l.auDessus != nil && l.marquee() <= 0:
+		l.auDessus()
+		return
+	case k.Name == fyne.KeyUp || k.Name == fyne.KeyDown:
+		l.bouge = true
 	}
 	l.List.TypedKey(k)
+}
+
+// marquee is the row marked by the keyboard focus (Fyne keeps it
+// unexported: read only, through reflect); -1 when it cannot be read.
+func (l *liste) marquee() widget.ListItemID {
+	f := reflect.ValueOf(&l.List).Elem().FieldByName("currentFocus")
+	if !f.IsValid() || !f.CanInt() {
+		return -1
+	}
+	return widget.ListItemID(f.Int())
+}
+
+// marquer moves the keyboard mark to row i (through Fyne's own Up / Down
+// keys, so the list scrolls to it and draws it).
+func (l *liste) marquer(i widget.ListItemID) {
+	n := 0
+	if l.Length != nil {
+		n = l.Length()
+	}
+	if i < 0 || i >= n {
+		return
+	}
+	cur := l.marquee()
+	if cur < 0 { // unreadable: walk up from the end
+		cur = n
+	}
+	for ; cur > i; cur-- {
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	}
+	for ; cur < i; cur++ {
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
 }
 
 // isEntree reports the Return key or the keypad's Enter.

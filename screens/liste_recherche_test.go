@@ -120,3 +120,49 @@ func TestListeRecherche(t *testing.T) {
 		t.Errorf("second try: asked %d, selected %d", e.quitter, e.l.selected)
 	}
 }
+
+// TestListeRecherche_Clavier: the rows found are reached with the keyboard
+// (essai-12 F1): Down from the box marks the first row in the list, Entrée
+// opens the marked row; Entrée in the box opens the first row; Up from the
+// first row goes back to the box; Tab from the box reaches the list.
+func TestListeRecherche_Clavier(t *testing.T) {
+	m := readyMain(t, 40, 20)
+	s := m.menages()
+	c := m.win.Canvas()
+	c.Focus(s.search)
+	test.Type(s.search, "a")
+	if len(s.rows) < 3 {
+		t.Fatalf("%d rows for « a »", len(s.rows))
+	}
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if c.Focused() != s.list || s.list.marquee() != 0 {
+		t.Fatalf("Down in the box: focus %T, row marked %d", c.Focused(), s.list.marquee())
+	}
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := s.o.courant(); got != s.rows[1].ID {
+		t.Fatalf("Entrée on the second row opened %q, want %q", got, s.rows[1].ID)
+	}
+	// Up from the first row goes back to the box.
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if c.Focused() != s.search {
+		t.Fatalf("Up from the first row: focus %T", c.Focused())
+	}
+	// A new search, Entrée in the box: the first row found opens.
+	s.search.SetText("")
+	test.Type(s.search, "e")
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := s.o.courant(); len(s.rows) == 0 || got != s.rows[0].ID {
+		t.Fatalf("Entrée in the box opened %q", got)
+	}
+	// Tab from the box reaches the list (through the filters).
+	c.Focus(s.search)
+	tc := c.(test.WindowlessCanvas)
+	for i := 0; i < 20 && c.Focused() != s.list; i++ {
+		tc.FocusNext()
+	}
+	if c.Focused() != s.list {
+		t.Errorf("Tab from the search never reaches the list")
+	}
+}

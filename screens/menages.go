@@ -82,7 +82,7 @@ func newMenages(shell coque, a menagesApp) *Menages {
 	add := widget.NewButtonWithIcon("Nouveau ménage", theme.ContentAddIcon(), s.create)
 	filters := container.NewGridWithColumns(2, s.fCommune, s.fTypo, s.fPrio, s.fMut, s.fDem, s.fAnc)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
-	left := container.NewBorder(top, nil, nil, nil, s.list)
+	left := s.panneau(top, nil)
 	split := container.NewHSplit(left, s.fiche.object())
 	split.Offset = 0.3
 	s.body = split

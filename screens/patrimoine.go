@@ -161,7 +161,7 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 	filters := container.NewGridWithColumns(3, s.fCommune, s.fTypo, s.fEtat, s.fFin, s.fQPV, s.fPMR)
 	add := widget.NewButtonWithIcon("Nouveau logement", theme.ContentAddIcon(), s.create)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
-	left := container.NewBorder(top, nil, nil, nil, s.list)
+	left := s.panneau(top, nil)
 	split := container.NewHSplit(left, s.form.object())
 	split.Offset = 0.42
 	return split
@@ -252,7 +252,7 @@ func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
 	add := widget.NewButtonWithIcon("Nouvelle résidence", theme.ContentAddIcon(), s.create)
 	top := container.NewVBox(s.res.search, s.rCommune, container.NewBorder(nil, nil, nil, add, s.res.count))
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.res.list), s.rform.object())
+	split := container.NewHSplit(s.res.panneau(top, nil), s.rform.object())
 	split.Offset = 0.42
 	return split
 }
