@@ -123,6 +123,7 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	f.pmr = NewOuiNon("Adapté PMR", f.form)
 	f.travaux = NewOuiNon("En travaux (indisponible)", f.form)
 	f.form.Add(f.ref, f.residence, f.adresse, f.cp, f.commune, f.typo, f.pieces, f.surface, f.etage, f.fin, f.loyer, f.charges, f.contingent, f.annee, f.dpe)
+	f.form.SuivreCases(f.qpv, f.ascenseur, f.pmr, f.travaux)
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	f.occupants = container.NewVBox()
@@ -335,6 +336,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	f.fra = NewChampDecimal("Score de fragilité", false, 0, 100, "")
 	f.qpv = NewOuiNon("En QPV (quartier prioritaire)", f.form)
 	f.form.Add(f.code, f.nom, f.adresse, f.cp, f.commune, f.fra)
+	f.form.SuivreCases(f.qpv)
 	f.del = widget.NewButtonWithIcon("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	f.empty = widget.NewLabel("Choisissez une résidence dans la liste, ou créez-en une (Ctrl+N).")
