@@ -400,6 +400,7 @@ func (f *menageFiche) startNew() {
 	f.loaded = ""
 	f.fill(&model.Menage{Personnes: []model.Personne{{Lien: model.Titulaire}}}, nil)
 	f.title.SetText("Nouveau ménage")
+	hautDeFiche(f.fields)
 	f.del.Hide()
 	f.s.shell.fenetre().Canvas().Focus(f.membres[0].nom.Entry)
 }

@@ -71,7 +71,7 @@ func newMenages(shell coque, a menagesApp) *Menages {
 		quitter: func(ouvrir, rester func()) {
 			s.fiche.form.ConfirmLeaveOr(shell.fenetre(), s.fiche.onSave, ouvrir, rester)
 		},
-		ouvrir: func(r *app.MenageRow) { s.fiche.open(r.ID) },
+		ouvrir: func(r *app.MenageRow) { s.fiche.open(r.ID); hautDeFiche(s.fiche.fields) },
 	})
 	s.fCommune = filterSelect("Communes", CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect("Typologies", TypologieOptions(), s.refresh)
@@ -222,6 +222,7 @@ func (m *Main) openMenage(id string) {
 			s.fiche.form.ConfirmLeave(m.win, s.fiche.onSave, func() {
 				s.search.SetText("")
 				s.fiche.open(id)
+				hautDeFiche(s.fiche.fields)
 				s.refresh()
 			})
 			return

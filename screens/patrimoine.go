@@ -150,7 +150,7 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 		quitter: func(ouvrir, rester func()) {
 			s.form.form.ConfirmLeaveOr(s.shell.fenetre(), s.form.onSave, ouvrir, rester)
 		},
-		ouvrir: func(r *app.LogementRow) { s.form.open(r.Reference) },
+		ouvrir: func(r *app.LogementRow) { s.form.open(r.Reference); hautDeFiche(s.form.fields) },
 	})
 	s.fCommune = filterSelect(toutesCommunes, CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect(toutesTypos, TypologieOptions(), s.refresh)
@@ -247,7 +247,7 @@ func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 		quitter: func(ouvrir, rester func()) {
 			s.rform.form.ConfirmLeaveOr(s.shell.fenetre(), s.rform.onSave, ouvrir, rester)
 		},
-		ouvrir: func(r *app.ResidenceRow) { s.rform.open(r.Code) },
+		ouvrir: func(r *app.ResidenceRow) { s.rform.open(r.Code); hautDeFiche(s.rform.fields) },
 	})
 	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
 	add := widget.NewButtonWithIcon("Nouvelle résidence", theme.ContentAddIcon(), s.create)
