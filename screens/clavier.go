@@ -5,10 +5,12 @@ package screens
 // Ctrl+E puts the focus on the form's « Enregistrer » from any field.
 
 import (
+	"image/color"
 	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -21,6 +23,58 @@ type liste struct {
 	auDessus func()
 	// bouge is set when the keyboard moves the marked row.
 	bouge bool
+	// cadre is the amber frame drawn round the list while it has the
+	// keyboard focus (Fyne marks the focused row only with the faint hover
+	// colour: essai-12 F2).
+	cadre *canvas.Rectangle
+}
+
+// FocusGained shows the amber frame.
+func (l *liste) FocusGained() {
+	l.List.FocusGained()
+	if l.cadre != nil {
+		l.cadre.Show()
+	}
+}
+
+// FocusLost hides the amber frame.
+func (l *liste) FocusLost() {
+	l.List.FocusLost()
+	if l.cadre != nil {
+		l.cadre.Hide()
+	}
+}
+
+// CreateRenderer adds the focus frame over the list.
+func (l *liste) CreateRenderer() fyne.WidgetRenderer {
+	l.cadre = canvas.NewRectangle(color.Transparent)
+	l.cadre.StrokeColor = focusAmber
+	l.cadre.StrokeWidth = 2
+	l.cadre.Hide()
+	return &listeRenderer{WidgetRenderer: l.List.CreateRenderer(), cadre: l.cadre}
+}
+
+// listeRenderer is a list's renderer with its focus frame on top.
+type listeRenderer struct {
+	fyne.WidgetRenderer
+	cadre   *canvas.Rectangle
+	objects []fyne.CanvasObject
+}
+
+// Objects are the list's, then the frame.
+func (r *listeRenderer) Objects() []fyne.CanvasObject {
+	in := r.WidgetRenderer.Objects()
+	if len(r.objects) != len(in)+1 || !sameObjects(r.objects, in) {
+		r.objects = append(append(make([]fyne.CanvasObject, 0, len(in)+1), in...), r.cadre)
+	}
+	return r.objects
+}
+
+// Layout lays out the list, then the frame round it.
+func (r *listeRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.cadre.Move(fyne.NewPos(0, 0))
+	r.cadre.Resize(size)
 }
 
 // newListe builds a list like widget.NewList.

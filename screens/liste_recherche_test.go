@@ -166,3 +166,30 @@ func TestListeRecherche_Clavier(t *testing.T) {
 		t.Errorf("Tab from the search never reaches the list")
 	}
 }
+
+// TestNavigation_FocusApresConnexion (essai-12 F2): after sign-in the
+// keyboard is in the navigation, and a focused list is framed in amber.
+func TestNavigation_FocusApresConnexion(t *testing.T) {
+	m := newTestMain(t, 5, 5)
+	c := m.win.Canvas()
+	if c.Focused() != m.nav {
+		t.Fatalf("focus after sign-in: %T", c.Focused())
+	}
+	if m.nav.cadre == nil || !m.nav.cadre.Visible() || m.nav.cadre.StrokeColor != focusAmber || m.nav.cadre.StrokeWidth < 2 {
+		t.Fatalf("focused navigation not framed in amber: %+v", m.nav.cadre)
+	}
+	if sz := m.nav.cadre.Size(); sz != m.nav.Size() {
+		t.Errorf("frame %v, list %v", sz, m.nav.Size())
+	}
+	// Down then Entrée opens the second screen from the keyboard.
+	m.nav.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	m.nav.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if m.current != 1 {
+		t.Errorf("Down, Entrée in the navigation: screen %d", m.current)
+	}
+	c.Focus(nil)
+	c.Unfocus()
+	if m.nav.cadre.Visible() {
+		t.Error("the frame stays once the focus left the list")
+	}
+}
