@@ -549,6 +549,8 @@ type Form struct {
 	// autre: a change no value records (a member added or removed…),
 	// kept until the form is saved or loaded again.
 	autre bool
+	// compare: Clean took the values loaded; before, any change counts.
+	compare bool
 	// OnDirty is called when the unsaved state changes.
 	OnDirty func(bool)
 	// Extra is an optional cross-field check run after the fields.
@@ -654,7 +656,7 @@ func (f *Form) Touch() {
 // value differs from the one loaded (or Touch was called); it revalidates.
 func (f *Form) Modifie() {
 	was := f.dirty
-	f.dirty = f.autre || f.differe()
+	f.dirty = f.autre || !f.compare || f.differe()
 	f.Check()
 	if was != f.dirty && f.OnDirty != nil {
 		f.OnDirty(f.dirty)
@@ -688,7 +690,7 @@ func (f *Form) Check() {
 // become those compared with.
 func (f *Form) Clean() {
 	was := f.dirty
-	f.dirty, f.autre = false, false
+	f.dirty, f.autre, f.compare = false, false, true
 	for i, v := range f.valeurs {
 		f.initiales[i] = v()
 	}
