@@ -13,7 +13,7 @@ func TestCLI_RPLSFragilite(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "test.db")
 	code, out, errOut := runCLI(t, "--db", db, "import", "rpls", filepath.Join("testdata", "rpls", "exemple.csv"))
-	if code != 0 || !strings.Contains(out, "Import rpls : 300 ligne(s), 245 création(s)") || !strings.Contains(out, "hors des communes de l'Office ignoré(s)") {
+	if code != 0 || !strings.Contains(out, "Import RPLS : 300 ligne(s), 245 création(s)") || !strings.Contains(out, "hors des communes de l'Office ignoré(s)") {
 		t.Fatalf("import rpls: code %d, out %q, err %q", code, out, errOut)
 	}
 	csvPath := filepath.Join(dir, "fragilite.csv")

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"logis/app"
 )
 
 // TestCLI_DecisionsSuite imports the templates, then the past decisions,
@@ -13,7 +15,7 @@ func TestCLI_DecisionsSuite(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "rapport.db")
 	for _, kind := range []string{"logements", "menages", "personnes", "demandes", "decisions"} {
 		code, out, errOut := runCLI(t, "--db", db, "import", kind, filepath.Join("testdata", "modeles", kind+".csv"))
-		if code != 0 || !strings.Contains(out, "Import "+kind) {
+		if code != 0 || !strings.Contains(out, "Import "+app.ImportLibelle(kind)) {
 			t.Fatalf("import %s: code %d, out %q, err %q", kind, code, out, errOut)
 		}
 	}

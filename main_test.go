@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"logis/app"
 	"logis/storage"
 )
 
@@ -56,7 +57,7 @@ func TestCLI(t *testing.T) {
 	t.Run("ImportTemplates", func(t *testing.T) {
 		for _, kind := range []string{"logements", "menages", "personnes", "demandes"} {
 			code, out, errOut := runCLI(t, "--db", db, "import", kind, filepath.Join("testdata", "modeles", kind+".csv"))
-			if code != 0 || !strings.Contains(out, "Import "+kind) {
+			if code != 0 || !strings.Contains(out, "Import "+app.ImportLibelle(kind)) {
 				t.Fatalf("import %s: code %d, out %q, err %q", kind, code, out, errOut)
 			}
 		}

@@ -366,11 +366,11 @@ func readCSV(r io.Reader, required []string) (*csvTable, []ImportError, error) {
 	}
 	for _, c := range required {
 		if !t.has(c) {
-			errs = append(errs, ImportError{Ligne: 1, Colonne: c, Raison: "colonne absente de l'en-tête"})
+			errs = append(errs, ImportError{Ligne: 1, Colonne: c, Raison: raisonColonneAbsente})
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errs, nil
+		return t, errs, nil // the header read (no rows): enteteRefusee names the model it matches
 	}
 	for k, rec := range recs[1:] {
 		row := k + 2
@@ -416,6 +416,10 @@ func (e ImportError) String() string {
 	return fmt.Sprintf("%s, colonne %s : %s", where, e.Colonne, e.Raison)
 }
 
+// raisonColonneAbsente is the reason of a required column missing from a
+// header (gathered by enteteRefusee).
+const raisonColonneAbsente = "colonne absente de l'en-tête"
+
 // ImportErrors is the refusal of a whole file: nothing was written.
 type ImportErrors struct {
 	Fichier string
@@ -430,6 +434,25 @@ func (e *ImportErrors) Error() string {
 		b.WriteString(x.String())
 	}
 	return b.String()
+}
+
+// Resume says in one phrase what must be corrected: the header's reason
+// when the header is refused, else the number of lines to correct (a line
+// with several errors counts once).
+func (e *ImportErrors) Resume() string {
+	for _, x := range e.Erreurs {
+		if x.Ligne == 1 && strings.HasPrefix(x.Raison, "l'en-tête ne correspond pas") {
+			return x.Raison
+		}
+	}
+	lignes := map[int]bool{}
+	for _, x := range e.Erreurs {
+		lignes[x.Ligne] = true
+	}
+	if len(lignes) == 1 {
+		return "1 ligne à corriger"
+	}
+	return fmt.Sprintf("%d lignes à corriger", len(lignes))
 }
 
 // As lets model.ErrorCode and model.ErrorMessage read an import refusal.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"logis/model"
 	"logis/storage"
@@ -41,8 +42,23 @@ type ImportReport struct {
 	Remarques []string // values kept with an explanation, skipped lines (RPLS)
 }
 
+// importLibelles are the French names of the import kinds, as users read them.
+var importLibelles = map[string]string{
+	"logements": "logements", "menages": "ménages", "personnes": "personnes", "demandes": "demandes",
+	"rpls": "RPLS", "decisions": "décisions", "plafonds": "plafonds", "quartiles": "quartiles",
+}
+
+// ImportLibelle is the French name of an import kind (« ménages » for
+// menages); the kind itself when unknown.
+func ImportLibelle(kind string) string {
+	if l, ok := importLibelles[kind]; ok {
+		return l
+	}
+	return kind
+}
+
 func (r ImportReport) String() string {
-	s := fmt.Sprintf("Import %s : %d ligne(s), %d création(s), %d mise(s) à jour.", r.Type, r.Lignes, r.Crees, r.Modifies)
+	s := fmt.Sprintf("Import %s : %d ligne(s), %d création(s), %d mise(s) à jour.", ImportLibelle(r.Type), r.Lignes, r.Crees, r.Modifies)
 	if r.Ignores > 0 {
 		s += fmt.Sprintf(" %d ligne(s) ignorée(s).", r.Ignores)
 	}
@@ -75,7 +91,7 @@ func (a *App) Import(kind, name string, r io.Reader, progress Progress) (ImportR
 		return rep, err
 	}
 	if len(errs) > 0 {
-		return rep, &ImportErrors{Fichier: name, Erreurs: errs}
+		return rep, &ImportErrors{Fichier: name, Erreurs: enteteRefusee(kind, t, errs)}
 	}
 	t.ref = importRefs[kind]
 	communes, err := a.Communes()
@@ -356,4 +372,60 @@ func (a *App) prepareDemandes(t *csvTable, rep *ImportReport, progress Progress)
 		}
 		return errs, nil
 	}, errs
+}
+
+// enteteModeles are the kinds whose header enteteRefusee recognizes, in the
+// order it tries them.
+var enteteModeles = []string{"logements", "menages", "personnes", "demandes", "decisions", "rpls", "plafonds", "quartiles"}
+
+// modeleColonnes are the required columns of an import kind.
+func modeleColonnes(kind string) []string {
+	switch kind {
+	case "plafonds":
+		return PlafondsColumns
+	case "quartiles":
+		return QuartilesColumns
+	}
+	return ImportColumns[kind]
+}
+
+// enteteRefusee gathers the columns missing from the header (line 1) of a
+// file of the given kind into one error: « l'en-tête ne correspond pas au
+// modèle « ménages » : colonnes absentes : … », naming the model whose
+// columns the header has when it is another one (decisions.csv chosen for
+// the dwellings). The other errors are kept; t (the header read) may be nil.
+func enteteRefusee(kind string, t *csvTable, errs []ImportError) []ImportError {
+	var absentes []string
+	var out []ImportError
+	for _, e := range errs {
+		if e.Ligne == 1 && e.Raison == raisonColonneAbsente {
+			absentes = append(absentes, e.Colonne)
+			continue
+		}
+		out = append(out, e)
+	}
+	if len(absentes) == 0 {
+		return errs
+	}
+	raison := fmt.Sprintf("l'en-tête ne correspond pas au modèle « %s » : colonne absente : %s", ImportLibelle(kind), absentes[0])
+	if len(absentes) > 1 {
+		raison = fmt.Sprintf("l'en-tête ne correspond pas au modèle « %s » : %d colonnes absentes : %s", ImportLibelle(kind), len(absentes), strings.Join(absentes, ", "))
+	}
+	if t != nil {
+		for _, k := range enteteModeles {
+			cols := modeleColonnes(k)
+			if k == kind || len(cols) == 0 {
+				continue
+			}
+			tous := true
+			for _, c := range cols {
+				tous = tous && t.has(c)
+			}
+			if tous {
+				raison += fmt.Sprintf(" ; il a les colonnes du modèle « %s » : vérifiez le fichier choisi", ImportLibelle(k))
+				break
+			}
+		}
+	}
+	return append([]ImportError{{Ligne: 1, Raison: raison}}, out...)
 }

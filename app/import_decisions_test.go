@@ -165,7 +165,7 @@ func TestApp_ImportDecisionsRefused(t *testing.T) {
 		"LogisSession": {logis.ID + ";10/02/2026;Arcueil;ARC-T3;" + nurOLD + ";attribution;;\n", "la séance « " + logis.ID + " » existe déjà dans Logis"},
 		"Duplicate": {"S1;10/02/2026;Arcueil;ARC-T3;" + nurOLD + ";attribution;;\nS1;10/02/2026;Arcueil;ARC-T3;" + nurOLD + ";non_attribution;;effort\n",
 			"figure déjà pour le logement ARC-T3"},
-		"MissingColumn": {"", "colonne rang : colonne absente"},
+		"MissingColumn": {"", "l'en-tête ne correspond pas au modèle « décisions » : colonne absente : rang"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			text := decisionsHeader + "S0;01/02/2026;Arcueil;ARC-OLD2;" + nurEFFORT + ";attribution;;\n" + x.rows

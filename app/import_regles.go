@@ -95,7 +95,7 @@ func (a *App) importPlafonds(name string, r io.Reader) (ImportReport, error) {
 		return rep, err
 	}
 	if len(errs) > 0 {
-		return rep, &ImportErrors{Fichier: name, Erreurs: errs}
+		return rep, &ImportErrors{Fichier: name, Erreurs: enteteRefusee("plafonds", t, errs)}
 	}
 	rep.Lignes = len(t.rows)
 	tables := map[cleBareme]*model.Bareme{}
@@ -204,7 +204,7 @@ func (a *App) importQuartiles(name string, r io.Reader) (ImportReport, error) {
 		return rep, err
 	}
 	if len(errs) > 0 {
-		return rep, &ImportErrors{Fichier: name, Erreurs: errs}
+		return rep, &ImportErrors{Fichier: name, Erreurs: enteteRefusee("quartiles", t, errs)}
 	}
 	rep.Lignes = len(t.rows)
 	seuils := map[int]model.Cents{}

@@ -115,8 +115,30 @@ func TestApp_ImportLogements(t *testing.T) {
 	t.Run("ErrMissingColumn", func(t *testing.T) {
 		a := MustOpenApp(t)
 		_, err := a.Import("logements", "x.csv", strings.NewReader("reference;residence\nL1;R1\n"), nil)
-		if err == nil || !strings.Contains(err.Error(), "ligne 1, colonne surface : colonne absente de l'en-tête") {
+		if err == nil || !strings.Contains(err.Error(), "ligne 1 : l'en-tête ne correspond pas au modèle « logements » : 14 colonnes absentes : adresse, code_postal, commune, qpv, typologie,") {
 			t.Fatalf("err = %v", err)
+		}
+	})
+	// essai-12 F9: a file of another model is one header error naming that
+	// model, not « 15 lignes à corriger »; the kinds are written in French.
+	t.Run("ErrOtherModel", func(t *testing.T) {
+		a := MustOpenApp(t)
+		head := strings.Join(app.ImportColumns["decisions"], ";") + "\n"
+		_, err := a.Import("logements", "decisions.csv", strings.NewReader(head+"C1;01/02/2026;Arcueil;L1;N1;attribution;;\n"), nil)
+		var ie *app.ImportErrors
+		if !errors.As(err, &ie) || len(ie.Erreurs) != 1 {
+			t.Fatalf("err = %v", err)
+		}
+		want := "l'en-tête ne correspond pas au modèle « logements » : 15 colonnes absentes : reference, residence, adresse"
+		if r := ie.Resume(); !strings.HasPrefix(r, want) || !strings.HasSuffix(r, "il a les colonnes du modèle « décisions » : vérifiez le fichier choisi") {
+			t.Errorf("summary %q", r)
+		}
+		lignes := &app.ImportErrors{Erreurs: []app.ImportError{{Ligne: 3, Colonne: "a"}, {Ligne: 3, Colonne: "b"}, {Ligne: 5}}}
+		if r := lignes.Resume(); r != "2 lignes à corriger" {
+			t.Errorf("two bad lines: %q", r)
+		}
+		if s := (app.ImportReport{Type: "menages", Lignes: 2}).String(); !strings.HasPrefix(s, "Import ménages : 2 ligne(s)") {
+			t.Errorf("report %q", s)
 		}
 	})
 }

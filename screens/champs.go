@@ -35,7 +35,8 @@ type Validable interface {
 type entree struct {
 	widget.Entry
 	onBlur  func()
-	focused bool // the keyboard is in the field (the agent may be typing)
+	touche  func(k *fyne.KeyEvent) bool // a key the field's owner handles first (true: handled)
+	focused bool                        // the keyboard is in the field (the agent may be typing)
 	// erased: a selection was replaced by typing; afterErase is the text
 	// between the erasing and the typing (one Ctrl+Z undoes both).
 	erased     bool
@@ -72,6 +73,9 @@ func (e *entree) FocusLost() {
 // TypedKey passes Échap to the window (to close a dialog).
 func (e *entree) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && escapeHook != nil && escapeHook(fyne.CurrentApp().Driver().CanvasForObject(e)) {
+		return
+	}
+	if e.touche != nil && e.touche(k) {
 		return
 	}
 	e.Entry.TypedKey(k)
@@ -140,11 +144,16 @@ type Champ struct {
 	format   func(string) string
 	// requis, when set, names why an empty field is needed after all (other
 	// fields filled that cannot be saved without it); "" when it is not.
-	requis  func() string
-	err     error
-	form    *Form
-	loading bool
-	pause   int // generation of the pending « show the message » timer
+	requis func() string
+	// requisCourt is the line shown under the field when requis applies
+	// (the whole reason, in the form's summary, is longer than the line).
+	requisCourt string
+	court       string // the line under the field for the current error, "" for err itself
+	err         error
+	form        *Form
+	loading     bool
+	suivi       bool // its form compares its value with the one loaded (Form.Add)
+	pause       int  // generation of the pending « show the message » timer
 	// OnChanged is called after each valid or invalid change (after the form).
 	OnChanged func()
 }
@@ -159,7 +168,11 @@ func NewChamp(label string, required bool) *Champ {
 	c := &Champ{Label: label, Entry: newEntree(), Message: widget.NewLabel(""), Required: required}
 	c.Message.Importance = widget.DangerImportance
 	c.Message.TextStyle = fyne.TextStyle{Italic: true}
-	c.Message.Wrapping = fyne.TextWrapWord
+	// One line, cut with « … » if ever longer: the line reserved under the
+	// field holds it and nothing below moves (essai-12 F4); the whole
+	// message is in the form's summary.
+	c.Message.Wrapping = fyne.TextWrapOff
+	c.Message.Truncation = fyne.TextTruncateEllipsis
 	c.Message.Hide()
 	c.Entry.OnChanged = func(string) { c.changed() }
 	c.Entry.onBlur = func() {
@@ -200,13 +213,14 @@ func (c *Champ) SetText(s string) {
 
 func (c *Champ) validate() {
 	s := strings.TrimSpace(c.Entry.Text)
-	c.err = nil
+	c.err, c.court = nil, ""
 	switch {
 	case s == "" && c.Required:
 		c.err = model.Errorf(model.EINVALID, "%s : obligatoire.", c.Label)
 	case s == "" && c.requis != nil:
 		if why := c.requis(); why != "" {
 			c.err = model.Errorf(model.EINVALID, "%s : obligatoire, %s", c.Label, why)
+			c.court = c.requisCourt
 		}
 	case s != "" && c.check != nil:
 		if err := c.check(s); err != nil {
@@ -227,7 +241,11 @@ func (c *Champ) showMessage(now bool) {
 		}
 		return
 	}
-	c.Message.SetText(c.err.Error())
+	if c.court != "" {
+		c.Message.SetText(c.court)
+	} else {
+		c.Message.SetText(c.err.Error())
+	}
 	if c.loading && strings.TrimSpace(c.Entry.Text) == "" {
 		// An empty required field just loaded: nothing typed yet, the
 		// summary lists it; its line says so once the agent leaves it.
@@ -253,7 +271,7 @@ func (c *Champ) showMessage(now bool) {
 func (c *Champ) changed() {
 	c.validate()
 	if c.form != nil && !c.loading {
-		c.form.Touch()
+		c.form.change(c.suivi)
 	}
 	if c.OnChanged != nil {
 		c.OnChanged()
@@ -380,6 +398,7 @@ func (c *Champ) SetFloat(v float64) {
 type OuiNon struct {
 	Check   *caseACocher
 	loading bool
+	suivi   bool // its form compares its value with the one loaded (Form.SuivreCases)
 }
 
 // NewOuiNon builds a check box; f may be nil.
@@ -387,7 +406,7 @@ func NewOuiNon(label string, f *Form) *OuiNon {
 	o := &OuiNon{}
 	o.Check = newCase(label, func(bool) {
 		if f != nil && !o.loading {
-			f.Touch()
+			f.change(o.suivi)
 		}
 	})
 	return o
@@ -403,6 +422,7 @@ type Choix struct {
 	Required bool
 	form     *Form
 	loading  bool
+	suivi    bool // its form compares its value with the one loaded (Form.Add)
 	// OnChanged is called after each change.
 	OnChanged func(string)
 }
@@ -412,7 +432,7 @@ func NewChoix(label string, options []string, required bool) *Choix {
 	c := &Choix{Label: label, Required: required}
 	c.Select = newDeroulant(options, func(s string) {
 		if c.form != nil && !c.loading {
-			c.form.Touch()
+			c.form.change(c.suivi)
 		}
 		if c.OnChanged != nil {
 			c.OnChanged(s)
@@ -527,6 +547,15 @@ type Form struct {
 	Summary *widget.Label // the errors, one per line (hidden when none)
 	fields  []Validable
 	dirty   bool
+	// valeurs read the values the form compares with those loaded or saved
+	// (initiales): a field brought back to its stored value is no change.
+	valeurs   []func() string
+	initiales []string
+	// autre: a change no value records (a member added or removed…),
+	// kept until the form is saved or loaded again.
+	autre bool
+	// compare: Clean took the values loaded; before, any change counts.
+	compare bool
 	// OnDirty is called when the unsaved state changes.
 	OnDirty func(bool)
 	// Extra is an optional cross-field check run after the fields.
@@ -551,9 +580,11 @@ func (f *Form) Add(fields ...Validable) {
 	for _, v := range fields {
 		switch c := v.(type) {
 		case *Champ:
-			c.form = f
+			c.form, c.suivi = f, true
+			f.Suivre(func() string { return c.Entry.Text })
 		case *Choix:
-			c.form = f
+			c.form, c.suivi = f, true
+			f.Suivre(func() string { return c.Select.Selected })
 		}
 		f.fields = append(f.fields, v)
 	}
@@ -582,11 +613,59 @@ func (f *Form) Valid() bool { return len(f.Errors()) == 0 }
 // Dirty reports unsaved changes.
 func (f *Form) Dirty() bool { return f.dirty }
 
-// Touch marks the form as changed and revalidates.
+// Suivre adds a value the form compares with the one loaded: a change of
+// it made by the user is reported with Modifie, and undone when the value
+// comes back (Ctrl+Z, a box ticked again).
+func (f *Form) Suivre(valeur func() string) {
+	f.valeurs = append(f.valeurs, valeur)
+	f.initiales = append(f.initiales, valeur())
+}
+
+// SuivreCases follows check boxes of the form (see Suivre).
+func (f *Form) SuivreCases(cases ...*OuiNon) {
+	for _, o := range cases {
+		o.suivi = true
+		f.Suivre(func() string { return strconv.FormatBool(o.Check.Checked) })
+	}
+}
+
+// change notes a change made by the user in a widget of the form: a
+// followed one (suivi) is compared with its value loaded, another marks the
+// form changed until it is saved (Touch).
+func (f *Form) change(suivi bool) {
+	if suivi {
+		f.Modifie()
+	} else {
+		f.Touch()
+	}
+}
+
+// differe reports a followed value away from the one loaded or saved.
+func (f *Form) differe() bool {
+	for i, v := range f.valeurs {
+		if v() != f.initiales[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// Touch marks the form as changed by something no followed value records
+// (a member added…): changed until saved or loaded again; it revalidates.
 func (f *Form) Touch() {
+	f.autre = true
+	f.Modifie()
+}
+
+// Modifie notes a change of a followed value: the form is changed while a
+// value differs from the one loaded (or Touch was called); it revalidates.
+func (f *Form) Modifie() {
 	was := f.dirty
-	f.dirty = true
+	f.dirty = f.autre || !f.compare || f.differe()
 	f.Check()
+	if was != f.dirty && f.OnDirty != nil {
+		f.OnDirty(f.dirty)
+	}
 	if !was && f.OnDirty != nil {
 		f.OnDirty(true)
 	}
@@ -612,10 +691,14 @@ func (f *Form) Check() {
 	}
 }
 
-// Clean marks the form as saved (or freshly loaded).
+// Clean marks the form as saved (or freshly loaded): the values shown
+// become those compared with.
 func (f *Form) Clean() {
 	was := f.dirty
-	f.dirty = false
+	f.dirty, f.autre, f.compare = false, false, true
+	for i, v := range f.valeurs {
+		f.initiales[i] = v()
+	}
 	f.Check()
 	if was && f.OnDirty != nil {
 		f.OnDirty(false)

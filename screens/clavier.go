@@ -5,9 +5,12 @@ package screens
 // Ctrl+E puts the focus on the form's « Enregistrer » from any field.
 
 import (
+	"image/color"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -16,6 +19,62 @@ import (
 // focus, as Space does.
 type liste struct {
 	widget.List
+	// auDessus runs on Up from the first row (back to the search above).
+	auDessus func()
+	// bouge is set when the keyboard moves the marked row.
+	bouge bool
+	// cadre is the amber frame drawn round the list while it has the
+	// keyboard focus (Fyne marks the focused row only with the faint hover
+	// colour: essai-12 F2).
+	cadre *canvas.Rectangle
+}
+
+// FocusGained shows the amber frame.
+func (l *liste) FocusGained() {
+	l.List.FocusGained()
+	if l.cadre != nil {
+		l.cadre.Show()
+	}
+}
+
+// FocusLost hides the amber frame.
+func (l *liste) FocusLost() {
+	l.List.FocusLost()
+	if l.cadre != nil {
+		l.cadre.Hide()
+	}
+}
+
+// CreateRenderer adds the focus frame over the list.
+func (l *liste) CreateRenderer() fyne.WidgetRenderer {
+	l.cadre = canvas.NewRectangle(color.Transparent)
+	l.cadre.StrokeColor = focusAmber
+	l.cadre.StrokeWidth = 2
+	l.cadre.Hide()
+	return &listeRenderer{WidgetRenderer: l.List.CreateRenderer(), cadre: l.cadre}
+}
+
+// listeRenderer is a list's renderer with its focus frame on top.
+type listeRenderer struct {
+	fyne.WidgetRenderer
+	cadre   *canvas.Rectangle
+	objects []fyne.CanvasObject
+}
+
+// Objects are the list's, then the frame.
+func (r *listeRenderer) Objects() []fyne.CanvasObject {
+	in := r.WidgetRenderer.Objects()
+	if len(r.objects) != len(in)+1 || !sameObjects(r.objects, in) {
+		r.objects = append(append(make([]fyne.CanvasObject, 0, len(in)+1), in...), r.cadre)
+	}
+	return r.objects
+}
+
+// Layout lays out the list, then the frame round it.
+func (r *listeRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.cadre.Move(fyne.NewPos(0, 0))
+	r.cadre.Resize(size)
 }
 
 // newListe builds a list like widget.NewList.
@@ -28,10 +87,48 @@ func newListe(length func() int, create func() fyne.CanvasObject, update func(wi
 
 // TypedKey makes Entrée act as Space (select the focused row).
 func (l *liste) TypedKey(k *fyne.KeyEvent) {
-	if isEntree(k) {
+	switch {
+	case isEntree(k):
 		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
+	case k.Name == fyne.KeyUp && l.auDessus != nil && l.marquee() <= 0:
+		l.auDessus()
+		return
+	case k.Name == fyne.KeyUp || k.Name == fyne.KeyDown:
+		l.bouge = true
 	}
 	l.List.TypedKey(k)
+}
+
+// marquee is the row marked by the keyboard focus (Fyne keeps it
+// unexported: read only, through reflect); -1 when it cannot be read.
+func (l *liste) marquee() widget.ListItemID {
+	f := reflect.ValueOf(&l.List).Elem().FieldByName("currentFocus")
+	if !f.IsValid() || !f.CanInt() {
+		return -1
+	}
+	return widget.ListItemID(f.Int())
+}
+
+// marquer moves the keyboard mark to row i (through Fyne's own Up / Down
+// keys, so the list scrolls to it and draws it).
+func (l *liste) marquer(i widget.ListItemID) {
+	n := 0
+	if l.Length != nil {
+		n = l.Length()
+	}
+	if i < 0 || i >= n {
+		return
+	}
+	cur := l.marquee()
+	if cur < 0 { // unreadable: walk up from the end
+		cur = n
+	}
+	for ; cur > i; cur-- {
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	}
+	for ; cur < i; cur++ {
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
 }
 
 // isEntree reports the Return key or the keypad's Enter.

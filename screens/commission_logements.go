@@ -169,7 +169,7 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.addErr.Hide()
 	p.vacHead.SetText("Logements vacants")
 	p.vacHead.Wrapping = fyne.TextWrapWord
-	p.addBox = container.NewBorder(container.NewVBox(p.vacHead, p.refEntry), container.NewVBox(p.addBtn, p.addErr), nil, nil, p.vacList)
+	p.addBox = p.vac.panneau(container.NewVBox(p.vacHead, p.refEntry), container.NewVBox(p.addBtn, p.addErr))
 	examines := container.NewBorder(bold("Logements examinés"), nil, nil, nil, p.dossiers)
 	leftSplit := container.NewVSplit(examines, p.addBox)
 	leftSplit.Offset = 0.35 // more room for the vacant dwellings to choose from (issue 12)

@@ -391,7 +391,7 @@ func newCreationForm(today model.Date, last, edit *model.Commission, onCreate fu
 		}
 		f.attribution.SetChecked(true)
 		f.form.Clean()
-		f.form.dirty = true // created with its default values: ready to save
+		f.form.dirty, f.form.autre = true, true // created with its default values: ready to save
 		f.form.Check()
 	}
 	f.body = container.NewVBox(

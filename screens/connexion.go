@@ -174,6 +174,7 @@ func (m *Main) Verrouiller() {
 		m.win.SetTitle(title)
 		if nom == before {
 			m.win.SetContent(m.root)
+			m.win.Canvas().Focus(m.nav)
 			m.who.SetText("Connecté : " + nom + " (" + string(m.app.Compte().Role) + ")")
 			if !m.building && !m.app.Catalogue().Ready() { // its build was cut by the lock
 				m.building = true

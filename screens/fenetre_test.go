@@ -34,8 +34,10 @@ func TestFenetre_CommunesWithoutNURKeepSaveGrey(t *testing.T) {
 	if !f.form.Save.Disabled() {
 		t.Fatal("a commune ticked without NUR: Enregistrer must stay grey")
 	}
-	if !f.nur.Message.Visible() || !strings.Contains(f.nur.Message.Text, "communes souhaitées") {
-		t.Fatalf("the NUR field names the cause: %q", f.nur.Message.Text)
+	// The line under NUR says why in short, the summary at the foot of the
+	// sheet names the fields (essai-12 F4: one line, nothing moves).
+	if !f.nur.Message.Visible() || f.nur.Message.Text != "Requis pour la demande saisie" || !strings.Contains(f.form.Summary.Text, "communes souhaitées") {
+		t.Fatalf("the NUR field names the cause: %q, summary %q", f.nur.Message.Text, f.form.Summary.Text)
 	}
 	test.Type(f.nur.Entry, "9999023517879GDPUB")
 	test.Type(f.depot.Entry, "15/01/2024")
@@ -72,7 +74,7 @@ func TestFenetre_LeaseWithoutDwellingKeepsSaveGrey(t *testing.T) {
 	test.Type(f.membres[0].nom.Entry, "Essai")
 	test.Type(f.membres[0].naissance.Entry, "04/05/1985")
 	test.Tap(f.impayes.Check)
-	if !f.form.Save.Disabled() || !strings.Contains(f.logement.Message.Text, "impayés") {
+	if !f.form.Save.Disabled() || f.logement.Message.Text != "Requise pour le bail saisi" || !strings.Contains(f.form.Summary.Text, "impayés") {
 		t.Fatalf("arrears without dwelling: save disabled %v, %q", f.form.Save.Disabled(), f.logement.Message.Text)
 	}
 	test.Tap(f.impayes.Check)

@@ -134,7 +134,7 @@ func TestParametres_ImportRPLS(t *testing.T) {
 	}
 	s.importFrom("rpls", "exemple.csv", f)
 	s.waitIdle()
-	if c, _ := m.app.DB.Counts(); c.Logements != 245 || !strings.HasPrefix(s.importStatus.Text, "Import rpls : 300 ligne(s), 245 création(s)") ||
+	if c, _ := m.app.DB.Counts(); c.Logements != 245 || !strings.HasPrefix(s.importStatus.Text, "Import RPLS : 300 ligne(s), 245 création(s)") ||
 		!strings.Contains(s.importStatus.Text, "hors des communes de l'Office") {
 		t.Errorf("import: %+v, %q", c, s.importStatus.Text)
 	}

@@ -8,6 +8,8 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -69,7 +71,56 @@ func newListeRecherche[T any](o rechercheOptions[T]) *listeRecherche[T] {
 			o.ouvrir(r)
 		}, func() { l.reselect(prev) })
 	}
+	l.search.touche = l.touche
+	l.list.auDessus = func() { focusObjet(l.search) }
 	return l
+}
+
+// touche is the keyboard of the search box (issue 12, item 11): Down goes
+// to the list, its first row marked; Entrée opens the row marked in the
+// list (the first row until the keyboard moved the mark), then goes on to
+// the box's OnSubmitted if the screen set one (the commission examines the
+// dwelling chosen).
+func (l *listeRecherche[T]) touche(k *fyne.KeyEvent) bool {
+	switch {
+	case k.Name == fyne.KeyDown:
+		if len(l.rows) == 0 {
+			return true
+		}
+		focusObjet(l.list)
+		l.list.marquer(0)
+		l.list.bouge = true
+		return true
+	case isEntree(k):
+		if len(l.rows) == 0 {
+			return false
+		}
+		i := 0
+		if m := l.list.marquee(); l.list.bouge && m >= 0 && m < len(l.rows) {
+			i = m
+		}
+		l.list.marquer(i)
+		l.list.Select(i)
+	}
+	return false
+}
+
+// panneau lays out the search-list: top (the box, the filters, the count)
+// above the list, bottom (optional) below; Tab goes from the box through
+// the filters to the list (Fyne's Tab follows the order of the objects).
+func (l *listeRecherche[T]) panneau(top, bottom fyne.CanvasObject) *fyne.Container {
+	objs := []fyne.CanvasObject{top, l.list}
+	if bottom != nil {
+		objs = append(objs, bottom)
+	}
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), objs...)
+}
+
+// focusObjet gives the keyboard focus to o in its window.
+func focusObjet(o fyne.Focusable) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o.(fyne.CanvasObject)); c != nil {
+		c.Focus(o)
+	}
 }
 
 // relancer reruns the search and keeps the record open selected.
@@ -82,6 +133,7 @@ func (l *listeRecherche[T]) relancer() {
 		return
 	}
 	l.rows = rows
+	l.list.bouge = false
 	l.count.SetText(l.o.compter(len(rows)))
 	l.selecting = true
 	l.list.UnselectAll()

@@ -120,3 +120,76 @@ func TestListeRecherche(t *testing.T) {
 		t.Errorf("second try: asked %d, selected %d", e.quitter, e.l.selected)
 	}
 }
+
+// TestListeRecherche_Clavier: the rows found are reached with the keyboard
+// (essai-12 F1): Down from the box marks the first row in the list, Entrée
+// opens the marked row; Entrée in the box opens the first row; Up from the
+// first row goes back to the box; Tab from the box reaches the list.
+func TestListeRecherche_Clavier(t *testing.T) {
+	m := readyMain(t, 40, 20)
+	s := m.menages()
+	c := m.win.Canvas()
+	c.Focus(s.search)
+	test.Type(s.search, "a")
+	if len(s.rows) < 3 {
+		t.Fatalf("%d rows for « a »", len(s.rows))
+	}
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if c.Focused() != s.list || s.list.marquee() != 0 {
+		t.Fatalf("Down in the box: focus %T, row marked %d", c.Focused(), s.list.marquee())
+	}
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := s.o.courant(); got != s.rows[1].ID {
+		t.Fatalf("Entrée on the second row opened %q, want %q", got, s.rows[1].ID)
+	}
+	// Up from the first row goes back to the box.
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if c.Focused() != s.search {
+		t.Fatalf("Up from the first row: focus %T", c.Focused())
+	}
+	// A new search, Entrée in the box: the first row found opens.
+	s.search.SetText("")
+	test.Type(s.search, "e")
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := s.o.courant(); len(s.rows) == 0 || got != s.rows[0].ID {
+		t.Fatalf("Entrée in the box opened %q", got)
+	}
+	// Tab from the box reaches the list (through the filters).
+	c.Focus(s.search)
+	tc := c.(test.WindowlessCanvas)
+	for i := 0; i < 20 && c.Focused() != s.list; i++ {
+		tc.FocusNext()
+	}
+	if c.Focused() != s.list {
+		t.Errorf("Tab from the search never reaches the list")
+	}
+}
+
+// TestNavigation_FocusApresConnexion (essai-12 F2): after sign-in the
+// keyboard is in the navigation, and a focused list is framed in amber.
+func TestNavigation_FocusApresConnexion(t *testing.T) {
+	m := newTestMain(t, 5, 5)
+	c := m.win.Canvas()
+	if c.Focused() != m.nav {
+		t.Fatalf("focus after sign-in: %T", c.Focused())
+	}
+	if m.nav.cadre == nil || !m.nav.cadre.Visible() || m.nav.cadre.StrokeColor != focusAmber || m.nav.cadre.StrokeWidth < 2 {
+		t.Fatalf("focused navigation not framed in amber: %+v", m.nav.cadre)
+	}
+	if sz := m.nav.cadre.Size(); sz != m.nav.Size() {
+		t.Errorf("frame %v, list %v", sz, m.nav.Size())
+	}
+	// Down then Entrée opens the second screen from the keyboard.
+	m.nav.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	m.nav.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if m.current != 1 {
+		t.Errorf("Down, Entrée in the navigation: screen %d", m.current)
+	}
+	c.Focus(nil)
+	c.Unfocus()
+	if m.nav.cadre.Visible() {
+		t.Error("the frame stays once the focus left the list")
+	}
+}

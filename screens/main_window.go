@@ -124,6 +124,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m.shortcuts()
 	win.SetCloseIntercept(m.onClose)
 	m.nav.Select(0)
+	win.Canvas().Focus(m.nav) // after sign-in the keyboard is in the navigation (essai-12 F2)
 	m.building = true
 	m.buildCatalogue()
 	return m

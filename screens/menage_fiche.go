@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -115,6 +116,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 		return nil
 	}
 	f.logement.requis = f.logementRequis
+	f.logement.requisCourt = "Requise pour le bail saisi"
 	f.entree = NewChampDatePassee("Date d'entrée", false, "la date d'entrée", func() model.Date { return s.app.Today() })
 	f.logInfo = wrapped("", fyne.TextStyle{Italic: true})
 	f.impayes = NewOuiNon("Impayés", f.form)
@@ -130,6 +132,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.refus = NewChampDatePassee("Refus d'une offre adaptée", false, "la date du refus", func() model.Date { return s.app.Today() })
 	f.radiation = NewChampDatePassee("Date de radiation", false, "la date de radiation", func() model.Date { return s.app.Today() }) // policy §III: kept three years after
 	f.nur.requis = f.nurRequis
+	f.nur.requisCourt = "Requis pour la demande saisie"
 	f.motifRefus = NewChamp("Motif du refus", false)
 	f.refusLegitime = NewOuiNon("Motif de refus légitime (handicap…)", f.form)
 	f.renouvellement = NewOuiNon("Relogé par une opération de renouvellement urbain (NPNRU / ANRU)", f.form)
@@ -142,7 +145,7 @@ func newMenageFiche(s *Menages) *menageFiche {
 	f.travaux = NewOuiNon("Relogement pour travaux de l'Office", f.form)
 	touch := func([]string) {
 		if !f.loadingChecks {
-			f.form.Touch()
+			f.form.Modifie()
 		}
 	}
 	f.typos = newCheckGrid(TypologieOptions(), 3, false, touch)
@@ -156,6 +159,11 @@ func newMenageFiche(s *Menages) *menageFiche {
 		}
 	}
 	f.priorites = newCheckGrid(prio, 1, true, touch)
+	for _, g := range []*checkGrid{f.typos, f.communes, f.priorites} {
+		f.form.Suivre(func() string { return strings.Join(g.selected(), "\n") })
+	}
+	f.form.SuivreCases(f.active, f.dalo, f.daloPrefet, f.violences, f.travaux)
+	f.form.Suivre(f.valeursMembres)
 	f.sit = newSituationsBloc(f.form, s.app.TransfertDeDemande, s.app.Today)
 	f.form.Add(f.rfr, f.rn1, f.mensuelles, f.apl, f.logement, f.entree, f.dateVisite, f.nur, f.depot, f.refus, f.motif, f.motifRefus, f.radiation)
 	f.adresse = newAdresseChamps(f.form)
@@ -221,6 +229,23 @@ func (f *menageFiche) object() fyne.CanvasObject {
 	return split
 }
 
+// valeursMembres are the members' values as shown (compared with those
+// loaded: a member's name typed then undone is no change).
+func (f *menageFiche) valeursMembres() string {
+	var b strings.Builder
+	for _, r := range f.membres {
+		for _, v := range []string{r.lien.Select.Selected, r.nom.Entry.Text, r.prenom.Entry.Text, r.naissance.Entry.Text, r.activite.Select.Selected} {
+			b.WriteString(v)
+			b.WriteByte(0)
+		}
+		for _, o := range []*OuiNon{r.handicap, r.autonomie, r.visite} {
+			b.WriteString(strconv.FormatBool(o.Check.Checked))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // addMembre appends a member row.
 func (f *menageFiche) addMembre(p model.Personne) {
 	r := &personneRow{}
@@ -247,6 +272,8 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.handicap = NewOuiNon("CMI invalidité", f.form)
 	r.autonomie = NewOuiNon("Perte d'autonomie", f.form)
 	r.visite = NewOuiNon("Droit de visite (enfant)", f.form)
+	r.lien.suivi, r.nom.suivi, r.prenom.suivi, r.naissance.suivi = true, true, true, true
+	r.handicap.suivi, r.autonomie.suivi, r.visite.suivi = true, true, true
 	r.lien.Set(liensLabels[p.Lien])
 	r.nom.SetText(p.Nom)
 	r.prenom.SetText(p.Prenom)
@@ -259,6 +286,7 @@ func (f *menageFiche) addMembre(p model.Personne) {
 	r.autonomie.Set(p.PerteAutonomie)
 	r.visite.Set(p.DroitDeVisite)
 	r.activite = newChoixActivite(p.Activite, f.form)
+	r.activite.suivi = true
 	r.remove = newBoutonIcone("", theme.DeleteIcon(), func() { f.removeMembre(r) })
 	r.box = container.NewVBox(
 		container.NewGridWithColumns(3, container.NewVBox(r.lien.Select), r.nom.Object(), r.prenom.Object()),
@@ -372,6 +400,7 @@ func (f *menageFiche) startNew() {
 	f.loaded = ""
 	f.fill(&model.Menage{Personnes: []model.Personne{{Lien: model.Titulaire}}}, nil)
 	f.title.SetText("Nouveau ménage")
+	hautDeFiche(f.fields)
 	f.del.Hide()
 	f.s.shell.fenetre().Canvas().Focus(f.membres[0].nom.Entry)
 }

@@ -71,7 +71,7 @@ func newMenages(shell coque, a menagesApp) *Menages {
 		quitter: func(ouvrir, rester func()) {
 			s.fiche.form.ConfirmLeaveOr(shell.fenetre(), s.fiche.onSave, ouvrir, rester)
 		},
-		ouvrir: func(r *app.MenageRow) { s.fiche.open(r.ID) },
+		ouvrir: func(r *app.MenageRow) { s.fiche.open(r.ID); hautDeFiche(s.fiche.fields) },
 	})
 	s.fCommune = filterSelect("Communes", CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect("Typologies", TypologieOptions(), s.refresh)
@@ -82,7 +82,7 @@ func newMenages(shell coque, a menagesApp) *Menages {
 	add := newBoutonIcone("Nouveau ménage", theme.ContentAddIcon(), s.create)
 	filters := container.NewGridWithColumns(2, s.fCommune, s.fTypo, s.fPrio, s.fMut, s.fDem, s.fAnc)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
-	left := container.NewBorder(top, nil, nil, nil, s.list)
+	left := s.panneau(top, nil)
 	split := container.NewHSplit(left, s.fiche.object())
 	split.Offset = 0.3
 	s.body = split
@@ -222,6 +222,7 @@ func (m *Main) openMenage(id string) {
 			s.fiche.form.ConfirmLeave(m.win, s.fiche.onSave, func() {
 				s.search.SetText("")
 				s.fiche.open(id)
+				hautDeFiche(s.fiche.fields)
 				s.refresh()
 			})
 			return

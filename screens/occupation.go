@@ -252,19 +252,7 @@ func (s *Occupation) onRun() {
 // setRevue shows a finished review.
 func (s *Occupation) setRevue(rv *app.Revue) {
 	s.rv = rv
-	en := 0
-	for i := range rv.Examens {
-		if rv.Examens[i].AnySituation() {
-			en++
-		}
-	}
-	quels := "ménages logés examinés"
-	if !rv.Avant.IsZero() {
-		quels = "ménages logés dont l'examen triennal est dû avant le " + rv.Avant.String()
-	}
-	s.status.SetText(fmt.Sprintf("Examen au %s : %s %s, %s dans au moins une des cinq situations de l'article L.442-5-2, %s marqués à présenter en commission. "+
-		"L'indicateur « typologie » de la politique (priorité de mutation) est compté à part.",
-		rv.Date.String(), nombreFR(len(rv.Examens)), quels, nombreFR(en), nombreFR(len(rv.Presente))))
+	s.status.SetText(resumeExamen(rv))
 	s.exportBtn.Enable()
 	s.filtres.Refresh()
 	f := s.pending
@@ -513,10 +501,13 @@ func (s *Occupation) mark(ids []string, oui bool) {
 					delete(s.rv.Presente, id)
 				}
 			}
+			// The summary stays (its count of households marked follows);
+			// the confirmation goes to the status line (essai-12 F10).
+			s.status.SetText(resumeExamen(s.rv))
 			if oui {
-				s.status.SetText(fmt.Sprintf("%s ménage(s) marqué(s) à présenter en commission.", nombreFR(n)))
+				s.shell.confirmer(fmt.Sprintf("%s ménage(s) marqué(s) à présenter en commission", nombreFR(n)))
 			} else {
-				s.status.SetText(fmt.Sprintf("%s ménage(s) retiré(s) de la présentation en commission.", nombreFR(n)))
+				s.shell.confirmer(fmt.Sprintf("%s ménage(s) retiré(s) de la présentation en commission", nombreFR(n)))
 			}
 			s.filtres.Refresh()
 			s.menages.Refresh()
@@ -539,6 +530,23 @@ func (s *Occupation) onExport() {
 			s.exportTo(w, filepath.Base(path))
 		}
 	})
+}
+
+// resumeExamen is the summary of a review shown above its lists.
+func resumeExamen(rv *app.Revue) string {
+	en := 0
+	for i := range rv.Examens {
+		if rv.Examens[i].AnySituation() {
+			en++
+		}
+	}
+	quels := "ménages logés examinés"
+	if !rv.Avant.IsZero() {
+		quels = "ménages logés dont l'examen triennal est dû avant le " + rv.Avant.String()
+	}
+	return fmt.Sprintf("Examen au %s : %s %s, %s dans au moins une des cinq situations de l'article L.442-5-2, %s marqués à présenter en commission. "+
+		"L'indicateur « typologie » de la politique (priorité de mutation) est compté à part.",
+		rv.Date.String(), nombreFR(len(rv.Examens)), quels, nombreFR(en), nombreFR(len(rv.Presente)))
 }
 
 // exportTo writes the review's CSV (the file of `logis occupation`) to w.
@@ -568,7 +576,7 @@ func (s *Occupation) exportTo(w interface {
 			if err := s.app.Journaliser(fmt.Sprintf("Export : examen d'occupation (%d ménages) vers %s", len(rv.Examens), name)); err != nil {
 				s.shell.journal().Error("journal de l'export", "err", err)
 			}
-			s.status.SetText(fmt.Sprintf("Examen exporté dans « %s » (%s ménages).", name, nombreFR(len(rv.Examens))))
+			s.shell.confirmer(fmt.Sprintf("Examen exporté dans « %s » (%s ménages)", name, nombreFR(len(rv.Examens))))
 		})
 }
 

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -173,5 +174,42 @@ func TestOccupation_EcheanceAvant(t *testing.T) {
 	test.Tap(s.runBtn)
 	if !s.dateErr.Visible() || !strings.HasPrefix(s.dateErr.Text, "Échéance : ") {
 		t.Errorf("bad due date: %q", s.dateErr.Text)
+	}
+}
+
+// essai-12 F10: the export's and the marking's confirmations go to the
+// status line; the review's summary stays (its count of marked follows).
+func TestOccupation_ConfirmationsDansLaLigneEtat(t *testing.T) {
+	m := newTestMain(t, 300, 200)
+	s := occupationScreen(t, m)
+	test.Tap(s.runBtn)
+	s.waitIdle()
+	if len(s.rows) == 0 || !strings.HasPrefix(s.status.Text, "Examen au ") {
+		t.Fatalf("review: %d rows, summary %q", len(s.rows), s.status.Text)
+	}
+	resume := s.status.Text
+	var buf nopCloser
+	s.exportTo(&buf, "examen.csv")
+	s.waitIdle()
+	if s.status.Text != resume {
+		t.Errorf("summary replaced by %q", s.status.Text)
+	}
+	if !strings.HasPrefix(m.status.Text, "Examen exporté dans « examen.csv » (") || !strings.Contains(m.status.Text, " à ") {
+		t.Errorf("status line = %q", m.status.Text)
+	}
+	avant := len(s.rv.Presente)
+	for i := range s.rows {
+		s.menages.Select(i)
+		if strings.HasPrefix(s.markBtn.Text, "Marquer") {
+			break
+		}
+	}
+	test.Tap(s.markBtn)
+	s.waitIdle()
+	if !strings.HasPrefix(s.status.Text, "Examen au ") || !strings.Contains(s.status.Text, fmt.Sprintf(", %d marqués à présenter", avant+1)) {
+		t.Errorf("summary after marking = %q", s.status.Text)
+	}
+	if !strings.HasPrefix(m.status.Text, "1 ménage(s) marqué(s) à présenter en commission à ") {
+		t.Errorf("status line after marking = %q", m.status.Text)
 	}
 }

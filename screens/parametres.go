@@ -471,7 +471,7 @@ func (s *Parametres) importFrom(kind, name string, r io.ReadCloser) {
 			}
 			switch {
 			case res.refused != nil:
-				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %d erreur(s), rien n'a été enregistré.", name, len(res.refused.Erreurs)))
+				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %s, rien n'a été enregistré.", name, res.refused.Resume()))
 				s.showImportErrors(name, res.refused)
 			case err != nil:
 				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %s", name, model.ErrorMessage(err)))
@@ -485,7 +485,7 @@ func (s *Parametres) importFrom(kind, name string, r io.ReadCloser) {
 
 // showImportErrors lists every bad line of a refused file in a scrollable dialog.
 func (s *Parametres) showImportErrors(name string, e *app.ImportErrors) {
-	head := widget.NewLabel(fmt.Sprintf("Le fichier « %s » n'a pas été importé : %d ligne(s) à corriger, rien n'a été enregistré. Corrigez-les puis importez de nouveau le fichier entier.", name, len(e.Erreurs)))
+	head := widget.NewLabel(fmt.Sprintf("Le fichier « %s » n'a pas été importé : %s ; rien n'a été enregistré. Corrigez puis importez de nouveau le fichier entier.", name, e.Resume()))
 	head.Wrapping = fyne.TextWrapWord
 	list := widget.NewList(
 		func() int { return len(e.Erreurs) },

@@ -169,11 +169,11 @@ L4;R1;1 rue A;94110;Arcueil;non;T2;2;40;1;oui;non;HLM;400;100;bailleur
 	if c, _ := m.app.DB.Counts(); c.Logements != 0 || c.Residences != 0 {
 		t.Errorf("refused import wrote %+v", c)
 	}
-	if !strings.Contains(s.importStatus.Text, "refusé : 3 erreur(s), rien n'a été enregistré") {
+	if !strings.Contains(s.importStatus.Text, "refusé : 3 lignes à corriger, rien n'a été enregistré") {
 		t.Errorf("status = %q", s.importStatus.Text)
 	}
 	all := strings.Join(overlayTexts(m.win), "\n")
-	for _, want := range []string{"ligne 3 (logement L2), colonne surface", "ligne 4 (logement L3), colonne typologie", "ligne 5 (logement L4), colonne financement", "Fermer", "3 ligne(s) à corriger"} {
+	for _, want := range []string{"ligne 3 (logement L2), colonne surface", "ligne 4 (logement L3), colonne typologie", "ligne 5 (logement L4), colonne financement", "Fermer", "3 lignes à corriger"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("report lacks %q:\n%s", want, all)
 		}

@@ -150,7 +150,7 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 		quitter: func(ouvrir, rester func()) {
 			s.form.form.ConfirmLeaveOr(s.shell.fenetre(), s.form.onSave, ouvrir, rester)
 		},
-		ouvrir: func(r *app.LogementRow) { s.form.open(r.Reference) },
+		ouvrir: func(r *app.LogementRow) { s.form.open(r.Reference); hautDeFiche(s.form.fields) },
 	})
 	s.fCommune = filterSelect(toutesCommunes, CommuneOptions(), s.refresh)
 	s.fTypo = filterSelect(toutesTypos, TypologieOptions(), s.refresh)
@@ -161,7 +161,7 @@ func (s *Patrimoine) logementsTab() fyne.CanvasObject {
 	filters := container.NewGridWithColumns(3, s.fCommune, s.fTypo, s.fEtat, s.fFin, s.fQPV, s.fPMR)
 	add := newBoutonIcone("Nouveau logement", theme.ContentAddIcon(), s.create)
 	top := container.NewVBox(s.search, filters, container.NewBorder(nil, nil, nil, add, s.count))
-	left := container.NewBorder(top, nil, nil, nil, s.list)
+	left := s.panneau(top, nil)
 	split := container.NewHSplit(left, s.form.object())
 	split.Offset = 0.42
 	return split
@@ -247,12 +247,12 @@ func (s *Patrimoine) residencesTab() fyne.CanvasObject {
 		quitter: func(ouvrir, rester func()) {
 			s.rform.form.ConfirmLeaveOr(s.shell.fenetre(), s.rform.onSave, ouvrir, rester)
 		},
-		ouvrir: func(r *app.ResidenceRow) { s.rform.open(r.Code) },
+		ouvrir: func(r *app.ResidenceRow) { s.rform.open(r.Code); hautDeFiche(s.rform.fields) },
 	})
 	s.rCommune = filterSelect(toutesCommunes, CommuneOptions(), s.rrefresh)
 	add := newBoutonIcone("Nouvelle résidence", theme.ContentAddIcon(), s.create)
 	top := container.NewVBox(s.res.search, s.rCommune, container.NewBorder(nil, nil, nil, add, s.res.count))
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.res.list), s.rform.object())
+	split := container.NewHSplit(s.res.panneau(top, nil), s.rform.object())
 	split.Offset = 0.42
 	return split
 }

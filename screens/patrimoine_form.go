@@ -123,6 +123,7 @@ func newLogementForm(s *Patrimoine) *logementForm {
 	f.pmr = NewOuiNon("Adapté PMR", f.form)
 	f.travaux = NewOuiNon("En travaux (indisponible)", f.form)
 	f.form.Add(f.ref, f.residence, f.adresse, f.cp, f.commune, f.typo, f.pieces, f.surface, f.etage, f.fin, f.loyer, f.charges, f.contingent, f.annee, f.dpe)
+	f.form.SuivreCases(f.qpv, f.ascenseur, f.pmr, f.travaux)
 	f.del = newBoutonIcone("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	f.occupants = container.NewVBox()
@@ -150,11 +151,27 @@ func (f *logementForm) object() fyne.CanvasObject {
 // formPanel is a form with its title and buttons always visible above the
 // scrolled fields; hidden until a record is shown.
 func formPanel(title *widget.Label, buttons fyne.CanvasObject, body fyne.CanvasObject) *fyne.Container {
-	head := container.NewPadded(container.NewBorder(nil, nil, nil, container.NewVBox(buttons), title)) // buttons at their height beside a title on two lines
+	// The title on one line (« … » if ever longer) above the buttons: beside
+	// them it wrapped on 3 or 4 lines and the form jumped when it changed
+	// (essai-12 F6).
+	title.Wrapping = fyne.TextWrapOff
+	title.Truncation = fyne.TextTruncateEllipsis
+	head := container.NewPadded(container.NewVBox(title, container.NewHBox(buttons)))
 	p := container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	p.Hide()
 	return p
+}
+
+// hautDeFiche scrolls the form of panel p (a formPanel) back to its top:
+// a record opened from the list starts with its title and first fields
+// (essai-12 F7).
+func hautDeFiche(p *fyne.Container) {
+	for _, o := range p.Objects {
+		if sc, ok := o.(*container.Scroll); ok {
+			sc.ScrollToTop()
+		}
+	}
 }
 
 // current is the reference of the dwelling shown ("" when none or new).
@@ -198,6 +215,7 @@ func (f *logementForm) startNew() {
 	f.etage.SetText("")
 	f.ref.Entry.Enable()
 	f.title.SetText("Nouveau logement")
+	hautDeFiche(f.fields)
 	f.del.Hide()
 	f.occupants.Objects = nil
 	f.occupants.Refresh()
@@ -335,6 +353,7 @@ func newResidenceForm(s *Patrimoine) *residenceForm {
 	f.fra = NewChampDecimal("Score de fragilité", false, 0, 100, "")
 	f.qpv = NewOuiNon("En QPV (quartier prioritaire)", f.form)
 	f.form.Add(f.code, f.nom, f.adresse, f.cp, f.commune, f.fra)
+	f.form.SuivreCases(f.qpv)
 	f.del = newBoutonIcone("Supprimer", theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	f.empty = widget.NewLabel("Choisissez une résidence dans la liste, ou créez-en une (Ctrl+N).")
@@ -388,6 +407,7 @@ func (f *residenceForm) startNew() {
 	f.fill(&model.Residence{})
 	f.code.Entry.Enable()
 	f.title.SetText("Nouvelle résidence")
+	hautDeFiche(f.fields)
 	f.logements.SetText("")
 	f.fragilite.clear()
 	f.del.Hide()
