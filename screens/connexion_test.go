@@ -49,7 +49,7 @@ func TestConnexion(t *testing.T) {
 	t.Cleanup(func() {
 		if m != nil {
 			m.stopIdle()
-			m.waitCatalogue()
+			m.attendreTout()
 		}
 		if opened != nil {
 			opened.DB.Close()

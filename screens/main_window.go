@@ -193,6 +193,18 @@ func (m *Main) waitCatalogue() {
 	}
 }
 
+// attendreTout blocks until the catalogue is built and no screen has a
+// background job left (tests: a job outliving its test would hand its
+// result to the next test's app).
+func (m *Main) attendreTout() {
+	m.waitCatalogue()
+	for _, s := range m.screens {
+		if i, ok := s.(idler); ok {
+			i.waitIdle()
+		}
+	}
+}
+
 // nombre writes an integer with French thousands separators.
 func nombre(n int) string { return model.FormatDecimal(float64(n), 0, true) }
 

@@ -28,7 +28,7 @@ func newTestMain(t *testing.T, menages, logements int) *Main {
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	m := NewMain(w, a)
-	t.Cleanup(m.waitCatalogue) // the background index must be done before the base closes
+	t.Cleanup(m.attendreTout) // background jobs must be done before the base and the app close
 	if s, ok := m.screens[0].(idler); ok {
 		s.waitIdle() // the dashboard's figures load in the background: let them land first
 	}
