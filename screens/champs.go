@@ -825,6 +825,7 @@ func showDialog(d dialog.Dialog) { showDialogDefault(d, nil) }
 // showDialogDefault shows d, lets Échap close it and Entrée tap defaut
 // (its default button; nil for none).
 func showDialogDefault(d dialog.Dialog, defaut *bouton) {
+	pruneDialogs() // entries of windows closed meanwhile
 	before := map[fyne.CanvasObject]bool{}
 	for _, o := range allOverlays() {
 		before[o] = true

@@ -84,7 +84,7 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("Membres de la commission", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		legend, head)
-	bottom := container.NewVBox(p.emptyHint, container.NewHBox(p.addBtn, p.reprendre, p.form.Save), p.form.Summary,
+	bottom := container.NewVBox(p.emptyHint, container.NewHBox(p.addBtn, p.reprendre, p.form.Save), fixedLines(p.form.Summary, 2), // a message does not push the buttons up
 		widget.NewSeparator(), p.quorum)
 	p.body = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(p.list))
 	return p

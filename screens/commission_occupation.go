@@ -180,7 +180,7 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 		c.box = container.NewVBox(widget.NewSeparator(), title, sit,
 			Ligne("Constat", c.constat.Object()),
 			Ligne("Logement adapté", avecMolette(c.adapte)),
-			container.NewHBox(c.form.Save), c.form.Summary)
+			container.NewHBox(c.form.Save), reserveLines(c.form.Summary, 2))
 		if !p.readOnly && p.onRetirer != nil {
 			menage := d.Menage
 			ret := newBoutonIcone("Retirer de la séance", theme.ContentRemoveIcon(), func() {
@@ -193,7 +193,7 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 			c.box = container.NewVBox(widget.NewSeparator(), title, sit,
 				Ligne("Constat", c.constat.Object()),
 				Ligne("Logement adapté", c.adapte),
-				container.NewHBox(c.form.Save, ret), c.form.Summary)
+				container.NewHBox(c.form.Save, ret), reserveLines(c.form.Summary, 2)) // the next household does not move when a message comes
 		}
 	}
 	p.cards = append(p.cards, c)

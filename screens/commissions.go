@@ -399,7 +399,7 @@ func newCreationForm(today model.Date, last, edit *model.Commission, onCreate fu
 		Ligne("Lieu", f.lieu.Object()),
 		Ligne("Commune", f.commune.Select),
 		Ligne("Type", container.NewVBox(f.attribution, f.occupation)),
-		f.form.Summary)
+		fixedLines(f.form.Summary, 2)) // the dialog's buttons do not move when a message comes
 	return f
 }
 

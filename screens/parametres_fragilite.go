@@ -42,7 +42,7 @@ func (e *poidsEditor) content() fyne.CanvasObject {
 		cell("Familles nombreuses", e.nombreuses.Object()), cell("Adultes de 18 à 64 ans sans activité", e.ina.Object()))
 	def := newBouton("Poids par défaut (1, 1, 1, 1)", func() { e.fill(model.DefaultPoidsFragilite()); e.form.Touch() })
 	card := widget.NewCard("Poids de l'indice de fragilité des résidences", "",
-		container.NewVBox(intro, grid, e.form.Summary, container.NewHBox(e.form.Save, def), e.status))
+		container.NewVBox(intro, grid, container.NewHBox(e.form.Save, def), e.form.Summary, e.status)) // the messages under the buttons: they do not move
 	return container.NewVScroll(card)
 }
 
