@@ -78,13 +78,13 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	p.emptyHint.Wrapping = fyne.TextWrapWord
 	head := container.NewGridWithColumns(2, bold("Nom"), bold("Qualité"))
 	p.head = head
-	legend := widget.NewLabel("Choisissez la civilité (Mme, M.) : le procès-verbal accorde « présente » ou « présent ». Cochez « voix délibérative » pour les membres qui votent, « présent(e) » pour ceux qui assistent à la séance, « maire » pour le maire de la commune (voix prépondérante).")
+	legend := widget.NewLabel("La civilité accorde « présente » ou « présent » au procès-verbal. Cochez « voix délibérative » pour qui vote, « présent(e) » pour qui assiste à la séance, « maire » pour le maire de la commune (voix prépondérante).")
 	legend.Wrapping = fyne.TextWrapWord
 	p.legend = legend
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("Membres de la commission", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		legend, head)
-	bottom := container.NewVBox(p.emptyHint, container.NewHBox(p.addBtn, p.reprendre, p.form.Save), fixedLines(p.form.Summary, 2), // a message does not push the buttons up
+	bottom := container.NewVBox(p.emptyHint, p.form.Summary, container.NewHBox(p.addBtn, p.reprendre, p.form.Save), // a message above the buttons does not move them (the foot stays put)
 		widget.NewSeparator(), p.quorum)
 	p.body = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(p.list))
 	return p

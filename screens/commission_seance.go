@@ -198,15 +198,16 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 
 	e.infos13 = newInformationsPanel(shell, a)
 	e.infos13.masque = e.enPresentation
-	e.tabLog = container.NewTabItemWithIcon("Logements", theme.HomeIcon(), e.logements.body)
-	e.tabOcc = container.NewTabItemWithIcon("Occupation", theme.SearchIcon(), e.occupation.body)
+	e.tabLog = container.NewTabItem("Logements", e.logements.body)
+	e.tabOcc = container.NewTabItem("Occupation", e.occupation.body)
+	// Text only: with icons the seventh tab went behind « ⋯ » at 1366 px.
 	e.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Membres et quorum", theme.AccountIcon(), e.membres.body),
+		container.NewTabItem("Membres et quorum", e.membres.body),
 		e.tabLog, e.tabOcc,
-		container.NewTabItemWithIcon("Objectifs", theme.InfoIcon(), e.objectifs.body),
-		container.NewTabItemWithIcon("Documents", theme.DocumentPrintIcon(), container.NewVScroll(e.documents.body)),
-		container.NewTabItemWithIcon("Suite des offres", theme.MailReplyIcon(), e.newSuites()),
-		container.NewTabItemWithIcon(ongletInformations, theme.InfoIcon(), e.infos13.body),
+		container.NewTabItem("Objectifs", e.objectifs.body),
+		container.NewTabItem("Documents", container.NewVScroll(e.documents.body)),
+		container.NewTabItem("Suite des offres", e.newSuites()),
+		container.NewTabItem(ongletInformations, e.infos13.body),
 	)
 	e.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == "Objectifs" {

@@ -108,11 +108,11 @@ func newParametres(shell coque, a parametresApp) *Parametres {
 	s.regles.confirmer = s.confirmer
 	s.poids = newPoidsEditor(shell, a)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Identité de l'Office", theme.HomeIcon(), s.identite()),
-		container.NewTabItemWithIcon("Règles et plafonds", theme.SettingsIcon(), s.regles.content()),
-		container.NewTabItemWithIcon("Communes", theme.ListIcon(), s.communes()),
-		container.NewTabItemWithIcon("Imports et sauvegarde", theme.UploadIcon(), s.imports()),
-		container.NewTabItemWithIcon("Indice de fragilité", theme.InfoIcon(), s.poids.content()),
+		container.NewTabItem("Identité de l'Office", s.identite()),
+		container.NewTabItem("Règles et plafonds", s.regles.content()),
+		container.NewTabItem("Communes", s.communes()),
+		container.NewTabItem("Imports et sauvegarde", s.imports()),
+		container.NewTabItem("Indice de fragilité", s.poids.content()),
 	)
 	s.poids.load()
 	if t := s.comptesTabItem(); t != nil { // responsable only (parametres_comptes.go)
@@ -121,6 +121,9 @@ func newParametres(shell coque, a parametresApp) *Parametres {
 	if t := s.conservationTabItem(); t != nil { // responsable only (parametres_conservation.go)
 		s.tabs.Append(t)
 	}
+	// The tabs down the left: the seven titles stay visible at 1366 px
+	// (along the top, the last ones went behind « ⋯ »).
+	s.tabs.SetTabLocation(container.TabLocationLeading)
 	s.body = s.tabs
 	s.load()
 	return s

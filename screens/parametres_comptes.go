@@ -45,7 +45,7 @@ func (s *Parametres) comptesTabItem() *container.TabItem {
 		return nil
 	}
 	c := &comptesTab{shell: s.shell, app: s.app}
-	return container.NewTabItemWithIcon("Comptes et journal", theme.AccountIcon(), c.content())
+	return container.NewTabItem("Comptes et journal", c.content())
 }
 
 func roleLabels() []string {
@@ -62,12 +62,22 @@ func (c *comptesTab) content() fyne.CanvasObject {
 	c.list = widget.NewList(
 		func() int { return len(c.comptes) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, newBouton("Désactiver", nil), widget.NewLabel("m.dupont — consultation — actif — dernière connexion 30/11/2026 16:20"))
+			// Two lines: on one, the row made the window wider than a
+			// laptop's screen.
+			qui := widget.NewLabelWithStyle("m.dupont — consultation", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			etat := widget.NewLabel("actif — dernière connexion 30/11/2026 16:20")
+			for _, l := range []*widget.Label{qui, etat} {
+				l.Truncation = fyne.TextTruncateEllipsis
+			}
+			return container.NewBorder(nil, nil, nil, newBouton("Désactiver", nil), container.NewVBox(qui, etat))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			cpt := c.comptes[i]
-			row.Objects[0].(*widget.Label).SetText(compteLigne(cpt))
+			lignes := row.Objects[0].(*fyne.Container).Objects
+			qui, etat := compteLignes(cpt)
+			lignes[0].(*widget.Label).SetText(qui)
+			lignes[1].(*widget.Label).SetText(etat)
 			b := row.Objects[1].(*bouton)
 			b.OnTapped = func() { c.onDesactiver(cpt.Nom) }
 			if cpt.Actif && cpt.Nom != c.app.Compte().Nom {
@@ -136,8 +146,9 @@ func (c *comptesTab) content() fyne.CanvasObject {
 	return split
 }
 
-// compteLigne writes one account: name, role, active, last sign-in.
-func compteLigne(c model.Compte) string {
+// compteLignes writes one account on two lines: name and role, then
+// active and last sign-in.
+func compteLignes(c model.Compte) (string, string) {
 	actif := "actif"
 	if !c.Actif {
 		actif = "désactivé"
@@ -146,7 +157,7 @@ func compteLigne(c model.Compte) string {
 	if !c.DerniereConnexion.IsZero() {
 		last = "dernière connexion " + c.DerniereConnexion.Local().Format("02/01/2006 15:04")
 	}
-	return fmt.Sprintf("%s — %s — %s — %s", c.Nom, c.Role, actif, last)
+	return fmt.Sprintf("%s — %s", c.Nom, c.Role), actif + " — " + last
 }
 
 func (c *comptesTab) load() {

@@ -37,7 +37,7 @@ func (s *Parametres) conservationTabItem() *container.TabItem {
 		return nil
 	}
 	c := &conservationTab{shell: s.shell, app: s.app, confirme: s.confirmer}
-	return container.NewTabItemWithIcon("Conservation des données", theme.DeleteIcon(), c.content())
+	return container.NewTabItem("Conservation des données", c.content())
 }
 
 func (c *conservationTab) content() fyne.CanvasObject {
