@@ -15,6 +15,7 @@ type Eligibilite struct {
 	NUR            string
 	Menage         string
 	Nom            string
+	Personnes      int // the household's size on the day of the evaluation (members living there)
 	DateDepot      Date
 	AncienneteMois int
 
@@ -59,7 +60,7 @@ const SourcePriorites = "Art. L.441-1 CCH, catégories a à m (annexe 1 de la po
 func EvaluerCandidat(l *Logement, m *Menage, d *Demande, actuel *Logement, at Date, r *Regles) Eligibilite {
 	c := Compose(m, at, r)
 	uc, _ := UnitesConsommation(m, at, r)
-	e := Eligibilite{NUR: d.NUR, Menage: m.ID, Nom: m.Nom(), DateDepot: d.DateDepot, AncienneteMois: d.DateDepot.MonthsUntil(at)}
+	e := Eligibilite{NUR: d.NUR, Menage: m.ID, Nom: m.Nom(), Personnes: c.Personnes, DateDepot: d.DateDepot, AncienneteMois: d.DateDepot.MonthsUntil(at)}
 	e.Plafond = PlafondRessources(m, l.Financement, l.Commune, at, r)
 	e.Typologie = TypologieAdaptee(l.Typologie, c, r)
 	e.SurOccCritique = SurOccupationCritique(l.Surface, c.Personnes, r)

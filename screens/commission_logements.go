@@ -207,11 +207,12 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	p.propAdd = newBoutonIcone("Présenter", theme.ContentAddIcon(), p.onAjouterCandidat)
 	p.propAdd.Disable()
 
-	// A short button above the candidate's detail: the pane stays narrow
-	// enough for the table's columns at 1366 × 768 (issue 12).
-	propDetail := container.NewBorder(container.NewHBox(p.propAdd), nil, nil, nil, container.NewVScroll(p.detail))
-	propSplit := container.NewHSplit(container.NewBorder(propEntete(), nil, nil, nil, p.props), propDetail)
-	propSplit.Offset = 0.78 // the table first; the rules' explanations on demand beside
+	// « Présenter » under the table, for the row chosen: the detail pane
+	// beside has no minimum width and the split gives the table the room
+	// its columns need at 1366 × 768 (issue 12).
+	propDetail := container.NewVScroll(p.detail)
+	propSplit := container.NewHSplit(container.NewBorder(propEntete(), container.NewHBox(p.propAdd), nil, nil, p.props), propDetail)
+	propSplit.Offset = 0.8 // the table first; the rules' explanations on demand beside
 	bas := container.NewBorder(container.NewBorder(nil, nil, nil, p.tous, p.propStat), nil, nil, nil, propSplit)
 	p.tabPres = container.NewTabItemWithIcon("Candidats présentés", theme.AccountIcon(), container.NewVScroll(p.presentes))
 	p.tabProp = container.NewTabItemWithIcon("Candidats proposés par le programme", theme.ListIcon(), bas)

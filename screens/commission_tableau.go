@@ -128,17 +128,21 @@ func (t tableau) largeurMin() float32 {
 	return w
 }
 
-// propColonnes: rank, candidate, resources against the ceiling, rules, why (the priority
+// propColonnes: rank, candidate, household size, resources against the ceiling, rules, why (the priority
 // first: « DALO, demande déposée le … »). The examples are the usual
 // longest values: a rarer longer name or reason ends in « … » and is whole
 // in the detail pane beside.
 var propColonnes = tableau{
 	{"Rang", "99 ✓", 0, 0},
-	{"Candidat", "Françoise GAUTHIER", 2, 0},
+	{"Candidat", "Philippe BLANCHARD", 2, 0},
+	{"Pers.", "10", 0, 0}, // the household's size
 	{"Revenu / plafond", "52\u00a0300 / 111\u00a0500\u00a0€", 0, 0}, // a large household's PLS ceiling has six figures
 	{"Règles", "✓ 3/3", 1, 0},
 	{"Pourquoi", "public prioritaire", 5, 0},
 }
+
+// colRegles is the rules' column, drawn in colour.
+const colRegles = 4
 
 // propEntete is the table's header line.
 func propEntete() fyne.CanvasObject {
@@ -155,7 +159,7 @@ func propEntete() fyne.CanvasObject {
 func propLigne() fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i := 0; i < len(propColonnes); i++ {
-		if i == 3 {
+		if i == colRegles {
 			r := widget.NewRichText()
 			r.Truncation = fyne.TextTruncateEllipsis
 			objs = append(objs, r)
@@ -214,6 +218,15 @@ func reglesSegments(e *model.Eligibilite) []widget.RichTextSegment {
 	return segs
 }
 
+// personnes writes a household's size, « 4 »; empty when unknown (a
+// proposal computed before the size was kept).
+func personnes(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprint(n)
+}
+
 // euros writes an amount in whole euros, « 25 830 € ».
 func euros(c model.Cents) string {
 	return model.FormatDecimal(float64(c)/100, 0, true) + "\u00a0€"
@@ -244,8 +257,9 @@ func setPropLigne(o fyne.CanvasObject, e *model.Eligibilite, d *model.DossierLog
 	}
 	objs[0].(*widget.Label).SetText(rang)
 	objs[1].(*widget.Label).SetText(aff(e.Nom)) // the application and household numbers are in the detail
-	objs[2].(*widget.Label).SetText(aff(ressourcesCandidat(e)))
-	r := objs[3].(*widget.RichText)
+	objs[2].(*widget.Label).SetText(personnes(e.Personnes))
+	objs[3].(*widget.Label).SetText(aff(ressourcesCandidat(e)))
+	r := objs[colRegles].(*widget.RichText)
 	r.Segments = reglesSegments(e)
 	r.Refresh()
 	// The rank is in the first column: « rang 2 : » is not repeated.
@@ -253,5 +267,5 @@ func setPropLigne(o fyne.CanvasObject, e *model.Eligibilite, d *model.DossierLog
 	if i := strings.Index(raison, " : "); e.Rang > 0 && strings.HasPrefix(raison, "rang ") && i > 0 {
 		raison = raison[i+3:]
 	}
-	objs[4].(*widget.Label).SetText(aff(raison))
+	objs[5].(*widget.Label).SetText(aff(raison))
 }

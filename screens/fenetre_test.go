@@ -336,7 +336,7 @@ func TestFenetre_MessageAfterLeavingNotWhileTyping(t *testing.T) {
 // Item 2: the proposed candidates are a table; the rules read in colour.
 func TestFenetre_ProposedCandidatesTable(t *testing.T) {
 	test.NewTempApp(t)
-	e := &model.Eligibilite{NUR: "0942100000635GDPUB", Menage: "M000001", Nom: "Anne ESSAI", Rang: 2, NiveauLibelle: "DALO", Raison: "rang 2 : DALO"}
+	e := &model.Eligibilite{NUR: "0942100000635GDPUB", Menage: "M000001", Nom: "Anne ESSAI", Personnes: 4, Rang: 2, NiveauLibelle: "DALO", Raison: "rang 2 : DALO"}
 	e.Plafond.Resultat, e.Plafond.Revenu, e.Plafond.Montant = model.Conforme, model.Euros(21000), model.Euros(25000)
 	e.Typologie.Resultat = model.Conforme
 	e.Effort.Resultat = model.Alerte
@@ -350,13 +350,16 @@ func TestFenetre_ProposedCandidatesTable(t *testing.T) {
 	if got := objs[0].(*widget.Label).Text; got != "2" {
 		t.Errorf("rank %q", got)
 	}
-	if got := objs[4].(*widget.Label).Text; got != "DALO" {
+	if got := objs[2].(*widget.Label).Text; got != "4" {
+		t.Errorf("household %q", got)
+	}
+	if got := objs[5].(*widget.Label).Text; got != "DALO" {
 		t.Errorf("why %q (the rank is not repeated)", got)
 	}
-	if got := objs[2].(*widget.Label).Text; got != "21\u00a0000 / 25\u00a0000\u00a0€" {
+	if got := objs[3].(*widget.Label).Text; got != "21\u00a0000 / 25\u00a0000\u00a0€" {
 		t.Errorf("resources %q", got)
 	}
-	segs := objs[3].(*widget.RichText).Segments
+	segs := objs[colRegles].(*widget.RichText).Segments
 	if len(segs) != 2 {
 		t.Fatalf("rules %d segments", len(segs))
 	}
@@ -368,7 +371,7 @@ func TestFenetre_ProposedCandidatesTable(t *testing.T) {
 	}
 	e.Effort.Resultat, e.PMR.Resultat = model.Conforme, model.NonApplicable
 	setPropLigne(row, e, nil, func(s string) string { return s })
-	if s := objs[3].(*widget.RichText).Segments[0].(*widget.TextSegment); s.Text != "✓ 3/3" || s.Style.ColorName != theme.ColorNameSuccess {
+	if s := objs[colRegles].(*widget.RichText).Segments[0].(*widget.TextSegment); s.Text != "✓ 3/3" || s.Style.ColorName != theme.ColorNameSuccess {
 		t.Errorf("all passed %q", s.Text)
 	}
 }
