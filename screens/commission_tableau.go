@@ -135,7 +135,7 @@ func (t tableau) largeurMin() float32 {
 var propColonnes = tableau{
 	{"Rang", "99 ✓", 0, 0},
 	{"Candidat", "Philippe BLANCHARD", 2, 0},
-	{"Pers.", "10", 0, 0}, // the household's size
+	{"Pers.", "10", 0, 0},                                           // the household's size
 	{"Revenu / plafond", "52\u00a0300 / 111\u00a0500\u00a0€", 0, 0}, // a large household's PLS ceiling has six figures
 	{"Règles", "✓ 3/3", 1, 0},
 	{"Pourquoi", "public prioritaire", 5, 0},
