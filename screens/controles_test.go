@@ -164,8 +164,9 @@ func TestControles_ChampsMultiLignesEtParametres(t *testing.T) {
 }
 
 // The status line has the progress bar's room once nothing loads: a
-// session's confirmation with its counts is whole at 1366 px (its counts
-// were the part cut off).
+// session's confirmation is whole at 1366 px, and the counts, apart at its
+// right, are whole even after a message too long for the line (essai-12
+// F14: the counts were the part cut off).
 func TestControles_LigneDEtatEntiere1366(t *testing.T) {
 	m := readyMain(t, 10, 10)
 	m.win.Resize(fyne.NewSize(1366, 700))
@@ -177,6 +178,14 @@ func TestControles_LigneDEtatEntiere1366(t *testing.T) {
 	need := fyne.MeasureText(m.status.Text, theme.TextSize(), m.status.TextStyle).Width + 2*theme.InnerPadding()
 	if need > m.status.Size().Width {
 		t.Errorf("status line %q needs %.0f px, has %.0f", m.status.Text, need, m.status.Size().Width)
+	}
+	m.confirmer(strings.Repeat("Import de « logements-de-la-residence-des-tilleuls.csv » enregistré ", 3))
+	m.win.Content().Refresh()
+	if !strings.HasSuffix(m.comptes.Text, "10 ménages") || m.comptes.Size().Width < m.comptes.MinSize().Width {
+		t.Errorf("counts %q: %.0f px for %.0f needed", m.comptes.Text, m.comptes.Size().Width, m.comptes.MinSize().Width)
+	}
+	if m.status.Size().Width <= 0 {
+		t.Error("no room left for the message")
 	}
 }
 

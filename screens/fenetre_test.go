@@ -212,7 +212,7 @@ func TestFenetre_CtrlSSavesAndStatusConfirms(t *testing.T) {
 	if f.loaded == "" || f.form.Dirty() {
 		t.Fatalf("Ctrl+S did not save: %v", f.form.Errors())
 	}
-	if st := m.status.Text; !strings.Contains(st, "Ménage "+f.loaded+" créé à ") || !strings.Contains(st, "11 ménages") {
+	if st := m.ligneDEtat(); !strings.Contains(st, "Ménage "+f.loaded+" créé à ") || !strings.Contains(st, "11 ménages") {
 		t.Errorf("status line %q", st)
 	}
 	if before != "10 ménages" || s.count.Text != "11 ménages" {

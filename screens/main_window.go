@@ -7,6 +7,7 @@ package screens
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -69,6 +70,7 @@ type Main struct {
 	navSplit *container.Split // navigation | screen; Ctrl+B folds the navigation
 
 	status      *widget.Label
+	comptes     *widget.Label // the counts of the search index, right of the status line: never cut
 	progress    *widget.ProgressBar
 	progressBox *fyne.Container // the bar and its room, hidden with it
 	catDone     chan struct{}   // closed once the catalogue is built (or failed)
@@ -92,6 +94,7 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	m := &Main{win: win, app: a, current: -1, catDone: make(chan struct{})}
 	m.status = widget.NewLabel("Chargement de l'index de recherche…")
 	m.status.Truncation = fyne.TextTruncateEllipsis // a long message never pushes the account and lock button off screen
+	m.comptes = widget.NewLabel("")
 	m.progress = widget.NewProgressBar()
 	m.progress.TextFormatter = func() string { return fmt.Sprintf("%.0f %%", m.progress.Value*100) }
 	// The bar's room goes to the status line when nothing loads: a
@@ -116,7 +119,9 @@ func NewMain(win fyne.Window, a *app.App) *Main {
 	split := container.NewHSplit(m.nav, m.body)
 	split.Offset = 0.13 // about its titles' width on a 1366-pixel screen: the rest to the screen
 	m.navSplit = split
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(m.progressBox, m.sessionBar()), m.status)
+	// The counts apart from the message: a long confirmation ends in « … »,
+	// the counts stay whole (essai-12 F14).
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(m.progressBox, m.comptes, m.sessionBar()), m.status)
 	win.SetTitle("Logis")
 	m.stopIdle = func() {}
 	m.root = container.NewBorder(nil, bar, nil, nil, split)
@@ -166,8 +171,10 @@ func (m *Main) buildCatalogue() {
 			if err != nil {
 				m.status.SetText(echec("L'index de recherche n'a pas pu être chargé", err))
 			} else {
-				l, r, n := m.app.Catalogue().Sizes()
-				m.status.SetText(fmt.Sprintf("%s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n)))
+				if strings.HasPrefix(m.status.Text, "Chargement de l'index") || strings.HasPrefix(m.status.Text, "Mise à jour de l'index") {
+					m.status.SetText("")
+				}
+				m.majComptes()
 			}
 			m.progressBox.Hide() // done either way: a bar left at « 0 % » would say it is still loading
 			for _, s := range m.screens {

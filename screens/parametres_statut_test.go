@@ -18,7 +18,7 @@ import (
 func statusSaysCounts(t *testing.T, m *Main, what string, menages int) {
 	t.Helper()
 	m.builds.Wait() // a confirmation after an import waits for the index
-	st := m.status.Text
+	st := m.ligneDEtat()
 	if !strings.HasPrefix(st, what+" à ") || !strings.Contains(st, " — ") || !strings.HasSuffix(st, " "+nombre(menages)+" ménages") {
 		t.Errorf("status line %q, want « %s à HH:MM. — … %d ménages »", st, what, menages)
 	}

@@ -9,14 +9,32 @@ import (
 )
 
 // confirmer shows msg (« Ménage M000123 enregistré ») in the status line,
-// with the time and the current counts of the search index.
+// with the time, and the current counts of the search index beside it.
 func (m *Main) confirmer(msg string) {
-	text := fmt.Sprintf("%s à %s.", msg, time.Now().Format("15:04"))
+	m.status.SetText(fmt.Sprintf("%s à %s.", msg, time.Now().Format("15:04")))
+	m.majComptes()
+}
+
+// majComptes writes the search index's counts, right of the status line
+// (« 1 200 logements, 23 résidences, 2 000 ménages »); nothing while the
+// index is not built.
+func (m *Main) majComptes() {
 	if cat := m.app.Catalogue(); cat.Ready() {
 		l, r, n := cat.Sizes()
-		text += fmt.Sprintf(" — %s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n))
+		m.comptes.SetText(fmt.Sprintf("%s logements, %s résidences, %s ménages", nombre(l), nombre(r), nombre(n)))
 	}
-	m.status.SetText(text)
+}
+
+// ligneDEtat is the whole status line as read: the message, then the
+// counts.
+func (m *Main) ligneDEtat() string {
+	if m.status.Text == "" {
+		return m.comptes.Text
+	}
+	if m.comptes.Text == "" {
+		return m.status.Text
+	}
+	return m.status.Text + " — " + m.comptes.Text
 }
 
 // enregistrer (Ctrl+S) saves the household sheet shown.
