@@ -114,7 +114,20 @@ func (e *entree) TypedShortcut(s fyne.Shortcut) {
 		erased, after := e.erased, e.afterErase
 		e.erased = false
 		e.Entry.TypedShortcut(s)
-		if erased && e.Text == after {
+		if !erased {
+			return
+		}
+		// Fyne keeps typing with pauses or separators as several steps:
+		// undo them all down to the text left by the erasing, then the
+		// erasing itself (essai-12b N5: the field went through « » first).
+		for i := 0; i < 1000 && e.Text != after; i++ {
+			before := e.Text
+			e.Entry.TypedShortcut(s)
+			if e.Text == before {
+				return // nothing left to undo
+			}
+		}
+		if e.Text == after {
 			e.Entry.TypedShortcut(s)
 		}
 		return
