@@ -279,6 +279,16 @@ func (e EffetAttribution) Lignes() []string {
 		if i == PartActivite {
 			lib = "de taux d'activité des 18-64 ans"
 		}
+		if !a.Connue() || !b.Connue() {
+			// No arrow from « données manquantes » to a figure: it read as
+			// a contradiction (a residence with no household yet).
+			nom := "part de " + a.Libelle
+			if i == PartActivite {
+				nom = "taux d'activité des 18-64 ans"
+			}
+			out = append(out, fmt.Sprintf("%s : aujourd'hui : %s ; après cette attribution : %s", nom, av, ap))
+			continue
+		}
 		out = append(out, fmt.Sprintf("après cette attribution : %s → %s %s", av, ap, lib))
 	}
 	return out

@@ -36,6 +36,12 @@ func fragiliteSegments(f fragiliteEffet, lc *app.ListeCandidats, menage string, 
 	}
 	av, ap := e.Effet.Avant, e.Effet.Apres
 	titre := fmt.Sprintf("Fragilité de la résidence %s (%s) : score %s → %s", e.Residence.Code, pluriel(av.Menages, "ménage", "ménages"), av.ScoreTexte(), ap.ScoreTexte())
+	if !av.ScoreConnu || !ap.ScoreConnu {
+		// « score données manquantes → 0,0 / 100 » read as a contradiction
+		// (essai-12b N12): each figure named.
+		titre = fmt.Sprintf("Fragilité de la résidence %s (%s) : score aujourd'hui : %s ; après cette attribution : %s",
+			e.Residence.Code, menagesLoges(av.Menages), av.ScoreTexte(), ap.ScoreTexte())
+	}
 	if e.Residence.QPV {
 		titre += " — résidence en QPV"
 	}
@@ -44,4 +50,12 @@ func fragiliteSegments(f fragiliteEffet, lc *app.ListeCandidats, menage string, 
 		segs = append(segs, para(l, occStyleText))
 	}
 	return append(segs, para("Aide à la décision (politique d'attribution §1.4) : la commission veille à ne pas accroître la fragilité existante ; elle décide.", occStyleSource))
+}
+
+// menagesLoges is « aucun ménage logé », « 1 ménage », « 12 ménages ».
+func menagesLoges(n int) string {
+	if n == 0 {
+		return "aucun ménage logé"
+	}
+	return pluriel(n, "ménage", "ménages")
 }

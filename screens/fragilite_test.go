@@ -75,6 +75,20 @@ func TestCommission_FragiliteSegments(t *testing.T) {
 			t.Errorf("segments lack %q:\n%s", want, got)
 		}
 	}
+	// A residence with no household yet: each figure named, no arrow from
+	// « données manquantes » to a score.
+	f0 := func(ref, menage string, d model.Date) (app.EffetCandidat, error) {
+		return app.EffetCandidat{Residence: model.Residence{Code: "R0"},
+			Effet: model.FragiliteApres(nil, &cand, "Arcueil", d, r, model.DefaultPoidsFragilite())}, nil
+	}
+	b.Reset()
+	for _, s := range fragiliteSegments(f0, lc, "C1", at) {
+		b.WriteString(s.(*widget.TextSegment).Text + "\n")
+	}
+	if got := strings.ReplaceAll(b.String(), "\u00a0", " "); !strings.Contains(got, "Fragilité de la résidence R0 (aucun ménage logé) : score aujourd'hui : données manquantes ; après cette attribution : ") || strings.Contains(got, "manquantes →") ||
+		!strings.Contains(got, "part de ménages sous 60 % du plafond PLUS : aujourd'hui : données manquantes ; après cette attribution : 100 %") {
+		t.Errorf("empty residence:\n%s", got)
+	}
 	if asked != "L1/C1" {
 		t.Errorf("asked %q", asked)
 	}
