@@ -475,9 +475,11 @@ func (s *Parametres) importFrom(kind, name string, r io.ReadCloser) {
 			switch {
 			case res.refused != nil:
 				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %s, rien n'a été enregistré.", name, res.refused.Resume()))
+				s.shell.confirmer(fmt.Sprintf("Import de « %s » refusé, rien n'a été enregistré", name)) // the status line no longer says the last import that passed
 				s.showImportErrors(name, res.refused)
 			case err != nil:
 				s.importStatus.SetText(fmt.Sprintf("Import de « %s » refusé : %s", name, model.ErrorMessage(err)))
+				s.shell.confirmer(fmt.Sprintf("Import de « %s » refusé, rien n'a été enregistré", name))
 				Erreur(s.shell.fenetre(), err)
 			default:
 				s.importStatus.SetText(res.rep.String())

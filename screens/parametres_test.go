@@ -172,6 +172,11 @@ L4;R1;1 rue A;94110;Arcueil;non;T2;2;40;1;oui;non;HLM;400;100;bailleur
 	if !strings.Contains(s.importStatus.Text, "refusé : 3 lignes à corriger, rien n'a été enregistré") {
 		t.Errorf("status = %q", s.importStatus.Text)
 	}
+	// The window's status line says the refusal too (it kept saying the
+	// last import that passed: essai-12b N13).
+	if st := m.status.Text; !strings.HasPrefix(st, "Import de « logements.csv » refusé, rien n'a été enregistré à ") {
+		t.Errorf("status line %q", st)
+	}
 	all := strings.Join(overlayTexts(m.win), "\n")
 	for _, want := range []string{"ligne 3 (logement L2), colonne surface", "ligne 4 (logement L3), colonne typologie", "ligne 5 (logement L4), colonne financement", "Fermer", "3 lignes à corriger"} {
 		if !strings.Contains(all, want) {
