@@ -169,6 +169,25 @@ func (ch *choix) parcourir() {
 // agir checks the path; a save over an existing file asks first.
 func (ch *choix) agir() {
 	p, msg, existe := verifierChemin(ch.c, ch.dossierDepart(), ch.chemin.Text)
+	if d := dossierACreer(ch.c, ch.dossierDepart(), ch.chemin.Text); msg != "" && d != "" {
+		// A folder to write in that does not exist yet: offered, not refused
+		// (essai-12b N13: the agent had to leave Logis to make it).
+		ch.dire(msg)
+		lbl := widget.NewLabel(fmt.Sprintf("Le dossier n'existe pas : le créer ?\n\n%s", d))
+		lbl.Wrapping = fyne.TextWrapWord
+		ch.question = Demander(ch.win, "Créer le dossier ?", "Créer le dossier", messageBox(lbl, 520, 90), func(oui bool) {
+			if !oui {
+				return
+			}
+			if err := os.MkdirAll(d, 0o700); err != nil {
+				ch.dire(fmt.Sprintf("Le dossier « %s » n'a pas pu être créé.", d))
+				return
+			}
+			ch.dire("")
+			ch.agir()
+		})
+		return
+	}
 	if msg != "" {
 		ch.dire(msg)
 		return
@@ -271,6 +290,33 @@ func verifierChemin(c choixFichier, base, texte string) (p, msg string, existe b
 		return "", fmt.Sprintf("Le fichier doit être de type %s.", listeExtensions(c.Extensions)), false
 	}
 	return p, "", false
+}
+
+// dossierACreer is the folder to create for the path typed when the only
+// thing wrong with it is that its folder does not exist (a folder to choose,
+// or the folder of a file to write); "" otherwise.
+func dossierACreer(c choixFichier, base, texte string) string {
+	p := nettoyerChemin(texte)
+	if p == "" || c.Mode == choixOuvrir {
+		return ""
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(base, p)
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	d := p
+	if c.Mode == choixEnregistrer {
+		if strings.HasSuffix(texte, "/") || strings.HasSuffix(texte, string(filepath.Separator)) {
+			return "" // a folder typed where a file's name is expected
+		}
+		d = filepath.Dir(p)
+	}
+	if _, err := os.Stat(d); !os.IsNotExist(err) {
+		return ""
+	}
+	return d
 }
 
 // ouvrirChoisi opens the chosen file for reading; a failure is said in

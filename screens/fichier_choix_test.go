@@ -262,7 +262,8 @@ func TestChoix_SaveAsksBeforeReplacing(t *testing.T) {
 	}
 
 	// A new name needs no question; the extension is added; a missing
-	// folder is refused.
+	// folder is offered to be made (Annuler: nothing made, nothing done;
+	// « Créer le dossier »: made, then the file is chosen).
 	got = ""
 	ch = choisirFichier(w, c, func(p string) { got = p })
 	ch.chemin.SetText(filepath.Join(dir, "rapport-2026"))
@@ -277,6 +278,17 @@ func TestChoix_SaveAsksBeforeReplacing(t *testing.T) {
 	if got != "" || ch.erreur.Text != "Le dossier « "+filepath.Join(dir, "absent")+" » n'existe pas." {
 		t.Errorf("missing folder: acted %q, message %q", got, ch.erreur.Text)
 	}
+	tapButton(t, w.Canvas().Overlays().Top(), "Annuler")
+	if got != "" || estDossier(filepath.Join(dir, "absent")) {
+		t.Errorf("Annuler: acted %q, folder made %v", got, estDossier(filepath.Join(dir, "absent")))
+	}
+	test.Tap(ch.actionBtn)
+	tapButton(t, w.Canvas().Overlays().Top(), "Créer le dossier")
+	if got != "x" || !estDossier(filepath.Join(dir, "absent")) {
+		t.Errorf("Créer le dossier: acted %q, folder made %v", got, estDossier(filepath.Join(dir, "absent")))
+	}
+	ch = choisirFichier(w, c, func(p string) { got = "x" })
+	got = ""
 	ch.chemin.SetText(filepath.Join(dir, "r.csv"))
 	test.Tap(ch.actionBtn)
 	if got != "" || ch.erreur.Text != "Le nom du fichier doit finir par .pdf." {
