@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"reflect"
 	"strings"
+	"unsafe"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,11 +17,15 @@ import (
 )
 
 // liste is a widget.List where Entrée opens the row under the keyboard
-// focus, as Space does.
+// focus, as Space does, and a click on a row gives it the keyboard focus.
 type liste struct {
 	widget.List
 	// auDessus runs on Up from the first row (back to the search above).
 	auDessus func()
+	// surEntree, when set, runs after Entrée selected the marked row: the
+	// action of a list whose selection only chooses (the vacant dwellings:
+	// examine the one chosen).
+	surEntree func()
 	// bouge is set when the keyboard moves the marked row.
 	bouge bool
 	// cadre is the amber frame drawn round the list while it has the
@@ -77,19 +82,75 @@ func (r *listeRenderer) Layout(size fyne.Size) {
 	r.cadre.Resize(size)
 }
 
-// newListe builds a list like widget.NewList.
+// newListe builds a list like widget.NewList; create and update see the
+// row's own object (each is held in a ligneListe).
 func newListe(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *liste {
 	l := &liste{}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.Length = length
+	l.CreateItem = func() fyne.CanvasObject {
+		r := &ligneListe{l: l, contenu: create()}
+		r.ExtendBaseWidget(r)
+		return r
+	}
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		r := o.(*ligneListe)
+		r.id = i
+		update(i, r.contenu)
+	}
 	l.ExtendBaseWidget(l)
 	return l
+}
+
+// ligneListe holds a row of a liste: a click on it selects the row, marks
+// it for the keyboard and gives the list the focus. Fyne's own row looks
+// its list up by the embedded widget.List, which no window knows: the focus
+// stayed where it was and Down did nothing after a click (essai-12b N1, N3).
+type ligneListe struct {
+	widget.BaseWidget
+	l       *liste
+	id      widget.ListItemID
+	contenu fyne.CanvasObject
+}
+
+// CreateRenderer draws the row's object.
+func (r *ligneListe) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.contenu) }
+
+// Tapped gives the list the focus, marks and selects the row.
+func (r *ligneListe) Tapped(*fyne.PointEvent) { r.l.clic(r.id) }
+
+// clic is a click on row i.
+func (l *liste) clic(i widget.ListItemID) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil {
+		c.Focus(l)
+	}
+	l.fixerMarque(i)
+	l.Select(i)
+}
+
+// fixerMarque puts the keyboard mark on row i at once (Fyne keeps it
+// unexported: written through reflect, as Fyne's own click does); walks to
+// it with the arrows when the field cannot be found.
+func (l *liste) fixerMarque(i widget.ListItemID) {
+	f := reflect.ValueOf(&l.List).Elem().FieldByName("currentFocus")
+	if !f.IsValid() || f.Kind() != reflect.Int || !f.CanAddr() {
+		l.marquer(i)
+		return
+	}
+	old := widget.ListItemID(f.Int())
+	reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().SetInt(int64(i))
+	l.RefreshItem(old)
+	l.RefreshItem(i)
 }
 
 // TypedKey makes Entrée act as Space (select the focused row).
 func (l *liste) TypedKey(k *fyne.KeyEvent) {
 	switch {
 	case isEntree(k):
-		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical})
+		if l.surEntree != nil {
+			l.surEntree()
+		}
+		return
 	case k.Name == fyne.KeyUp && l.auDessus != nil && l.marquee() <= 0:
 		l.auDessus()
 		return
