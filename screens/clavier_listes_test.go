@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"logis/model"
 )
 
 // A click on a row of a liste gives the list the keyboard focus and marks
@@ -102,5 +104,58 @@ func TestOccupation_ClavierRecherche(t *testing.T) {
 	c.FocusNext()
 	if c.Focused() != s.search {
 		t.Errorf("Tab from the situations: focus %T, want the search", c.Focused())
+	}
+}
+
+// Commissions (essai-12b N2): Entrée in the session search opens the first
+// session found; Down goes to the list, Entrée opens the row marked; Tab
+// goes from the search to the list before « Nouvelle séance ».
+func TestCommissions_ClavierRecherche(t *testing.T) {
+	m := newTestMain(t, 300, 200)
+	s := commissionsScreen(t, m)
+	c := m.win.Canvas()
+	for _, commune := range []string{"Arcueil", "Vitry-sur-Seine"} {
+		if _, err := m.app.NouvelleCommission(m.app.Today(), "Salle du conseil", commune, model.CommissionAttribution); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.reload("")
+	s.waitIdle()
+	if len(s.rows) < 2 {
+		t.Fatalf("%d sessions listed", len(s.rows))
+	}
+	s.focusSearch()
+	test.Type(s.search, "arcueil")
+	if len(s.rows) == 0 {
+		t.Fatal("« arcueil » finds no session")
+	}
+	want := s.all[s.rows[0]].ID
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s.waitIdle()
+	if s.current != want {
+		t.Fatalf("Entrée in the search opened %q, want %q", s.current, want)
+	}
+	s.search.SetText("")
+	if len(s.rows) < 2 {
+		t.Fatalf("%d sessions after clearing the search", len(s.rows))
+	}
+	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if c.Focused() != s.list || s.list.marquee() != 0 {
+		t.Fatalf("Down from the search: focus %T, mark %d", c.Focused(), s.list.marquee())
+	}
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s.waitIdle()
+	if want := s.all[s.rows[1]].ID; s.current != want {
+		t.Errorf("Entrée on the second row opened %q, want %q", s.current, want)
+	}
+	c.Focus(s.search)
+	c.FocusNext()
+	if c.Focused() != s.list {
+		t.Errorf("Tab from the search: focus %T, want the sessions", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != s.newBtn {
+		t.Errorf("Tab from the sessions: focus %T, want « Nouvelle séance »", c.Focused())
 	}
 }

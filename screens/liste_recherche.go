@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -138,6 +139,68 @@ func bordure(top, bottom, center fyne.CanvasObject) *fyne.Container {
 		}
 	}
 	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), objs...)
+}
+
+// hautEmpile lays out like container.NewBorder(VBox(haut...), bas, nil,
+// nil, center) while the objects keep the order they were given, which is
+// Tab's: the search, its list, then the buttons drawn under the search
+// (Commissions: the list before « Nouvelle séance »).
+type hautEmpile struct {
+	haut []fyne.CanvasObject // stacked at the top, in this order
+	bas  fyne.CanvasObject   // at the bottom, nil for none
+}
+
+func (h *hautEmpile) estHaut(o fyne.CanvasObject) bool {
+	for _, x := range h.haut {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// Layout stacks haut, puts bas at the bottom and the rest between.
+func (h *hautEmpile) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	y := float32(0)
+	for _, o := range h.haut {
+		if !o.Visible() {
+			continue
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		y += o.MinSize().Height + pad
+	}
+	bottom := size.Height
+	if h.bas != nil && h.bas.Visible() {
+		bh := h.bas.MinSize().Height
+		bottom -= bh
+		h.bas.Move(fyne.NewPos(0, bottom))
+		h.bas.Resize(fyne.NewSize(size.Width, bh))
+		bottom -= pad
+	}
+	for _, o := range objs {
+		if o == h.bas || h.estHaut(o) {
+			continue
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, max(0, bottom-y)))
+	}
+}
+
+// MinSize is the widest object by the heights stacked.
+func (h *hautEmpile) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	w, ht := float32(0), float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		ht += m.Height + pad
+	}
+	return fyne.NewSize(w, max(0, ht-pad))
 }
 
 // focusObjet gives the keyboard focus to o in its window.
