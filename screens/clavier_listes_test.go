@@ -159,3 +159,94 @@ func TestCommissions_ClavierRecherche(t *testing.T) {
 		t.Errorf("Tab from the sessions: focus %T, want « Nouvelle séance »", c.Focused())
 	}
 }
+
+// Commissions › Logements (essai-12b N3): Entrée on the vacant dwelling
+// marked with Down examines it; a click on a row of the proposed
+// candidates' table gives the table the keyboard.
+func TestCommissions_ClavierLogementsVacants(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c := m.win.Canvas()
+	cs, err := m.app.NouvelleCommission(m.app.Today(), "Salle du conseil", "Vitry-sur-Seine", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.reload(cs.ID)
+	s.waitIdle()
+	s.seance.tabs.Select(s.seance.tabLog)
+	p := s.seance.logements
+	p.filterVacants()
+	if len(p.vac.rows) < 2 {
+		t.Fatalf("%d vacant dwellings offered", len(p.vac.rows))
+	}
+	ref := p.vac.rows[1].Reference
+	c.Focus(p.refEntry)
+	p.refEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	p.vacList.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if c.Focused() != p.vacList || p.vacList.marquee() != 1 {
+		t.Fatalf("Down, Down: focus %T, mark %d", c.Focused(), p.vacList.marquee())
+	}
+	p.vacList.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s.waitIdle()
+	got, err := m.app.Commission(cs.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Dossier(ref) == nil || len(got.Logements) != 1 {
+		t.Fatalf("Entrée on %s examined %d dwelling(s): %q", ref, len(got.Logements), p.addErr.Text)
+	}
+	// The dwelling examined is shown with its proposed candidates.
+	p.tabs.Select(p.tabProp)
+	p.loadPropositions()
+	s.waitIdle()
+	if p.props.Length() < 3 {
+		t.Fatalf("%d candidates proposed", p.props.Length())
+	}
+	c.Focus(p.refEntry)
+	m.win.Resize(fyne.NewSize(1920, 1080))
+	m.win.Content().Refresh()
+	ligne := ligneDeListe(p.props, 1)
+	if ligne == nil {
+		t.Fatalf("the table shows no second row (size %v)", p.props.Size())
+	}
+	test.Tap(ligne) // a click: Fyne's driver unfocuses, then taps
+	if c.Focused() != p.props {
+		t.Fatalf("click on a candidate: focus %T, want the table", c.Focused())
+	}
+	clique := p.propSel
+	if clique < 0 || p.props.marquee() != clique {
+		t.Fatalf("click: row chosen %d, mark %d", clique, p.props.marquee())
+	}
+	p.props.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	p.props.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.propSel != clique+1 {
+		t.Errorf("Down, Entrée after the click: row %d, want %d", p.propSel, clique+1)
+	}
+}
+
+// ligneDeListe is the row object drawn for row i of l, nil when not drawn.
+func ligneDeListe(l *liste, i widget.ListItemID) *ligneListe {
+	var found *ligneListe
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil {
+			return
+		}
+		if r, ok := o.(*ligneListe); ok && r.l == l && r.id == i && r.Visible() {
+			found = r
+			return
+		}
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, ch := range o.Objects {
+				walk(ch)
+			}
+		case fyne.Widget:
+			for _, ch := range test.WidgetRenderer(o).Objects() {
+				walk(ch)
+			}
+		}
+	}
+	walk(l)
+	return found
+}
