@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -249,4 +250,106 @@ func ligneDeListe(l *liste, i widget.ListItemID) *ligneListe {
 	}
 	walk(l)
 	return found
+}
+
+// Ctrl+S, Ctrl+E… typed in a field with a list of usual values
+// (« Logement adapté » of a constat) reach the window (essai-12b N4).
+func TestCommissions_RaccourcisDansLogementAdapte(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c := m.win.Canvas()
+	cs, _ := seanceDuJour(t, m, s)
+	e := s.seance
+	e.tabs.Select(e.tabOcc)
+	test.Tap(e.occupation.addBtn)
+	if len(e.occupation.cards) == 0 {
+		t.Fatal("no household to examine in the demo")
+	}
+	card := e.occupation.cards[0]
+	test.Type(card.constat.Entry, "Sous-occupation constatée.")
+	c.Focus(card.adapte)
+	card.adapte.SetText("T3")
+	card.adapte.TypedShortcut(ctrlE)
+	if c.Focused() != card.form.Save {
+		t.Errorf("Ctrl+E in « Logement adapté »: focus %T, want Enregistrer", c.Focused())
+	}
+	c.Focus(card.adapte)
+	card.adapte.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	got, err := m.app.Commission(cs.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := got.DossierOccupationDe(card.menage); d == nil || d.LogementAdapte != "T3" || d.Constat == "" {
+		t.Fatalf("Ctrl+S in « Logement adapté » saved %+v", d)
+	}
+	// The field's own shortcuts still work: select all, then cut.
+	card.adapte.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if card.adapte.SelectedText() != "T3" {
+		t.Errorf("Ctrl+A in « Logement adapté » selects %q", card.adapte.SelectedText())
+	}
+}
+
+// Every text field of the screens passes the window's shortcuts on: no
+// Fyne entry of another kind (it would swallow Ctrl+S, Ctrl+F…). Every
+// screen, every tab of Paramètres and of a session with members and a
+// constat are walked.
+func TestClavier_ChampsPassentLesRaccourcis(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	seanceDuJour(t, m, s)
+	test.Tap(s.seance.occupation.addBtn)
+	var walk func(where string, o fyne.CanvasObject)
+	walk = func(where string, o fyne.CanvasObject) {
+		switch o.(type) {
+		case *entree, *saisieChoix:
+			return
+		case fyne.Shortcutable:
+			if _, ok := o.(fyne.Focusable); ok {
+				t.Errorf("%s: a %T swallows the window's shortcuts", where, o)
+			}
+		}
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, ch := range o.Objects {
+				walk(where, ch)
+			}
+		case fyne.Widget:
+			for _, ch := range test.WidgetRenderer(o).Objects() {
+				walk(where, ch)
+			}
+		}
+	}
+	for _, it := range s.seance.tabs.Items {
+		walk("séance, "+it.Text, it.Content)
+	}
+	par := parametresScreen(t, m)
+	for _, it := range par.tabs.Items {
+		walk("Paramètres, "+it.Text, it.Content)
+	}
+	for _, name := range []string{"Ménages et demandes", "Patrimoine", "Examen d'occupation"} {
+		m.Show(name)
+		walk(name, m.win.Content())
+	}
+}
+
+// A password field is an entree (the window's shortcuts work from it)
+// whose eye shows and hides the text.
+func TestClavier_MotDePasse(t *testing.T) {
+	test.NewTempApp(t)
+	e := newMotDePasse()
+	w := test.NewWindow(e)
+	defer w.Close()
+	test.Type(e, "secret")
+	o, ok := e.ActionItem.(*oeil)
+	if !ok || !e.Password || e.Text != "secret" {
+		t.Fatalf("password field: eye %v, hidden %v, text %q", ok, e.Password, e.Text)
+	}
+	test.Tap(o)
+	if e.Password {
+		t.Error("the eye does not show the text")
+	}
+	test.Tap(o)
+	if !e.Password {
+		t.Error("the eye does not hide the text again")
+	}
 }
