@@ -217,11 +217,13 @@ func (m *Main) keyboard() {
 			return
 		}
 		if m.current >= 0 {
-			if s, ok := m.screens[m.current].(enregistrable); ok {
-				s.enregistrer()
-			} else {
-				tapIfEnabled(premierEnregistrer(m.body)) // Paramètres: the tab shown
-			}
+			garderFocus(c, func() {
+				if s, ok := m.screens[m.current].(enregistrable); ok {
+					s.enregistrer()
+				} else {
+					tapIfEnabled(premierEnregistrer(m.body)) // Paramètres: the tab shown
+				}
+			})
 		}
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
@@ -387,5 +389,89 @@ func premierEnregistrer(root fyne.CanvasObject) *bouton {
 		}
 	}
 	walk(root)
+	return found
+}
+
+// garderFocus runs save (Ctrl+S) and keeps the keyboard in the field the
+// agent was in (essai-12b N6: a household's sheet is rebuilt by its save
+// and the next Tab went to the navigation): the same field when it is still
+// shown, else the field now at its place in the window (a member's row
+// rebuilt), when it is of the same kind.
+func garderFocus(c fyne.Canvas, save func()) {
+	avant := c.Focused()
+	o, ok := avant.(fyne.CanvasObject)
+	if !ok {
+		save()
+		return
+	}
+	idx := indexFocusable(c.Content(), o)
+	save()
+	if idx < 0 || c.Overlays().Top() != nil { // a question or an error is shown
+		return
+	}
+	if indexFocusable(c.Content(), o) >= 0 {
+		if c.Focused() != avant {
+			c.Focus(avant)
+		}
+		return
+	}
+	n := focusableA(c.Content(), idx)
+	if n == nil || reflect.TypeOf(n) != reflect.TypeOf(avant) {
+		return
+	}
+	if w, ok := n.(fyne.CanvasObject); ok && w.Visible() {
+		c.Focus(n)
+	}
+}
+
+// focusables walks the focusable objects under root in the window's order,
+// the hidden ones too (their count does not change with what a save shows
+// or hides); stop ends the walk.
+func focusables(root fyne.CanvasObject, visit func(i int, f fyne.Focusable) (stop bool)) {
+	i := 0
+	stopped := false
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || stopped {
+			return
+		}
+		if f, ok := o.(fyne.Focusable); ok {
+			if visit(i, f) {
+				stopped = true
+			}
+			i++
+			return
+		}
+		for _, ch := range enfants(o) {
+			walk(ch)
+		}
+	}
+	walk(root)
+}
+
+// indexFocusable is o's place among the focusable objects under root, -1
+// when it is not there.
+func indexFocusable(root, o fyne.CanvasObject) int {
+	found := -1
+	focusables(root, func(i int, f fyne.Focusable) bool {
+		if any(f) == any(o) {
+			found = i
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+// focusableA is the focusable object at place idx under root, nil when none.
+func focusableA(root fyne.CanvasObject, idx int) fyne.Focusable {
+	var found fyne.Focusable
+	focusables(root, func(i int, f fyne.Focusable) bool {
+		if i == idx {
+			found = f
+			return true
+		}
+		return false
+	})
 	return found
 }

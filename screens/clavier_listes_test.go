@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -352,4 +353,50 @@ func TestClavier_MotDePasse(t *testing.T) {
 	if !e.Password {
 		t.Error("the eye does not hide the text again")
 	}
+}
+
+var ctrlS = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+
+// After Ctrl+S the keyboard stays in the field the agent was in, and Tab
+// goes on to the next field, on the household sheet (rebuilt by its save),
+// the dwelling's and the residence's (essai-12b N6).
+func TestClavier_CtrlSGardeLeChamp(t *testing.T) {
+	m := readyMain(t, 10, 10)
+	c := m.win.Canvas()
+	check := func(name string, form *Form, field func() *entree, change string) {
+		t.Helper()
+		f0 := field()
+		c.Focus(f0)
+		c.FocusNext()
+		suivant := indexFocusable(c.Content(), c.Focused().(fyne.CanvasObject))
+		c.Focus(f0)
+		place := indexFocusable(c.Content(), f0)
+		test.Type(f0, change)
+		c.(fyne.Shortcutable).TypedShortcut(ctrlS)
+		if form.Dirty() {
+			t.Fatalf("%s: Ctrl+S did not save: %v", name, form.Errors())
+		}
+		got, ok := c.Focused().(*entree)
+		if !ok || got != field() || indexFocusable(c.Content(), got) != place {
+			t.Fatalf("%s: after Ctrl+S the focus is on %T (place %d), want the field (place %d)", name, c.Focused(), indexFocusable(c.Content(), got), place)
+		}
+		if !strings.Contains(got.Text, change) {
+			t.Errorf("%s: the field focused holds %q", name, got.Text)
+		}
+		c.FocusNext()
+		if n := indexFocusable(c.Content(), c.Focused().(fyne.CanvasObject)); n != suivant {
+			t.Errorf("%s: Tab after Ctrl+S goes to %T (place %d), want place %d", name, c.Focused(), n, suivant)
+		}
+	}
+	s := m.menages()
+	s.list.Select(0)
+	check("ménage", s.fiche.form, func() *entree { return s.fiche.membres[0].prenom.Entry }, "-Paul")
+
+	p := m.patrimoine()
+	p.list.Select(0)
+	check("logement", p.form.form, func() *entree { return p.form.contingent.Entry }, "x")
+
+	p.tabs.SelectIndex(1)
+	p.res.list.Select(0)
+	check("résidence", p.rform.form, func() *entree { return p.rform.nom.Entry }, "Z")
 }
