@@ -52,11 +52,18 @@ func (l *liste) FocusLost() {
 
 // CreateRenderer adds the focus frame over the list.
 func (l *liste) CreateRenderer() fyne.WidgetRenderer {
-	l.cadre = canvas.NewRectangle(color.Transparent)
-	l.cadre.StrokeColor = focusAmber
-	l.cadre.StrokeWidth = 2
-	l.cadre.Hide()
+	l.cadre = nouveauCadre()
 	return &listeRenderer{WidgetRenderer: l.List.CreateRenderer(), cadre: l.cadre}
+}
+
+// nouveauCadre is the amber frame drawn round a list while it has the
+// keyboard focus, hidden until then.
+func nouveauCadre() *canvas.Rectangle {
+	r := canvas.NewRectangle(color.Transparent)
+	r.StrokeColor = focusAmber
+	r.StrokeWidth = 2
+	r.Hide()
+	return r
 }
 
 // listeRenderer is a list's renderer with its focus frame on top.

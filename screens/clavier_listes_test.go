@@ -400,3 +400,54 @@ func TestClavier_CtrlSGardeLeChamp(t *testing.T) {
 	p.res.list.Select(0)
 	check("résidence", p.rform.form, func() *entree { return p.rform.nom.Entry }, "Z")
 }
+
+// The file browser (essai-12b N11): Tab goes « Dossier parent », the usual
+// folders, the list, then « Annuler » and « Choisir ce fichier »; the list
+// focused shows the amber frame.
+func TestParcourir_ListeAvantLesBoutons(t *testing.T) {
+	home := arbre(t, "Bureau/", "Bureau/a.csv", "b.csv")
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	m := newTestMain(t, 0, 0)
+	c := m.win.Canvas()
+	p := parcourirDossiers(m.win, choixFichier{Titre: "Essai", Mode: choixOuvrir, Extensions: []string{".csv"}}, home, "", func(string) {})
+	defer p.d.Hide()
+	if c.Focused() != p.liste || !p.liste.cadre.Visible() {
+		t.Fatalf("the browser opens with the focus on %T, frame shown %v", c.Focused(), p.liste.cadre.Visible())
+	}
+	var ordre []string
+	c.Focus(p.parentBtn)
+	for range 12 {
+		c.FocusNext()
+		switch f := c.Focused().(type) {
+		case *listeFichiers:
+			ordre = append(ordre, "liste")
+		case *bouton:
+			ordre = append(ordre, f.Text)
+		default:
+			ordre = append(ordre, "?")
+		}
+		if c.Focused() == p.parentBtn {
+			break
+		}
+	}
+	t.Logf("Tab: %v", ordre)
+	iListe, iAnnuler, iChoisir := -1, -1, -1
+	for i, o := range ordre {
+		switch o {
+		case "liste":
+			iListe = i
+		case "Annuler":
+			iAnnuler = i
+		case "Choisir ce fichier":
+			iChoisir = i
+		}
+	}
+	if iListe < 0 || iAnnuler < 0 || iChoisir < 0 || iListe > iAnnuler || iAnnuler > iChoisir || ordre[iAnnuler-1] != "liste" {
+		t.Errorf("Tab from « Dossier parent »: %v; want the shortcuts, the list, « Annuler », « Choisir ce fichier »", ordre)
+	}
+	c.Focus(p.parentBtn)
+	if p.liste.cadre.Visible() {
+		t.Error("the frame stays when the list loses the focus")
+	}
+}
