@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -132,15 +133,54 @@ func (e *entree) TypedShortcut(s fyne.Shortcut) {
 		}
 		return
 	}
-	if cs, ok := s.(*desktop.CustomShortcut); ok && (cs.KeyName == fyne.KeyF || cs.KeyName == fyne.KeyN || cs.KeyName == fyne.KeyS || cs.KeyName == fyne.KeyB || cs.KeyName == fyne.KeyE) {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
-			if sc, ok := c.(fyne.Shortcutable); ok {
-				sc.TypedShortcut(s)
-				return
-			}
-		}
+	if raccourciFenetre(e, s) {
+		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// raccourciFenetre passes the window's own shortcuts (Ctrl+F, Ctrl+N,
+// Ctrl+S, Ctrl+B, Ctrl+E) typed in field o on to o's window, which a Fyne
+// entry would otherwise swallow; false for any other shortcut (the field's
+// own: copy, paste, undo…).
+func raccourciFenetre(o fyne.CanvasObject, s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || (cs.KeyName != fyne.KeyF && cs.KeyName != fyne.KeyN && cs.KeyName != fyne.KeyS && cs.KeyName != fyne.KeyB && cs.KeyName != fyne.KeyE) {
+		return false
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil {
+		return false
+	}
+	sc, ok := c.(fyne.Shortcutable)
+	if !ok {
+		return false
+	}
+	sc.TypedShortcut(s)
+	return true
+}
+
+// saisieChoix is a text field with a list of usual values (a Fyne
+// SelectEntry: « Logement adapté », a member's « Qualité ») that passes the
+// window's shortcuts on as entree does (essai-12b N4: Ctrl+S and Ctrl+E
+// did nothing from it).
+type saisieChoix struct{ widget.SelectEntry }
+
+// newSaisieChoix is widget.NewSelectEntry(options) as a saisieChoix.
+func newSaisieChoix(options []string) *saisieChoix {
+	e := &saisieChoix{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	return e
+}
+
+// TypedShortcut passes the window's shortcuts on (raccourciFenetre).
+func (e *saisieChoix) TypedShortcut(s fyne.Shortcut) {
+	if raccourciFenetre(e, s) {
+		return
+	}
+	e.SelectEntry.TypedShortcut(s)
 }
 
 // escapeHook closes the top dialog of canvas c and reports whether there
@@ -951,4 +991,43 @@ func tri(selected, oui, non string) app.Tri {
 		return app.Non
 	}
 	return app.Tous
+}
+
+// newMotDePasse is a password field (an entree: the window's shortcuts
+// work from it), with the eye that shows or hides what was typed.
+func newMotDePasse() *entree {
+	e := newEntree()
+	e.Password = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	o := &oeil{e: e, icone: canvas.NewImageFromResource(theme.VisibilityOffIcon())}
+	o.icone.FillMode = canvas.ImageFillContain
+	o.ExtendBaseWidget(o)
+	e.ActionItem = o
+	return e
+}
+
+// oeil shows or hides a password field's text when clicked.
+type oeil struct {
+	widget.BaseWidget
+	e     *entree
+	icone *canvas.Image
+}
+
+func (o *oeil) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(o.icone) }
+
+// MinSize is an inline icon's.
+func (o *oeil) MinSize() fyne.Size {
+	return fyne.NewSquareSize(theme.IconInlineSize() + 2*theme.Padding())
+}
+
+// Tapped shows or hides the text.
+func (o *oeil) Tapped(*fyne.PointEvent) {
+	o.e.Password = !o.e.Password
+	if o.e.Password {
+		o.icone.Resource = theme.VisibilityOffIcon()
+	} else {
+		o.icone.Resource = theme.VisibilityIcon()
+	}
+	o.icone.Refresh()
+	o.e.Refresh()
 }

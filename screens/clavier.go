@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"reflect"
 	"strings"
+	"unsafe"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,11 +17,15 @@ import (
 )
 
 // liste is a widget.List where Entrée opens the row under the keyboard
-// focus, as Space does.
+// focus, as Space does, and a click on a row gives it the keyboard focus.
 type liste struct {
 	widget.List
 	// auDessus runs on Up from the first row (back to the search above).
 	auDessus func()
+	// surEntree, when set, runs after Entrée selected the marked row: the
+	// action of a list whose selection only chooses (the vacant dwellings:
+	// examine the one chosen).
+	surEntree func()
 	// bouge is set when the keyboard moves the marked row.
 	bouge bool
 	// cadre is the amber frame drawn round the list while it has the
@@ -47,11 +52,18 @@ func (l *liste) FocusLost() {
 
 // CreateRenderer adds the focus frame over the list.
 func (l *liste) CreateRenderer() fyne.WidgetRenderer {
-	l.cadre = canvas.NewRectangle(color.Transparent)
-	l.cadre.StrokeColor = focusAmber
-	l.cadre.StrokeWidth = 2
-	l.cadre.Hide()
+	l.cadre = nouveauCadre()
 	return &listeRenderer{WidgetRenderer: l.List.CreateRenderer(), cadre: l.cadre}
+}
+
+// nouveauCadre is the amber frame drawn round a list while it has the
+// keyboard focus, hidden until then.
+func nouveauCadre() *canvas.Rectangle {
+	r := canvas.NewRectangle(color.Transparent)
+	r.StrokeColor = focusAmber
+	r.StrokeWidth = 2
+	r.Hide()
+	return r
 }
 
 // listeRenderer is a list's renderer with its focus frame on top.
@@ -77,19 +89,75 @@ func (r *listeRenderer) Layout(size fyne.Size) {
 	r.cadre.Resize(size)
 }
 
-// newListe builds a list like widget.NewList.
+// newListe builds a list like widget.NewList; create and update see the
+// row's own object (each is held in a ligneListe).
 func newListe(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *liste {
 	l := &liste{}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.Length = length
+	l.CreateItem = func() fyne.CanvasObject {
+		r := &ligneListe{l: l, contenu: create()}
+		r.ExtendBaseWidget(r)
+		return r
+	}
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		r := o.(*ligneListe)
+		r.id = i
+		update(i, r.contenu)
+	}
 	l.ExtendBaseWidget(l)
 	return l
+}
+
+// ligneListe holds a row of a liste: a click on it selects the row, marks
+// it for the keyboard and gives the list the focus. Fyne's own row looks
+// its list up by the embedded widget.List, which no window knows: the focus
+// stayed where it was and Down did nothing after a click (essai-12b N1, N3).
+type ligneListe struct {
+	widget.BaseWidget
+	l       *liste
+	id      widget.ListItemID
+	contenu fyne.CanvasObject
+}
+
+// CreateRenderer draws the row's object.
+func (r *ligneListe) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.contenu) }
+
+// Tapped gives the list the focus, marks and selects the row.
+func (r *ligneListe) Tapped(*fyne.PointEvent) { r.l.clic(r.id) }
+
+// clic is a click on row i.
+func (l *liste) clic(i widget.ListItemID) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil {
+		c.Focus(l)
+	}
+	l.fixerMarque(i)
+	l.Select(i)
+}
+
+// fixerMarque puts the keyboard mark on row i at once (Fyne keeps it
+// unexported: written through reflect, as Fyne's own click does); walks to
+// it with the arrows when the field cannot be found.
+func (l *liste) fixerMarque(i widget.ListItemID) {
+	f := reflect.ValueOf(&l.List).Elem().FieldByName("currentFocus")
+	if !f.IsValid() || f.Kind() != reflect.Int || !f.CanAddr() {
+		l.marquer(i)
+		return
+	}
+	old := widget.ListItemID(f.Int())
+	reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().SetInt(int64(i))
+	l.RefreshItem(old)
+	l.RefreshItem(i)
 }
 
 // TypedKey makes Entrée act as Space (select the focused row).
 func (l *liste) TypedKey(k *fyne.KeyEvent) {
 	switch {
 	case isEntree(k):
-		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical})
+		if l.surEntree != nil {
+			l.surEntree()
+		}
+		return
 	case k.Name == fyne.KeyUp && l.auDessus != nil && l.marquee() <= 0:
 		l.auDessus()
 		return
@@ -156,11 +224,13 @@ func (m *Main) keyboard() {
 			return
 		}
 		if m.current >= 0 {
-			if s, ok := m.screens[m.current].(enregistrable); ok {
-				s.enregistrer()
-			} else {
-				tapIfEnabled(premierEnregistrer(m.body)) // Paramètres: the tab shown
-			}
+			garderFocus(c, func() {
+				if s, ok := m.screens[m.current].(enregistrable); ok {
+					s.enregistrer()
+				} else {
+					tapIfEnabled(premierEnregistrer(m.body)) // Paramètres: the tab shown
+				}
+			})
 		}
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
@@ -326,5 +396,89 @@ func premierEnregistrer(root fyne.CanvasObject) *bouton {
 		}
 	}
 	walk(root)
+	return found
+}
+
+// garderFocus runs save (Ctrl+S) and keeps the keyboard in the field the
+// agent was in (essai-12b N6: a household's sheet is rebuilt by its save
+// and the next Tab went to the navigation): the same field when it is still
+// shown, else the field now at its place in the window (a member's row
+// rebuilt), when it is of the same kind.
+func garderFocus(c fyne.Canvas, save func()) {
+	avant := c.Focused()
+	o, ok := avant.(fyne.CanvasObject)
+	if !ok {
+		save()
+		return
+	}
+	idx := indexFocusable(c.Content(), o)
+	save()
+	if idx < 0 || c.Overlays().Top() != nil { // a question or an error is shown
+		return
+	}
+	if indexFocusable(c.Content(), o) >= 0 {
+		if c.Focused() != avant {
+			c.Focus(avant)
+		}
+		return
+	}
+	n := focusableA(c.Content(), idx)
+	if n == nil || reflect.TypeOf(n) != reflect.TypeOf(avant) {
+		return
+	}
+	if w, ok := n.(fyne.CanvasObject); ok && w.Visible() {
+		c.Focus(n)
+	}
+}
+
+// focusables walks the focusable objects under root in the window's order,
+// the hidden ones too (their count does not change with what a save shows
+// or hides); stop ends the walk.
+func focusables(root fyne.CanvasObject, visit func(i int, f fyne.Focusable) (stop bool)) {
+	i := 0
+	stopped := false
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || stopped {
+			return
+		}
+		if f, ok := o.(fyne.Focusable); ok {
+			if visit(i, f) {
+				stopped = true
+			}
+			i++
+			return
+		}
+		for _, ch := range enfants(o) {
+			walk(ch)
+		}
+	}
+	walk(root)
+}
+
+// indexFocusable is o's place among the focusable objects under root, -1
+// when it is not there.
+func indexFocusable(root, o fyne.CanvasObject) int {
+	found := -1
+	focusables(root, func(i int, f fyne.Focusable) bool {
+		if any(f) == any(o) {
+			found = i
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+// focusableA is the focusable object at place idx under root, nil when none.
+func focusableA(root fyne.CanvasObject, idx int) fyne.Focusable {
+	var found fyne.Focusable
+	focusables(root, func(i int, f fyne.Focusable) bool {
+		if i == idx {
+			found = f
+			return true
+		}
+		return false
+	})
 	return found
 }

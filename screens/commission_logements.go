@@ -162,6 +162,9 @@ func newLogementsPanel(win fyne.Window, bg *sync.WaitGroup, act logementsActions
 	})
 	p.refEntry, p.vacList, p.vacHead = p.vac.search, p.vac.list, p.vac.count
 	p.refEntry.OnSubmitted = func(string) { p.onAjouterLogement() }
+	// Entrée on the row marked examines it, as Entrée in the search does
+	// (essai-12b N3); a click only chooses.
+	p.vacList.surEntree = func() { tapIfEnabled(p.addBtn) }
 	p.addBtn = newBoutonIcone("Examiner ce logement", theme.ContentAddIcon(), p.onAjouterLogement)
 	p.addErr = widget.NewLabel("")
 	p.addErr.Importance = widget.DangerImportance

@@ -28,7 +28,7 @@ var QualitesMembre = []string{
 type membreRow struct {
 	civilite *deroulant
 	nom      *entree
-	qualite  *widget.SelectEntry
+	qualite  *saisieChoix
 	voix     *caseACocher
 	present  *caseACocher
 	maire    *caseACocher
@@ -163,7 +163,7 @@ func (p *membresPanel) addRow(m model.Membre) *membreRow {
 	r.nom.SetPlaceHolder("Prénom Nom")
 	r.nom.SetText(m.Nom)
 	r.nom.OnChanged = func(string) { p.changed() }
-	r.qualite = widget.NewSelectEntry(QualitesMembre)
+	r.qualite = newSaisieChoix(QualitesMembre)
 	r.qualite.SetText(m.Qualite)
 	r.qualite.OnChanged = func(string) { p.changed() }
 	r.voix = newCase("voix délibérative", func(bool) { p.changed() })

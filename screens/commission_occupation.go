@@ -28,7 +28,7 @@ var LogementsAdaptes = []string{
 type occupationCard struct {
 	menage  string
 	constat *Champ
-	adapte  *widget.SelectEntry
+	adapte  *saisieChoix
 	form    *Form
 	box     fyne.CanvasObject
 }
@@ -127,7 +127,7 @@ func (p *occupationPanel) addCard(d model.DossierOccupation) {
 	c.constat.Entry.Wrapping = fyne.TextWrapWord
 	c.constat.Entry.SetMinRowsVisible(2)
 	c.constat.Entry.SetPlaceHolder("Ce que la commission constate")
-	c.adapte = widget.NewSelectEntry(LogementsAdaptes)
+	c.adapte = newSaisieChoix(LogementsAdaptes)
 	c.adapte.SetPlaceHolder("Type de logement qui conviendrait")
 	c.form.Add(c.constat)
 	c.form.Extra = func() []string {

@@ -94,10 +94,14 @@ func newCommissions(shell coque, a commissionsApp) *Commissions {
 			}
 		})
 	s.list.OnSelected = func(i widget.ListItemID) { s.selectRow(i) }
+	// Down goes to the sessions found, Entrée opens the first one (or the
+	// one marked), as every search of Logis (essai-12b N2).
+	relierRecherche(s.search, s.list, func() int { return len(s.rows) })
 	s.seance = newSeanceEditor(s, shell, a)
 	s.empty = widget.NewLabel("Choisissez une séance dans la liste, ou créez-en une (Ctrl+N).")
 	s.right = container.NewStack(s.empty)
-	left := container.NewBorder(container.NewVBox(s.search, s.newBtn), s.status, nil, nil, s.list)
+	// Drawn search, « Nouvelle séance », list; Tab goes search, list, button.
+	left := container.New(&hautEmpile{haut: []fyne.CanvasObject{s.search, s.newBtn}, bas: s.status}, s.search, s.list, s.newBtn, s.status)
 	split := container.NewHSplit(left, s.right)
 	split.Offset = 0.18 // the list at its width on a 1366-pixel screen: the rest to the session
 	s.rapport = newRapportPanel(shell.fenetre(), a, shell.journal(), &s.bg)

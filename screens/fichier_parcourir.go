@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
@@ -81,7 +83,11 @@ func parcourirDossiers(win fyne.Window, c choixFichier, dossier, nom string, cho
 	aide.Truncation = fyne.TextTruncateEllipsis
 	bas.Add(aide)
 
-	content := container.NewBorder(haut, bas, container.NewVScroll(gauche), nil, centre)
+	// Tab follows the objects' order: « Dossier parent », the usual
+	// folders, the list, a save's file name, then the dialog's buttons
+	// (NewBorder put the list first: it came after the buttons, essai-12b N11).
+	raccourcisG := container.NewVScroll(gauche)
+	content := container.New(layout.NewBorderLayout(haut, bas, raccourcisG, nil), haut, raccourcisG, centre, bas)
 	titre := "Parcourir — " + c.Titre
 	p.d = dialog.NewCustomWithoutButtons(titre, content, win)
 	annuler := newBoutonIcone("Annuler", theme.CancelIcon(), p.d.Hide)
@@ -241,7 +247,14 @@ func (p *parcoureur) choisir(chemin string) {
 // Entrée (or Espace) opens or chooses, Retour arrière goes up, Échap cancels.
 type listeFichiers struct {
 	widget.List
-	p *parcoureur
+	p     *parcoureur
+	cadre *canvas.Rectangle // the amber frame while the list has the focus
+}
+
+// CreateRenderer adds the amber focus frame over the list (as liste).
+func (l *listeFichiers) CreateRenderer() fyne.WidgetRenderer {
+	l.cadre = nouveauCadre()
+	return &listeRenderer{WidgetRenderer: l.List.CreateRenderer(), cadre: l.cadre}
 }
 
 func newListeFichiers(p *parcoureur) *listeFichiers {
@@ -264,10 +277,17 @@ func (l *listeFichiers) FocusGained() {
 	if l.p.sel < 0 && len(l.p.elements) > 0 {
 		l.p.selectionner(0)
 	}
+	if l.cadre != nil {
+		l.cadre.Show()
+	}
 }
 
-// FocusLost: nothing to draw (the selection stays).
-func (l *listeFichiers) FocusLost() {}
+// FocusLost hides the frame (the selection stays).
+func (l *listeFichiers) FocusLost() {
+	if l.cadre != nil {
+		l.cadre.Hide()
+	}
+}
 
 // TypedKey moves, opens, goes up or cancels.
 func (l *listeFichiers) TypedKey(k *fyne.KeyEvent) {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -71,49 +72,135 @@ func newListeRecherche[T any](o rechercheOptions[T]) *listeRecherche[T] {
 			o.ouvrir(r)
 		}, func() { l.reselect(prev) })
 	}
-	l.search.touche = l.touche
-	l.list.auDessus = func() { focusObjet(l.search) }
+	relierRecherche(l.search, l.list, func() int { return len(l.rows) })
 	return l
 }
 
-// touche is the keyboard of the search box (issue 12, item 11): Down goes
-// to the list, its first row marked; Entrée opens the row marked in the
-// list (the first row until the keyboard moved the mark), then goes on to
-// the box's OnSubmitted if the screen set one (the commission examines the
-// dwelling chosen).
+// touche is the keyboard of the search box (issue 12, item 11); see
+// toucheRecherche.
 func (l *listeRecherche[T]) touche(k *fyne.KeyEvent) bool {
-	switch {
-	case k.Name == fyne.KeyDown:
-		if len(l.rows) == 0 {
+	return toucheRecherche(l.list, func() int { return len(l.rows) })(k)
+}
+
+// toucheRecherche is the keyboard of a search box above a list of n() rows
+// (every search of Logis): Down goes to the list, its first row marked;
+// Entrée opens the row marked in the list (the first row until the
+// keyboard moved the mark), then goes on to the box's OnSubmitted if the
+// screen set one (the commission examines the dwelling chosen).
+func toucheRecherche(list *liste, n func() int) func(k *fyne.KeyEvent) bool {
+	return func(k *fyne.KeyEvent) bool {
+		switch {
+		case k.Name == fyne.KeyDown:
+			if n() == 0 {
+				return true
+			}
+			focusObjet(list)
+			list.marquer(0)
+			list.bouge = true
 			return true
+		case isEntree(k):
+			if n() == 0 {
+				return false
+			}
+			i := 0
+			if m := list.marquee(); list.bouge && m >= 0 && m < n() {
+				i = m
+			}
+			list.marquer(i)
+			list.Select(i)
 		}
-		focusObjet(l.list)
-		l.list.marquer(0)
-		l.list.bouge = true
-		return true
-	case isEntree(k):
-		if len(l.rows) == 0 {
-			return false
-		}
-		i := 0
-		if m := l.list.marquee(); l.list.bouge && m >= 0 && m < len(l.rows) {
-			i = m
-		}
-		l.list.marquer(i)
-		l.list.Select(i)
+		return false
 	}
-	return false
+}
+
+// relierRecherche wires a search box to the list of its results:
+// toucheRecherche in the box, Up from the list's first row back to the box.
+func relierRecherche(search *entree, list *liste, n func() int) {
+	search.touche = toucheRecherche(list, n)
+	list.auDessus = func() { focusObjet(search) }
 }
 
 // panneau lays out the search-list: top (the box, the filters, the count)
 // above the list, bottom (optional) below; Tab goes from the box through
 // the filters to the list (Fyne's Tab follows the order of the objects).
 func (l *listeRecherche[T]) panneau(top, bottom fyne.CanvasObject) *fyne.Container {
-	objs := []fyne.CanvasObject{top, l.list}
-	if bottom != nil {
-		objs = append(objs, bottom)
+	return bordure(top, bottom, l.list)
+}
+
+// bordure is container.NewBorder(top, bottom, nil, nil, center) with Tab
+// going top, center, bottom (Fyne's Tab follows the order of the objects,
+// and NewBorder puts the center first: a list below its search came before
+// it, the buttons below the list right after the search).
+func bordure(top, bottom, center fyne.CanvasObject) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, o := range []fyne.CanvasObject{top, center, bottom} {
+		if o != nil {
+			objs = append(objs, o)
+		}
 	}
 	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), objs...)
+}
+
+// hautEmpile lays out like container.NewBorder(VBox(haut...), bas, nil,
+// nil, center) while the objects keep the order they were given, which is
+// Tab's: the search, its list, then the buttons drawn under the search
+// (Commissions: the list before « Nouvelle séance »).
+type hautEmpile struct {
+	haut []fyne.CanvasObject // stacked at the top, in this order
+	bas  fyne.CanvasObject   // at the bottom, nil for none
+}
+
+func (h *hautEmpile) estHaut(o fyne.CanvasObject) bool {
+	for _, x := range h.haut {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// Layout stacks haut, puts bas at the bottom and the rest between.
+func (h *hautEmpile) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	y := float32(0)
+	for _, o := range h.haut {
+		if !o.Visible() {
+			continue
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		y += o.MinSize().Height + pad
+	}
+	bottom := size.Height
+	if h.bas != nil && h.bas.Visible() {
+		bh := h.bas.MinSize().Height
+		bottom -= bh
+		h.bas.Move(fyne.NewPos(0, bottom))
+		h.bas.Resize(fyne.NewSize(size.Width, bh))
+		bottom -= pad
+	}
+	for _, o := range objs {
+		if o == h.bas || h.estHaut(o) {
+			continue
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, max(0, bottom-y)))
+	}
+}
+
+// MinSize is the widest object by the heights stacked.
+func (h *hautEmpile) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	w, ht := float32(0), float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		ht += m.Height + pad
+	}
+	return fyne.NewSize(w, max(0, ht-pad))
 }
 
 // focusObjet gives the keyboard focus to o in its window.

@@ -165,20 +165,26 @@ func newOccupation(shell coque, a occupationApp) *Occupation {
 	s.search = newEntree()
 	s.search.SetPlaceHolder("Nom, ménage, logement, commune (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.setFiltre(s.filtre) }
+	// Down goes to the households found, Entrée shows the first one's
+	// detail (or the one marked), as every search of Logis (essai-12b N1).
+	relierRecherche(s.search, s.menages, func() int { return len(s.rows) })
 
 	dateLine := container.NewHBox(widget.NewLabel("Date de l'examen :"), container.NewGridWrap(fyne.NewSize(140, s.date.MinSize().Height), s.date),
 		widget.NewLabel("Échéance avant (facultatif) :"), container.NewGridWrap(fyne.NewSize(140, s.echeance.MinSize().Height), s.echeance),
 		s.runBtn, s.exportBtn)
 	top := container.NewVBox(dateLine, s.dateErr, s.progress, s.status)
-	left := container.NewBorder(widget.NewLabelWithStyle("Situations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.filtres)
-	middle := container.NewBorder(container.NewVBox(s.search, s.listHead), container.NewHBox(s.markAll), nil, nil, s.menages)
+	// Tab follows the objects' order: the date line, the situations, the
+	// search, the households found, then their buttons (« Marquer toute la
+	// liste » is no longer the first stop after the search: essai-12b N1).
+	left := bordure(widget.NewLabelWithStyle("Situations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, s.filtres)
+	middle := bordure(container.NewVBox(s.search, s.listHead), container.NewHBox(s.markAll), s.menages)
 	right := container.NewBorder(nil, container.NewHBox(s.markBtn), nil, nil, container.NewVScroll(s.detail))
 	s.showDetail()
 	split := container.NewHSplit(middle, right)
 	split.Offset = 0.55 // the households' explanations wider (issue 12); whole in the detail
 	outer := container.NewHSplit(left, split)
 	outer.Offset = 0.22 // the situations' titles and counts, no more
-	s.body = container.NewBorder(top, nil, nil, nil, outer)
+	s.body = bordure(top, nil, outer)
 	return s
 }
 
@@ -350,6 +356,7 @@ func (s *Occupation) setFiltre(i int) {
 	}
 	s.listHead.SetText(head)
 	s.current = -1
+	s.menages.bouge = false
 	s.menages.UnselectAll()
 	s.menages.Refresh()
 	s.menages.ScrollToTop()

@@ -27,8 +27,8 @@ type comptesTab struct {
 
 	nom   *entree
 	role  *deroulant
-	mdp   *widget.Entry
-	mdp2  *widget.Entry
+	mdp   *entree
+	mdp2  *entree
 	delai *entree
 
 	depuis   *entree
@@ -90,8 +90,8 @@ func (c *comptesTab) content() fyne.CanvasObject {
 	c.nom.SetPlaceHolder("m.dupont")
 	c.role = newDeroulant(roleLabels(), nil)
 	c.role.SetSelected(string(model.Agent))
-	c.mdp = widget.NewPasswordEntry()
-	c.mdp2 = widget.NewPasswordEntry()
+	c.mdp = newMotDePasse()
+	c.mdp2 = newMotDePasse()
 	add := newBoutonIcone("Créer le compte", theme.ContentAddIcon(), c.onAjouter)
 	form := container.NewVBox(
 		Ligne("Identifiant", c.nom), Ligne("Rôle", c.role),

@@ -42,7 +42,7 @@ func (s *Parametres) confirmRestore(path string) {
 		"Confirmez avec le mot de passe du compte « %s » (il doit être responsable dans la sauvegarde).",
 		filepath.Base(base), filepath.Base(path), kept, compte))
 	lbl.Wrapping = fyne.TextWrapWord
-	mdp := widget.NewPasswordEntry()
+	mdp := newMotDePasse()
 	mdp.SetPlaceHolder("Mot de passe")
 	Demander(s.shell.fenetre(), "Restaurer une sauvegarde", "Restaurer", container.NewVBox(messageBox(lbl, 600, 190), mdp), func(ok bool) {
 		if ok {
