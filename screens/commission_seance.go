@@ -114,14 +114,14 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 	e.membres = newMembresPanel(win, func(ms []model.Membre) error {
 		return e.ecrit(e.h.Membres(ms))("Membres et présences enregistrés")
 	})
-	e.membres.previous = func() []model.Membre {
+	e.membres.previous = func() app.MembresRepris {
 		if e.h == nil {
-			return nil
+			return app.MembresRepris{}
 		}
 		ms, err := e.h.MembresPrecedents()
 		if err != nil {
 			shell.journal().Error("membres précédents", "err", err)
-			return nil
+			return app.MembresRepris{}
 		}
 		return ms
 	}
@@ -363,6 +363,7 @@ func (e *seanceEditor) show(c *model.Commission) {
 
 	// Members being typed survive the reload that follows another save.
 	if first || ro || !e.membres.form.Dirty() {
+		e.membres.commune = c.Commune
 		e.membres.set(c.Membres, ro)
 	}
 	// During an amendment, the candidates and dwellings stay as they were:

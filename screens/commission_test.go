@@ -677,6 +677,63 @@ func TestCommissions_EditHeaderAndRemoveDwelling(t *testing.T) {
 	}
 }
 
+// N9 (essai-12b): a Cachan session does not take Vitry's mayor, and the
+// panel asks for Cachan's.
+func TestCommissions_MembersFromAnotherCommune(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	all, err := m.app.Commissions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range all {
+		if model.SameCommune(o.Commune, "Cachan") && len(o.Membres) > 0 {
+			t.Fatalf("the demo has a Cachan session with members (%s): the test needs another commune's", o.ID)
+		}
+	}
+	c, err := m.app.NouvelleCommission(m.app.Today(), "Salle du conseil", "Cachan", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.reload(c.ID)
+	p := s.seance.membres
+	if p.noteMaire.Visible() {
+		t.Errorf("a mayor's note before any member: %q", p.noteMaire.Text)
+	}
+	test.Tap(p.reprendre)
+	if len(p.rows) == 0 {
+		t.Fatal("nothing copied")
+	}
+	for _, r := range p.rows {
+		if r.maire.Checked || strings.Contains(r.qualite.Text, "maire de") {
+			t.Errorf("another commune's mayor copied: %q, %q, maire %v", r.nom.Text, r.qualite.Text, r.maire.Checked)
+		}
+	}
+	if !p.noteMaire.Visible() || !strings.Contains(p.noteMaire.Text, "Inscrivez le maire de Cachan") || !strings.Contains(p.noteMaire.Text, "sauf Mme\u00a0Anne Rousseau") {
+		t.Errorf("note: visible %v, %q", p.noteMaire.Visible(), p.noteMaire.Text)
+	}
+	// Once saved and reloaded, the panel still asks for the mayor (a session
+	// opened afresh says no member is « maire »), until one is ticked.
+	test.Tap(p.form.Save)
+	if got, _ := m.app.Commission(c.ID); len(got.Membres) != len(p.rows) {
+		t.Fatalf("not saved: %q", p.form.Summary.Text)
+	}
+	s.reload(c.ID)
+	p = s.seance.membres
+	if !p.noteMaire.Visible() || !strings.Contains(p.noteMaire.Text, "maire de Cachan ou son représentant") {
+		t.Errorf("after saving: visible %v, %q", p.noteMaire.Visible(), p.noteMaire.Text)
+	}
+	got, _ := m.app.Commission(c.ID)
+	p.set(got.Membres, false)
+	if !p.noteMaire.Visible() || !strings.Contains(p.noteMaire.Text, "Aucun membre n'est coché « maire » : inscrivez le maire de Cachan ou son représentant") {
+		t.Errorf("opened afresh: visible %v, %q", p.noteMaire.Visible(), p.noteMaire.Text)
+	}
+	test.Tap(p.rows[0].maire)
+	if p.noteMaire.Visible() {
+		t.Errorf("the note stays with a mayor ticked: %q", p.noteMaire.Text)
+	}
+}
+
 func TestCommissions_MembersFromPreviousSession(t *testing.T) {
 	m := newTestMain(t, 400, 200)
 	s := commissionsScreen(t, m)
@@ -690,7 +747,7 @@ func TestCommissions_MembersFromPreviousSession(t *testing.T) {
 		t.Fatal("no offer to copy the previous members")
 	}
 	test.Tap(p.reprendre)
-	prev := p.previous()
+	prev := p.previous().Membres
 	if len(prev) == 0 || len(p.rows) != len(prev) {
 		t.Fatalf("%d rows, previous session has %d members", len(p.rows), len(prev))
 	}
