@@ -258,6 +258,21 @@ func (s *Seance) Decider(ref, nur string, d model.Decision) (*model.Commission, 
 	})
 }
 
+// EssayerDecision is the answer Decider would give to decision d for
+// application nur on dwelling ref, without writing anything: the decision's
+// own check (model.Decision.Validate) and its coherence with the dwelling's
+// and the session's other decisions (one beneficiary per dwelling, no
+// attribution mixed with a classement, distinct ranks, one dwelling per
+// candidate). nil when Decider would record it. The decision dialog runs it
+// while the agent chooses, so that « Enregistrer » greys with the reason.
+func (s *Seance) EssayerDecision(ref, nur string, d model.Decision) error {
+	c, err := s.Lire() // a copy read from the base: changing it writes nothing
+	if err != nil {
+		return err
+	}
+	return appliquerDecision(c, ref, nur, &d)
+}
+
 // AnnulerDecision removes the decision entered for application nur on
 // dwelling ref (an amendment cannot leave a candidate without decision).
 func (s *Seance) AnnulerDecision(ref, nur string) (*model.Commission, error) {

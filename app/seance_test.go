@@ -291,3 +291,62 @@ func TestSeance_MembresPrecedentsMemeCommune(t *testing.T) {
 		t.Errorf("from the previous Vitry session: %+v, %v", got, err)
 	}
 }
+
+// EssayerDecision answers as Decider would, and writes nothing.
+func TestSeance_EssayerDecision(t *testing.T) {
+	a := sessionFixtures(t)
+	c, err := a.NouvelleCommission(date(2026, 11, 19), "Siège", "Arcueil", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := a.Seance(c.ID)
+	got, err := s.AjouterLogement("ARC-T3", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := got.Dossier("ARC-T3").Candidats
+	if _, err := s.Decider("ARC-T3", k[0].NUR, model.Decision{Type: model.Attribution}); err != nil {
+		t.Fatal(err)
+	}
+	avant := jsonOf(t, lireSeance(t, s))
+	n := journalLen(t, a.DB.Journal)
+	for _, tc := range []struct {
+		nom  string
+		d    model.Decision
+		code string
+		msg  string
+	}{
+		{"classement next to an attribution", model.Decision{Type: model.AttributionClassee, Rang: 1}, model.EINVALID, "ne se combine pas avec une attribution par classement"},
+		{"a second attribution", model.Decision{Type: model.Attribution}, model.EINVALID, "qu'à un seul candidat"},
+		{"no rank", model.Decision{Type: model.AttributionClassee}, model.EINVALID, "rang"},
+		{"a non-attribution holds", model.Decision{Type: model.NonAttribution, Motifs: []string{model.MotifsNonAttribution[0].Code}, Precisions: "Un autre candidat a été retenu."}, "", ""},
+	} {
+		err := s.EssayerDecision("ARC-T3", k[1].NUR, tc.d)
+		if tc.code == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tc.nom, err)
+			}
+			continue
+		}
+		wantCode(t, err, tc.code, tc.msg)
+		// Decider gives the same answer.
+		_, derr := s.Decider("ARC-T3", k[1].NUR, tc.d)
+		if model.ErrorMessage(derr) != model.ErrorMessage(err) {
+			t.Errorf("%s: EssayerDecision %q, Decider %q", tc.nom, model.ErrorMessage(err), model.ErrorMessage(derr))
+		}
+	}
+	if jsonOf(t, lireSeance(t, s)) != avant || journalLen(t, a.DB.Journal) != n {
+		t.Error("EssayerDecision wrote the session or the journal")
+	}
+}
+
+func lireSeance(t *testing.T, s interface {
+	Lire() (*model.Commission, error)
+}) *model.Commission {
+	t.Helper()
+	c, err := s.Lire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}

@@ -32,6 +32,10 @@ type decisionForm struct {
 	droit      *widget.Label // legal basis of the reasons ticked
 	precisions *Champ
 
+	// controle is the session's answer to the decision as entered (nil: not
+	// wired): run while choosing, its refusal greys « Enregistrer ».
+	controle func(model.Decision) error
+
 	clearBtn *bouton           // « Effacer la décision », nil when not offered
 	scroll   *container.Scroll // the dialog's scrolled text, nil outside a dialog
 	content  fyne.CanvasObject // the dialog's content, nil outside a dialog
@@ -283,13 +287,21 @@ func (f *decisionForm) extra() []string {
 	if err := d.Validate(f.session); err != nil {
 		return []string{model.ErrorMessage(err)}
 	}
+	if f.controle != nil && !f.readOnly {
+		// The same check as on saving (app.Seance.EssayerDecision): the
+		// other candidates' decisions, while the agent chooses.
+		if err := f.controle(d); err != nil {
+			return []string{model.ErrorMessage(err)}
+		}
+	}
 	return nil
 }
 
 // showDecisionDialog opens the decision form of a candidate in a dialog;
 // the dialog closes once the decision is recorded.
-// onClear (nil: no button) removes the decision entered.
-func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decision, session model.Date, readOnly bool, onSave func(model.Decision) error, onClear func() error) *decisionForm {
+// controle (nil: none) answers whether the session would accept the
+// decision as entered; onClear (nil: no button) removes the decision entered.
+func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decision, session model.Date, readOnly bool, controle, onSave func(model.Decision) error, onClear func() error) *decisionForm {
 	var dlg *dialog.CustomDialog
 	f := newDecisionForm(d, session, readOnly, func(dec model.Decision) error {
 		if err := onSave(dec); err != nil {
@@ -298,6 +310,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 		dlg.Hide()
 		return nil
 	})
+	f.controle = controle
 	var content fyne.CanvasObject = f.body
 	if contexte != "" {
 		ctx := widget.NewLabel(contexte)

@@ -23,6 +23,7 @@ type logementsActions struct {
 	retirerL  func(ref string) error
 	exception func(ref, exception string) error
 	decider   func(ref, nur string, d model.Decision) error
+	essayer   func(ref, nur string, d model.Decision) error // what decider would answer, nothing written
 	annuler   func(ref, nur string) error // removes a decision (session in preparation)
 	nom       func(menage string) string
 	// vacants lists the vacant dwellings of a commune matching a text
@@ -495,7 +496,11 @@ func (p *logementsPanel) openDecision(nur string) {
 	if !p.readOnly && p.act.annuler != nil {
 		clear = func() error { return p.act.annuler(ref, nur) }
 	}
-	p.lastDecision = showDecisionDialog(p.win, title, ctx, c.Decision, p.c.Date, p.decRO, func(dec model.Decision) error {
+	var controle func(model.Decision) error
+	if p.act.essayer != nil {
+		controle = func(dec model.Decision) error { return p.act.essayer(ref, nur, dec) }
+	}
+	p.lastDecision = showDecisionDialog(p.win, title, ctx, c.Decision, p.c.Date, p.decRO, controle, func(dec model.Decision) error {
 		return p.act.decider(ref, nur, dec)
 	}, clear)
 }

@@ -148,6 +148,12 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 		exception: func(ref, ex string) error {
 			return e.ecrit(e.h.Exception(ref, ex))("Exception à la règle des trois candidats enregistrée, logement " + ref)
 		},
+		essayer: func(ref, nur string, d model.Decision) error {
+			if e.h == nil {
+				return nil
+			}
+			return e.h.EssayerDecision(ref, nur, d)
+		},
 		decider: func(ref, nur string, d model.Decision) error {
 			return e.ecrit(e.h.Decider(ref, nur, d))("Décision enregistrée, logement " + ref)
 		},

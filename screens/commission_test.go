@@ -227,6 +227,58 @@ func TestCommissions_NonAttributionNeedsReasons(t *testing.T) {
 	}
 }
 
+// N8 (essai-12b): a decision the session refuses (an attribution mixed
+// with a classement, a rank given twice) greys « Enregistrer » while it is
+// chosen, with the reason; a decision that holds enables it again.
+func TestCommissions_DecisionRefusedWhileChoosing(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	p := s.seance.logements
+	k := d.Candidats
+	if len(k) < 3 {
+		t.Fatalf("%d candidates", len(k))
+	}
+	decide(t, p, k[0].NUR, func(f *decisionForm) { f.typ.SetSelected(model.Attribution.Label()) })
+
+	p.openDecision(k[1].NUR)
+	f := p.lastDecision
+	f.typ.SetSelected(model.AttributionClassee.Label())
+	test.Type(f.rang.Entry, "1")
+	if !f.form.Save.Disabled() || !f.form.Summary.Visible() || !strings.Contains(f.form.Summary.Text, "ne se combine pas avec une attribution par classement") {
+		t.Errorf("classement next to an attribution: disabled %v, summary %q", f.form.Save.Disabled(), f.form.Summary.Text)
+	}
+	f.form.Save.OnTapped() // even forced, nothing is recorded
+	if got, _ := m.app.Commission(c.ID); got.Dossier(d.Logement).Candidat(k[1].NUR).Decision != nil {
+		t.Error("a refused decision was recorded")
+	}
+	// A non-attribution holds with the attribution: Enregistrer comes back.
+	f.typ.SetSelected(model.NonAttribution.Label())
+	f.motifs.SetSelected([]string{model.MotifsNonAttribution[5].Libelle})
+	test.Type(f.precisions.Entry, "Un autre candidat a été retenu pour ce logement.")
+	if f.form.Save.Disabled() || f.form.Summary.Visible() {
+		t.Errorf("a decision that holds: disabled %v, summary %q", f.form.Save.Disabled(), f.form.Summary.Text)
+	}
+
+	// The first candidate classed instead: two at rank 1 are refused live.
+	decide(t, p, k[0].NUR, func(f *decisionForm) {
+		f.typ.SetSelected(model.AttributionClassee.Label())
+		test.Type(f.rang.Entry, "1")
+	})
+	p.openDecision(k[1].NUR)
+	f = p.lastDecision
+	f.typ.SetSelected(model.AttributionClassee.Label())
+	test.Type(f.rang.Entry, "1")
+	if !f.form.Save.Disabled() || !strings.Contains(f.form.Summary.Text, "le rang 1 est donné à 2 candidats") {
+		t.Errorf("rank 1 twice: disabled %v, summary %q", f.form.Save.Disabled(), f.form.Summary.Text)
+	}
+	f.rang.Entry.SetText("")
+	test.Type(f.rang.Entry, "2")
+	if f.form.Save.Disabled() {
+		t.Errorf("rank 2: %q", f.form.Summary.Text)
+	}
+}
+
 // decide enters a decision through the form of candidate nur.
 func decide(t *testing.T, p *logementsPanel, nur string, fill func(f *decisionForm)) {
 	t.Helper()
