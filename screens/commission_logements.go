@@ -23,7 +23,6 @@ type logementsActions struct {
 	retirerL  func(ref string) error
 	exception func(ref, exception string) error
 	decider   func(ref, nur string, d model.Decision) error
-	essayer   func(ref, nur string, d model.Decision) error // what decider would answer, nothing written
 	annuler   func(ref, nur string) error // removes a decision (session in preparation)
 	nom       func(menage string) string
 	// vacants lists the vacant dwellings of a commune matching a text
@@ -40,6 +39,10 @@ type logementsActions struct {
 	// situations: by NUR, the §1.3 situations of the session's candidates
 	// (commission_situations.go); nil when not wired.
 	situations func() map[string][]string
+
+	// essayer is what decider would answer, nothing written (the Décision
+	// dialog runs it while the agent chooses).
+	essayer func(ref, nur string, d model.Decision) error
 }
 
 // logementsPanel is the attribution part of a session: the dwellings
