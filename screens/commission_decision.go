@@ -111,9 +111,12 @@ func newDecisionForm(d *model.Decision, session model.Date, readOnly bool, onSav
 		f.dateLimite.Message, f.alerteDate)
 	f.boxMotifs = container.NewVBox(
 		widget.NewLabelWithStyle("Motifs en fait et en droit", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		f.motifs.box, f.droit,
+		f.motifs.box,
 		widget.NewLabelWithStyle("Précisions (obligatoires : les faits propres au dossier)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		f.precisions.Entry)
+		f.precisions.Entry,
+		// The legal basis of the reasons ticked comes below the
+		// Précisions: appearing there, it moves nothing (essai-12b N7).
+		f.droit)
 	f.body = container.NewVBox(
 		widget.NewLabelWithStyle("Décision de la commission", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		f.typ, f.boxRang, f.rang.Message, f.boxPieces, f.boxMotifs)

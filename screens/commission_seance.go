@@ -43,6 +43,7 @@ type seanceEditor struct {
 	suppBtn    *bouton
 	enteteBtn  *bouton
 	amendLbl   *widget.Label
+	amendRoom  fyne.CanvasObject // amendLbl's fixed room (closed sessions)
 
 	membres    *membresPanel
 	logements  *logementsPanel
@@ -100,8 +101,8 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 	e.probAcc = widget.NewAccordion(e.probItem)
 	e.amendLbl = widget.NewLabel("")
 	e.amendLbl.Wrapping = fyne.TextWrapWord
-	e.amendLbl.Importance = widget.WarningImportance
-	e.amendLbl.Hide()
+	e.amendRoom = fixedLines(e.amendLbl, 2)
+	e.amendRoom.Hide()
 	e.clotureBtn = newBoutonIcone("Clôturer la séance", theme.ConfirmIcon(), e.onCloturer)
 	e.clotureBtn.Importance = widget.HighImportance
 	e.amendBtn = newBoutonIcone("Amender…", theme.DocumentCreateIcon(), e.onAmender)
@@ -225,7 +226,7 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 	}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.enteteBtn, e.suppBtn, e.amendBtn, e.finAmend, e.clotureBtn), e.titre),
-		container.NewBorder(nil, nil, nil, container.NewHBox(e.presentationToggle(), e.dossierButton()), e.infos), e.amendLbl, e.probAcc)
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.presentationToggle(), e.dossierButton()), e.infos), e.amendRoom, e.probAcc)
 	e.body = container.NewBorder(head, nil, nil, nil, e.tabs)
 	return e
 }
@@ -332,11 +333,6 @@ func (e *seanceEditor) show(c *model.Commission) {
 	if c.Statut == model.Close && !c.Cloture.IsZero() {
 		infos += " le " + model.DateOf(c.Cloture).String() + " : la séance est figée ; une correction passe par « Amender… » avec son motif"
 	}
-	if n := len(c.Amendements); n > 0 {
-		infos += fmt.Sprintf(" — %d amendement(s)", n)
-		last := c.Amendements[n-1]
-		infos += fmt.Sprintf(" (dernier le %s : %s)", model.DateOf(last.Quand), last.Motif)
-	}
 	e.infos.SetText(infos)
 	prep := c.Statut != model.Close
 	show(e.clotureBtn, prep)
@@ -344,12 +340,16 @@ func (e *seanceEditor) show(c *model.Commission) {
 	show(e.enteteBtn, prep)
 	show(e.amendBtn, !prep && e.motif() == "")
 	show(e.finAmend, !prep && e.motif() != "")
+	// A closed session's amendments, or the one in progress, in a room of
+	// its own: the header keeps its height as amendments come (essai-12b N7).
+	e.amendLbl.SetText(amendementsTexte(c, e.motif()))
 	if e.motif() != "" {
-		e.amendLbl.SetText("Amendement en cours — motif : « " + e.motif() + " ». Chaque modification enregistrée est inscrite au journal avec ce motif.")
-		e.amendLbl.Show()
+		e.amendLbl.Importance = widget.WarningImportance
 	} else {
-		e.amendLbl.Hide()
+		e.amendLbl.Importance = widget.MediumImportance
 	}
+	e.amendLbl.Refresh()
+	show(e.amendRoom, !prep)
 	if prep {
 		if p := e.problemesCloture(); len(p) > 0 {
 			e.probItem.Title = fmt.Sprintf("Avant la clôture : %d point(s) à régler", len(p))
@@ -426,6 +426,23 @@ func (e *seanceEditor) show(c *model.Commission) {
 	}
 	e.loadObjectifs()
 	e.s.sessionChanged(c)
+}
+
+// amendementsTexte is the header's line on a closed session's amendments:
+// the one in progress (motif), else the number and the last one.
+func amendementsTexte(c *model.Commission, motif string) string {
+	if motif != "" {
+		return "Amendement en cours — motif : « " + motif + " ». Chaque modification enregistrée est inscrite au journal avec ce motif."
+	}
+	n := len(c.Amendements)
+	if n == 0 {
+		return "Aucun amendement."
+	}
+	last := c.Amendements[n-1]
+	if n == 1 {
+		return fmt.Sprintf("1 amendement, le %s : %s", model.DateOf(last.Quand), last.Motif)
+	}
+	return fmt.Sprintf("%d amendements, le dernier le %s : %s", n, model.DateOf(last.Quand), last.Motif)
 }
 
 // majuscule capitalises the first letter.
