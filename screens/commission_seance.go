@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -461,24 +460,11 @@ func nonVide(s string) string {
 }
 
 // writePV writes the minutes of session id to path through a temporary
-// file, so a failure never leaves half a PDF.
+// file, so a failure never leaves half a PDF; the file is readable by its
+// owner only (app.EcrireFichier: the minutes name people).
 func writePV(a interface{ PV(string, io.Writer) error }, log *slog.Logger, id, path string) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	err := app.EcrireFichier(path, func(w io.Writer) error { return a.PV(id, w) })
 	if err != nil {
-		return model.Errorf(model.EINVALID, "Le fichier « %s » ne peut pas être écrit.", path)
-	}
-	err = a.PV(id, f)
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = model.Errorf(model.EINVALID, "Le fichier « %s » ne peut pas être écrit.", path)
-	}
-	if err == nil {
-		if rerr := os.Rename(tmp, path); rerr != nil {
-			err = model.Errorf(model.EINVALID, "Le fichier « %s » ne peut pas être écrit (est-il ouvert dans un autre programme ?).", path)
-		}
-	}
-	if err != nil {
-		os.Remove(tmp)
 		log.Error("procès-verbal", "err", err)
 	}
 	return err
