@@ -69,6 +69,7 @@ func decisionTypeOf(label string) model.TypeDecision {
 func newDecisionForm(d *model.Decision, session model.Date, readOnly bool, onSave func(model.Decision) error) *decisionForm {
 	f := &decisionForm{session: session, readOnly: readOnly}
 	f.form = NewForm(nil)
+	f.form.Objet = "de cette décision"
 	f.form.Save.OnTapped = func() {
 		if !f.form.Valid() {
 			f.form.Check()
@@ -247,7 +248,7 @@ func (f *decisionForm) showDroit() {
 			}
 		}
 	}
-	f.droit.SetText(strings.Join(lines, "\n"))
+	f.droit.SetText(sansCoupure(strings.Join(lines, "\n")))
 	show(f.droit, len(lines) > 0)
 }
 
@@ -390,7 +391,7 @@ func (l *checkList) setOptions(opts, selected []string) {
 				}
 			}
 		})
-		lbl := widget.NewLabel(o)
+		lbl := widget.NewLabel(sansCoupure(o)) // « 35 % » on one line
 		lbl.Wrapping = fyne.TextWrapWord
 		if l.disabled {
 			c.Disable()

@@ -68,6 +68,7 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	p.quorum = widget.NewRichText()
 	p.quorum.Wrapping = fyne.TextWrapWord
 	p.form = NewForm(p.onSaveTapped)
+	p.form.Objet = "de la liste des membres"
 	p.form.Save.SetText("Enregistrer les membres")
 	p.form.Extra = p.errors
 	p.addBtn = newBoutonIcone("Ajouter un membre", theme.ContentAddIcon(), func() {
@@ -290,7 +291,7 @@ func (p *membresPanel) errors() []string {
 // showQuorum writes the quorum verdict of the members as entered.
 func (p *membresPanel) showQuorum() {
 	c := model.Commission{Membres: p.membres()}
-	p.quorum.Segments = verdictSegments(c.Quorum())
+	p.quorum.Segments = verdictColore(c.Quorum())
 	p.quorum.Refresh()
 }
 

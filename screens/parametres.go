@@ -185,6 +185,7 @@ func (s *Parametres) load() {
 
 func (s *Parametres) identite() fyne.CanvasObject {
 	s.office = NewForm(s.onSaveOffice)
+	s.office.Objet = "de l'identité de l'Office"
 	s.nom = NewChamp("Nom de l'Office", true)
 	s.adresse = NewChamp("Adresse", true)
 	s.adresse.Entry.MultiLine = true
