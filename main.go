@@ -98,24 +98,10 @@ type usageError string
 func (u usageError) Error() string { return string(u) }
 
 // writeFile writes through a temporary file renamed at the end, so a failed
-// export never leaves half a file.
+// export never leaves half a file; readable by its owner only
+// (app.EcrireFichier).
 func writeFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".logis-*")
-	if err != nil {
-		return model.Errorf(model.EINVALID, "Impossible d'écrire dans le dossier de « %s ».", path)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return model.Errorf(model.EINVALID, "Impossible d'écrire « %s ».", path)
-	}
-	return nil
+	return app.EcrireFichier(path, write)
 }
 
 // window opens the sign-in screen, then the main window, and runs until

@@ -96,7 +96,7 @@ func (a *App) CourrierOffreSuivante(id, ref, nur, dir string, opt OptionsCourrie
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, ModeDossierPrive); err != nil {
 		return nil, model.Errorf(model.EINVALID, "Le dossier « %s » ne peut pas être créé.", dir)
 	}
 	o.Fichier = filepath.Join(dir, l.Fichier)

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -397,7 +396,7 @@ func (a *App) CourriersRapport(id string, dir string, opt OptionsCourriers, prog
 	if len(lettres) == 0 {
 		return r, model.Errorf(model.EINVALID, "La commission %s n'a aucune décision ni examen de l'occupation : il n'y a pas de courrier à écrire.", id)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, ModeDossierPrive); err != nil {
 		return r, model.Errorf(model.EINVALID, "Le dossier « %s » ne peut pas être créé.", dir)
 	}
 	if err := a.Journaliser(fmt.Sprintf("Export : %d courrier(s) de la commission %s", len(lettres), id)); err != nil {
@@ -474,29 +473,4 @@ func (a *App) noterEnvoi(id string, opt OptionsCourriers, o *model.Office, n int
 
 func errMenageAbsent(id string) error {
 	return model.Errorf(model.ENOTFOUND, "Le ménage %s n'est ni dans la base ni dans l'instantané de la séance : son courrier ne peut pas être écrit.", id)
-}
-
-// ecrireFichier writes through a temporary file renamed at the end, so that
-// a failure never leaves half a PDF.
-func ecrireFichier(path string, write func(io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".logis-*")
-	if err != nil {
-		return model.Errorf(model.EINVALID, "Impossible d'écrire dans le dossier de « %s ».", path)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return model.Errorf(model.EINVALID, "Impossible d'écrire « %s » (disque plein ?).", path)
-	}
-	if err := tmp.Close(); err != nil {
-		return model.Errorf(model.EINVALID, "Impossible d'écrire « %s ».", path)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return model.Errorf(model.EINVALID, "Impossible d'écrire « %s » : le fichier est peut-être ouvert dans un autre programme.", path)
-	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -257,6 +258,21 @@ func (s *Seance) Decider(ref, nur string, d model.Decision) (*model.Commission, 
 	})
 }
 
+// EssayerDecision is the answer Decider would give to decision d for
+// application nur on dwelling ref, without writing anything: the decision's
+// own check (model.Decision.Validate) and its coherence with the dwelling's
+// and the session's other decisions (one beneficiary per dwelling, no
+// attribution mixed with a classement, distinct ranks, one dwelling per
+// candidate). nil when Decider would record it. The decision dialog runs it
+// while the agent chooses, so that « Enregistrer » greys with the reason.
+func (s *Seance) EssayerDecision(ref, nur string, d model.Decision) error {
+	c, err := s.Lire() // a copy read from the base: changing it writes nothing
+	if err != nil {
+		return err
+	}
+	return appliquerDecision(c, ref, nur, &d)
+}
+
 // AnnulerDecision removes the decision entered for application nur on
 // dwelling ref (an amendment cannot leave a candidate without decision).
 func (s *Seance) AnnulerDecision(ref, nur string) (*model.Commission, error) {
@@ -307,31 +323,78 @@ func (s *Seance) Constater(menage, constat, logementAdapte string) (*model.Commi
 	})
 }
 
-// MembresPrecedents are the members of the most recent other session with
-// members dated on or before this one (for the first session, of the most
-// recent one), to start from: nil when no other session has members.
-func (s *Seance) MembresPrecedents() ([]model.Membre, error) {
+// MembresRepris are the members a new session starts from (see
+// Seance.MembresPrecedents).
+type MembresRepris struct {
+	Membres []model.Membre
+	Seance  string // the session they come from ("" when none)
+	Note    string // French: who was not carried over and why ("" when nothing)
+}
+
+// MembresPrecedents are the members of the most recent other session of the
+// same commune with members, dated on or before this one (else the most
+// recent after it), to start from. The mayor of the commune, or the mayor's
+// representative, sits for the dwellings of that commune only (casting
+// vote, R.441-9 CCH): when no session of the same commune has members, the
+// members come from another commune's session without its mayor (the
+// member marked « maire »), and Note asks for this commune's mayor. Empty
+// when no other session has members.
+func (s *Seance) MembresPrecedents() (MembresRepris, error) {
 	c, err := s.Lire()
 	if err != nil {
-		return nil, err
+		return MembresRepris{}, err
 	}
 	all, err := s.a.Commissions()
 	if err != nil {
-		return nil, err
+		return MembresRepris{}, err
 	}
-	for _, before := range []bool{true, false} {
-		var best *model.Commission
-		for i := range all {
-			o := &all[i]
-			if o.ID != c.ID && len(o.Membres) > 0 && (!before || o.Date <= c.Date) && (best == nil || o.Date > best.Date) {
-				best = o
+	pick := func(memeCommune bool) *model.Commission {
+		for _, before := range []bool{true, false} {
+			var best *model.Commission
+			for i := range all {
+				o := &all[i]
+				if o.ID == c.ID || len(o.Membres) == 0 || memeCommune && !model.SameCommune(o.Commune, c.Commune) {
+					continue
+				}
+				if (!before || o.Date <= c.Date) && (best == nil || o.Date > best.Date) {
+					best = o
+				}
+			}
+			if best != nil {
+				return best
 			}
 		}
-		if best != nil {
-			return best.Membres, nil
-		}
+		return nil
 	}
-	return nil, nil
+	if o := pick(true); o != nil {
+		return MembresRepris{Membres: slices.Clone(o.Membres), Seance: o.ID}, nil
+	}
+	o := pick(false)
+	if o == nil {
+		return MembresRepris{}, nil
+	}
+	out := MembresRepris{Seance: o.ID}
+	for _, m := range o.Membres {
+		if m.Maire {
+			qui := m.NomCivil()
+			if m.Qualite != "" {
+				qui += " (" + m.Qualite + ")"
+			}
+			out.Note = fmt.Sprintf("Membres repris de la séance %s du %s (%s), sauf %s : le maire ne siège que pour les logements de sa commune. Inscrivez le maire de %s ou son représentant, et cochez « maire » (voix prépondérante).",
+				o.ID, o.Date, o.Commune, qui, communeOuSeance(c.Commune))
+			continue
+		}
+		out.Membres = append(out.Membres, m)
+	}
+	return out, nil
+}
+
+// communeOuSeance names the session's commune, or says it is not given.
+func communeOuSeance(commune string) string {
+	if strings.TrimSpace(commune) == "" {
+		return "la commune de la séance"
+	}
+	return commune
 }
 
 // AttribuesEnSeance maps each dwelling a closed session allocated (a

@@ -196,8 +196,8 @@ func TestSeance_AmendementEnregistre(t *testing.T) {
 func TestSeance_MembresPrecedentsEtAttribues(t *testing.T) {
 	a := sessionFixtures(t)
 	id := closedSession(t, a) // 19/11/2026, four members
-	if m, err := a.Seance(id).MembresPrecedents(); err != nil || m != nil {
-		t.Fatalf("no other session has members: %v, %v", m, err)
+	if m, err := a.Seance(id).MembresPrecedents(); err != nil || m.Membres != nil || m.Seance != "" || m.Note != "" {
+		t.Fatalf("no other session has members: %+v, %v", m, err)
 	}
 	apres, err := a.NouvelleCommission(date(2026, 12, 3), "Siège", "Arcueil", model.CommissionAttribution)
 	if err != nil {
@@ -209,21 +209,144 @@ func TestSeance_MembresPrecedentsEtAttribues(t *testing.T) {
 	}
 	for _, x := range []string{apres.ID, avant.ID} { // the one before; first of all: the most recent
 		m, err := a.Seance(x).MembresPrecedents()
-		if err != nil || len(m) != 4 || m[0].Nom != "Membre A" {
+		if err != nil || len(m.Membres) != 4 || m.Membres[0].Nom != "Membre A" || !m.Membres[2].Maire || m.Seance != id || m.Note != "" {
 			t.Errorf("%s: previous members %+v, %v", x, m, err)
 		}
 	}
 	if _, err := a.SetMembres(apres.ID, membres(2)[:2]); err != nil {
 		t.Fatal(err)
 	}
-	if m, _ := a.Seance(avant.ID).MembresPrecedents(); len(m) != 2 {
-		t.Errorf("the first session takes the most recent one's members, got %d", len(m))
+	if m, _ := a.Seance(avant.ID).MembresPrecedents(); len(m.Membres) != 2 {
+		t.Errorf("the first session takes the most recent one's members, got %d", len(m.Membres))
 	}
-	if m, _ := a.Seance(apres.ID).MembresPrecedents(); len(m) != 4 {
-		t.Errorf("a session takes the previous one's members, got %d", len(m))
+	if m, _ := a.Seance(apres.ID).MembresPrecedents(); len(m.Membres) != 4 {
+		t.Errorf("a session takes the previous one's members, got %d", len(m.Membres))
 	}
 	att, err := a.AttribuesEnSeance()
 	if err != nil || len(att) != 1 || att["ARC-T3"] != "attribué en séance du 19/11/2026" {
 		t.Fatalf("attribués %v, %v", att, err)
 	}
+}
+
+// The mayor sits for the dwellings of the commune (R.441-9 CCH): a session
+// takes the members of the previous session of the same commune; from
+// another commune's session, everyone but its mayor, with a note asking
+// for this commune's.
+func TestSeance_MembresPrecedentsMemeCommune(t *testing.T) {
+	a := sessionFixtures(t)
+	nouvelle := func(d model.Date, commune string, ms []model.Membre) string {
+		t.Helper()
+		c, err := a.NouvelleCommission(d, "Siège", commune, model.CommissionAttribution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ms != nil {
+			if _, err := a.SetMembres(c.ID, ms); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return c.ID
+	}
+	vitry := []model.Membre{
+		{Civilite: model.Madame, Nom: "Claire Martin", Qualite: "Administratrice", Voix: true, Present: true},
+		{Civilite: model.Madame, Nom: "Anne Rousseau", Qualite: "Représentante du maire de Vitry-sur-Seine", Voix: true, Present: true, Maire: true},
+		{Civilite: model.Monsieur, Nom: "Paul Durand", Qualite: "Représentant du préfet", Voix: true},
+	}
+	cachanAvant := []model.Membre{
+		{Nom: "Luc Bernard", Qualite: "Administrateur", Voix: true, Present: true},
+		{Nom: "Jeanne Petit", Qualite: "Maire de Cachan", Voix: true, Present: true, Maire: true},
+	}
+	vitryID := nouvelle(date(2026, 11, 19), "Vitry-sur-Seine", vitry)
+
+	// Only another commune's session: its mayor is not carried over.
+	cachan := nouvelle(date(2026, 12, 3), "Cachan", nil)
+	got, err := a.Seance(cachan).MembresPrecedents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Seance != vitryID || len(got.Membres) != 2 || got.Membres[0].Nom != "Claire Martin" || got.Membres[1].Nom != "Paul Durand" {
+		t.Errorf("from Vitry: %+v", got)
+	}
+	for _, m := range got.Membres {
+		if m.Maire {
+			t.Errorf("Vitry's mayor carried into a Cachan session: %+v", m)
+		}
+	}
+	for _, w := range []string{"Anne Rousseau", "Représentante du maire de Vitry-sur-Seine", "Inscrivez le maire de Cachan", "« maire »", vitryID} {
+		if !strings.Contains(got.Note, w) {
+			t.Errorf("the note %q does not say %q", got.Note, w)
+		}
+	}
+
+	// A session of the same commune, even older, is preferred, mayor kept.
+	cachanID := nouvelle(date(2026, 10, 1), "cachan", cachanAvant) // spelled otherwise: the same commune
+	got, err = a.Seance(cachan).MembresPrecedents()
+	if err != nil || got.Seance != cachanID || len(got.Membres) != 2 || !got.Membres[1].Maire || got.Membres[1].Nom != "Jeanne Petit" || got.Note != "" {
+		t.Errorf("from the previous Cachan session: %+v, %v", got, err)
+	}
+	// And Vitry's next session takes Vitry's members, mayor included.
+	vitry2 := nouvelle(date(2026, 12, 10), "Vitry-sur-Seine", nil)
+	got, err = a.Seance(vitry2).MembresPrecedents()
+	if err != nil || got.Seance != vitryID || len(got.Membres) != 3 || !got.Membres[1].Maire || got.Note != "" {
+		t.Errorf("from the previous Vitry session: %+v, %v", got, err)
+	}
+}
+
+// EssayerDecision answers as Decider would, and writes nothing.
+func TestSeance_EssayerDecision(t *testing.T) {
+	a := sessionFixtures(t)
+	c, err := a.NouvelleCommission(date(2026, 11, 19), "Siège", "Arcueil", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := a.Seance(c.ID)
+	got, err := s.AjouterLogement("ARC-T3", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := got.Dossier("ARC-T3").Candidats
+	if _, err := s.Decider("ARC-T3", k[0].NUR, model.Decision{Type: model.Attribution}); err != nil {
+		t.Fatal(err)
+	}
+	avant := jsonOf(t, lireSeance(t, s))
+	n := journalLen(t, a.DB.Journal)
+	for _, tc := range []struct {
+		nom  string
+		d    model.Decision
+		code string
+		msg  string
+	}{
+		{"classement next to an attribution", model.Decision{Type: model.AttributionClassee, Rang: 1}, model.EINVALID, "ne se combine pas avec une attribution par classement"},
+		{"a second attribution", model.Decision{Type: model.Attribution}, model.EINVALID, "qu'à un seul candidat"},
+		{"no rank", model.Decision{Type: model.AttributionClassee}, model.EINVALID, "rang"},
+		{"a non-attribution holds", model.Decision{Type: model.NonAttribution, Motifs: []string{model.MotifsNonAttribution[0].Code}, Precisions: "Un autre candidat a été retenu."}, "", ""},
+	} {
+		err := s.EssayerDecision("ARC-T3", k[1].NUR, tc.d)
+		if tc.code == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tc.nom, err)
+			}
+			continue
+		}
+		wantCode(t, err, tc.code, tc.msg)
+		// Decider gives the same answer.
+		_, derr := s.Decider("ARC-T3", k[1].NUR, tc.d)
+		if model.ErrorMessage(derr) != model.ErrorMessage(err) {
+			t.Errorf("%s: EssayerDecision %q, Decider %q", tc.nom, model.ErrorMessage(err), model.ErrorMessage(derr))
+		}
+	}
+	if jsonOf(t, lireSeance(t, s)) != avant || journalLen(t, a.DB.Journal) != n {
+		t.Error("EssayerDecision wrote the session or the journal")
+	}
+}
+
+func lireSeance(t *testing.T, s interface {
+	Lire() (*model.Commission, error)
+}) *model.Commission {
+	t.Helper()
+	c, err := s.Lire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -74,11 +74,11 @@ func TestApp_Verifications(t *testing.T) {
 		uc := func() string {
 			return verdict(app.Verifier(f.Menage, f.Demande(), f.Logement, at, f.Regles), "Unités de consommation").Valeur
 		}
-		if got := uc(); got != "1,30 UC" {
+		if got := uc(); got != "1,30\u00a0UC" {
 			t.Errorf("with a child of 11: %s", got)
 		}
 		f.Menage.Personnes[1].DateNaissance = date(2012, 1, 1)
-		if got := uc(); got != "1,50 UC" {
+		if got := uc(); got != "1,50\u00a0UC" {
 			t.Errorf("with a child of 14: %s", got)
 		}
 	})

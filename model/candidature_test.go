@@ -49,7 +49,7 @@ func TestEvaluerCandidat(t *testing.T) {
 			m.Ressources.RevenuFiscal = model.Euros(60000)
 		},
 			true, "au-dessus du plafond PLUS de 48\u00a0362\u00a0€", "plafond", model.Alerte},
-		{"N-1 resources 10 % lower", func(l *model.Logement, m *model.Menage, d *model.Demande) {
+		{"N-1 resources 10\u00a0% lower", func(l *model.Logement, m *model.Menage, d *model.Demande) {
 			m.Ressources.RevenuFiscal, m.Ressources.RevenuN1 = model.Euros(60000), model.Euros(40000)
 		}, false, "", "plafond", model.Conforme},
 		{"PLI ceiling not entered", func(l *model.Logement, m *model.Menage, d *model.Demande) { l.Financement = model.PLI },
@@ -60,7 +60,7 @@ func TestEvaluerCandidat(t *testing.T) {
 			m.Personnes = m.Personnes[:1]
 		}, true, "Le T3 ne fait pas partie des typologies adaptées à ce ménage (T1 ou T2)", "typologie_adaptee", model.Alerte},
 		{"critical overcrowding", func(l *model.Logement, m *model.Menage, d *model.Demande) { l.Surface = 24 },
-			true, "en dessous du minimum de 25 m²", "sur_occupation_critique", model.Alerte},
+			true, "en dessous du minimum de 25\u00a0m²", "sur_occupation_critique", model.Alerte},
 		{"PMR without CMI nor senior", func(l *model.Logement, m *model.Menage, d *model.Demande) { l.PMR = true },
 			true, "réservé aux titulaires de la CMI invalidité ou aux séniors", "pmr_ok", model.Alerte},
 		{"PMR for a CMI holder", func(l *model.Logement, m *model.Menage, d *model.Demande) {
@@ -77,7 +77,7 @@ func TestEvaluerCandidat(t *testing.T) {
 			m.Ressources.Mensuelles = model.Euros(1300)
 		},
 			true, "reste à vivre", "taux_effort", model.Alerte},
-		{"effort above 35 % but reste à vivre above 20 €", func(l *model.Logement, m *model.Menage, d *model.Demande) {
+		{"effort above 35\u00a0% but reste à vivre above 20 €", func(l *model.Logement, m *model.Menage, d *model.Demande) {
 			m.Personnes = m.Personnes[:1]
 			m.Personnes = append(m.Personnes, pers(model.Enfant, 6))
 			m.Ressources = model.Ressources{RevenuFiscal: model.Euros(21000), Mensuelles: model.Euros(1900)}

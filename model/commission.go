@@ -138,7 +138,7 @@ type Motif struct {
 // names the fact and the rule; the agent adds the facts of the case.
 var MotifsNonAttribution = []Motif{
 	{"typologie", "la composition de votre ménage ne correspond pas à la taille du logement proposé", "politique d'attribution de l'Office, §1.2.4 (tableau d'occupation des logements)"},
-	{"effort", "le montant du loyer et des charges, déduction faite de l'aide au logement, dépasserait 35 % de vos ressources et le reste à vivre serait inférieur à 20 € par jour et par unité de consommation", "règlement intérieur de la CALEOL ; politique d'attribution de l'Office, préambule"},
+	{"effort", "le montant du loyer et des charges, déduction faite de l'aide au logement, dépasserait 35\u00a0% de vos ressources et le reste à vivre serait inférieur à 20\u00a0€ par jour et par unité de consommation", "règlement intérieur de la CALEOL ; politique d'attribution de l'Office, préambule"},
 	{"pmr", "le logement, adapté aux personnes à mobilité réduite, est réservé aux titulaires de la carte mobilité inclusion mention invalidité ou aux séniors en maintien à domicile", "politique d'attribution de l'Office, §1.2.2"},
 	{"mutation", "les conditions de la mutation interne ne sont pas réunies", "politique d'attribution de l'Office, §1.2"},
 	{string(RegleSurOccupationTypologie), "le logement serait sur-occupé au regard de sa surface habitable", "art. R.822-25 du CCH"},

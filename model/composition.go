@@ -109,8 +109,8 @@ func UnitesConsommation(m *Menage, at Date, r *Regles) (float64, Verdict) {
 		}
 	}
 	v.Resultat = Conforme
-	v.Valeur = FormatDecimal(uc, 2, false) + " UC"
-	v.Explication = fmt.Sprintf("1 premier adulte, %d autre(s) personne(s) de %d ans ou plus et %d enfant(s) de moins de %d ans au %s : %s UC.",
+	v.Valeur = FormatDecimal(uc, 2, false) + "\u00a0UC"
+	v.Explication = fmt.Sprintf("1 premier adulte, %d autre(s) personne(s) de %d ans ou plus et %d enfant(s) de moins de %d ans au %s : %s\u00a0UC.",
 		over, r.AgeUC, under, r.AgeUC, at, FormatDecimal(uc, 2, false))
 	return uc, v
 }

@@ -52,21 +52,21 @@ func TestUnitesConsommation(t *testing.T) {
 		want   float64
 		valeur string
 	}{
-		{"single adult = 1", single(40), 1, "1,00 UC"},
-		{"couple = 1.5", couple(40, 38), 1.5, "1,50 UC"},
+		{"single adult = 1", single(40), 1, "1,00\u00a0UC"},
+		{"couple = 1.5", couple(40, 38), 1.5, "1,50\u00a0UC"},
 		{"couple + child exactly 14 today counts 0.5",
-			&model.Menage{Personnes: append(couple(40, 38).Personnes, child(2012, 11, 22))}, 2, "2,00 UC"},
+			&model.Menage{Personnes: append(couple(40, 38).Personnes, child(2012, 11, 22))}, 2, "2,00\u00a0UC"},
 		{"couple + child turning 14 tomorrow counts 0.3",
-			&model.Menage{Personnes: append(couple(40, 38).Personnes, child(2012, 11, 23))}, 1.8, "1,80 UC"},
-		{"single parent + two young children", single(35, 5, 10), 1.6, "1,60 UC"},
-		{"couple + 3 children 16, 10 and 2", couple(45, 43, 16, 10, 2), 2.6, "2,60 UC"},
-		{"newborn", single(30, 0), 1.3, "1,30 UC"},
-		{"titulaire listed after the children", household(pers(model.Enfant, 5), pers(model.Titulaire, 40)), 1.3, "1,30 UC"},
+			&model.Menage{Personnes: append(couple(40, 38).Personnes, child(2012, 11, 23))}, 1.8, "1,80\u00a0UC"},
+		{"single parent + two young children", single(35, 5, 10), 1.6, "1,60\u00a0UC"},
+		{"couple + 3 children 16, 10 and 2", couple(45, 43, 16, 10, 2), 2.6, "2,60\u00a0UC"},
+		{"newborn", single(30, 0), 1.3, "1,30\u00a0UC"},
+		{"titulaire listed after the children", household(pers(model.Enfant, 5), pers(model.Titulaire, 40)), 1.3, "1,30\u00a0UC"},
 		{"titulaire under 14: the oldest member is the first adult",
-			household(pers(model.Titulaire, 13), pers(model.Ascendant, 40)), 1.3, "1,30 UC"},
-		{"titulaire under 14 alone still counts 1", household(pers(model.Titulaire, 13)), 1, "1,00 UC"},
-		{"titulaire of 14 is the first adult", household(pers(model.Titulaire, 14), pers(model.Ascendant, 70)), 1.5, "1,50 UC"},
-		{"adult ascendant counts 0.5", household(pers(model.Titulaire, 40), pers(model.Ascendant, 70)), 1.5, "1,50 UC"},
+			household(pers(model.Titulaire, 13), pers(model.Ascendant, 40)), 1.3, "1,30\u00a0UC"},
+		{"titulaire under 14 alone still counts 1", household(pers(model.Titulaire, 13)), 1, "1,00\u00a0UC"},
+		{"titulaire of 14 is the first adult", household(pers(model.Titulaire, 14), pers(model.Ascendant, 70)), 1.5, "1,50\u00a0UC"},
+		{"adult ascendant counts 0.5", household(pers(model.Titulaire, 40), pers(model.Ascendant, 70)), 1.5, "1,50\u00a0UC"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,7 +78,7 @@ func TestUnitesConsommation(t *testing.T) {
 			if v.Valeur != tc.valeur {
 				t.Errorf("Valeur = %q, want %q", v.Valeur, tc.valeur)
 			}
-			if !strings.Contains(v.Explication, "au 22/11/2026") || !strings.Contains(v.Explication, strings.TrimSuffix(tc.valeur, " UC")) {
+			if !strings.Contains(v.Explication, "au 22/11/2026") || !strings.Contains(v.Explication, strings.TrimSuffix(tc.valeur, "\u00a0UC")) {
 				t.Errorf("Explication = %q, want the date and the total", v.Explication)
 			}
 			if v.Source != model.SourceUC {
@@ -111,7 +111,7 @@ func TestUnitesConsommation(t *testing.T) {
 		r := model.DefaultRegles()
 		r.UCEnfant, r.AgeUC = 0.4, 16
 		uc, v := model.UnitesConsommation(couple(40, 38, 15), ref, r)
-		if math.Abs(uc-1.9) > 1e-9 || v.Valeur != "1,90 UC" {
+		if math.Abs(uc-1.9) > 1e-9 || v.Valeur != "1,90\u00a0UC" {
 			t.Errorf("UC = %v (%q), want 1.9 with a child of 15 under the age of 16", uc, v.Valeur)
 		}
 	})

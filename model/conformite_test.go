@@ -108,7 +108,7 @@ func TestConformite_PremierQuartile_BaseDuSeuil(t *testing.T) {
 	if !q.Connu || !q.Sous || q.ParUC != model.Euros(9600) || q.FiscalParUC != model.Euros(24000) {
 		t.Fatalf("quartile = %+v", q)
 	}
-	for _, want := range []string{"800" + nbsp + "€ × 12 ÷ 1 UC = 9" + nbsp + "600" + nbsp + "€", "24" + nbsp + "000" + nbsp + "€", "premier quartile"} {
+	for _, want := range []string{"800" + nbsp + "€ × 12 ÷ 1\u00a0UC = 9" + nbsp + "600" + nbsp + "€", "24" + nbsp + "000" + nbsp + "€", "premier quartile"} {
 		if !strings.Contains(strings.ReplaceAll(q.Explication, ",00", ""), want) {
 			t.Errorf("Explication %q lacks %q", q.Explication, want)
 		}

@@ -160,7 +160,7 @@ func seuilRessources(at Date, r *Regles) (string, string) {
 	if q1, y, ok := r.PremierQuartile(at.Year()); ok {
 		return "ménages sous le premier quartile", fmt.Sprintf("ressources annuelles par UC sous le premier quartile %d (%s)", y, q1.Amount())
 	}
-	return "ménages sous 60 % du plafond PLUS", fmt.Sprintf("revenu fiscal de référence sous 60 %% du plafond PLUS %d de chaque ménage", at.Year())
+	return "ménages sous 60\u00a0% du plafond PLUS", fmt.Sprintf("revenu fiscal de référence sous 60\u00a0%% du plafond PLUS %d de chaque ménage", at.Year())
 }
 
 // Fragilite computes the fragility index of a residence of commune from its

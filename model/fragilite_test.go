@@ -96,7 +96,7 @@ func TestFragilite_HandBuiltResidence(t *testing.T) {
 		if p.Connue() || p.Manquants != 5 || !strings.Contains(p.Texte(), "données manquantes") {
 			t.Errorf("part = %+v %q", p, p.Texte())
 		}
-		if ix.ScoreConnu || ix.ScoreTexte() != "données manquantes" || !strings.Contains(ix.Explication, "sous 60 % du plafond PLUS") {
+		if ix.ScoreConnu || ix.ScoreTexte() != "données manquantes" || !strings.Contains(ix.Explication, "sous 60\u00a0% du plafond PLUS") {
 			t.Errorf("score %v %q %q", ix.ScoreConnu, ix.ScoreTexte(), ix.Explication)
 		}
 		// With its weight at 0 the score is computed without it.

@@ -168,7 +168,7 @@ func (l *Logement) Validate() error {
 		errs = append(errs, "le nombre de pièces doit aller de 1 à 20")
 	}
 	if l.Surface <= 0 || l.Surface > 1000 {
-		errs = append(errs, "la surface habitable doit être comprise entre 0 et 1 000 m²")
+		errs = append(errs, "la surface habitable doit être comprise entre 0 et 1\u00a0000\u00a0m²")
 	}
 	if l.Etage < -2 || l.Etage > 60 {
 		errs = append(errs, "l'étage doit aller de -2 à 60")

@@ -60,7 +60,7 @@ type Objectif struct {
 const (
 	SourceObjectifPrioritaires = "Politique d'attribution §1.1 ; art. L.441-1 CCH (DALO et publics prioritaires) ; bilan annuel, art. R.441-9 CCH"
 	SourceObjectifQuartile     = "Politique d'attribution §1.1 ; art. L.441-1 CCH (premier quartile fixé chaque année par arrêté ministériel) ; bilan annuel, art. R.441-9 CCH"
-	SourceObjectifMutations    = "Politique d'attribution §1.2 (20 % des attributions aux mutations internes) ; bilan annuel, art. R.441-9 CCH"
+	SourceObjectifMutations    = "Politique d'attribution §1.2 (20\u00a0% des attributions aux mutations internes) ; bilan annuel, art. R.441-9 CCH"
 )
 
 // BilanObjectifs returns the four objectives of year annee, in the policy's

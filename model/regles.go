@@ -245,7 +245,7 @@ func (r *Regles) SurfaceMin(n int) float64 {
 func (r *Regles) Validate() error {
 	var errs []string
 	if r.TauxEffortMax <= 0 || r.TauxEffortMax >= 1 {
-		errs = append(errs, "le taux d'effort maximal doit être compris entre 0 et 100 %")
+		errs = append(errs, "le taux d'effort maximal doit être compris entre 0 et 100\u00a0%")
 	}
 	if r.ResteAVivreMinUCJour < 0 {
 		errs = append(errs, "le reste à vivre minimal ne peut pas être négatif")

@@ -31,17 +31,17 @@ func SousOccupation(pieces, personnes, visite int) Verdict {
 func SurOccupationCritique(surface float64, personnes int, r *Regles) Verdict {
 	min := r.SurfaceMin(personnes)
 	v := Verdict{Regle: RegleSurOccupationCritique, Titre: RegleSurOccupationCritique.Titre(), Source: SourceSurOccCritique,
-		Valeur: fmt.Sprintf("%s m² pour %d personne(s)", FormatNumber(surface, 2), personnes),
-		Seuil:  fmt.Sprintf("au moins %s m² pour %d personne(s)", FormatNumber(min, 2), personnes)}
+		Valeur: fmt.Sprintf("%s\u00a0m² pour %d personne(s)", FormatNumber(surface, 2), personnes),
+		Seuil:  fmt.Sprintf("au moins %s\u00a0m² pour %d personne(s)", FormatNumber(min, 2), personnes)}
 	switch {
 	case personnes == 0 || surface <= 0:
 		v.Resultat, v.Explication = Incomplet, "La surface habitable ou le nombre d'occupants n'est pas renseigné."
 	case surface < min:
 		v.Resultat = Alerte
-		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), en dessous du minimum de %s m² : sur-occupation critique au sens des articles L.822-10 et R.822-25 (situation 1° de l'article L.442-5-2). L'ancienneté d'occupation ne peut pas être opposée au locataire.", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
+		v.Explication = fmt.Sprintf("%s\u00a0m² pour %d personne(s), en dessous du minimum de %s\u00a0m² : sur-occupation critique au sens des articles L.822-10 et R.822-25 (situation 1° de l'article L.442-5-2). L'ancienneté d'occupation ne peut pas être opposée au locataire.", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
 	default:
 		v.Resultat = Conforme
-		v.Explication = fmt.Sprintf("%s m² pour %d personne(s), au moins le minimum de %s m².", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
+		v.Explication = fmt.Sprintf("%s\u00a0m² pour %d personne(s), au moins le minimum de %s\u00a0m².", FormatNumber(surface, 2), personnes, FormatNumber(min, 2))
 	}
 	return v
 }

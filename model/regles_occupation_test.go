@@ -52,14 +52,14 @@ func TestSurOccupationCritique(t *testing.T) {
 		t.Run(fmt.Sprintf("%d person(s): exactly %v m² is not over-occupied", n, min), func(t *testing.T) {
 			v := model.SurOccupationCritique(min, n, r)
 			wantResultat(t, v, model.Conforme)
-			if want := fmt.Sprintf("au moins %v m² pour %d personne(s)", min, n); v.Seuil != want {
+			if want := fmt.Sprintf("au moins %v\u00a0m² pour %d personne(s)", min, n); v.Seuil != want {
 				t.Errorf("Seuil = %q, want %q", v.Seuil, want)
 			}
 		})
-		t.Run(fmt.Sprintf("%d person(s): 0.01 m² below %v is over-occupied", n, min), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%d person(s): 0.01\u00a0m² below %v is over-occupied", n, min), func(t *testing.T) {
 			v := model.SurOccupationCritique(min-0.01, n, r)
 			wantResultat(t, v, model.Alerte)
-			if want := model.FormatDecimal(min-0.01, 2, false) + " m²"; !strings.HasPrefix(v.Valeur, want) {
+			if want := model.FormatDecimal(min-0.01, 2, false) + "\u00a0m²"; !strings.HasPrefix(v.Valeur, want) {
 				t.Errorf("Valeur = %q, want it to start with %q", v.Valeur, want)
 			}
 			if !strings.Contains(v.Explication, "sur-occupation critique") {
@@ -70,7 +70,7 @@ func TestSurOccupationCritique(t *testing.T) {
 	t.Run("French decimals in the figures", func(t *testing.T) {
 		v := model.SurOccupationCritique(24.5, 3, r)
 		wantResultat(t, v, model.Alerte)
-		if v.Valeur != "24,5 m² pour 3 personne(s)" {
+		if v.Valeur != "24,5\u00a0m² pour 3 personne(s)" {
 			t.Errorf("Valeur = %q", v.Valeur)
 		}
 	})

@@ -34,7 +34,7 @@ func TauxEffort(quittance, apl, mensuelles Cents, uc float64, r *Regles) Effort 
 	rav := Cents(math.Round(e.ResteAVivreUCJour * 100))
 	e.Valeur = fmt.Sprintf("taux d'effort %s ; reste à vivre %s par UC et par jour", FormatPercent(e.Taux), rav)
 	calc := fmt.Sprintf("(loyer et charges %s − APL %s) ÷ ressources %s = %s", quittance, apl, mensuelles, FormatPercent(e.Taux))
-	ravCalc := fmt.Sprintf("(%s − %s) ÷ %s UC ÷ %d jours = %s", mensuelles, net, FormatDecimal(uc, 2, false), r.JoursParMois, rav)
+	ravCalc := fmt.Sprintf("(%s − %s) ÷ %s\u00a0UC ÷ %d jours = %s", mensuelles, net, FormatDecimal(uc, 2, false), r.JoursParMois, rav)
 	switch {
 	case math.Round(e.Taux*1000)/1000 <= r.TauxEffortMax+1e-9: // compared as shown, in percent with one decimal
 		e.Resultat, e.Solvable = Conforme, true
@@ -86,7 +86,7 @@ func PlafondRessources(m *Menage, f Financement, commune string, at Date, r *Reg
 	p.Revenu = m.Ressources.RevenuFiscal
 	which := "revenu fiscal de référence N-2"
 	if n1 := m.Ressources.RevenuN1; n1 > 0 && float64(n1) <= 0.9*float64(p.Revenu) {
-		p.Revenu, which = n1, "ressources N-1 ou des 12 derniers mois (au moins 10 % inférieures à N-2)"
+		p.Revenu, which = n1, "ressources N-1 ou des 12 derniers mois (au moins 10\u00a0% inférieures à N-2)"
 	}
 	catLabel := fmt.Sprintf("catégorie %d", cat)
 	if extra > 0 {
@@ -164,10 +164,10 @@ func PremierQuartileMenage(m *Menage, at Date, r *Regles) Quartile {
 		return q
 	}
 	q.ParUC, q.FiscalParUC, q.Connu, q.Sous = par, RessourcesParUC(m, uc), true, par < seuil
-	calc := fmt.Sprintf("Ressources mensuelles déclarées %s × 12 ÷ %s UC = %s par UC et par an", m.Ressources.Mensuelles.Amount(), FormatDecimal(uc, 2, false), par.Amount())
+	calc := fmt.Sprintf("Ressources mensuelles déclarées %s × 12 ÷ %s\u00a0UC = %s par UC et par an", m.Ressources.Mensuelles.Amount(), FormatDecimal(uc, 2, false), par.Amount())
 	fiscal := ""
 	if m.Ressources.RevenuFiscal > 0 {
-		fiscal = fmt.Sprintf(" Pour information, revenu fiscal de référence %s ÷ %s UC = %s par UC (base des plafonds, pas celle du seuil).", m.Ressources.RevenuFiscal.Amount(), FormatDecimal(uc, 2, false), RessourcesParUC(m, uc).Amount())
+		fiscal = fmt.Sprintf(" Pour information, revenu fiscal de référence %s ÷ %s\u00a0UC = %s par UC (base des plafonds, pas celle du seuil).", m.Ressources.RevenuFiscal.Amount(), FormatDecimal(uc, 2, false), RessourcesParUC(m, uc).Amount())
 	}
 	v.Resultat = Conforme
 	if par < seuil {

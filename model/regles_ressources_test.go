@@ -22,23 +22,23 @@ func TestTauxEffort(t *testing.T) {
 		valeur               string
 		explication          []string
 	}{
-		{"exactly 35 % is conforme", eur(700), 0, eur(2000), 1, model.Conforme, true, 0.35, 43.33,
+		{"exactly 35\u00a0% is conforme", eur(700), 0, eur(2000), 1, model.Conforme, true, 0.35, 43.33,
 			"taux d'effort 35,0" + nbsp + "% ; reste à vivre 43,33" + nbsp + "€ par UC et par jour",
 			[]string{"(loyer et charges 700,00" + nbsp + "€ − APL 0,00" + nbsp + "€) ÷ ressources 2" + nbsp + "000,00" + nbsp + "€ = 35,0" + nbsp + "%", "dans la limite de 35,0" + nbsp + "%"}},
-		{"APL brings the effort down to 35 %", eur(900), eur(200), eur(2000), 1.5, model.Conforme, true, 0.35, 28.89,
+		{"APL brings the effort down to 35\u00a0%", eur(900), eur(200), eur(2000), 1.5, model.Conforme, true, 0.35, 28.89,
 			"taux d'effort 35,0" + nbsp + "% ; reste à vivre 28,89" + nbsp + "€ par UC et par jour",
 			[]string{"APL 200,00" + nbsp + "€"}},
-		{"below 35 %", eur(500), 0, eur(2000), 1, model.Conforme, true, 0.25, 50, "taux d'effort 25,0" + nbsp + "%", nil},
-		{"above 35 % with reste à vivre above 20 € is examinable", eur(800), 0, eur(2000), 1, model.Conforme, true, 0.40, 40,
+		{"below 35\u00a0%", eur(500), 0, eur(2000), 1, model.Conforme, true, 0.25, 50, "taux d'effort 25,0" + nbsp + "%", nil},
+		{"above 35\u00a0% with reste à vivre above 20 € is examinable", eur(800), 0, eur(2000), 1, model.Conforme, true, 0.40, 40,
 			"taux d'effort 40,0" + nbsp + "% ; reste à vivre 40,00" + nbsp + "€ par UC et par jour",
-			[]string{"au-delà de 35,0" + nbsp + "%", "(2" + nbsp + "000,00" + nbsp + "€ − 800,00" + nbsp + "€) ÷ 1,00 UC ÷ 30 jours = 40,00" + nbsp + "€", "peut être examinée"}},
-		{"above 35 % with reste à vivre of exactly 20 € is an alert", eur(800), 0, eur(1400), 1, model.Alerte, false, 800.0 / 1400, 20,
+			[]string{"au-delà de 35,0" + nbsp + "%", "(2" + nbsp + "000,00" + nbsp + "€ − 800,00" + nbsp + "€) ÷ 1,00\u00a0UC ÷ 30 jours = 40,00" + nbsp + "€", "peut être examinée"}},
+		{"above 35\u00a0% with reste à vivre of exactly 20 € is an alert", eur(800), 0, eur(1400), 1, model.Alerte, false, 800.0 / 1400, 20,
 			"taux d'effort 57,1" + nbsp + "% ; reste à vivre 20,00" + nbsp + "€ par UC et par jour",
 			[]string{"au-delà de 35,0" + nbsp + "%", "= 20,00" + nbsp + "€, pas plus de 20,00" + nbsp + "€"}},
-		{"above 35 % with reste à vivre of 20,01 € is examinable", eur(800), 0, eur(1400) + 30, 1, model.Conforme, true, 80000.0 / 140030, 20.01,
+		{"above 35\u00a0% with reste à vivre of 20,01 € is examinable", eur(800), 0, eur(1400) + 30, 1, model.Conforme, true, 80000.0 / 140030, 20.01,
 			"reste à vivre 20,01" + nbsp + "€", []string{"peut être examinée"}},
-		{"reste à vivre of exactly 20 € per UC with 1.5 UC", eur(1100), 0, eur(2000), 1.5, model.Alerte, false, 0.55, 20,
-			"reste à vivre 20,00" + nbsp + "€", []string{"1,50 UC"}},
+		{"reste à vivre of exactly 20 € per UC with 1.5\u00a0UC", eur(1100), 0, eur(2000), 1.5, model.Alerte, false, 0.55, 20,
+			"reste à vivre 20,00" + nbsp + "€", []string{"1,50\u00a0UC"}},
 		{"rent above resources", eur(1200), 0, eur(1000), 1, model.Alerte, false, 1.2, -200.0 / 30,
 			"taux d'effort 120,0" + nbsp + "%", nil},
 		{"APL larger than the rent counts no negative expense", eur(500), eur(600), eur(1000), 2, model.Conforme, true, 0, 1000.0 / 2 / 30,
@@ -207,8 +207,8 @@ func TestPlafondRessources(t *testing.T) {
 		want       model.Resultat
 		usesN1Text bool
 	}{
-		{"N-1 exactly 10 % lower is used", 29000, 26100, 26100, model.Conforme, true},
-		{"N-1 less than 10 % lower is not used", 29000, 26101, 29000, model.Alerte, false},
+		{"N-1 exactly 10\u00a0% lower is used", 29000, 26100, 26100, model.Conforme, true},
+		{"N-1 less than 10\u00a0% lower is not used", 29000, 26101, 29000, model.Alerte, false},
 		{"N-1 much lower is used", 40000, 20000, 20000, model.Conforme, true},
 		{"N-1 higher is not used", 20000, 30000, 20000, model.Conforme, false},
 		{"no N-1", 29000, 0, 29000, model.Alerte, false},
@@ -315,6 +315,6 @@ func TestRessourcesParUC(t *testing.T) {
 		t.Errorf("RessourcesParUC = %s, want 10 000 €", got)
 	}
 	if got := model.RessourcesParUC(m, 0); got != 0 {
-		t.Errorf("RessourcesParUC with 0 UC = %s", got)
+		t.Errorf("RessourcesParUC with 0\u00a0UC = %s", got)
 	}
 }

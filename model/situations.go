@@ -328,11 +328,11 @@ func Decohabitation(demandeur, origine *Menage, logement *Logement, at Date, r *
 		}
 	}
 	c0, c1 := Compose(origine, at, r), Compose(&apres, at, r)
-	v.Valeur = fmt.Sprintf("ménage %s, logement %s (%s, %s m², %d pièce(s)) : %d occupant(s), %d après le départ de %d personne(s)",
+	v.Valeur = fmt.Sprintf("ménage %s, logement %s (%s, %s\u00a0m², %d pièce(s)) : %d occupant(s), %d après le départ de %d personne(s)",
 		origine.ID, logement.Reference, TypologieLabel(logement.Typologie), FormatNumber(logement.Surface, 2), logement.Pieces, c0.Personnes, c1.Personnes, trouves)
 	var fin []string
 	if SurOccupationCritique(logement.Surface, c0.Personnes, r).Flag() && !SurOccupationCritique(logement.Surface, c1.Personnes, r).Flag() {
-		fin = append(fin, fmt.Sprintf("met fin à la sur-occupation critique (%s m² pour %d personnes, minimum %s m²)",
+		fin = append(fin, fmt.Sprintf("met fin à la sur-occupation critique (%s\u00a0m² pour %d personnes, minimum %s\u00a0m²)",
 			FormatNumber(logement.Surface, 2), c0.Personnes, FormatNumber(r.SurfaceMin(c0.Personnes), 2)))
 	} else if SurOccupationTypologie(logement.Typologie, c0, r).Flag() && !SurOccupationTypologie(logement.Typologie, c1, r).Flag() {
 		fin = append(fin, "met fin à la sur-occupation au regard du tableau d'occupation ("+TypologieLabel(logement.Typologie)+" pour "+fmt.Sprint(c1.Personnes)+" personne(s) désormais)")

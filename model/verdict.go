@@ -42,7 +42,7 @@ func (v Verdict) Flag() bool { return v.Resultat == Alerte }
 // Sources of the rules, quoted next to each verdict.
 const (
 	SourceUC              = "Politique d'attribution, §1.2, note 1 (unités de consommation)"
-	SourceEffort          = "Politique d'attribution, préambule ; règlement intérieur de la CALEOL (taux d'effort 35 %, reste à vivre 20 €/jour/UC)"
+	SourceEffort          = "Politique d'attribution, préambule ; règlement intérieur de la CALEOL (taux d'effort 35\u00a0%, reste à vivre 20\u00a0€/jour/UC)"
 	SourceSousOccupation  = "Art. L.442-5-2 2° et L.621-2 CCH (enfants en droit de visite et d'hébergement comptés) ; politique d'attribution §1.2.1"
 	SourceSurOccCritique  = "Art. L.442-5-2 1°, L.822-10 et R.822-25 CCH (surfaces minimales) ; politique d'attribution §1.2.4"
 	SourceSurOccTypologie = "Politique d'attribution §1.2.4, tableau « Occupation des logements » (critère de priorité de mutation de l'Office, hors L.442-5-2)"

@@ -615,6 +615,9 @@ type Form struct {
 	Extra func() []string
 	// OnChange is called after each change made by the user.
 	OnChange func()
+	// Objet names what the form edits in « Les modifications … n'ont pas
+	// été enregistrées » (« de cette décision »); "" says « de cette fiche ».
+	Objet string
 }
 
 // NewForm builds a form whose Enregistrer button runs onSave.
@@ -769,7 +772,7 @@ func (f *Form) ConfirmLeave(win fyne.Window, save func() bool, then func()) {
 		then()
 		return
 	}
-	ConfirmerModifications(win, f.Valid(), save, then)
+	confirmerModifications(win, f.Valid(), save, then, nil, f.Objet)
 }
 
 // ConfirmLeaveOr is ConfirmLeave with cancel run when the user stays
@@ -779,21 +782,26 @@ func (f *Form) ConfirmLeaveOr(win fyne.Window, save func() bool, then, cancel fu
 		then()
 		return
 	}
-	confirmerModifications(win, f.Valid(), save, then, cancel)
+	confirmerModifications(win, f.Valid(), save, then, cancel, f.Objet)
 }
 
 // ConfirmerModifications is the three-button question asked before losing
 // changes; canSave is false when the form is invalid (Enregistrer disabled).
 func ConfirmerModifications(win fyne.Window, canSave bool, save func() bool, then func()) {
-	confirmerModifications(win, canSave, save, then, nil)
+	confirmerModifications(win, canSave, save, then, nil, "")
 }
 
-func confirmerModifications(win fyne.Window, canSave bool, save func() bool, then, cancel func()) {
+// confirmerModifications asks the question; objet names what was changed
+// (« de cette décision »; "" for « de cette fiche »).
+func confirmerModifications(win fyne.Window, canSave bool, save func() bool, then, cancel func(), objet string) {
 	if cancel == nil {
 		cancel = func() {}
 	}
+	if objet == "" {
+		objet = "de cette fiche"
+	}
 	decided := false
-	msg := widget.NewLabel("Les modifications de cette fiche n'ont pas été enregistrées.")
+	msg := widget.NewLabel("Les modifications " + objet + " n'ont pas été enregistrées.")
 	d := dialog.NewCustomWithoutButtons("Enregistrer les modifications ?", msg, win)
 	bSave := newBouton("Enregistrer", func() {
 		decided = true

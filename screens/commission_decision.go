@@ -32,6 +32,10 @@ type decisionForm struct {
 	droit      *widget.Label // legal basis of the reasons ticked
 	precisions *Champ
 
+	// controle is the session's answer to the decision as entered (nil: not
+	// wired): run while choosing, its refusal greys « Enregistrer ».
+	controle func(model.Decision) error
+
 	clearBtn *bouton           // « Effacer la décision », nil when not offered
 	scroll   *container.Scroll // the dialog's scrolled text, nil outside a dialog
 	content  fyne.CanvasObject // the dialog's content, nil outside a dialog
@@ -65,6 +69,7 @@ func decisionTypeOf(label string) model.TypeDecision {
 func newDecisionForm(d *model.Decision, session model.Date, readOnly bool, onSave func(model.Decision) error) *decisionForm {
 	f := &decisionForm{session: session, readOnly: readOnly}
 	f.form = NewForm(nil)
+	f.form.Objet = "de cette décision"
 	f.form.Save.OnTapped = func() {
 		if !f.form.Valid() {
 			f.form.Check()
@@ -107,9 +112,12 @@ func newDecisionForm(d *model.Decision, session model.Date, readOnly bool, onSav
 		f.dateLimite.Message, f.alerteDate)
 	f.boxMotifs = container.NewVBox(
 		widget.NewLabelWithStyle("Motifs en fait et en droit", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		f.motifs.box, f.droit,
+		f.motifs.box,
 		widget.NewLabelWithStyle("Précisions (obligatoires : les faits propres au dossier)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		f.precisions.Entry)
+		f.precisions.Entry,
+		// The legal basis of the reasons ticked comes below the
+		// Précisions: appearing there, it moves nothing (essai-12b N7).
+		f.droit)
 	f.body = container.NewVBox(
 		widget.NewLabelWithStyle("Décision de la commission", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		f.typ, f.boxRang, f.rang.Message, f.boxPieces, f.boxMotifs)
@@ -240,7 +248,7 @@ func (f *decisionForm) showDroit() {
 			}
 		}
 	}
-	f.droit.SetText(strings.Join(lines, "\n"))
+	f.droit.SetText(sansCoupure(strings.Join(lines, "\n")))
 	show(f.droit, len(lines) > 0)
 }
 
@@ -283,13 +291,21 @@ func (f *decisionForm) extra() []string {
 	if err := d.Validate(f.session); err != nil {
 		return []string{model.ErrorMessage(err)}
 	}
+	if f.controle != nil && !f.readOnly {
+		// The same check as on saving (app.Seance.EssayerDecision): the
+		// other candidates' decisions, while the agent chooses.
+		if err := f.controle(d); err != nil {
+			return []string{model.ErrorMessage(err)}
+		}
+	}
 	return nil
 }
 
 // showDecisionDialog opens the decision form of a candidate in a dialog;
 // the dialog closes once the decision is recorded.
-// onClear (nil: no button) removes the decision entered.
-func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decision, session model.Date, readOnly bool, onSave func(model.Decision) error, onClear func() error) *decisionForm {
+// controle (nil: none) answers whether the session would accept the
+// decision as entered; onClear (nil: no button) removes the decision entered.
+func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decision, session model.Date, readOnly bool, controle, onSave func(model.Decision) error, onClear func() error) *decisionForm {
 	var dlg *dialog.CustomDialog
 	f := newDecisionForm(d, session, readOnly, func(dec model.Decision) error {
 		if err := onSave(dec); err != nil {
@@ -298,6 +314,7 @@ func showDecisionDialog(win fyne.Window, title, contexte string, d *model.Decisi
 		dlg.Hide()
 		return nil
 	})
+	f.controle = controle
 	var content fyne.CanvasObject = f.body
 	if contexte != "" {
 		ctx := widget.NewLabel(contexte)
@@ -374,7 +391,7 @@ func (l *checkList) setOptions(opts, selected []string) {
 				}
 			}
 		})
-		lbl := widget.NewLabel(o)
+		lbl := widget.NewLabel(sansCoupure(o)) // « 35 % » on one line
 		lbl.Wrapping = fyne.TextWrapWord
 		if l.disabled {
 			c.Disable()

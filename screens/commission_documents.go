@@ -212,7 +212,7 @@ func (p *documentsPanel) run(what string, f produireFunc, indetermine bool) {
 		return
 	}
 	dir := p.dir
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, app.ModeDossierPrive); err != nil {
 		p.status.SetText(fmt.Sprintf("Le dossier « %s » n'a pas pu être créé : choisissez-en un autre.", dir))
 		return
 	}

@@ -39,6 +39,10 @@ type logementsActions struct {
 	// situations: by NUR, the §1.3 situations of the session's candidates
 	// (commission_situations.go); nil when not wired.
 	situations func() map[string][]string
+
+	// essayer is what decider would answer, nothing written (the Décision
+	// dialog runs it while the agent chooses).
+	essayer func(ref, nur string, d model.Decision) error
 }
 
 // logementsPanel is the attribution part of a session: the dwellings
@@ -498,7 +502,11 @@ func (p *logementsPanel) openDecision(nur string) {
 	if !p.readOnly && p.act.annuler != nil {
 		clear = func() error { return p.act.annuler(ref, nur) }
 	}
-	p.lastDecision = showDecisionDialog(p.win, title, ctx, c.Decision, p.c.Date, p.decRO, func(dec model.Decision) error {
+	var controle func(model.Decision) error
+	if p.act.essayer != nil {
+		controle = func(dec model.Decision) error { return p.act.essayer(ref, nur, dec) }
+	}
+	p.lastDecision = showDecisionDialog(p.win, title, ctx, c.Decision, p.c.Date, p.decRO, controle, func(dec model.Decision) error {
 		return p.act.decider(ref, nur, dec)
 	}, clear)
 }
@@ -675,7 +683,7 @@ func (p *logementsPanel) showProposition() {
 	}
 	segs = append(segs, fragiliteSegments(p.act.fragilite, p.prop, e.Menage, p.c.Date)...)
 	for _, v := range e.Verdicts() {
-		segs = append(segs, verdictSegments(p.affVerdict(v, e.Nom))...)
+		segs = append(segs, verdictColore(p.affVerdict(v, e.Nom))...)
 	}
 	p.detail.Segments = segs
 	p.detail.Refresh()

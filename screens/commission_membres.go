@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"logis/app"
 	"logis/model"
 )
 
@@ -52,10 +53,13 @@ type membresPanel struct {
 	body     fyne.CanvasObject
 
 	// previous returns the members of the last session before this one
-	// (nil when none); offered while the list is empty.
-	previous  func() []model.Membre
+	// (app.Seance.MembresPrecedents); offered while the list is empty.
+	previous  func() app.MembresRepris
 	reprendre *bouton
 	emptyHint *widget.Label
+	commune   string        // the session's commune, for the mayor's hint
+	repris    string        // what « Reprendre » left out (app.MembresRepris.Note)
+	noteMaire *widget.Label // no member marked « maire », or who was left out
 }
 
 func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membresPanel {
@@ -64,6 +68,7 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	p.quorum = widget.NewRichText()
 	p.quorum.Wrapping = fyne.TextWrapWord
 	p.form = NewForm(p.onSaveTapped)
+	p.form.Objet = "de la liste des membres"
 	p.form.Save.SetText("Enregistrer les membres")
 	p.form.Extra = p.errors
 	p.addBtn = newBoutonIcone("Ajouter un membre", theme.ContentAddIcon(), func() {
@@ -76,6 +81,10 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	p.reprendre = newBoutonIcone("Reprendre les membres de la séance précédente", theme.ContentCopyIcon(), p.onReprendre)
 	p.emptyHint = widget.NewLabel("Aucun membre inscrit : ajoutez-les un par un, ou reprenez ceux de la séance précédente (les présences sont alors à cocher).")
 	p.emptyHint.Wrapping = fyne.TextWrapWord
+	p.noteMaire = widget.NewLabel("")
+	p.noteMaire.Wrapping = fyne.TextWrapWord
+	p.noteMaire.Importance = widget.WarningImportance
+	p.noteMaire.Hide()
 	head := container.NewGridWithColumns(2, bold("Nom"), bold("Qualité"))
 	p.head = head
 	legend := widget.NewLabel("La civilité accorde « présente » ou « présent » au procès-verbal. Cochez « voix délibérative » pour qui vote, « présent(e) » pour qui assiste à la séance, « maire » pour le maire de la commune (voix prépondérante).")
@@ -84,7 +93,7 @@ func newMembresPanel(win fyne.Window, onSave func([]model.Membre) error) *membre
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("Membres de la commission", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		legend, head)
-	bottom := container.NewVBox(p.emptyHint, p.form.Summary, container.NewHBox(p.addBtn, p.reprendre, p.form.Save), // a message above the buttons does not move them (the foot stays put)
+	bottom := container.NewVBox(p.emptyHint, p.noteMaire, p.form.Summary, container.NewHBox(p.addBtn, p.reprendre, p.form.Save), // a message above the buttons does not move them (the foot stays put)
 		widget.NewSeparator(), p.quorum)
 	p.body = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(p.list))
 	return p
@@ -98,6 +107,7 @@ func bold(s string) *widget.Label {
 func (p *membresPanel) set(ms []model.Membre, readOnly bool) {
 	p.loading = true
 	p.readOnly = readOnly
+	p.repris = ""
 	p.rows = nil
 	p.list.Objects = nil
 	for _, m := range ms {
@@ -126,6 +136,31 @@ func (p *membresPanel) showHint() {
 	empty := len(p.rows) == 0 && !p.readOnly
 	show(p.emptyHint, empty)
 	show(p.reprendre, empty && p.previous != nil)
+	p.showNoteMaire()
+}
+
+// showNoteMaire asks for the mayor of the session's commune while no
+// member is marked « maire » (the casting vote), saying who « Reprendre »
+// left out (another commune's mayor).
+func (p *membresPanel) showNoteMaire() {
+	maire := false
+	for _, r := range p.rows {
+		maire = maire || r.maire.Checked
+	}
+	if p.readOnly || maire || len(p.rows) == 0 {
+		p.noteMaire.Hide()
+		return
+	}
+	txt := p.repris
+	if txt == "" {
+		commune := "la commune"
+		if strings.TrimSpace(p.commune) != "" {
+			commune = p.commune
+		}
+		txt = "Aucun membre n'est coché « maire » : inscrivez le maire de " + commune + " ou son représentant (voix prépondérante)."
+	}
+	p.noteMaire.SetText(txt)
+	p.noteMaire.Show()
 }
 
 // onReprendre copies the members of the previous session, presence to tick.
@@ -133,12 +168,13 @@ func (p *membresPanel) onReprendre() {
 	if p.previous == nil {
 		return
 	}
-	ms := p.previous()
-	if len(ms) == 0 {
+	rep := p.previous()
+	if len(rep.Membres) == 0 {
 		p.emptyHint.SetText("Aucune séance précédente n'a de membres inscrits.")
 		return
 	}
-	for _, m := range ms {
+	p.repris = rep.Note
+	for _, m := range rep.Membres {
 		m.Present = false
 		p.addRow(m)
 	}
@@ -153,6 +189,7 @@ func (p *membresPanel) changed() {
 	}
 	p.form.Touch()
 	p.showQuorum()
+	p.showNoteMaire()
 }
 
 func (p *membresPanel) addRow(m model.Membre) *membreRow {
@@ -254,7 +291,7 @@ func (p *membresPanel) errors() []string {
 // showQuorum writes the quorum verdict of the members as entered.
 func (p *membresPanel) showQuorum() {
 	c := model.Commission{Membres: p.membres()}
-	p.quorum.Segments = verdictSegments(c.Quorum())
+	p.quorum.Segments = verdictColore(c.Quorum())
 	p.quorum.Refresh()
 }
 

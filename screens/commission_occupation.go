@@ -121,6 +121,7 @@ func (p *occupationPanel) set(dossiers []model.DossierOccupation, readOnly, edit
 func (p *occupationPanel) addCard(d model.DossierOccupation) {
 	c := &occupationCard{menage: d.Menage}
 	c.form = NewForm(nil)
+	c.form.Objet = "de ce constat"
 	c.form.Save.SetText("Enregistrer le constat")
 	c.constat = NewChamp("Constat de la commission", false)
 	c.constat.Entry.MultiLine = true

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -43,6 +42,7 @@ type seanceEditor struct {
 	suppBtn    *bouton
 	enteteBtn  *bouton
 	amendLbl   *widget.Label
+	amendRoom  fyne.CanvasObject // amendLbl's fixed room (closed sessions)
 
 	membres    *membresPanel
 	logements  *logementsPanel
@@ -100,8 +100,8 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 	e.probAcc = widget.NewAccordion(e.probItem)
 	e.amendLbl = widget.NewLabel("")
 	e.amendLbl.Wrapping = fyne.TextWrapWord
-	e.amendLbl.Importance = widget.WarningImportance
-	e.amendLbl.Hide()
+	e.amendRoom = fixedLines(e.amendLbl, 2)
+	e.amendRoom.Hide()
 	e.clotureBtn = newBoutonIcone("Clôturer la séance", theme.ConfirmIcon(), e.onCloturer)
 	e.clotureBtn.Importance = widget.HighImportance
 	e.amendBtn = newBoutonIcone("Amender…", theme.DocumentCreateIcon(), e.onAmender)
@@ -114,14 +114,14 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 	e.membres = newMembresPanel(win, func(ms []model.Membre) error {
 		return e.ecrit(e.h.Membres(ms))("Membres et présences enregistrés")
 	})
-	e.membres.previous = func() []model.Membre {
+	e.membres.previous = func() app.MembresRepris {
 		if e.h == nil {
-			return nil
+			return app.MembresRepris{}
 		}
 		ms, err := e.h.MembresPrecedents()
 		if err != nil {
 			shell.journal().Error("membres précédents", "err", err)
-			return nil
+			return app.MembresRepris{}
 		}
 		return ms
 	}
@@ -147,6 +147,12 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 		},
 		exception: func(ref, ex string) error {
 			return e.ecrit(e.h.Exception(ref, ex))("Exception à la règle des trois candidats enregistrée, logement " + ref)
+		},
+		essayer: func(ref, nur string, d model.Decision) error {
+			if e.h == nil {
+				return nil
+			}
+			return e.h.EssayerDecision(ref, nur, d)
 		},
 		decider: func(ref, nur string, d model.Decision) error {
 			return e.ecrit(e.h.Decider(ref, nur, d))("Décision enregistrée, logement " + ref)
@@ -219,7 +225,7 @@ func newSeanceEditor(s *Commissions, shell coque, a seanceApp) *seanceEditor {
 	}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.enteteBtn, e.suppBtn, e.amendBtn, e.finAmend, e.clotureBtn), e.titre),
-		container.NewBorder(nil, nil, nil, container.NewHBox(e.presentationToggle(), e.dossierButton()), e.infos), e.amendLbl, e.probAcc)
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.presentationToggle(), e.dossierButton()), e.infos), e.amendRoom, e.probAcc)
 	e.body = container.NewBorder(head, nil, nil, nil, e.tabs)
 	return e
 }
@@ -326,11 +332,6 @@ func (e *seanceEditor) show(c *model.Commission) {
 	if c.Statut == model.Close && !c.Cloture.IsZero() {
 		infos += " le " + model.DateOf(c.Cloture).String() + " : la séance est figée ; une correction passe par « Amender… » avec son motif"
 	}
-	if n := len(c.Amendements); n > 0 {
-		infos += fmt.Sprintf(" — %d amendement(s)", n)
-		last := c.Amendements[n-1]
-		infos += fmt.Sprintf(" (dernier le %s : %s)", model.DateOf(last.Quand), last.Motif)
-	}
 	e.infos.SetText(infos)
 	prep := c.Statut != model.Close
 	show(e.clotureBtn, prep)
@@ -338,12 +339,16 @@ func (e *seanceEditor) show(c *model.Commission) {
 	show(e.enteteBtn, prep)
 	show(e.amendBtn, !prep && e.motif() == "")
 	show(e.finAmend, !prep && e.motif() != "")
+	// A closed session's amendments, or the one in progress, in a room of
+	// its own: the header keeps its height as amendments come (essai-12b N7).
+	e.amendLbl.SetText(amendementsTexte(c, e.motif()))
 	if e.motif() != "" {
-		e.amendLbl.SetText("Amendement en cours — motif : « " + e.motif() + " ». Chaque modification enregistrée est inscrite au journal avec ce motif.")
-		e.amendLbl.Show()
+		e.amendLbl.Importance = widget.WarningImportance
 	} else {
-		e.amendLbl.Hide()
+		e.amendLbl.Importance = widget.MediumImportance
 	}
+	e.amendLbl.Refresh()
+	show(e.amendRoom, !prep)
 	if prep {
 		if p := e.problemesCloture(); len(p) > 0 {
 			e.probItem.Title = fmt.Sprintf("Avant la clôture : %d point(s) à régler", len(p))
@@ -363,6 +368,7 @@ func (e *seanceEditor) show(c *model.Commission) {
 
 	// Members being typed survive the reload that follows another save.
 	if first || ro || !e.membres.form.Dirty() {
+		e.membres.commune = c.Commune
 		e.membres.set(c.Membres, ro)
 	}
 	// During an amendment, the candidates and dwellings stay as they were:
@@ -421,6 +427,23 @@ func (e *seanceEditor) show(c *model.Commission) {
 	e.s.sessionChanged(c)
 }
 
+// amendementsTexte is the header's line on a closed session's amendments:
+// the one in progress (motif), else the number and the last one.
+func amendementsTexte(c *model.Commission, motif string) string {
+	if motif != "" {
+		return "Amendement en cours — motif : « " + motif + " ». Chaque modification enregistrée est inscrite au journal avec ce motif."
+	}
+	n := len(c.Amendements)
+	if n == 0 {
+		return "Aucun amendement."
+	}
+	last := c.Amendements[n-1]
+	if n == 1 {
+		return fmt.Sprintf("1 amendement, le %s : %s", model.DateOf(last.Quand), last.Motif)
+	}
+	return fmt.Sprintf("%d amendements, le dernier le %s : %s", n, model.DateOf(last.Quand), last.Motif)
+}
+
 // majuscule capitalises the first letter.
 func majuscule(s string) string {
 	for i, r := range s {
@@ -437,24 +460,11 @@ func nonVide(s string) string {
 }
 
 // writePV writes the minutes of session id to path through a temporary
-// file, so a failure never leaves half a PDF.
+// file, so a failure never leaves half a PDF; the file is readable by its
+// owner only (app.EcrireFichier: the minutes name people).
 func writePV(a interface{ PV(string, io.Writer) error }, log *slog.Logger, id, path string) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	err := app.EcrireFichier(path, func(w io.Writer) error { return a.PV(id, w) })
 	if err != nil {
-		return model.Errorf(model.EINVALID, "Le fichier « %s » ne peut pas être écrit.", path)
-	}
-	err = a.PV(id, f)
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = model.Errorf(model.EINVALID, "Le fichier « %s » ne peut pas être écrit.", path)
-	}
-	if err == nil {
-		if rerr := os.Rename(tmp, path); rerr != nil {
-			err = model.Errorf(model.EINVALID, "Le fichier « %s » ne peut pas être écrit (est-il ouvert dans un autre programme ?).", path)
-		}
-	}
-	if err != nil {
-		os.Remove(tmp)
 		log.Error("procès-verbal", "err", err)
 	}
 	return err

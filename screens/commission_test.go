@@ -227,6 +227,58 @@ func TestCommissions_NonAttributionNeedsReasons(t *testing.T) {
 	}
 }
 
+// N8 (essai-12b): a decision the session refuses (an attribution mixed
+// with a classement, a rank given twice) greys « Enregistrer » while it is
+// chosen, with the reason; a decision that holds enables it again.
+func TestCommissions_DecisionRefusedWhileChoosing(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	c, d := seanceDuJour(t, m, s)
+	p := s.seance.logements
+	k := d.Candidats
+	if len(k) < 3 {
+		t.Fatalf("%d candidates", len(k))
+	}
+	decide(t, p, k[0].NUR, func(f *decisionForm) { f.typ.SetSelected(model.Attribution.Label()) })
+
+	p.openDecision(k[1].NUR)
+	f := p.lastDecision
+	f.typ.SetSelected(model.AttributionClassee.Label())
+	test.Type(f.rang.Entry, "1")
+	if !f.form.Save.Disabled() || !f.form.Summary.Visible() || !strings.Contains(f.form.Summary.Text, "ne se combine pas avec une attribution par classement") {
+		t.Errorf("classement next to an attribution: disabled %v, summary %q", f.form.Save.Disabled(), f.form.Summary.Text)
+	}
+	f.form.Save.OnTapped() // even forced, nothing is recorded
+	if got, _ := m.app.Commission(c.ID); got.Dossier(d.Logement).Candidat(k[1].NUR).Decision != nil {
+		t.Error("a refused decision was recorded")
+	}
+	// A non-attribution holds with the attribution: Enregistrer comes back.
+	f.typ.SetSelected(model.NonAttribution.Label())
+	f.motifs.SetSelected([]string{model.MotifsNonAttribution[5].Libelle})
+	test.Type(f.precisions.Entry, "Un autre candidat a été retenu pour ce logement.")
+	if f.form.Save.Disabled() || f.form.Summary.Visible() {
+		t.Errorf("a decision that holds: disabled %v, summary %q", f.form.Save.Disabled(), f.form.Summary.Text)
+	}
+
+	// The first candidate classed instead: two at rank 1 are refused live.
+	decide(t, p, k[0].NUR, func(f *decisionForm) {
+		f.typ.SetSelected(model.AttributionClassee.Label())
+		test.Type(f.rang.Entry, "1")
+	})
+	p.openDecision(k[1].NUR)
+	f = p.lastDecision
+	f.typ.SetSelected(model.AttributionClassee.Label())
+	test.Type(f.rang.Entry, "1")
+	if !f.form.Save.Disabled() || !strings.Contains(f.form.Summary.Text, "le rang 1 est donné à 2 candidats") {
+		t.Errorf("rank 1 twice: disabled %v, summary %q", f.form.Save.Disabled(), f.form.Summary.Text)
+	}
+	f.rang.Entry.SetText("")
+	test.Type(f.rang.Entry, "2")
+	if f.form.Save.Disabled() {
+		t.Errorf("rank 2: %q", f.form.Summary.Text)
+	}
+}
+
 // decide enters a decision through the form of candidate nur.
 func decide(t *testing.T, p *logementsPanel, nur string, fill func(f *decisionForm)) {
 	t.Helper()
@@ -677,6 +729,63 @@ func TestCommissions_EditHeaderAndRemoveDwelling(t *testing.T) {
 	}
 }
 
+// N9 (essai-12b): a Cachan session does not take Vitry's mayor, and the
+// panel asks for Cachan's.
+func TestCommissions_MembersFromAnotherCommune(t *testing.T) {
+	m := newTestMain(t, 400, 200)
+	s := commissionsScreen(t, m)
+	all, err := m.app.Commissions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range all {
+		if model.SameCommune(o.Commune, "Cachan") && len(o.Membres) > 0 {
+			t.Fatalf("the demo has a Cachan session with members (%s): the test needs another commune's", o.ID)
+		}
+	}
+	c, err := m.app.NouvelleCommission(m.app.Today(), "Salle du conseil", "Cachan", model.CommissionAttribution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.reload(c.ID)
+	p := s.seance.membres
+	if p.noteMaire.Visible() {
+		t.Errorf("a mayor's note before any member: %q", p.noteMaire.Text)
+	}
+	test.Tap(p.reprendre)
+	if len(p.rows) == 0 {
+		t.Fatal("nothing copied")
+	}
+	for _, r := range p.rows {
+		if r.maire.Checked || strings.Contains(r.qualite.Text, "maire de") {
+			t.Errorf("another commune's mayor copied: %q, %q, maire %v", r.nom.Text, r.qualite.Text, r.maire.Checked)
+		}
+	}
+	if !p.noteMaire.Visible() || !strings.Contains(p.noteMaire.Text, "Inscrivez le maire de Cachan") || !strings.Contains(p.noteMaire.Text, "sauf Mme\u00a0Anne Rousseau") {
+		t.Errorf("note: visible %v, %q", p.noteMaire.Visible(), p.noteMaire.Text)
+	}
+	// Once saved and reloaded, the panel still asks for the mayor (a session
+	// opened afresh says no member is « maire »), until one is ticked.
+	test.Tap(p.form.Save)
+	if got, _ := m.app.Commission(c.ID); len(got.Membres) != len(p.rows) {
+		t.Fatalf("not saved: %q", p.form.Summary.Text)
+	}
+	s.reload(c.ID)
+	p = s.seance.membres
+	if !p.noteMaire.Visible() || !strings.Contains(p.noteMaire.Text, "maire de Cachan ou son représentant") {
+		t.Errorf("after saving: visible %v, %q", p.noteMaire.Visible(), p.noteMaire.Text)
+	}
+	got, _ := m.app.Commission(c.ID)
+	p.set(got.Membres, false)
+	if !p.noteMaire.Visible() || !strings.Contains(p.noteMaire.Text, "Aucun membre n'est coché « maire » : inscrivez le maire de Cachan ou son représentant") {
+		t.Errorf("opened afresh: visible %v, %q", p.noteMaire.Visible(), p.noteMaire.Text)
+	}
+	test.Tap(p.rows[0].maire)
+	if p.noteMaire.Visible() {
+		t.Errorf("the note stays with a mayor ticked: %q", p.noteMaire.Text)
+	}
+}
+
 func TestCommissions_MembersFromPreviousSession(t *testing.T) {
 	m := newTestMain(t, 400, 200)
 	s := commissionsScreen(t, m)
@@ -690,7 +799,7 @@ func TestCommissions_MembersFromPreviousSession(t *testing.T) {
 		t.Fatal("no offer to copy the previous members")
 	}
 	test.Tap(p.reprendre)
-	prev := p.previous()
+	prev := p.previous().Membres
 	if len(prev) == 0 || len(p.rows) != len(prev) {
 		t.Fatalf("%d rows, previous session has %d members", len(p.rows), len(prev))
 	}

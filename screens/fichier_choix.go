@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"logis/app"
 	"logis/model"
 )
 
@@ -330,12 +331,13 @@ func ouvrirChoisi(win fyne.Window, path string) *os.File {
 	return f
 }
 
-// creerChoisi creates (or empties) the chosen file for writing; a failure
+// creerChoisi creates (or empties) the chosen file for writing, readable by
+// its owner only (app.CreerFichierPrive: exports name people); a failure
 // is said in French (nil returned).
 func creerChoisi(win fyne.Window, path string) *os.File {
-	f, err := os.Create(path)
+	f, err := app.CreerFichierPrive(path)
 	if err != nil {
-		Erreur(win, model.Errorf(model.EINVALID, "Le fichier « %s » n'a pas pu être créé.", filepath.Base(path)))
+		Erreur(win, err)
 		return nil
 	}
 	return f

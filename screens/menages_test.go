@@ -105,13 +105,13 @@ func TestMenages_CreateAndVerificationsFollowBirthDate(t *testing.T) {
 	test.Type(child.prenom.Entry, "Léo")
 	y, mo, d := today.AddDays(10).YMD()
 	test.Type(child.naissance.Entry, model.NewDate(y-14, mo, d).String()) // 14 in ten days
-	if got := ucOf(f); got != "1,30 UC" {
+	if got := ucOf(f); got != "1,30\u00a0UC" {
 		t.Errorf("with a child of 13: %q", got)
 	}
 	child.naissance.SetText("")
 	y, mo, d = today.AddDays(-10).YMD()
 	test.Type(child.naissance.Entry, model.NewDate(y-14, mo, d).String()) // 14 ten days ago
-	if got := ucOf(f); got != "1,50 UC" {
+	if got := ucOf(f); got != "1,50\u00a0UC" {
 		t.Errorf("with a child of 14: %q (verdicts are recomputed before saving)", got)
 	}
 	if !strings.Contains(labelTexts(f.verif.box), "Source : Politique d'attribution, §1.2, note 1") {
@@ -134,7 +134,7 @@ func TestMenages_CreateAndVerificationsFollowBirthDate(t *testing.T) {
 		t.Errorf("priority options %q", f.priorites.Options)
 	}
 	child.visite.Check.SetChecked(true)
-	if got := ucOf(f); got != "1,00 UC" {
+	if got := ucOf(f); got != "1,00\u00a0UC" {
 		t.Errorf("with the child under visiting rights: %q (not a member for the UC)", got)
 	}
 	child.visite.Check.SetChecked(false)

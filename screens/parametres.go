@@ -52,6 +52,8 @@ type Parametres struct {
 	logoView   *fyne.Container
 	logoInfo   *widget.Label
 	officeInfo *widget.Label
+	// officeFields is the identity's scrolled fields (tests: its height).
+	officeFields *container.Scroll
 
 	regles *reglesEditor
 	poids  *poidsEditor // parametres_fragilite.go
@@ -183,6 +185,7 @@ func (s *Parametres) load() {
 
 func (s *Parametres) identite() fyne.CanvasObject {
 	s.office = NewForm(s.onSaveOffice)
+	s.office.Objet = "de l'identité de l'Office"
 	s.nom = NewChamp("Nom de l'Office", true)
 	s.adresse = NewChamp("Adresse", true)
 	s.adresse.Entry.MultiLine = true
@@ -241,8 +244,11 @@ func (s *Parametres) identite() fyne.CanvasObject {
 				widget.NewLabel("PNG ou JPEG, 2 Mo au plus")),
 			s.logoInfo)),
 	)
-	bottom := container.NewVBox(s.office.Summary, container.NewBorder(nil, nil, container.NewVBox(s.office.Save), nil, s.officeInfo)) // the reminder wraps in the width left by the button
-	return container.NewBorder(intro, bottom, nil, nil, container.NewVScroll(fields))
+	// The reminder wraps in the width left by the button, in a room of three
+	// lines kept for it: appearing, it does not shrink the form (essai-12b N7).
+	bottom := container.NewVBox(s.office.Summary, container.NewBorder(nil, nil, container.NewVBox(s.office.Save), nil, fixedLines(s.officeInfo, 3)))
+	s.officeFields = container.NewVScroll(fields)
+	return container.NewBorder(intro, bottom, nil, nil, s.officeFields)
 }
 
 // checkAdresse: 1 to 6 lines of at most 38 characters.

@@ -20,6 +20,7 @@ type poidsEditor struct {
 func newPoidsEditor(shell coque, a parametresApp) *poidsEditor {
 	e := &poidsEditor{shell: shell, app: a, status: widget.NewLabel("")}
 	e.form = NewForm(func() { e.onSave() })
+	e.form.Objet = "des pondérations de l'indice de fragilité"
 	e.ressources = NewChampDecimal("Ménages à ressources basses", true, 0, 100, "")
 	e.monoparentales = NewChampDecimal("Familles monoparentales", true, 0, 100, "")
 	e.nombreuses = NewChampDecimal("Familles nombreuses", true, 0, 100, "")

@@ -38,6 +38,7 @@ type reglesEditor struct {
 func newReglesEditor(shell coque, a parametresApp) *reglesEditor {
 	e := &reglesEditor{shell: shell, app: a, center: container.NewStack(), byLabel: map[string]*Champ{}}
 	e.form = NewForm(e.onSave)
+	e.form.Objet = "des règles et plafonds"
 	e.form.Add(champsVariables{e})
 	e.form.Extra = func() []string {
 		if e.base == nil {

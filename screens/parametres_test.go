@@ -54,7 +54,7 @@ func TestParametres_InvalidThresholdBlocksSaving(t *testing.T) {
 	}
 	taux.Entry.SetText("")
 	test.Type(taux.Entry, "150")
-	if !e.form.Summary.Visible() || !strings.Contains(e.form.Summary.Text, "le taux d'effort maximal doit être compris entre 0 et 100 %") {
+	if !e.form.Summary.Visible() || !strings.Contains(e.form.Summary.Text, "le taux d'effort maximal doit être compris entre 0 et 100\u00a0%") {
 		t.Errorf("summary = %q (visible %v)", e.form.Summary.Text, e.form.Summary.Visible())
 	}
 	if !e.form.Save.Disabled() {

@@ -253,7 +253,7 @@ func TestMiseEnPage_RefusMotivesEtRecours(t *testing.T) {
 			var wants []string
 			for _, code := range tc.motifs {
 				m, _ := model.MotifByCode(list, code)
-				wants = append(wants, majuscule(m.Libelle), m.Droit)
+				wants = append(wants, flat(majuscule(m.Libelle)), flat(m.Droit))
 			}
 			wants = append(wants, tc.extra, "motifs de fait et de droit", "Voies et délais de recours", "recours gracieux",
 				"recours contentieux devant le tribunal administratif de Melun", "deux mois à compter de sa notification")
