@@ -683,7 +683,7 @@ func (p *logementsPanel) showProposition() {
 	}
 	segs = append(segs, fragiliteSegments(p.act.fragilite, p.prop, e.Menage, p.c.Date)...)
 	for _, v := range e.Verdicts() {
-		segs = append(segs, verdictColore(p.affVerdict(v, e.Nom))...)
+		segs = append(segs, verdictSegments(p.affVerdict(v, e.Nom))...)
 	}
 	p.detail.Segments = segs
 	p.detail.Refresh()

@@ -291,7 +291,7 @@ func (p *membresPanel) errors() []string {
 // showQuorum writes the quorum verdict of the members as entered.
 func (p *membresPanel) showQuorum() {
 	c := model.Commission{Membres: p.membres()}
-	p.quorum.Segments = verdictColore(c.Quorum())
+	p.quorum.Segments = verdictSegments(c.Quorum())
 	p.quorum.Refresh()
 }
 

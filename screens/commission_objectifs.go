@@ -57,7 +57,7 @@ func objectifSegments(title string, os []model.Objectif) []widget.RichTextSegmen
 		return append(segs, para("Aucun objectif à afficher.", occStyleText))
 	}
 	for _, o := range os {
-		segs = append(segs, verdictColore(o.Verdict)...)
+		segs = append(segs, verdictSegments(o.Verdict)...)
 	}
 	return segs
 }

@@ -130,7 +130,7 @@ func (p *rapportPanel) show(rep *model.Rapport) {
 		segs = append(segs, para(fmt.Sprintf("Seuil du premier quartile %d : %s par UC et par an.", rep.Annee, rep.Seuil), occStyleText))
 	}
 	for _, o := range rep.Objectifs {
-		segs = append(segs, verdictColore(o.Verdict)...)
+		segs = append(segs, verdictSegments(o.Verdict)...)
 	}
 	s := rep.Suites
 	segs = append(segs, &widget.SeparatorSegment{}, para(fmt.Sprintf("Hors QPV, suivies de baux signés : %d bail(aux) signé(s), %d attribution(s) dont le bail n'est pas encore signé.", s.BauxHorsQPV, s.BauxHorsQPVEnAttente), occStyleText))

@@ -445,20 +445,24 @@ func para(text string, st widget.RichTextStyle) widget.RichTextSegment {
 	return &widget.TextSegment{Text: text, Style: st}
 }
 
-// verdictSegments show one verdict: title and result, figures, explanation, source.
+// verdictSegments show one verdict: title and result (green when it holds,
+// red when it fails, orange when data are missing), figures, explanation,
+// source; units kept with their numbers (sansCoupure).
 func verdictSegments(v model.Verdict) []widget.RichTextSegment {
 	st := occStyleHead
 	if v.Flag() {
 		st = occStyleAlerte
 	} else if v.Resultat == model.Incomplet {
 		st = occStyleManque
+	} else if v.Resultat == model.Conforme {
+		st.ColorName = theme.ColorNameSuccess // « Quorum : conforme » was in the text's colour (essai-12b N12)
 	}
-	segs := []widget.RichTextSegment{&widget.SeparatorSegment{}, para(v.Titre+" : "+v.Resultat.Label(), st)}
+	segs := []widget.RichTextSegment{&widget.SeparatorSegment{}, para(sansCoupure(v.Titre+" : "+v.Resultat.Label()), st)}
 	if v.Valeur != "" || v.Seuil != "" {
-		segs = append(segs, para("Valeur : "+v.Valeur+" — seuil : "+v.Seuil, occStyleText))
+		segs = append(segs, para(sansCoupure("Valeur : "+v.Valeur+" — seuil : "+v.Seuil), occStyleText))
 	}
 	if v.Explication != "" {
-		segs = append(segs, para(v.Explication, occStyleText))
+		segs = append(segs, para(sansCoupure(v.Explication), occStyleText))
 	}
 	if v.Source != "" {
 		segs = append(segs, para("Source : "+v.Source, occStyleSource))

@@ -139,3 +139,15 @@ func TestParametres_ConfirmationApresPurge(t *testing.T) {
 	tapButton(t, m.win.Canvas().Overlays().Top(), "Purger")
 	statusSaysCounts(t, m, "Purge faite : 1 ménage(s) effacé(s)", 19)
 }
+
+// ligneDEtat is the whole status line as read: the message, then the
+// counts.
+func (m *Main) ligneDEtat() string {
+	if m.status.Text == "" {
+		return m.comptes.Text
+	}
+	if m.comptes.Text == "" {
+		return m.status.Text
+	}
+	return m.status.Text + " — " + m.comptes.Text
+}

@@ -25,18 +25,6 @@ func (m *Main) majComptes() {
 	}
 }
 
-// ligneDEtat is the whole status line as read: the message, then the
-// counts.
-func (m *Main) ligneDEtat() string {
-	if m.status.Text == "" {
-		return m.comptes.Text
-	}
-	if m.comptes.Text == "" {
-		return m.status.Text
-	}
-	return m.status.Text + " — " + m.comptes.Text
-}
-
 // enregistrer (Ctrl+S) saves the household sheet shown.
 func (s *Menages) enregistrer() { tapIfEnabled(s.fiche.form.Save) }
 

@@ -2,31 +2,7 @@ package screens
 
 import (
 	"strings"
-
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
-
-	"logis/model"
 )
-
-// verdictColore is verdictSegments with a verdict that holds (« conforme »)
-// in green, as one that fails is in red and missing data in orange
-// (essai-12b N12: « Quorum : conforme » was in the text's colour), and
-// units kept with their numbers (sansCoupure).
-func verdictColore(v model.Verdict) []widget.RichTextSegment {
-	segs := verdictSegments(v)
-	vert := v.Resultat == model.Conforme
-	for _, s := range segs {
-		if t, ok := s.(*widget.TextSegment); ok {
-			t.Text = sansCoupure(t.Text)
-			if vert {
-				t.Style.ColorName = theme.ColorNameSuccess // the first text: title and result
-				vert = false
-			}
-		}
-	}
-	return segs
-}
 
 // sansCoupure glues a unit to its number for the window: Fyne 2.7 wraps
 // lines at any Unicode space, the no-break space (U+00A0) included, so
